@@ -1,0 +1,293 @@
+//! What permaudit knows about platform permissions, from tables compiled into the binary.
+//!
+//! The tables live in `src/catalog/data/*.tsv`, derived from the reference material with a
+//! provenance header each. They are parsed on first use into borrowed slices of the embedded
+//! text, so start-up allocates a few small vectors and no strings.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const ANDROID_TSV: &str = include_str!("data/android.tsv");
+const IOS_TSV: &str = include_str!("data/ios.tsv");
+
+/// The namespace of the stock platform permissions.
+pub const ANDROID_PREFIX: &str = "android.permission.";
+
+/// One Android permission the catalog knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AndroidPermission {
+    /// Full name, e.g. `android.permission.CAMERA`.
+    pub name: &'static str,
+    /// Protection level as stock Android declares it, e.g. `dangerous`, `signature|privileged`.
+    pub protection: &'static str,
+    /// First API level that defines it, when known.
+    pub since_api: Option<u32>,
+    /// API level that deprecated it (a trailing `?` marks an unverified level).
+    pub deprecated_api: &'static str,
+    /// Replacements, `;`-separated full names.
+    pub successors: &'static str,
+    /// Google Play policy area restricting it, if any.
+    pub play_policy: &'static str,
+    /// `aosp`, or where a non-framework permission comes from (`vendor-huawei`, …).
+    pub origin: &'static str,
+    /// Chinese names, `|`-separated, most common first.
+    pub zh: &'static str,
+    /// `|`-separated flags (`hidden`, `removed`, `runtime`, `unverified`, …).
+    pub flags: &'static str,
+    /// Short note.
+    pub note: &'static str,
+}
+
+/// One iOS purpose-string key the catalog knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IosKey {
+    /// The Info.plist key.
+    pub key: &'static str,
+    /// The resource it guards.
+    pub guards: &'static str,
+    /// iOS version that introduced it.
+    pub introduced: &'static str,
+    /// iOS version that deprecated it.
+    pub deprecated: &'static str,
+    /// Replacements, `;`-separated keys.
+    pub successors: &'static str,
+    /// Closest Android permissions, `;`-separated.
+    pub android: &'static str,
+    /// Chinese names, `|`-separated.
+    pub zh: &'static str,
+    /// `|`-separated flags.
+    pub flags: &'static str,
+    /// Short note.
+    pub note: &'static str,
+}
+
+/// The loaded tables with their lookup indexes.
+#[derive(Debug)]
+pub struct Catalog {
+    android: Vec<AndroidPermission>,
+    ios: Vec<IosKey>,
+    /// Short name (last dot-separated segment) → indexes into `android`.
+    by_short: HashMap<&'static str, Vec<usize>>,
+}
+
+/// The catalog compiled into the binary.
+pub fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| Catalog::parse(ANDROID_TSV, IOS_TSV))
+}
+
+/// Rows of a TSV table: `#` lines and the header skipped, fields split on tabs.
+fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+}
+
+fn field(row: &[&'static str], i: usize) -> &'static str {
+    row.get(i).copied().unwrap_or("")
+}
+
+impl Catalog {
+    fn parse(android_tsv: &'static str, ios_tsv: &'static str) -> Catalog {
+        let android: Vec<AndroidPermission> = rows(android_tsv)
+            .map(|r| AndroidPermission {
+                name: field(&r, 0),
+                protection: field(&r, 1),
+                since_api: field(&r, 2).parse().ok(),
+                deprecated_api: field(&r, 3),
+                successors: field(&r, 4),
+                play_policy: field(&r, 5),
+                origin: field(&r, 6),
+                zh: field(&r, 7),
+                flags: field(&r, 8),
+                note: field(&r, 9),
+            })
+            .collect();
+        let ios = rows(ios_tsv)
+            .map(|r| IosKey {
+                key: field(&r, 0),
+                guards: field(&r, 1),
+                introduced: field(&r, 2),
+                deprecated: field(&r, 3),
+                successors: field(&r, 4),
+                android: field(&r, 5),
+                zh: field(&r, 6),
+                flags: field(&r, 7),
+                note: field(&r, 8),
+            })
+            .collect();
+        let mut by_short: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        for (i, p) in android.iter().enumerate() {
+            by_short.entry(short_name(p.name)).or_default().push(i);
+        }
+        Catalog {
+            android,
+            ios,
+            by_short,
+        }
+    }
+
+    /// Every Android permission, sorted by name.
+    pub fn android(&self) -> &[AndroidPermission] {
+        &self.android
+    }
+
+    /// Every iOS key, sorted by key.
+    pub fn ios(&self) -> &[IosKey] {
+        &self.ios
+    }
+
+    /// Looks up an Android permission by full name.
+    pub fn android_permission(&self, name: &str) -> Option<&AndroidPermission> {
+        self.android
+            .binary_search_by(|p| p.name.cmp(name))
+            .ok()
+            .map(|i| &self.android[i])
+    }
+
+    /// Looks up an iOS key.
+    pub fn ios_key(&self, key: &str) -> Option<&IosKey> {
+        self.ios
+            .binary_search_by(|k| k.key.cmp(key))
+            .ok()
+            .map(|i| &self.ios[i])
+    }
+
+    /// Resolves a short Android name (no dot) to the full name: the platform permission of that
+    /// name if there is one, else the only catalog permission whose last segment it is.
+    pub fn resolve_short(&self, short: &str) -> ShortName {
+        let platform = format!("{ANDROID_PREFIX}{short}");
+        if self.android_permission(&platform).is_some() {
+            return ShortName::Resolved(platform);
+        }
+        match self.by_short.get(short).map(Vec::as_slice) {
+            Some([one]) => ShortName::Resolved(self.android[*one].name.to_owned()),
+            Some(many) if !many.is_empty() => ShortName::Ambiguous(
+                many.iter().map(|&i| self.android[i].name).collect(),
+            ),
+            _ => ShortName::Unknown {
+                nearest: nearest(short, self.by_short.keys().copied()),
+            },
+        }
+    }
+
+    /// The known iOS key closest to `key`, for suggestions.
+    pub fn nearest_ios_key(&self, key: &str) -> Option<&'static str> {
+        nearest(key, self.ios.iter().map(|k| k.key))
+    }
+}
+
+/// The outcome of resolving a short Android name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShortName {
+    /// The full name.
+    Resolved(String),
+    /// Several permissions end in this segment and none is a platform permission.
+    Ambiguous(Vec<&'static str>),
+    /// Nothing known by that name; the closest known short name, if any is close.
+    Unknown {
+        /// Suggestion.
+        nearest: Option<&'static str>,
+    },
+}
+
+/// The last dot-separated segment of a permission name.
+pub fn short_name(name: &str) -> &str {
+    name.rsplit('.').next().unwrap_or(name)
+}
+
+/// The candidate closest to `word` by edit distance (case-insensitive), if it is close enough
+/// to be a plausible typo: at most a third of the word's length.
+pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
+    let word_upper = word.to_uppercase();
+    let limit = (word.chars().count() / 3).max(2);
+    candidates
+        .map(|c| (edit_distance(&word_upper, &c.to_uppercase()), c))
+        .filter(|&(d, _)| d <= limit)
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// Optimal-string-alignment distance: Levenshtein plus adjacent transpositions, the usual
+/// shape of a typo.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let width = b.len() + 1;
+    let mut d = vec![0usize; (a.len() + 1) * width];
+    for i in 0..=a.len() {
+        d[i * width] = i;
+    }
+    for (j, cell) in d.iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (d[(i - 1) * width + j] + 1)
+                .min(d[i * width + j - 1] + 1)
+                .min(d[(i - 1) * width + j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(d[(i - 2) * width + j - 2] + 1);
+            }
+            d[i * width + j] = best;
+        }
+    }
+    d[a.len() * width + b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_unique_and_well_formed() {
+        let cat = catalog();
+        assert!(cat.android().len() > 1000, "{}", cat.android().len());
+        assert!(cat.ios().len() > 30);
+        assert!(cat.android().windows(2).all(|w| w[0].name < w[1].name));
+        assert!(cat.ios().windows(2).all(|w| w[0].key < w[1].key));
+        for p in cat.android() {
+            assert!(p.name.contains('.'), "{}", p.name);
+            assert!(!p.protection.is_empty(), "{} has no protection level", p.name);
+        }
+        for k in cat.ios() {
+            assert!(k.key.ends_with("UsageDescription"), "{}", k.key);
+        }
+        for line in ANDROID_TSV.lines().chain(IOS_TSV.lines()) {
+            if line.starts_with('#') || line.is_empty() {
+                continue;
+            }
+            let columns = 10 - usize::from(IOS_TSV.contains(line));
+            assert_eq!(line.split('\t').count(), columns, "{line}");
+        }
+    }
+
+    #[test]
+    fn short_names_resolve_like_the_policy_expects() {
+        let cat = catalog();
+        assert_eq!(
+            cat.resolve_short("CAMERA"),
+            ShortName::Resolved("android.permission.CAMERA".into())
+        );
+        assert_eq!(
+            cat.resolve_short("INSTALL_SHORTCUT"),
+            ShortName::Resolved("com.android.launcher.permission.INSTALL_SHORTCUT".into())
+        );
+        assert_eq!(
+            cat.resolve_short("CAMRA"),
+            ShortName::Unknown {
+                nearest: Some("CAMERA")
+            }
+        );
+        assert_eq!(cat.android_permission("android.permission.INTERNET").map(|p| p.protection), Some("normal|instant"));
+    }
+
+    #[test]
+    fn edit_distance_counts_transpositions_once() {
+        assert_eq!(edit_distance("CAMERA", "CAMREA"), 1);
+        assert_eq!(edit_distance("", "AB"), 2);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,333 @@
+//! Text `AndroidManifest.xml` → requested permissions.
+//!
+//! The rules are those of design §2 and of Android's own manifest handling:
+//! - a request is a `<uses-permission>` or `<uses-permission-sdk-23>` that is a direct child of
+//!   `<manifest>` (the same element nested anywhere else is ignored by Android, and so here);
+//! - attributes are matched by namespace URI, never by prefix, because a manifest may bind the
+//!   Android namespace to any prefix and may bind `android:` to something else;
+//! - `tools:node="remove"`/`"removeAll"` marks an instruction to the manifest merger, not a
+//!   request; it is recorded as a [`Removal`];
+//! - `<permission>` and `<permission-tree>` declare the app's own permissions; requests for them
+//!   are marked `own`.
+//!
+//! Positions are those of each element's `<`. Comments, CDATA and processing instructions are
+//! skipped by the XML reader; DTD entities are never expanded.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{Namespace, ResolveResult};
+use quick_xml::reader::NsReader;
+
+use super::InputError;
+use super::xml::{self, XmlText};
+use crate::model::{InputKind, Location, ParsedInput, Removal, Request};
+
+/// The namespace of `android:` attributes.
+pub const ANDROID_NS: &str = "http://schemas.android.com/apk/res/android";
+/// The namespace of the manifest merger's `tools:` attributes.
+pub const TOOLS_NS: &str = "http://schemas.android.com/tools";
+
+/// Deeper nesting than this is not a real manifest; refusing it bounds memory on hostile input.
+pub const MAX_DEPTH: usize = 256;
+
+/// The attributes of a permission element that matter here.
+#[derive(Debug, Default)]
+struct PermissionAttrs {
+    name: Option<String>,
+    max_sdk: Option<String>,
+    tools_node: Option<String>,
+}
+
+/// Parses a text manifest.
+pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    let doc = XmlText::new(path, bytes)?;
+    let mut reader = NsReader::from_str(doc.text);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.check_comments = true;
+
+    let mut open: Vec<(String, u64)> = Vec::new();
+    let mut seen_root = false;
+    let mut requests = Vec::new();
+    let mut removals = Vec::new();
+    let mut own = Vec::new();
+    let mut own_trees = Vec::new();
+
+    loop {
+        let offset = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| doc.syntax_error(reader.error_position(), &e))?;
+        let (start, is_empty) = match event {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
+            Event::End(_) => {
+                open.pop();
+                continue;
+            }
+            Event::Text(t) => {
+                if open.is_empty() && !t.trim().is_empty() {
+                    return Err(doc.error(offset, "text outside the <manifest> element"));
+                }
+                continue;
+            }
+            Event::Decl(d) => {
+                xml::check_declaration(&doc, offset, &d)?;
+                continue;
+            }
+            Event::Eof => break,
+            // Comments, CDATA, processing instructions, DOCTYPE and entity references in text
+            // carry nothing a manifest request can be made of.
+            _ => continue,
+        };
+
+        let (ns, local) = reader.resolver().resolve_element(start.name());
+        let local = local.as_ref().to_owned();
+        let unqualified = matches!(ns, ResolveResult::Unbound);
+
+        if open.is_empty() {
+            if seen_root {
+                return Err(doc.error(
+                    offset,
+                    format!("a second root element <{local}>; a manifest has one <manifest>"),
+                ));
+            }
+            if !unqualified || local != "manifest" {
+                return Err(doc.error(
+                    offset,
+                    format!("expected the root element <manifest>, found <{local}>"),
+                ));
+            }
+            seen_root = true;
+        } else if open.len() == 1 && unqualified {
+            match local.as_str() {
+                "uses-permission" | "uses-permission-sdk-23" => {
+                    let attrs = permission_attrs(&doc, &reader, offset, &start)?;
+                    let location = doc.location(offset);
+                    let Some(name) = attrs.name else {
+                        return Err(missing_name(location, &local));
+                    };
+                    match attrs.tools_node.as_deref() {
+                        Some(node @ ("remove" | "removeAll")) => removals.push(Removal {
+                            permission: Some(name),
+                            node: node.to_owned(),
+                            location,
+                        }),
+                        _ => requests.push(Request {
+                            permission: name,
+                            location,
+                            max_sdk: attrs.max_sdk,
+                            sdk23_only: local == "uses-permission-sdk-23",
+                            own: false,
+                            purpose: None,
+                        }),
+                    }
+                }
+                "permission" | "permission-tree" => {
+                    let attrs = permission_attrs(&doc, &reader, offset, &start)?;
+                    let removed = matches!(attrs.tools_node.as_deref(), Some("remove" | "removeAll"));
+                    match attrs.name {
+                        Some(name) if !removed => {
+                            if local == "permission" {
+                                own.push(name);
+                            } else {
+                                own_trees.push(name);
+                            }
+                        }
+                        Some(_) => {}
+                        None => return Err(missing_name(doc.location(offset), &local)),
+                    }
+                }
+                _ => {}
+            }
+        }
+
+        if !is_empty {
+            if open.len() >= MAX_DEPTH {
+                return Err(doc.error(
+                    offset,
+                    format!("elements nested deeper than {MAX_DEPTH} levels; not a real manifest"),
+                ));
+            }
+            open.push((local, offset));
+        }
+    }
+
+    if let Some((name, offset)) = open.last() {
+        let opened = doc.location(*offset);
+        return Err(InputError::invalid(
+            Location::file(path),
+            format!(
+                "unexpected end of file: <{name}> opened at line {} is not closed (is the file \
+                 truncated?)",
+                opened.line.unwrap_or(0)
+            ),
+        ));
+    }
+    if !seen_root {
+        return Err(InputError::invalid(
+            Location::file(path),
+            "no <manifest> element found",
+        ));
+    }
+
+    for request in &mut requests {
+        request.own = own.contains(&request.permission)
+            || own_trees.iter().any(|tree| {
+                request
+                    .permission
+                    .strip_prefix(tree.as_str())
+                    .is_some_and(|rest| rest.starts_with('.'))
+            });
+    }
+
+    Ok(ParsedInput {
+        path: path.to_owned(),
+        kind: InputKind::Manifest,
+        requests,
+        removals,
+    })
+}
+
+fn missing_name(location: Location, element: &str) -> InputError {
+    InputError::invalid(
+        location,
+        format!(
+            "<{element}> has no android:name attribute; expected a name attribute in the \
+             namespace {ANDROID_NS} (check the xmlns declaration of its prefix)"
+        ),
+    )
+}
+
+fn permission_attrs(
+    doc: &XmlText<'_>,
+    reader: &NsReader<&[u8]>,
+    offset: u64,
+    start: &BytesStart<'_>,
+) -> Result<PermissionAttrs, InputError> {
+    let mut attrs = PermissionAttrs::default();
+    for attr in start.attributes().with_checks(true) {
+        let attr = attr.map_err(|e| doc.error(offset, format!("malformed attribute: {e}")))?;
+        let (ns, local) = reader.resolver().resolve_attribute(attr.key);
+        let slot = match (ns, local.as_ref()) {
+            (ResolveResult::Bound(Namespace(uri)), "name") if uri == ANDROID_NS => {
+                &mut attrs.name
+            }
+            (ResolveResult::Bound(Namespace(uri)), "maxSdkVersion")
+                if uri == ANDROID_NS =>
+            {
+                &mut attrs.max_sdk
+            }
+            (ResolveResult::Bound(Namespace(uri)), "node") if uri == TOOLS_NS => {
+                &mut attrs.tools_node
+            }
+            _ => continue,
+        };
+        let qname = attr.key.as_ref().to_owned();
+        *slot = Some(xml::attribute_value(doc, offset, &attr.value, &qname)?);
+    }
+    Ok(attrs)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(input: &ParsedInput) -> Vec<(&str, u32, u32)> {
+        input
+            .requests
+            .iter()
+            .map(|r| {
+                (
+                    r.permission.as_str(),
+                    r.location.line.unwrap_or(0),
+                    r.location.column.unwrap_or(0),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn direct_children_only_with_exact_positions() {
+        let text = "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">\n  \
+                    <uses-permission android:name=\"android.permission.CAMERA\"/>\n  \
+                    <application>\n    <uses-permission android:name=\"X\"/>\n  </application>\n\
+                    \t<uses-permission-sdk-23 android:name=\"android.permission.VIBRATE\" \
+                    android:maxSdkVersion=\"30\"/>\n</manifest>\n";
+        let parsed = parse_manifest("m.xml", text.as_bytes()).unwrap();
+        assert_eq!(
+            names(&parsed),
+            vec![
+                ("android.permission.CAMERA", 2, 3),
+                ("android.permission.VIBRATE", 6, 2)
+            ]
+        );
+        assert!(parsed.requests[1].sdk23_only);
+        assert_eq!(parsed.requests[1].max_sdk.as_deref(), Some("30"));
+    }
+
+    #[test]
+    fn namespace_by_uri_not_prefix() {
+        let text = "<manifest xmlns:a=\"http://schemas.android.com/apk/res/android\">\
+                    <uses-permission a:name=\"P1\"/></manifest>";
+        let parsed = parse_manifest("m.xml", text.as_bytes()).unwrap();
+        assert_eq!(names(&parsed), vec![("P1", 1, 64)]);
+
+        let wrong = "<manifest xmlns:android=\"urn:other\">\
+                     <uses-permission android:name=\"P1\"/></manifest>";
+        let err = parse_manifest("m.xml", wrong.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("has no android:name"), "{err}");
+    }
+
+    #[test]
+    fn bom_and_crlf_do_not_shift_positions() {
+        let text = "\u{feff}<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">\r\n\
+                    <uses-permission android:name=\"A\"/>\r\n</manifest>\r\n";
+        let parsed = parse_manifest("m.xml", text.as_bytes()).unwrap();
+        assert_eq!(names(&parsed), vec![("A", 2, 1)]);
+    }
+
+    #[test]
+    fn removals_and_own_permissions() {
+        let text = r#"<manifest xmlns:android="http://schemas.android.com/apk/res/android"
+  xmlns:t="http://schemas.android.com/tools">
+  <permission android:name="${applicationId}.permission.C2D"/>
+  <permission-tree android:name="com.example.tree"/>
+  <uses-permission android:name="${applicationId}.permission.C2D"/>
+  <uses-permission android:name="com.example.tree.DYN"/>
+  <uses-permission android:name="com.example.treeX"/>
+  <uses-permission android:name="android.permission.SEND_SMS" t:node="remove"/>
+  <!-- <uses-permission android:name="android.permission.READ_SMS"/> -->
+</manifest>"#;
+        let parsed = parse_manifest("m.xml", text.as_bytes()).unwrap();
+        let own: Vec<_> = parsed.requests.iter().map(|r| r.own).collect();
+        assert_eq!(own, vec![true, true, false]);
+        assert_eq!(parsed.removals.len(), 1);
+        assert_eq!(
+            parsed.removals[0].permission.as_deref(),
+            Some("android.permission.SEND_SMS")
+        );
+    }
+
+    #[test]
+    fn truncated_and_wrong_root_fail() {
+        let err = parse_manifest("m.xml", b"<manifest><application>").unwrap_err();
+        assert!(err.to_string().contains("not closed"), "{err}");
+        let err = parse_manifest("m.xml", b"<plist/>").unwrap_err();
+        assert!(err.to_string().contains("expected the root element <manifest>"));
+        let err = parse_manifest("m.xml", b"<manifest><a></b></manifest>").unwrap_err();
+        assert!(err.to_string().starts_with("m.xml:1:"), "{err}");
+    }
+
+    #[test]
+    fn entities_are_never_expanded() {
+        let text = r#"<!DOCTYPE manifest [<!ENTITY e "android.permission.CAMERA">]>
+<manifest xmlns:android="http://schemas.android.com/apk/res/android">
+<uses-permission android:name="&e;"/></manifest>"#;
+        let err = parse_manifest("m.xml", text.as_bytes()).unwrap_err();
+        assert!(err.to_string().contains("never expands"), "{err}");
+        let ok = "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">\
+                  <uses-permission android:name=\"a&amp;b&#x41;\"/></manifest>";
+        let parsed = parse_manifest("m.xml", ok.as_bytes()).unwrap();
+        assert_eq!(parsed.requests[0].permission, "a&bA");
+    }
+}

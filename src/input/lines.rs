@@ -1,0 +1,61 @@
+//! Byte offset → 1-based line and column. Parsers report byte offsets; people read lines.
+
+/// Start offsets of every line of a text, built once per file so each lookup is a binary
+/// search rather than a rescan.
+#[derive(Debug)]
+pub(crate) struct LineIndex<'a> {
+    text: &'a [u8],
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `text`. Only `\n` ends a line, so CRLF files count lines exactly like LF files
+    /// (the `\r` sits at the end of the previous line and never shifts a column).
+    pub(crate) fn new(text: &'a [u8]) -> Self {
+        let mut starts = vec![0];
+        starts.extend(
+            text.iter()
+                .enumerate()
+                .filter(|&(_, &b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        LineIndex { text, starts }
+    }
+
+    /// Line and column of the byte at `offset`. Columns count characters (UTF-8 lead bytes), so
+    /// a multi-byte character before the position counts once. Offsets past the end clamp to
+    /// the end.
+    pub(crate) fn position(&self, offset: usize) -> (u32, u32) {
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|&s| s <= offset) - 1;
+        let start = self.starts[line];
+        let column = self.text[start..offset]
+            .iter()
+            .filter(|&&b| (b & 0xC0) != 0x80)
+            .count()
+            + 1;
+        (to_u32(line + 1), to_u32(column))
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lf_crlf_and_multibyte() {
+        let text = "ab\r\ncd\n\u{00e9}x".as_bytes();
+        let index = LineIndex::new(text);
+        assert_eq!(index.position(0), (1, 1));
+        assert_eq!(index.position(1), (1, 2));
+        assert_eq!(index.position(4), (2, 1));
+        assert_eq!(index.position(5), (2, 2));
+        // 'x' comes after a two-byte character: column 2, not 3.
+        assert_eq!(index.position(10), (3, 2));
+        assert_eq!(index.position(999), (3, 3));
+    }
+}

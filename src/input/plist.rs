@@ -1,0 +1,358 @@
+//! `Info.plist` (XML or binary) → requested privacy purpose strings.
+//!
+//! A request is a top-level key ending in `UsageDescription` (Apple's `NS…UsageDescription`
+//! keys and the few without the `NS` prefix, such as `NFCReaderUsageDescription`). Keys in
+//! nested dictionaries are not read by iOS as purpose strings and are ignored.
+//!
+//! XML plists are walked with a streaming reader so each request keeps the position of its
+//! `<key>`; binary plists have no lines, so their requests point at the file.
+
+use std::io::Cursor;
+
+use quick_xml::events::Event;
+use quick_xml::reader::Reader;
+
+use super::InputError;
+use super::xml::{self, XmlText};
+use crate::model::{InputKind, Location, ParsedInput, Request};
+
+/// Suffix shared by every privacy purpose-string key.
+pub const USAGE_SUFFIX: &str = "UsageDescription";
+
+/// Deeper nesting than this is not a real Info.plist.
+pub const MAX_DEPTH: usize = 256;
+
+/// Is `key` a privacy purpose-string key?
+pub fn is_usage_key(key: &str) -> bool {
+    key.len() > USAGE_SUFFIX.len() && key.ends_with(USAGE_SUFFIX)
+}
+
+/// Parses an Info.plist in either form, detected by content.
+pub fn parse_plist(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    if bytes.starts_with(b"bplist") {
+        parse_binary(path, bytes)
+    } else {
+        parse_xml(path, bytes)
+    }
+}
+
+fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    let value = plist::Value::from_reader(Cursor::new(bytes)).map_err(|e| {
+        InputError::invalid(
+            Location::file(path),
+            format!("malformed binary plist: {e}"),
+        )
+    })?;
+    let plist::Value::Dictionary(dict) = value else {
+        return Err(InputError::invalid(
+            Location::file(path),
+            format!(
+                "the plist's root is {}; expected a dictionary (an Info.plist)",
+                binary_kind(&value)
+            ),
+        ));
+    };
+    let requests = dict
+        .iter()
+        .filter(|(key, _)| is_usage_key(key))
+        .map(|(key, value)| Request {
+            permission: key.clone(),
+            location: Location::file(path),
+            max_sdk: None,
+            sdk23_only: false,
+            own: false,
+            purpose: value.as_string().map(str::to_owned),
+        })
+        .collect();
+    Ok(ParsedInput {
+        path: path.to_owned(),
+        kind: InputKind::BinaryPlist,
+        requests,
+        removals: Vec::new(),
+    })
+}
+
+fn binary_kind(value: &plist::Value) -> &'static str {
+    match value {
+        plist::Value::Array(_) => "an array",
+        plist::Value::Dictionary(_) => "a dictionary",
+        plist::Value::Boolean(_) => "a boolean",
+        plist::Value::Data(_) => "data",
+        plist::Value::Date(_) => "a date",
+        plist::Value::Real(_) => "a real number",
+        plist::Value::Integer(_) => "an integer",
+        plist::Value::String(_) => "a string",
+        plist::Value::Uid(_) => "a UID",
+        _ => "not a dictionary",
+    }
+}
+
+/// Where the walker is inside the top-level dictionary.
+#[derive(Debug)]
+enum State {
+    /// Expecting `<key>` or the dictionary's end.
+    Key,
+    /// Reading the text of a `<key>` opened at `offset`.
+    InKey { offset: u64, text: String },
+    /// Expecting the value element for a key.
+    Value { key: String, offset: u64 },
+    /// Reading the text of a `<string>` value.
+    InString {
+        key: String,
+        offset: u64,
+        text: String,
+    },
+}
+
+fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    let doc = XmlText::new(path, bytes)?;
+    let mut reader = Reader::from_str(doc.text);
+    let config = reader.config_mut();
+    config.check_end_names = true;
+    config.check_comments = true;
+
+    // Element names from the root down; depth 1 is <plist>, depth 2 its root value.
+    let mut open: Vec<String> = Vec::new();
+    let mut seen_root = false;
+    let mut state = State::Key;
+    let mut requests = Vec::new();
+
+    loop {
+        let offset = reader.buffer_position();
+        let event = reader
+            .read_event()
+            .map_err(|e| doc.syntax_error(reader.error_position(), &e))?;
+        match event {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let is_empty = matches!(event, Event::Empty(_));
+                let name = e.local_name().as_ref().to_owned();
+                match open.len() {
+                    0 => {
+                        if seen_root {
+                            return Err(doc.error(offset, format!("a second root element <{name}>")));
+                        }
+                        if name != "plist" {
+                            return Err(doc.error(
+                                offset,
+                                format!("expected the root element <plist>, found <{name}>"),
+                            ));
+                        }
+                        seen_root = true;
+                    }
+                    1 => {
+                        if name != "dict" {
+                            return Err(doc.error(
+                                offset,
+                                format!(
+                                    "the plist's root value is <{name}>; expected <dict> (an \
+                                     Info.plist is a dictionary)"
+                                ),
+                            ));
+                        }
+                    }
+                    2 => {
+                        state = match (state, name.as_str()) {
+                            (State::Key, "key") if is_empty => {
+                                State::Value { key: String::new(), offset }
+                            }
+                            (State::Key, "key") => State::InKey { offset, text: String::new() },
+                            (State::Key, other) => {
+                                return Err(doc.error(
+                                    offset,
+                                    format!("expected <key> in the top-level <dict>, found <{other}>"),
+                                ));
+                            }
+                            (State::Value { key, offset: key_offset }, "string") => {
+                                if is_empty {
+                                    push_request(&doc, &mut requests, key, key_offset, Some(String::new()));
+                                    State::Key
+                                } else {
+                                    State::InString { key, offset: key_offset, text: String::new() }
+                                }
+                            }
+                            (State::Value { key, offset: key_offset }, _) => {
+                                // A purpose key whose value is not a string is still a request;
+                                // it simply has no purpose text to show.
+                                push_request(&doc, &mut requests, key, key_offset, None);
+                                State::Key
+                            }
+                            (State::InKey { .. } | State::InString { .. }, other) => {
+                                return Err(doc.error(
+                                    offset,
+                                    format!("unexpected element <{other}> inside a <key> or <string>"),
+                                ));
+                            }
+                        };
+                    }
+                    _ => {}
+                }
+                if !is_empty {
+                    if open.len() >= MAX_DEPTH {
+                        return Err(doc.error(
+                            offset,
+                            format!("elements nested deeper than {MAX_DEPTH} levels; not a real Info.plist"),
+                        ));
+                    }
+                    open.push(name);
+                }
+            }
+            Event::End(_) => {
+                if open.len() == 3 {
+                    state = match state {
+                        State::InKey { offset, text } => State::Value { key: text, offset },
+                        State::InString { key, offset, text } => {
+                            push_request(&doc, &mut requests, key, offset, Some(text));
+                            State::Key
+                        }
+                        other => other,
+                    };
+                } else if open.len() == 2 {
+                    if let State::Value { key, offset } = state {
+                        return Err(doc.error(offset, format!("<key>{key}</key> has no value")));
+                    }
+                    state = State::Key;
+                }
+                open.pop();
+            }
+            Event::Text(t) => {
+                let text: &str = &t;
+                if open.is_empty() && !text.trim().is_empty() {
+                    return Err(doc.error(offset, "text outside the <plist> element"));
+                }
+                append_text(&mut state, text);
+            }
+            Event::CData(c) => {
+                append_text(&mut state, &c);
+            }
+            Event::GeneralRef(r) => {
+                let name: &str = &r;
+                let Some(c) = xml::resolve_reference(name) else {
+                    return Err(doc.error(offset, xml::unexpanded_entity_message(name)));
+                };
+                append_text(&mut state, c.encode_utf8(&mut [0; 4]));
+            }
+            Event::Decl(d) => xml::check_declaration(&doc, offset, &d)?,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+
+    if let Some(name) = open.last() {
+        return Err(InputError::invalid(
+            Location::file(path),
+            format!("unexpected end of file: <{name}> is not closed (is the file truncated?)"),
+        ));
+    }
+    if !seen_root {
+        return Err(InputError::invalid(Location::file(path), "no <plist> element found"));
+    }
+
+    Ok(ParsedInput {
+        path: path.to_owned(),
+        kind: InputKind::Plist,
+        requests,
+        removals: Vec::new(),
+    })
+}
+
+fn append_text(state: &mut State, text: &str) {
+    match state {
+        State::InKey { text: buf, .. } | State::InString { text: buf, .. } => buf.push_str(text),
+        _ => {}
+    }
+}
+
+fn push_request(
+    doc: &XmlText<'_>,
+    requests: &mut Vec<Request>,
+    key: String,
+    offset: u64,
+    purpose: Option<String>,
+) {
+    if is_usage_key(&key) {
+        requests.push(Request {
+            permission: key,
+            location: doc.location(offset),
+            max_sdk: None,
+            sdk23_only: false,
+            own: false,
+            purpose,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const XML: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+	<key>CFBundleName</key>
+	<string>M5</string>
+	<key>NSCameraUsageDescription</key>
+	<string>Scan &amp; upload</string>
+	<key>NFCReaderUsageDescription</key>
+	<string/>
+	<key>Nested</key>
+	<dict><key>NSMicrophoneUsageDescription</key><string>x</string></dict>
+	<key>NSFaceIDUsageDescription</key>
+	<true/>
+</dict>
+</plist>
+"#;
+
+    #[test]
+    fn xml_top_level_keys_with_positions_and_purposes() {
+        let parsed = parse_plist("Info.plist", XML.as_bytes()).unwrap();
+        let got: Vec<_> = parsed
+            .requests
+            .iter()
+            .map(|r| {
+                (
+                    r.permission.as_str(),
+                    r.location.line.unwrap(),
+                    r.location.column.unwrap(),
+                    r.purpose.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("NSCameraUsageDescription", 7, 2, Some("Scan & upload")),
+                ("NFCReaderUsageDescription", 9, 2, Some("")),
+                ("NSFaceIDUsageDescription", 13, 2, None),
+            ]
+        );
+    }
+
+    #[test]
+    fn binary_plist_round_trip() {
+        let mut dict = plist::Dictionary::new();
+        dict.insert("NSCameraUsageDescription".into(), "Take photos".into());
+        dict.insert("CFBundleIdentifier".into(), "x".into());
+        let mut bytes = Vec::new();
+        plist::Value::Dictionary(dict).to_writer_binary(&mut bytes).unwrap();
+        let parsed = parse_plist("Info.plist", &bytes).unwrap();
+        assert_eq!(parsed.kind, InputKind::BinaryPlist);
+        assert_eq!(parsed.requests.len(), 1);
+        assert_eq!(parsed.requests[0].purpose.as_deref(), Some("Take photos"));
+        assert_eq!(parsed.requests[0].location, Location::file("Info.plist"));
+    }
+
+    #[test]
+    fn non_dictionary_roots_and_garbage_fail() {
+        let err = parse_plist("p", b"<plist><array/></plist>").unwrap_err();
+        assert!(err.to_string().contains("expected <dict>"), "{err}");
+        let mut bytes = Vec::new();
+        plist::Value::Array(vec![]).to_writer_binary(&mut bytes).unwrap();
+        let err = parse_plist("p", &bytes).unwrap_err();
+        assert!(err.to_string().contains("root is an array"), "{err}");
+        let err = parse_plist("p", b"bplist00garbage").unwrap_err();
+        assert!(err.to_string().contains("malformed binary plist"), "{err}");
+        let err = parse_plist("p", b"<plist><dict><key>a</key></dict></plist>").unwrap_err();
+        assert!(err.to_string().contains("has no value"), "{err}");
+    }
+}

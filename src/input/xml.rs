@@ -1,0 +1,169 @@
+//! Shared XML plumbing for the text formats: decoding, positions and error wording, so the
+//! manifest and plist parsers report problems the same way.
+
+use quick_xml::events::Event;
+use quick_xml::reader::Reader;
+
+use super::InputError;
+use super::lines::LineIndex;
+use crate::model::Location;
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A text input prepared for XML parsing: BOM removed, UTF-8 checked, lines indexed.
+#[derive(Debug)]
+pub(crate) struct XmlText<'a> {
+    pub(crate) path: &'a str,
+    pub(crate) text: &'a str,
+    lines: LineIndex<'a>,
+}
+
+impl<'a> XmlText<'a> {
+    /// Strips a UTF-8 byte-order mark (so it never shifts a column) and checks the rest is
+    /// UTF-8, which is all Android and Xcode write.
+    pub(crate) fn new(path: &'a str, bytes: &'a [u8]) -> Result<Self, InputError> {
+        let body = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+        let text = std::str::from_utf8(body).map_err(|e| {
+            let lines = LineIndex::new(body);
+            let (line, column) = lines.position(e.valid_up_to());
+            InputError::invalid(
+                Location::at(path, line, column),
+                "invalid UTF-8 byte sequence; expected a UTF-8 encoded XML file",
+            )
+        })?;
+        Ok(XmlText {
+            path,
+            text,
+            lines: LineIndex::new(body),
+        })
+    }
+
+    /// The location of a byte offset in the text.
+    pub(crate) fn location(&self, offset: u64) -> Location {
+        let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+        let (line, column) = self.lines.position(offset);
+        Location::at(self.path, line, column)
+    }
+
+    /// An error at a byte offset.
+    pub(crate) fn error(&self, offset: u64, message: impl Into<String>) -> InputError {
+        InputError::invalid(self.location(offset), message)
+    }
+
+    /// Turns a quick-xml syntax error into an input error at the position the reader stopped.
+    pub(crate) fn syntax_error(&self, offset: u64, err: &quick_xml::Error) -> InputError {
+        self.error(offset, format!("malformed XML: {err}"))
+    }
+}
+
+/// Checks a declared encoding is UTF-8; anything else would be decoded wrongly.
+pub(crate) fn check_declaration(
+    doc: &XmlText<'_>,
+    offset: u64,
+    decl: &quick_xml::events::BytesDecl<'_>,
+) -> Result<(), InputError> {
+    if let Some(Ok(encoding)) = decl.encoding() {
+        let encoding = encoding.to_ascii_lowercase();
+        if encoding != "utf-8" && encoding != "utf8" {
+            return Err(doc.error(
+                offset,
+                format!("the XML declaration says encoding=\"{encoding}\"; expected UTF-8"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Resolves the predefined XML entities and character references; DTD-declared entities are
+/// never expanded (that is how entity-expansion bombs and external-entity fetches are refused).
+pub(crate) fn resolve_reference(name: &str) -> Option<char> {
+    match name {
+        "amp" => Some('&'),
+        "lt" => Some('<'),
+        "gt" => Some('>'),
+        "quot" => Some('"'),
+        "apos" => Some('\''),
+        _ => {
+            let code = if let Some(hex) = name
+                .strip_prefix("#x")
+                .or_else(|| name.strip_prefix("#X"))
+            {
+                u32::from_str_radix(hex, 16).ok()?
+            } else {
+                name.strip_prefix('#')?.parse().ok()?
+            };
+            char::from_u32(code)
+        }
+    }
+}
+
+/// The message for a reference to an entity permaudit does not expand.
+pub(crate) fn unexpanded_entity_message(name: &str) -> String {
+    format!(
+        "reference to entity &{name}; which is not a predefined XML entity; permaudit never \
+         expands DTD entities (they can hide values or fetch files), write the value out instead"
+    )
+}
+
+/// Unescapes an attribute value, refusing DTD-declared entities.
+pub(crate) fn attribute_value(
+    doc: &XmlText<'_>,
+    offset: u64,
+    raw: &str,
+    attribute: &str,
+) -> Result<String, InputError> {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        let after = &rest[amp + 1..];
+        let Some(semi) = after.find(';') else {
+            return Err(doc.error(
+                offset,
+                format!("attribute {attribute} has an '&' that starts no entity reference"),
+            ));
+        };
+        let name = &after[..semi];
+        match resolve_reference(name) {
+            Some(c) => out.push(c),
+            None => {
+                return Err(doc.error(
+                    offset,
+                    format!("attribute {attribute}: {}", unexpanded_entity_message(name)),
+                ));
+            }
+        }
+        rest = &after[semi + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The local name of the document's root element, for format detection. Reads only the prolog.
+pub(crate) fn root_element_name(path: &str, bytes: &[u8]) -> Result<String, InputError> {
+    let doc = XmlText::new(path, bytes)?;
+    let mut reader = Reader::from_str(doc.text);
+    loop {
+        let offset = reader.buffer_position();
+        match reader.read_event() {
+            Ok(Event::Start(e) | Event::Empty(e)) => {
+                return Ok(e.local_name().as_ref().to_owned());
+            }
+            Ok(Event::Eof) => {
+                return Err(InputError::invalid(
+                    Location::file(path),
+                    "no XML element found; expected an AndroidManifest.xml or an Info.plist",
+                ));
+            }
+            Ok(Event::Text(t)) if !t.trim().is_empty() => {
+                return Err(doc.error(
+                    offset,
+                    "text before the root element; expected an XML document (an \
+                     AndroidManifest.xml or an Info.plist)",
+                ));
+            }
+            Ok(_) => {}
+            Err(e) => return Err(doc.syntax_error(reader.error_position(), &e)),
+        }
+    }
+}

@@ -1,0 +1,22 @@
+//! permaudit: keeps a mobile app's requested permissions and its privacy policy's disclosures
+//! in agreement.
+//!
+//! Data flows one way:
+//! ```text
+//! input (manifests, plists) ─┐
+//!                            ├─► audit ─► findings ─► report (table, JSON)
+//! policy (YAML)  ────────────┘
+//! ```
+//! Each stage is a module with its own error type; [`check`] wires them together for the
+//! command line.
+
+#![warn(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod audit;
+pub mod catalog;
+pub mod check;
+pub mod input;
+pub mod model;
+pub mod policy;
+pub mod report;
+pub mod rules;

@@ -1,0 +1,105 @@
+//! The `permaudit` binary: parse arguments, call the library, render, choose the exit code.
+//! Exit codes are 0 (clean at the threshold), 1 (findings at or above it) and 2 (anything that
+//! prevents a trustworthy result), and nothing else, even on a panic.
+
+mod cli;
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::Parser;
+
+use cli::{Cli, Command, FailOn, Format, PolicyCommand};
+use permaudit::check::{self, CheckOptions};
+use permaudit::model::Severity;
+use permaudit::policy;
+use permaudit::report::{RenderOptions, Renderer, json::Json, table::TableReport};
+
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "error: permaudit hit an internal error (a bug): {info}\n\
+                 please report it at the project's issue tracker with the command line and \
+                 the input that caused it"
+            );
+        }
+    }));
+    match std::panic::catch_unwind(run) {
+        Ok(Ok(code)) => code,
+        Ok(Err(err)) => {
+            report_error(&err);
+            ExitCode::from(EXIT_ERROR)
+        }
+        Err(_) => ExitCode::from(EXIT_ERROR),
+    }
+}
+
+#[allow(clippy::print_stderr)]
+fn report_error(err: &anyhow::Error) {
+    for line in err.to_string().lines() {
+        eprintln!("error: {line}");
+    }
+}
+
+fn run() -> Result<ExitCode> {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        // clap prints help and version itself (exit 0) and usage errors (exit 2).
+        Err(e) => e.exit(),
+    };
+    match cli.command {
+        Command::Check(args) => {
+            let outcome = check::run(&CheckOptions {
+                paths: args.paths,
+                policy: args.policy,
+            })?;
+            let options = RenderOptions {
+                color: use_color(),
+            };
+            let mut buf = Vec::new();
+            match args.format {
+                Format::Table => TableReport.render(&outcome, options, &mut buf)?,
+                Format::Json => Json.render(&outcome, options, &mut buf)?,
+            }
+            let threshold = match args.fail_on {
+                FailOn::Error => Some(Severity::Error),
+                FailOn::Warning => Some(Severity::Warning),
+                FailOn::Never => None,
+            };
+            let failed = threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
+            write_stdout(&buf)?;
+            Ok(if failed {
+                ExitCode::from(EXIT_FINDINGS)
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        Command::Policy(PolicyCommand::Show) => {
+            write_stdout(policy::BUILTIN_M5.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// Colour only for a terminal, and never when `NO_COLOR` is set to a non-empty value
+/// (no-color.org).
+fn use_color() -> bool {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    !no_color && io::stdout().is_terminal()
+}
+
+/// Writes the report. A reader that closed the pipe early (`| head`) is not an error worth a
+/// message; the exit code still reflects the findings, so a truncated read never looks clean.
+fn write_stdout(bytes: &[u8]) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    match stdout.write_all(bytes).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

@@ -1,0 +1,248 @@
+//! The values that flow through permaudit: what an app requests, what a policy discloses, and
+//! the findings that come out of comparing the two.
+//!
+//! Everything here is plain data. Parsing lives in `input` and `policy`, judgement in `audit`,
+//! rendering in `report`; this module only names things so those stages agree.
+
+use std::fmt;
+
+use serde::Serialize;
+
+/// The mobile platform a permission belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Platform {
+    /// Android: permissions are `<uses-permission>` names in `AndroidManifest.xml`.
+    Android,
+    /// iOS: permissions are privacy purpose-string keys in `Info.plist`.
+    Ios,
+}
+
+impl Platform {
+    /// Lower-case name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Platform::Android => "android",
+            Platform::Ios => "ios",
+        }
+    }
+
+    /// Name as a person writes it, for messages.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Platform::Android => "Android",
+            Platform::Ios => "iOS",
+        }
+    }
+}
+
+impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Where something was found. Lines and columns are 1-based; columns count Unicode scalar
+/// values, not bytes, so they match what an editor shows. Inputs without lines (binary plists)
+/// and the rare value whose position is unknown carry `None`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Location {
+    /// Path as given on the command line, or joined onto the directory given; `/`-separated.
+    pub path: String,
+    /// 1-based line, when the format has lines.
+    pub line: Option<u32>,
+    /// 1-based column of the construct's first character.
+    pub column: Option<u32>,
+}
+
+impl Location {
+    /// A location that names a file only.
+    pub fn file(path: impl Into<String>) -> Self {
+        Location {
+            path: path.into(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A location at a line and column of a file.
+    pub fn at(path: impl Into<String>, line: u32, column: u32) -> Self {
+        Location {
+            path: path.into(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.path)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// What kind of file an input was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InputKind {
+    /// A source `AndroidManifest.xml` (text XML).
+    Manifest,
+    /// An `Info.plist` in XML form.
+    Plist,
+    /// An `Info.plist` in binary (`bplist00`) form.
+    BinaryPlist,
+}
+
+impl InputKind {
+    /// Platform this kind of file describes.
+    pub fn platform(self) -> Platform {
+        match self {
+            InputKind::Manifest => Platform::Android,
+            InputKind::Plist | InputKind::BinaryPlist => Platform::Ios,
+        }
+    }
+
+    /// Kebab-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Manifest => "manifest",
+            InputKind::Plist => "plist",
+            InputKind::BinaryPlist => "binary-plist",
+        }
+    }
+}
+
+/// One permission the app asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Canonical id: the full Android name as written, or the Info.plist key.
+    pub permission: String,
+    /// Where the request is written (the element's `<`, or the plist `<key>`).
+    pub location: Location,
+    /// `android:maxSdkVersion`, kept verbatim: the permission is still requested on devices up
+    /// to that level, and placeholders such as `${max}` must survive.
+    pub max_sdk: Option<String>,
+    /// Requested through `<uses-permission-sdk-23>`: only on API 23 and later.
+    pub sdk23_only: bool,
+    /// The app declares this permission itself with `<permission>`: it is the app's own and not
+    /// subject to disclosure.
+    pub own: bool,
+    /// iOS purpose string shown to the user; `None` when the value is not a string.
+    pub purpose: Option<String>,
+}
+
+/// A permission a manifest explicitly strips with `tools:node="remove"` or `"removeAll"`.
+/// Not a request; kept so reports can show that the removal was seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    /// Permission named on the removing element (`None` for a `removeAll` without a name).
+    pub permission: Option<String>,
+    /// The `tools:node` value (`remove` or `removeAll`).
+    pub node: String,
+    /// Where the removing element is.
+    pub location: Location,
+}
+
+/// Everything permaudit learned from one audited file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsedInput {
+    /// Path as displayed in reports.
+    pub path: String,
+    /// Format the file was read as.
+    pub kind: InputKind,
+    /// Requests in document order.
+    pub requests: Vec<Request>,
+    /// Permissions removed from library manifests.
+    pub removals: Vec<Removal>,
+}
+
+impl ParsedInput {
+    /// Platform of this input.
+    pub fn platform(&self) -> Platform {
+        self.kind.platform()
+    }
+}
+
+/// One permission listed in one row of a policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disclosure {
+    /// Platform of the table the row belongs to.
+    pub platform: Platform,
+    /// Canonical id after short-name resolution.
+    pub permission: String,
+    /// Index of the row in its platform's list (0-based), so findings can name the row.
+    pub row: usize,
+    /// The row's label, if the policy gives one.
+    pub row_name: Option<String>,
+    /// Where the permission is written in the policy.
+    pub location: Location,
+}
+
+/// How serious a finding is. Ordered from least to most severe so `>=` compares thresholds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run unless asked to.
+    Note,
+    /// Probably a problem; fails the run with `--fail-on warning`.
+    Warning,
+    /// A compliance gap; fails the run by default.
+    Error,
+}
+
+impl Severity {
+    /// Lower-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Note => "note",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One problem, ready to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// Stable rule id (kebab-case), see [`crate::rules::Rule`].
+    pub rule: crate::rules::Rule,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Platform of the permission.
+    pub platform: Platform,
+    /// Canonical permission id.
+    pub permission: String,
+    /// Where to look: the request for `undeclared`, the policy row for `unused`.
+    pub location: Location,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl Finding {
+    /// The order reports use: by file, then position, then rule and permission, so output is
+    /// stable whatever order inputs were discovered in.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            &self.location.path,
+            self.location.line.unwrap_or(0),
+            self.location.column.unwrap_or(0),
+            self.platform,
+            self.rule,
+            &self.permission,
+            &self.message,
+        )
+    }
+}

@@ -1,0 +1,307 @@
+//! The policy: which permissions a privacy policy discloses, per platform, row by row.
+//!
+//! Loading has two phases, like cargo-deny's config: the YAML is deserialised into raw structs
+//! that keep every value's position ([`serde_saphyr::Spanned`]), then validated into a
+//! [`Policy`] whose names are canonical. Every error names `file:line:column` and says what was
+//! expected.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use thiserror::Error;
+
+use crate::catalog::{self, ShortName};
+use crate::input::plist::is_usage_key;
+use crate::model::{Disclosure, Location, Platform};
+
+/// The built-in policy's YAML: Appendix 2 of the M5 privacy agreement.
+pub const BUILTIN_M5: &str = include_str!("../../policy/m5.yaml");
+/// How the built-in policy is named in reports (it has no file on the user's disk).
+pub const BUILTIN_PATH: &str = "builtin:m5.yaml";
+
+/// Why a policy could not be loaded.
+#[derive(Debug, Error)]
+pub enum PolicyError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the policy: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a valid policy.
+    #[error("{location}: invalid policy: {message}")]
+    Invalid {
+        /// Where the problem is.
+        location: Location,
+        /// What was expected and what was found.
+        message: String,
+    },
+}
+
+/// A validated policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Policy {
+    /// The policy's title.
+    pub name: String,
+    /// Where its tables come from, if it says.
+    pub source: Option<String>,
+    /// The file it was read from; `None` for the built-in policy.
+    pub file: Option<String>,
+    /// Every row of both platforms, Android first, in file order.
+    pub rows: Vec<Row>,
+}
+
+/// One disclosure row: a labelled group of permissions with a description and purpose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Platform of the table the row is in.
+    pub platform: Platform,
+    /// Position in its platform's list (0-based).
+    pub index: usize,
+    /// The row's label.
+    pub name: Option<String>,
+    /// What the permission does, as the policy puts it.
+    pub description: Option<String>,
+    /// Why the app uses it.
+    pub purpose: Option<String>,
+    /// The permissions, canonical, each with its position in the policy.
+    pub permissions: Vec<Disclosure>,
+}
+
+impl Policy {
+    /// The display path of the policy: the file, or [`BUILTIN_PATH`].
+    pub fn display_path(&self) -> &str {
+        self.file.as_deref().unwrap_or(BUILTIN_PATH)
+    }
+
+    /// Every disclosure of every row.
+    pub fn disclosures(&self) -> impl Iterator<Item = &Disclosure> {
+        self.rows.iter().flat_map(|r| r.permissions.iter())
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPolicy {
+    name: Spanned<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    android: Vec<RawRow>,
+    #[serde(default)]
+    ios: Vec<RawRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRow {
+    #[serde(default)]
+    name: Option<String>,
+    permissions: Spanned<Vec<Spanned<String>>>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    purpose: Option<String>,
+}
+
+/// The built-in M5 policy. It is validated by the test suite, so failure here is a build bug.
+pub fn builtin() -> Result<Policy, PolicyError> {
+    parse(BUILTIN_M5, None)
+}
+
+/// Reads and validates a policy file.
+pub fn load(path: &Path, display: &str) -> Result<Policy, PolicyError> {
+    let text = std::fs::read(path).map_err(|source| PolicyError::Read {
+        path: display.to_owned(),
+        source,
+    })?;
+    let text = std::str::from_utf8(&text).map_err(|e| PolicyError::Invalid {
+        location: Location::file(display),
+        message: format!(
+            "the file is not UTF-8 (invalid byte at offset {}); expected a UTF-8 YAML file",
+            e.valid_up_to()
+        ),
+    })?;
+    parse(text, Some(display))
+}
+
+/// Parses and validates policy YAML. `file` is the display path, `None` for the built-in.
+pub fn parse(text: &str, file: Option<&str>) -> Result<Policy, PolicyError> {
+    let path = file.unwrap_or(BUILTIN_PATH);
+    let mut options = serde_saphyr::Options::default();
+    options.with_snippet = false;
+    let raw: RawPolicy = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
+        let location = e
+            .location()
+            .filter(|l| l.line() > 0)
+            .map_or_else(|| Location::file(path), |l| Location::at(path, clamp(l.line()), clamp(l.column())));
+        PolicyError::Invalid {
+            location,
+            message: yaml_message(&e),
+        }
+    })?;
+    validate(raw, path, file)
+}
+
+/// serde's messages name fields in backticks; add what a person most likely meant.
+fn yaml_message(err: &serde_saphyr::Error) -> String {
+    let message = err.without_snippet().to_string();
+    let message = message
+        .split_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head)
+        .to_owned();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        let known = ["name", "source", "android", "ios", "permissions", "description", "purpose"];
+        if let Some(near) = catalog::nearest(field, known.into_iter()) {
+            return format!("{message} (did you mean `{near}`?)");
+        }
+    }
+    message
+}
+
+fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, PolicyError> {
+    let at = |loc: &serde_saphyr::Location| {
+        if loc.line() == 0 {
+            Location::file(path)
+        } else {
+            Location::at(path, clamp(loc.line()), clamp(loc.column()))
+        }
+    };
+    if raw.name.value.trim().is_empty() {
+        return Err(PolicyError::Invalid {
+            location: at(&raw.name.referenced),
+            message: "`name` is empty; expected the policy's title".into(),
+        });
+    }
+    let mut rows = Vec::new();
+    for (platform, raw_rows) in [(Platform::Android, raw.android), (Platform::Ios, raw.ios)] {
+        for (index, raw_row) in raw_rows.into_iter().enumerate() {
+            if raw_row.permissions.value.is_empty() {
+                return Err(PolicyError::Invalid {
+                    location: at(&raw_row.permissions.referenced),
+                    message: format!(
+                        "`permissions` of {} row {} is empty; expected at least one permission",
+                        platform.display_name(),
+                        index + 1
+                    ),
+                });
+            }
+            let mut permissions = Vec::new();
+            for entry in raw_row.permissions.value {
+                let location = at(&entry.referenced);
+                let permission = canonical(platform, entry.value.trim(), &location)?;
+                permissions.push(Disclosure {
+                    platform,
+                    permission,
+                    row: index,
+                    row_name: raw_row.name.clone(),
+                    location,
+                });
+            }
+            rows.push(Row {
+                platform,
+                index,
+                name: raw_row.name,
+                description: raw_row.description,
+                purpose: raw_row.purpose,
+                permissions,
+            });
+        }
+    }
+    Ok(Policy {
+        name: raw.name.value,
+        source: raw.source,
+        file: file.map(str::to_owned),
+        rows,
+    })
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The canonical id of a name written in a policy.
+fn canonical(platform: Platform, name: &str, location: &Location) -> Result<String, PolicyError> {
+    let invalid = |message: String| PolicyError::Invalid {
+        location: location.clone(),
+        message,
+    };
+    if name.is_empty() {
+        return Err(invalid("empty permission name".into()));
+    }
+    match platform {
+        Platform::Android if name.contains('.') => Ok(name.to_owned()),
+        Platform::Android => match catalog::catalog().resolve_short(name) {
+            ShortName::Resolved(full) => Ok(full),
+            ShortName::Ambiguous(candidates) => Err(invalid(format!(
+                "short name `{name}` matches several permissions ({}); write the full name",
+                candidates.join(", ")
+            ))),
+            ShortName::Unknown { nearest } => Err(invalid(format!(
+                "unknown Android permission short name `{name}`; expected a platform permission \
+                 such as CAMERA, or a full name with dots{}",
+                nearest.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+            ))),
+        },
+        Platform::Ios if is_usage_key(name) => Ok(name.to_owned()),
+        Platform::Ios => Err(invalid(format!(
+            "`{name}` is not an Info.plist purpose-string key; expected a key ending in \
+             UsageDescription{}",
+            catalog::catalog()
+                .nearest_ios_key(name)
+                .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_encodes_appendix_2() {
+        let policy = builtin().unwrap();
+        let android: Vec<_> = policy.rows.iter().filter(|r| r.platform == Platform::Android).collect();
+        let ios: Vec<_> = policy.rows.iter().filter(|r| r.platform == Platform::Ios).collect();
+        assert_eq!(android.len(), 20);
+        assert_eq!(ios.len(), 6);
+        let distinct = |rows: &[&Row]| {
+            rows.iter()
+                .flat_map(|r| r.permissions.iter().map(|d| d.permission.clone()))
+                .collect::<std::collections::BTreeSet<_>>()
+        };
+        assert_eq!(distinct(&android).len(), 22);
+        assert_eq!(distinct(&ios).len(), 9);
+        assert!(distinct(&android).contains("com.android.launcher.permission.INSTALL_SHORTCUT"));
+        let phone_rows = android
+            .iter()
+            .filter(|r| r.permissions.iter().any(|d| d.permission == "android.permission.READ_PHONE_STATE"))
+            .count();
+        assert_eq!(phone_rows, 2);
+        assert!(policy.rows.iter().all(|r| r.name.is_some() && r.description.is_some() && r.purpose.is_some()));
+    }
+
+    #[test]
+    fn errors_point_at_the_value() {
+        let err = parse("name: x\nandroid:\n  - permissions: [CAMRA]\n", Some("p.yaml")).unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("p.yaml:3:"), "{text}");
+        assert!(text.contains("did you mean `CAMERA`"), "{text}");
+
+        let err = parse("name: x\nandroid:\n  - permisions: [CAMERA]\n", Some("p.yaml")).unwrap_err();
+        let text = err.to_string();
+        assert!(text.starts_with("p.yaml:3:5"), "{text}");
+        assert!(text.contains("did you mean `permissions`"), "{text}");
+
+        let err = parse("name: x\nios:\n  - permissions: []\n", Some("p.yaml")).unwrap_err();
+        assert!(err.to_string().contains("is empty"), "{err}");
+
+        let err = parse("name: x\nios:\n  - permissions: [NSCamera]\n", Some("p.yaml")).unwrap_err();
+        assert!(err.to_string().contains("not an Info.plist purpose-string key"), "{err}");
+    }
+}

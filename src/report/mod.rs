@@ -1,0 +1,52 @@
+//! Reports: one module per output format, each turning a [`CheckOutcome`] into bytes.
+
+pub mod json;
+pub mod table;
+
+use std::io::{self, Write};
+
+use crate::check::CheckOutcome;
+use crate::model::Severity;
+
+/// Settings every renderer may consult.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct RenderOptions {
+    /// Emit ANSI colour (only ever true for a terminal that has not asked for `NO_COLOR`).
+    pub color: bool,
+}
+
+/// An output format.
+pub trait Renderer {
+    /// Writes the report for `outcome` to `out`.
+    fn render(&self, outcome: &CheckOutcome, options: RenderOptions, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// Finding counts by severity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Summary {
+    /// Findings of severity error.
+    pub errors: usize,
+    /// Findings of severity warning.
+    pub warnings: usize,
+    /// Findings of severity note.
+    pub notes: usize,
+}
+
+impl Summary {
+    /// Counts the outcome's findings.
+    pub fn of(outcome: &CheckOutcome) -> Summary {
+        let mut s = Summary::default();
+        for f in &outcome.findings {
+            match f.severity {
+                Severity::Error => s.errors += 1,
+                Severity::Warning => s.warnings += 1,
+                Severity::Note => s.notes += 1,
+            }
+        }
+        s
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}
