@@ -20,7 +20,10 @@ pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
 
     let mut disclosed: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
     for d in policy.disclosures() {
-        disclosed.entry(d.platform).or_default().insert(&d.permission);
+        disclosed
+            .entry(d.platform)
+            .or_default()
+            .insert(&d.permission);
     }
 
     let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
@@ -134,8 +137,16 @@ mod tests {
         assert_eq!(
             got,
             vec![
-                (Rule::Undeclared, "android.permission.VIBRATE", "AndroidManifest.xml:3:5".into()),
-                (Rule::Unused, "android.permission.INTERNET", "p.yaml:4:27".into()),
+                (
+                    Rule::Undeclared,
+                    "android.permission.VIBRATE",
+                    "AndroidManifest.xml:3:5".into()
+                ),
+                (
+                    Rule::Unused,
+                    "android.permission.INTERNET",
+                    "p.yaml:4:27".into()
+                ),
             ]
         );
     }

@@ -59,9 +59,7 @@ fn run() -> Result<ExitCode> {
                 paths: args.paths,
                 policy: args.policy,
             })?;
-            let options = RenderOptions {
-                color: use_color(),
-            };
+            let options = RenderOptions { color: use_color() };
             let mut buf = Vec::new();
             match args.format {
                 Format::Table => TableReport.render(&outcome, options, &mut buf)?,
@@ -72,7 +70,8 @@ fn run() -> Result<ExitCode> {
                 FailOn::Warning => Some(Severity::Warning),
                 FailOn::Never => None,
             };
-            let failed = threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
+            let failed =
+                threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
             write_stdout(&buf)?;
             Ok(if failed {
                 ExitCode::from(EXIT_FINDINGS)

@@ -163,9 +163,9 @@ impl Catalog {
         }
         match self.by_short.get(short).map(Vec::as_slice) {
             Some([one]) => ShortName::Resolved(self.android[*one].name.to_owned()),
-            Some(many) if !many.is_empty() => ShortName::Ambiguous(
-                many.iter().map(|&i| self.android[i].name).collect(),
-            ),
+            Some(many) if !many.is_empty() => {
+                ShortName::Ambiguous(many.iter().map(|&i| self.android[i].name).collect())
+            }
             _ => ShortName::Unknown {
                 nearest: nearest(short, self.by_short.keys().copied()),
             },
@@ -250,7 +250,11 @@ mod tests {
         assert!(cat.ios().windows(2).all(|w| w[0].key < w[1].key));
         for p in cat.android() {
             assert!(p.name.contains('.'), "{}", p.name);
-            assert!(!p.protection.is_empty(), "{} has no protection level", p.name);
+            assert!(
+                !p.protection.is_empty(),
+                "{} has no protection level",
+                p.name
+            );
         }
         for k in cat.ios() {
             assert!(k.key.ends_with("UsageDescription"), "{}", k.key);
@@ -281,7 +285,11 @@ mod tests {
                 nearest: Some("CAMERA")
             }
         );
-        assert_eq!(cat.android_permission("android.permission.INTERNET").map(|p| p.protection), Some("normal|instant"));
+        assert_eq!(
+            cat.android_permission("android.permission.INTERNET")
+                .map(|p| p.protection),
+            Some("normal|instant")
+        );
     }
 
     #[test]

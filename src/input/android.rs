@@ -124,7 +124,8 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
                 }
                 "permission" | "permission-tree" => {
                     let attrs = permission_attrs(&doc, &reader, offset, &start)?;
-                    let removed = matches!(attrs.tools_node.as_deref(), Some("remove" | "removeAll"));
+                    let removed =
+                        matches!(attrs.tools_node.as_deref(), Some("remove" | "removeAll"));
                     match attrs.name {
                         Some(name) if !removed => {
                             if local == "permission" {
@@ -209,12 +210,8 @@ fn permission_attrs(
         let attr = attr.map_err(|e| doc.error(offset, format!("malformed attribute: {e}")))?;
         let (ns, local) = reader.resolver().resolve_attribute(attr.key);
         let slot = match (ns, local.as_ref()) {
-            (ResolveResult::Bound(Namespace(uri)), "name") if uri == ANDROID_NS => {
-                &mut attrs.name
-            }
-            (ResolveResult::Bound(Namespace(uri)), "maxSdkVersion")
-                if uri == ANDROID_NS =>
-            {
+            (ResolveResult::Bound(Namespace(uri)), "name") if uri == ANDROID_NS => &mut attrs.name,
+            (ResolveResult::Bound(Namespace(uri)), "maxSdkVersion") if uri == ANDROID_NS => {
                 &mut attrs.max_sdk
             }
             (ResolveResult::Bound(Namespace(uri)), "node") if uri == TOOLS_NS => {
@@ -313,7 +310,10 @@ mod tests {
         let err = parse_manifest("m.xml", b"<manifest><application>").unwrap_err();
         assert!(err.to_string().contains("not closed"), "{err}");
         let err = parse_manifest("m.xml", b"<plist/>").unwrap_err();
-        assert!(err.to_string().contains("expected the root element <manifest>"));
+        assert!(
+            err.to_string()
+                .contains("expected the root element <manifest>")
+        );
         let err = parse_manifest("m.xml", b"<manifest><a></b></manifest>").unwrap_err();
         assert!(err.to_string().starts_with("m.xml:1:"), "{err}");
     }

@@ -155,7 +155,12 @@ fn walk(
     Ok(())
 }
 
-fn add(found: &mut BTreeSet<InputFile>, seen: &mut BTreeSet<PathBuf>, path: PathBuf, display: String) {
+fn add(
+    found: &mut BTreeSet<InputFile>,
+    seen: &mut BTreeSet<PathBuf>,
+    path: PathBuf,
+    display: String,
+) {
     let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     if seen.insert(key) {
         found.insert(InputFile { display, path });
@@ -177,7 +182,11 @@ fn error_path(err: &ignore::Error) -> Option<String> {
 pub fn display_root(path: &Path) -> String {
     let s = slashes(path);
     let trimmed = s.strip_prefix("./").unwrap_or(&s);
-    if trimmed.is_empty() { ".".to_owned() } else { trimmed.trim_end_matches('/').to_owned() }
+    if trimmed.is_empty() {
+        ".".to_owned()
+    } else {
+        trimmed.trim_end_matches('/').to_owned()
+    }
 }
 
 fn join_display(root: &str, relative: &Path) -> String {
@@ -211,10 +220,22 @@ mod tests {
             "ios/M5UITests",
             "x/DerivedData",
         ] {
-            assert!(skip_reason(Path::new(dir)).is_some(), "{dir} should be skipped");
+            assert!(
+                skip_reason(Path::new(dir)).is_some(),
+                "{dir} should be skipped"
+            );
         }
-        for dir in ["app/src/main", "app/src/debug", "ios/M5", "app/testing", "lib/test"] {
-            assert!(skip_reason(Path::new(dir)).is_none(), "{dir} should be walked");
+        for dir in [
+            "app/src/main",
+            "app/src/debug",
+            "ios/M5",
+            "app/testing",
+            "lib/test",
+        ] {
+            assert!(
+                skip_reason(Path::new(dir)).is_none(),
+                "{dir} should be walked"
+            );
         }
     }
 

@@ -55,7 +55,7 @@ mod tests {
         assert_eq!(index.position(4), (2, 1));
         assert_eq!(index.position(5), (2, 2));
         // 'x' comes after a two-byte character: column 2, not 3.
-        assert_eq!(index.position(10), (3, 2));
+        assert_eq!(index.position(9), (3, 2));
         assert_eq!(index.position(999), (3, 3));
     }
 }

@@ -38,10 +38,7 @@ pub fn parse_plist(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> 
 
 fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     let value = plist::Value::from_reader(Cursor::new(bytes)).map_err(|e| {
-        InputError::invalid(
-            Location::file(path),
-            format!("malformed binary plist: {e}"),
-        )
+        InputError::invalid(Location::file(path), format!("malformed binary plist: {e}"))
     })?;
     let plist::Value::Dictionary(dict) = value else {
         return Err(InputError::invalid(
@@ -129,7 +126,9 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
                 match open.len() {
                     0 => {
                         if seen_root {
-                            return Err(doc.error(offset, format!("a second root element <{name}>")));
+                            return Err(
+                                doc.error(offset, format!("a second root element <{name}>"))
+                            );
                         }
                         if name != "plist" {
                             return Err(doc.error(
@@ -139,38 +138,64 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
                         }
                         seen_root = true;
                     }
-                    1 => {
-                        if name != "dict" {
-                            return Err(doc.error(
-                                offset,
-                                format!(
-                                    "the plist's root value is <{name}>; expected <dict> (an \
-                                     Info.plist is a dictionary)"
-                                ),
-                            ));
-                        }
+                    1 if name != "dict" => {
+                        return Err(doc.error(
+                            offset,
+                            format!(
+                                "the plist's root value is <{name}>; expected <dict> (an \
+                                 Info.plist is a dictionary)"
+                            ),
+                        ));
                     }
                     2 => {
                         state = match (state, name.as_str()) {
-                            (State::Key, "key") if is_empty => {
-                                State::Value { key: String::new(), offset }
-                            }
-                            (State::Key, "key") => State::InKey { offset, text: String::new() },
+                            (State::Key, "key") if is_empty => State::Value {
+                                key: String::new(),
+                                offset,
+                            },
+                            (State::Key, "key") => State::InKey {
+                                offset,
+                                text: String::new(),
+                            },
                             (State::Key, other) => {
                                 return Err(doc.error(
                                     offset,
-                                    format!("expected <key> in the top-level <dict>, found <{other}>"),
+                                    format!(
+                                        "expected <key> in the top-level <dict>, found <{other}>"
+                                    ),
                                 ));
                             }
-                            (State::Value { key, offset: key_offset }, "string") => {
+                            (
+                                State::Value {
+                                    key,
+                                    offset: key_offset,
+                                },
+                                "string",
+                            ) => {
                                 if is_empty {
-                                    push_request(&doc, &mut requests, key, key_offset, Some(String::new()));
+                                    push_request(
+                                        &doc,
+                                        &mut requests,
+                                        key,
+                                        key_offset,
+                                        Some(String::new()),
+                                    );
                                     State::Key
                                 } else {
-                                    State::InString { key, offset: key_offset, text: String::new() }
+                                    State::InString {
+                                        key,
+                                        offset: key_offset,
+                                        text: String::new(),
+                                    }
                                 }
                             }
-                            (State::Value { key, offset: key_offset }, _) => {
+                            (
+                                State::Value {
+                                    key,
+                                    offset: key_offset,
+                                },
+                                _,
+                            ) => {
                                 // A purpose key whose value is not a string is still a request;
                                 // it simply has no purpose text to show.
                                 push_request(&doc, &mut requests, key, key_offset, None);
@@ -179,7 +204,9 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
                             (State::InKey { .. } | State::InString { .. }, other) => {
                                 return Err(doc.error(
                                     offset,
-                                    format!("unexpected element <{other}> inside a <key> or <string>"),
+                                    format!(
+                                        "unexpected element <{other}> inside a <key> or <string>"
+                                    ),
                                 ));
                             }
                         };
@@ -244,7 +271,10 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
         ));
     }
     if !seen_root {
-        return Err(InputError::invalid(Location::file(path), "no <plist> element found"));
+        return Err(InputError::invalid(
+            Location::file(path),
+            "no <plist> element found",
+        ));
     }
 
     Ok(ParsedInput {
@@ -334,7 +364,9 @@ mod tests {
         dict.insert("NSCameraUsageDescription".into(), "Take photos".into());
         dict.insert("CFBundleIdentifier".into(), "x".into());
         let mut bytes = Vec::new();
-        plist::Value::Dictionary(dict).to_writer_binary(&mut bytes).unwrap();
+        plist::Value::Dictionary(dict)
+            .to_writer_binary(&mut bytes)
+            .unwrap();
         let parsed = parse_plist("Info.plist", &bytes).unwrap();
         assert_eq!(parsed.kind, InputKind::BinaryPlist);
         assert_eq!(parsed.requests.len(), 1);
@@ -347,7 +379,9 @@ mod tests {
         let err = parse_plist("p", b"<plist><array/></plist>").unwrap_err();
         assert!(err.to_string().contains("expected <dict>"), "{err}");
         let mut bytes = Vec::new();
-        plist::Value::Array(vec![]).to_writer_binary(&mut bytes).unwrap();
+        plist::Value::Array(vec![])
+            .to_writer_binary(&mut bytes)
+            .unwrap();
         let err = parse_plist("p", &bytes).unwrap_err();
         assert!(err.to_string().contains("root is an array"), "{err}");
         let err = parse_plist("p", b"bplist00garbage").unwrap_err();

@@ -135,10 +135,10 @@ pub fn parse(text: &str, file: Option<&str>) -> Result<Policy, PolicyError> {
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
     let raw: RawPolicy = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-        let location = e
-            .location()
-            .filter(|l| l.line() > 0)
-            .map_or_else(|| Location::file(path), |l| Location::at(path, clamp(l.line()), clamp(l.column())));
+        let location = e.location().filter(|l| l.line() > 0).map_or_else(
+            || Location::file(path),
+            |l| Location::at(path, clamp(l.line()), clamp(l.column())),
+        );
         PolicyError::Invalid {
             location,
             message: yaml_message(&e),
@@ -156,7 +156,15 @@ fn yaml_message(err: &serde_saphyr::Error) -> String {
         .to_owned();
     if let Some(rest) = message.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or("");
-        let known = ["name", "source", "android", "ios", "permissions", "description", "purpose"];
+        let known = [
+            "name",
+            "source",
+            "android",
+            "ios",
+            "permissions",
+            "description",
+            "purpose",
+        ];
         if let Some(near) = catalog::nearest(field, known.into_iter()) {
             return format!("{message} (did you mean `{near}`?)");
         }
@@ -266,8 +274,16 @@ mod tests {
     #[test]
     fn builtin_encodes_appendix_2() {
         let policy = builtin().unwrap();
-        let android: Vec<_> = policy.rows.iter().filter(|r| r.platform == Platform::Android).collect();
-        let ios: Vec<_> = policy.rows.iter().filter(|r| r.platform == Platform::Ios).collect();
+        let android: Vec<_> = policy
+            .rows
+            .iter()
+            .filter(|r| r.platform == Platform::Android)
+            .collect();
+        let ios: Vec<_> = policy
+            .rows
+            .iter()
+            .filter(|r| r.platform == Platform::Ios)
+            .collect();
         assert_eq!(android.len(), 20);
         assert_eq!(ios.len(), 6);
         let distinct = |rows: &[&Row]| {
@@ -280,20 +296,37 @@ mod tests {
         assert!(distinct(&android).contains("com.android.launcher.permission.INSTALL_SHORTCUT"));
         let phone_rows = android
             .iter()
-            .filter(|r| r.permissions.iter().any(|d| d.permission == "android.permission.READ_PHONE_STATE"))
+            .filter(|r| {
+                r.permissions
+                    .iter()
+                    .any(|d| d.permission == "android.permission.READ_PHONE_STATE")
+            })
             .count();
         assert_eq!(phone_rows, 2);
-        assert!(policy.rows.iter().all(|r| r.name.is_some() && r.description.is_some() && r.purpose.is_some()));
+        assert!(
+            policy
+                .rows
+                .iter()
+                .all(|r| r.name.is_some() && r.description.is_some() && r.purpose.is_some())
+        );
     }
 
     #[test]
     fn errors_point_at_the_value() {
-        let err = parse("name: x\nandroid:\n  - permissions: [CAMRA]\n", Some("p.yaml")).unwrap_err();
+        let err = parse(
+            "name: x\nandroid:\n  - permissions: [CAMRA]\n",
+            Some("p.yaml"),
+        )
+        .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("p.yaml:3:"), "{text}");
         assert!(text.contains("did you mean `CAMERA`"), "{text}");
 
-        let err = parse("name: x\nandroid:\n  - permisions: [CAMERA]\n", Some("p.yaml")).unwrap_err();
+        let err = parse(
+            "name: x\nandroid:\n  - permisions: [CAMERA]\n",
+            Some("p.yaml"),
+        )
+        .unwrap_err();
         let text = err.to_string();
         assert!(text.starts_with("p.yaml:3:5"), "{text}");
         assert!(text.contains("did you mean `permissions`"), "{text}");
@@ -301,7 +334,15 @@ mod tests {
         let err = parse("name: x\nios:\n  - permissions: []\n", Some("p.yaml")).unwrap_err();
         assert!(err.to_string().contains("is empty"), "{err}");
 
-        let err = parse("name: x\nios:\n  - permissions: [NSCamera]\n", Some("p.yaml")).unwrap_err();
-        assert!(err.to_string().contains("not an Info.plist purpose-string key"), "{err}");
+        let err = parse(
+            "name: x\nios:\n  - permissions: [NSCamera]\n",
+            Some("p.yaml"),
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("not an Info.plist purpose-string key"),
+            "{err}"
+        );
     }
 }

@@ -54,7 +54,12 @@ struct FindingRef<'a> {
 }
 
 impl Renderer for Json {
-    fn render(&self, outcome: &CheckOutcome, _: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    fn render(
+        &self,
+        outcome: &CheckOutcome,
+        _: RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let report = Report {
             version: VERSION,
             policy: PolicyRef {

@@ -18,7 +18,12 @@ pub struct RenderOptions {
 /// An output format.
 pub trait Renderer {
     /// Writes the report for `outcome` to `out`.
-    fn render(&self, outcome: &CheckOutcome, options: RenderOptions, out: &mut dyn Write) -> io::Result<()>;
+    fn render(
+        &self,
+        outcome: &CheckOutcome,
+        options: RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()>;
 }
 
 /// Finding counts by severity.
@@ -48,5 +53,9 @@ impl Summary {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

@@ -14,7 +14,12 @@ use crate::model::Severity;
 pub struct TableReport;
 
 impl Renderer for TableReport {
-    fn render(&self, outcome: &CheckOutcome, options: RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    fn render(
+        &self,
+        outcome: &CheckOutcome,
+        options: RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
         let policy = &outcome.policy;
         let origin = match &policy.file {
             Some(path) => path.clone(),
@@ -31,18 +36,32 @@ impl Renderer for TableReport {
             if !input.removals.is_empty() {
                 detail.push_str(&format!(", {} removed", input.removals.len()));
             }
-            writeln!(out, "  {:<7} {} ({detail})", input.platform().as_str(), input.path)?;
+            writeln!(
+                out,
+                "  {:<7} {} ({detail})",
+                input.platform().as_str(),
+                input.path
+            )?;
         }
         writeln!(out)?;
 
         if outcome.findings.is_empty() {
-            writeln!(out, "No findings: every requested permission is disclosed and every disclosed one is requested.")?;
+            writeln!(
+                out,
+                "No findings: every requested permission is disclosed and every disclosed one is requested."
+            )?;
         } else {
             let mut table = Table::new();
             table
                 .load_style(presets::UTF8_FULL_CONDENSED)
                 .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec!["severity", "rule", "permission", "location", "message"]);
+                .set_header(vec![
+                    "severity",
+                    "rule",
+                    "permission",
+                    "location",
+                    "message",
+                ]);
             if options.color {
                 table.enforce_styling();
             } else {

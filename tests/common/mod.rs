@@ -1,0 +1,76 @@
+//! Helpers shared by the integration tests: run the real binary from the repository root and
+//! read its JSON report back.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use assert_cmd::Command;
+
+/// The `permaudit` binary, run from the repository root so `testdata/…` paths resolve and
+/// appear in reports exactly as written in the tests.
+pub(crate) fn permaudit() -> Command {
+    let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("permaudit");
+    cmd.current_dir(root()).env_remove("NO_COLOR");
+    cmd
+}
+
+/// The repository root.
+pub(crate) fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs `check` with JSON output and returns (exit code, report).
+pub(crate) fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
+    let output = permaudit()
+        .arg("check")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .expect("run permaudit");
+    let code = output.status.code().expect("exit code");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8 stdout");
+    let report = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}); exit {code}\nstdout: {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
+    (code, report)
+}
+
+/// `(rule, permission, "line:column")` of every finding, in report order.
+pub(crate) fn findings(report: &serde_json::Value) -> Vec<(String, String, String)> {
+    report["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_owned(),
+                f["permission"].as_str().unwrap_or_default().to_owned(),
+                format!("{}:{}", f["line"], f["column"]),
+            )
+        })
+        .collect()
+}
+
+/// The `undeclared` findings as `(permission, "line:column")`: with the `ios-only.yaml`
+/// policy, exactly the Android request set of the audited manifest with its positions.
+pub(crate) fn requests_via_undeclared(report: &serde_json::Value) -> Vec<(String, String)> {
+    findings(report)
+        .into_iter()
+        .filter(|(rule, _, _)| rule == "undeclared")
+        .map(|(_, p, at)| (p, at))
+        .collect()
+}
+
+/// The `inputs[].path` of a report.
+pub(crate) fn input_paths(report: &serde_json::Value) -> Vec<String> {
+    report["inputs"]
+        .as_array()
+        .expect("inputs array")
+        .iter()
+        .map(|i| i["path"].as_str().unwrap_or_default().to_owned())
+        .collect()
+}
