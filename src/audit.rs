@@ -5,9 +5,52 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Finding, ParsedInput, Platform};
+use crate::model::{Finding, ParsedInput, Platform, Severity};
 use crate::policy::Policy;
 use crate::rules::Rule;
+
+/// The level a rule reports at, after configuration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Level {
+    /// The rule does not report.
+    Off,
+    /// The rule reports at this severity.
+    On(Severity),
+}
+
+/// How the audit judges, beyond the policy itself. The defaults are the documented behaviour;
+/// configuration (config file, flags) only ever changes them explicitly.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    /// Per-rule level; a rule not listed reports at its default severity.
+    pub levels: BTreeMap<Rule, Level>,
+}
+
+impl Settings {
+    /// The level `rule` reports at.
+    pub fn level(&self, rule: Rule) -> Level {
+        self.levels
+            .get(&rule)
+            .copied()
+            .unwrap_or(Level::On(rule.default_severity()))
+    }
+
+    /// Applies the per-rule levels: drops findings of rules that are off and sets severities.
+    pub fn apply(&self, findings: &mut Vec<Finding>) {
+        findings.retain_mut(|f| match self.level(f.rule) {
+            Level::Off => false,
+            Level::On(severity) => {
+                f.severity = severity;
+                true
+            }
+        });
+    }
+}
+
+/// Audits with the default settings; see [`audit_with`].
+pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
+    audit_with(inputs, policy, &Settings::default())
+}
 
 /// Compares what the inputs request with what the policy discloses.
 ///
@@ -15,7 +58,7 @@ use crate::rules::Rule;
 ///   app's own permissions (declared with `<permission>`) are exempt.
 /// - `unused`: one finding per policy entry whose permission no input of its platform requests,
 ///   judged only for platforms that have at least one input.
-pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
+pub fn audit_with(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) -> Vec<Finding> {
     let mut findings = Vec::new();
 
     let mut disclosed: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
@@ -82,6 +125,7 @@ pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
         });
     }
 
+    settings.apply(&mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
 }
@@ -149,6 +193,20 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn settings_turn_rules_off_and_change_severity() {
+        let inputs = [manifest(&[("android.permission.VIBRATE", false)])];
+        let mut settings = Settings::default();
+        settings.levels.insert(Rule::Unused, Level::Off);
+        settings
+            .levels
+            .insert(Rule::Undeclared, Level::On(Severity::Warning));
+        let findings = audit_with(&inputs, &policy(), &settings);
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].rule, Rule::Undeclared);
+        assert_eq!(findings[0].severity, Severity::Warning);
     }
 
     #[test]

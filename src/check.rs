@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use thiserror::Error;
 
-use crate::audit::audit;
+use crate::audit::{Settings, audit_with};
 use crate::input::discover::{self, DiscoverError};
 use crate::input::{self, InputError};
 use crate::model::{Finding, ParsedInput};
@@ -20,6 +20,8 @@ pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     /// Policy file; `None` uses the built-in M5 policy.
     pub policy: Option<PathBuf>,
+    /// How to judge (rule levels and switches).
+    pub settings: Settings,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -73,7 +75,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     if !errors.is_empty() {
         return Err(CheckError::Inputs(errors));
     }
-    let findings = audit(&inputs, &policy);
+    let findings = audit_with(&inputs, &policy, &options.settings);
     Ok(CheckOutcome {
         policy,
         inputs,

@@ -58,6 +58,7 @@ fn run() -> Result<ExitCode> {
             let outcome = check::run(&CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
+                settings: Default::default(),
             })?;
             let options = RenderOptions { color: use_color() };
             let mut buf = Vec::new();
