@@ -9,7 +9,7 @@ use thiserror::Error;
 
 use crate::audit::{Settings, audit_with};
 use crate::input::discover::{self, DiscoverError};
-use crate::input::{self, InputError};
+use crate::input::{self, InputError, Limits};
 use crate::model::{Finding, ParsedInput};
 use crate::policy::{self, Policy, PolicyError};
 
@@ -22,6 +22,8 @@ pub struct CheckOptions {
     pub policy: Option<PathBuf>,
     /// How to judge (rule levels and switches).
     pub settings: Settings,
+    /// Resource limits for reading inputs.
+    pub limits: Limits,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -67,7 +69,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     let mut inputs = Vec::with_capacity(files.len());
     let mut errors = Vec::new();
     for file in &files {
-        match input::read(&file.path, &file.display) {
+        match input::read(&file.path, &file.display, &options.limits) {
             Ok(parsed) => inputs.push(parsed),
             Err(e) => errors.push(e),
         }

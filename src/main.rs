@@ -12,6 +12,7 @@ use clap::Parser;
 
 use cli::{Cli, Command, FailOn, Format, PolicyCommand};
 use permaudit::check::{self, CheckOptions};
+use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::report::{RenderOptions, Renderer, json::Json, table::TableReport};
@@ -59,6 +60,9 @@ fn run() -> Result<ExitCode> {
                 paths: args.paths,
                 policy: args.policy,
                 settings: Default::default(),
+                limits: Limits {
+                    max_input_bytes: args.max_input_size,
+                },
             })?;
             let options = RenderOptions { color: use_color() };
             let mut buf = Vec::new();

@@ -34,7 +34,7 @@ pub enum DiscoverError {
         path: String,
     },
     /// The walk hit something it could not read.
-    #[error("{path}: cannot walk the directory: {message}")]
+    #[error("{path}: {message}")]
     Walk {
         /// The path that failed (or the starting directory when the walker does not say).
         path: String,
@@ -95,7 +95,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>, DiscoverError> {
             },
             _ => DiscoverError::Walk {
                 path: shown.clone(),
-                message: e.to_string(),
+                message: format!("cannot read: {e}"),
             },
         })?;
         if !meta.is_dir() {
@@ -127,7 +127,9 @@ fn walk(
         .git_exclude(true)
         .require_git(false)
         .parents(true)
-        .follow_links(false)
+        // Symlinked sources are part of the app; the walker detects loops and reports them,
+        // which is an error here like any other walk failure.
+        .follow_links(true)
         .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(|entry| {
             entry.depth() == 0
@@ -136,20 +138,33 @@ fn walk(
         })
         .build();
     for entry in walker {
-        let entry = entry.map_err(|e| DiscoverError::Walk {
-            path: error_path(&e).unwrap_or_else(|| shown.to_owned()),
-            message: e.to_string(),
-        })?;
-        let is_file = entry.file_type().is_some_and(|t| t.is_file());
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) if is_relevant(&e) => {
+                return Err(DiscoverError::Walk {
+                    path: error_path(&e).unwrap_or_else(|| shown.to_owned()),
+                    message: format!("cannot walk the directory: {e}"),
+                });
+            }
+            // A dangling link that could never be an input (say, a stale `.bin` link) says
+            // nothing about the app; anything that might hide an input fails the run above.
+            Err(_) => continue,
+        };
         let named = entry
             .file_name()
             .to_str()
             .is_some_and(|n| INPUT_NAMES.contains(&n));
-        if !is_file || !named {
+        if !named {
             continue;
         }
         let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
         let display = join_display(shown, relative);
+        if !entry.file_type().is_some_and(|t| t.is_file()) {
+            return Err(DiscoverError::Walk {
+                path: display,
+                message: "has an input's name but is not a regular file (a directory?)".into(),
+            });
+        }
         add(found, seen, entry.path().to_path_buf(), display);
     }
     Ok(())
@@ -164,6 +179,28 @@ fn add(
     let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     if seen.insert(key) {
         found.insert(InputFile { display, path });
+    }
+}
+
+/// Whether a walk error could hide an input: loops, unreadable folders, and broken entries
+/// that carry an input's name all could; a dangling link under another name cannot.
+fn is_relevant(err: &ignore::Error) -> bool {
+    match err {
+        ignore::Error::Loop { .. } => true,
+        ignore::Error::WithPath { path, .. } => {
+            let named = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| INPUT_NAMES.contains(&n));
+            let dangling = std::fs::symlink_metadata(path)
+                .is_ok_and(|m| m.file_type().is_symlink())
+                && std::fs::metadata(path).is_err();
+            named || !dangling
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            is_relevant(err)
+        }
+        _ => true,
     }
 }
 

@@ -5,6 +5,7 @@
 //! that is neither is rejected instead of being skipped.
 
 pub mod android;
+mod bplist_guard;
 pub mod discover;
 mod lines;
 pub mod plist;
@@ -112,11 +113,70 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     }
 }
 
-/// Reads and parses one input file from disk.
-pub fn read(path: &std::path::Path, display: &str) -> Result<ParsedInput, InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Read {
+/// Resource limits for reading inputs. Exceeding one is an input error that names the limit
+/// and the flag that raises it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest input file read, in bytes (`--max-input-size`).
+    pub max_input_bytes: u64,
+}
+
+impl Limits {
+    /// Default for `max_input_bytes`: real manifests and Info.plists are well under 1 MiB
+    /// (the largest in the corpus is 73 KB), so 16 MiB leaves room for generated ones while
+    /// keeping a hostile file from costing more than a fraction of a second and a few dozen MB.
+    pub const DEFAULT_MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
+        }
+    }
+}
+
+/// Reads and parses one input file from disk, refusing files over the size limit before
+/// reading them whole.
+pub fn read(
+    path: &std::path::Path,
+    display: &str,
+    limits: &Limits,
+) -> Result<ParsedInput, InputError> {
+    use std::io::Read as _;
+    let read_error = |source| InputError::Read {
         path: display.to_owned(),
         source,
-    })?;
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let meta = file.metadata().map_err(read_error)?;
+    if meta.is_dir() {
+        return Err(InputError::invalid(
+            Location::file(display),
+            "is a directory; expected an AndroidManifest.xml or Info.plist file",
+        ));
+    }
+    let too_big = |size: u64| {
+        InputError::invalid(
+            Location::file(display),
+            format!(
+                "the file is {size} bytes, over the input size limit of {} bytes; raise it with \
+                 --max-input-size if this really is an app's manifest or Info.plist",
+                limits.max_input_bytes
+            ),
+        )
+    };
+    if meta.len() > limits.max_input_bytes {
+        return Err(too_big(meta.len()));
+    }
+    // The length can change between stat and read (or be unknown for special files), so the
+    // read itself is capped too.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limits.max_input_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    if bytes.len() as u64 > limits.max_input_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
     parse(display, &bytes)
 }

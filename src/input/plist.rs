@@ -37,6 +37,8 @@ pub fn parse_plist(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> 
 }
 
 fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    super::bplist_guard::check(bytes)
+        .map_err(|e| InputError::invalid(Location::file(path), e.to_string()))?;
     let value = plist::Value::from_reader(Cursor::new(bytes)).map_err(|e| {
         InputError::invalid(Location::file(path), format!("malformed binary plist: {e}"))
     })?;

@@ -31,11 +31,24 @@ impl<'a> XmlText<'a> {
                 "invalid UTF-8 byte sequence; expected a UTF-8 encoded XML file",
             )
         })?;
-        Ok(XmlText {
-            path,
-            text,
-            lines: LineIndex::new(body),
-        })
+        let lines = LineIndex::new(body);
+        // XML 1.0 forbids C0 control characters other than tab, CR and LF; a NUL in particular
+        // is a sign of a binary or corrupted file, and some tools stop reading at it.
+        if let Some(at) = body
+            .iter()
+            .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        {
+            let (line, column) = lines.position(at);
+            return Err(InputError::invalid(
+                Location::at(path, line, column),
+                format!(
+                    "control character U+{:04X} is not allowed in XML; the file is corrupted or \
+                     not a text XML file",
+                    body[at]
+                ),
+            ));
+        }
+        Ok(XmlText { path, text, lines })
     }
 
     /// The location of a byte offset in the text.
