@@ -44,7 +44,7 @@ pub(crate) struct CheckArgs {
     pub(crate) fail_on: FailOn,
     /// Largest input file to read, in bytes (suffixes K, M, G allowed); larger files are an
     /// error, not a skip.
-    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
     pub(crate) max_input_size: u64,
 }
 

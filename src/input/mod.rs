@@ -123,9 +123,9 @@ pub struct Limits {
 
 impl Limits {
     /// Default for `max_input_bytes`: real manifests and Info.plists are well under 1 MiB
-    /// (the largest in the corpus is 73 KB), so 16 MiB leaves room for generated ones while
+    /// (the largest in the corpus is 73 KB), so 8 MiB leaves room for generated ones while
     /// keeping a hostile file from costing more than a fraction of a second and a few dozen MB.
-    pub const DEFAULT_MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
+    pub const DEFAULT_MAX_INPUT_BYTES: u64 = 8 * 1024 * 1024;
 }
 
 impl Default for Limits {

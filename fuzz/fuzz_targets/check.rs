@@ -1,0 +1,38 @@
+//! The whole `check` path in memory: a manifest, a plist and a policy cut from one input
+//! (separated by 0xFF bytes, which valid UTF-8 never contains), audited and rendered in every
+//! format. Exercises the joins between stages, not just each parser.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use permaudit::check::CheckOutcome;
+use permaudit::report::{RenderOptions, Renderer, json::Json, table::TableReport};
+
+fuzz_target!(|data: &[u8]| {
+    let mut parts = data.splitn(3, |&b| b == 0xFF);
+    let manifest = parts.next().unwrap_or_default();
+    let plist = parts.next().unwrap_or_default();
+    let policy = parts.next().unwrap_or_default();
+
+    let policy = match std::str::from_utf8(policy) {
+        Ok(text) if !text.trim().is_empty() => match permaudit::policy::parse(text, Some("p.yaml")) {
+            Ok(p) => p,
+            Err(_) => return,
+        },
+        _ => match permaudit::policy::builtin() {
+            Ok(p) => p,
+            Err(e) => panic!("built-in policy invalid: {e}"),
+        },
+    };
+    let mut inputs = Vec::new();
+    for (path, bytes) in [("AndroidManifest.xml", manifest), ("Info.plist", plist)] {
+        if let Ok(parsed) = permaudit::input::parse(path, bytes) {
+            inputs.push(parsed);
+        }
+    }
+    let findings = permaudit::audit::audit(&inputs, &policy);
+    let outcome = CheckOutcome { policy, inputs, findings };
+    let mut out = Vec::new();
+    let options = RenderOptions::default();
+    TableReport.render(&outcome, options, &mut out).expect("render table");
+    Json.render(&outcome, options, &mut out).expect("render json");
+});

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Seeds fuzz/corpus/<target>/ from testdata/ and, when set, $PERMAUDIT_CORPUS.
+# The seed corpora are build products (gitignored); run this before `cargo fuzz run`.
+set -euo pipefail
+cd "$(dirname "$0")"
+corpus=${PERMAUDIT_CORPUS:-}
+seed() { # target, find-args...
+  local target=$1; shift
+  mkdir -p "corpus/$target"
+  find ../testdata ${corpus:+"$corpus"} -type f "$@" -size -1M -exec cp -t "corpus/$target/" --backup=numbered {} + 2>/dev/null || true
+}
+seed manifest \( -name '*.xml' \)
+seed plist \( -name '*.plist' \)
+seed detect \( -name '*.xml' -o -name '*.plist' \)
+seed policy \( -name '*.yaml' \)
+cp ../policy/m5.yaml corpus/policy/
+mkdir -p corpus/check
+for m in ../testdata/android/*.xml; do
+  for p in ../testdata/ios/*.plist; do
+    { cat "$m"; printf '\xff'; cat "$p"; printf '\xff'; cat ../testdata/policies-yaml/short-names.yaml; } > "corpus/check/$(basename "$m")-$(basename "$p")"
+  done
+done
+echo "seeded: $(for t in corpus/*; do printf '%s=%s ' "${t#corpus/}" "$(ls "$t" | wc -l)"; done)"

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Peak memory and wall time of `permaudit check` on the worst hostile inputs.
+# Usage: tests/hostile/measure.sh            (builds the release binary first)
+# Prints one row per input: exit code, wall seconds, peak RSS in MB. Aim: < 1 s, < 64 MB each.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+cargo build --release --quiet
+bin=$PWD/target/release/permaudit
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+python3 - "$work" <<'PY'
+import os, struct, sys
+w = sys.argv[1]
+NS = "http://schemas.android.com/apk/res/android"
+def put(name, data):
+    p = os.path.join(w, name); os.makedirs(os.path.dirname(p), exist_ok=True)
+    open(p, "wb").write(data if isinstance(data, bytes) else data.encode())
+line = '<uses-permission android:name="android.permission.CAMERA"/>\n'
+big = f'<manifest xmlns:android="{NS}">\n' + line * (100 * 1024 * 1024 // len(line)) + '</manifest>\n'
+put("huge-100MB.xml", big)
+lim = f'<manifest xmlns:android="{NS}">\n' + line * ((8 * 1024 * 1024 - 100) // len(line)) + '</manifest>\n'
+put("at-limit-8MB.xml", lim)
+put("deep-100k.xml", f'<manifest xmlns:android="{NS}">' + "<a>" * 100000 + "</a>" * 100000 + "</manifest>")
+lol = '<!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">' + "".join(
+    f'<!ENTITY {chr(98+i)} "' + f"&{chr(97+i)};" * 10 + '">' for i in range(9)) + "]>"
+put("billion-laughs.xml", lol + f'<manifest xmlns:android="{NS}"><uses-permission android:name="&j;"/></manifest>')
+put("xxe.xml", '<!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+    f'<manifest xmlns:android="{NS}"><uses-permission android:name="&x;"/></manifest>')
+def bplist(objs):
+    out = b"bplist00"; offs = []
+    for o in objs: offs.append(len(out)); out += o
+    t = len(out)
+    for o in offs: out += struct.pack(">I", o)
+    return out + b"\0" * 6 + bytes([4, 2]) + struct.pack(">QQQ", len(objs), 0, t)
+r = lambda i: struct.pack(">H", i)
+key = b"\x5f\x10\x18NSCameraUsageDescription"
+objs = [b"\xd1" + r(1) + r(2), key] + [b"\xa2" + r(3 + i) + r(3 + i) for i in range(60)] + [b"\x51x"]
+put("bplist-shared-2^60.plist", bplist(objs))
+objs = [b"\xd1" + r(1) + r(2), key] + [b"\xa1" + r(3 + i) for i in range(20000)] + [b"\x51x"]
+put("bplist-chain-20k.plist", bplist(objs))
+put("bplist-cyclic.plist", bplist([b"\xd1" + r(1) + r(2), key, b"\xa1" + r(2)]))
+y = "name: bomb\n" + "".join(f"x{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9 if i else ["CAMERA"] * 9) + "]\n" for i in range(12))
+put("alias-bomb.yaml", y)
+PY
+
+printf '%-28s %5s %9s %9s\n' input exit seconds peak_MB
+run() { # label, args...
+  local label=$1; shift
+  local code=0
+  /usr/bin/time -o "$work/time" -f '%e %M' "$bin" check "$@" >/dev/null 2>&1 || code=$?
+  read -r secs kb < <(tail -n1 "$work/time")
+  printf '%-28s %5s %9s %9s\n' "$label" "$code" "$secs" "$(awk -v k="$kb" 'BEGIN{printf "%.1f", k/1024}')"
+}
+for f in huge-100MB.xml deep-100k.xml billion-laughs.xml xxe.xml bplist-shared-2^60.plist bplist-chain-20k.plist bplist-cyclic.plist; do
+  run "$f" "$work/$f"
+done
+run "at-limit-8MB.xml" "$work/at-limit-8MB.xml" --fail-on never
+run "alias-bomb.yaml (policy)" testdata/m5-app --policy "$work/alias-bomb.yaml"
