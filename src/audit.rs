@@ -1,11 +1,26 @@
-//! The diff engine: requested permissions × disclosed permissions → findings.
+//! The diff engine: requested permissions × disclosed permissions → findings, plus the advisory
+//! rules that judge requests and policies against the permission catalog.
 //!
 //! Pure: no I/O, no printing. The same inputs and policy always give the same findings in the
-//! same order.
+//! same order. Every rule lives in its own file, `src/audit/<rule_id>.rs` (dashes become
+//! underscores), next to its unit tests; its id, severity and explanation live in
+//! [`crate::rules`].
+
+mod deprecated_permission;
+mod duplicate_disclosure;
+mod empty_purpose;
+mod matching;
+mod missing_companion;
+mod policy_outdated;
+mod restricted_permission;
+mod undeclared;
+mod unknown_permission;
+mod unobtainable_permission;
+mod unused;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::{Finding, ParsedInput, Platform, Severity};
+use crate::model::{Disclosure, Finding, Location, ParsedInput, Platform, Request, Severity};
 use crate::policy::Policy;
 use crate::rules::Rule;
 
@@ -19,11 +34,31 @@ pub enum Level {
 }
 
 /// How the audit judges, beyond the policy itself. The defaults are the documented behaviour;
-/// configuration (config file, flags) only ever changes them explicitly.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// configuration (config file, flags) only ever changes them explicitly. Build it with
+/// `Settings::default()` and change fields, so new switches keep their documented default.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     /// Per-rule level; a rule not listed reports at its default severity.
     pub levels: BTreeMap<Rule, Level>,
+    /// Successor-aware matching (default on; config key `successor-matching`, off with
+    /// `--strict-names`): a disclosed deprecated permission covers its successors and the
+    /// reverse, with a `policy-outdated` note instead of `undeclared` + `unused`.
+    pub successor_matching: bool,
+    /// Severity of `undeclared` for Android permissions whose protection level is `normal`
+    /// (install-time); `None` means the same as every other `undeclared`. Config key
+    /// `undeclared-normal`, flag `--undeclared-normal`. Each finding it changes says so in its
+    /// message, so the lowering is never silent.
+    pub undeclared_normal: Option<Severity>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            levels: BTreeMap::new(),
+            successor_matching: true,
+            undeclared_normal: None,
+        }
+    }
 }
 
 impl Settings {
@@ -35,12 +70,21 @@ impl Settings {
             .unwrap_or(Level::On(rule.default_severity()))
     }
 
+    /// The severity `undeclared-normal` gives `finding`, if it applies: an `undeclared` Android
+    /// permission that the catalog knows as install-time (`normal`).
+    fn undeclared_normal_override(&self, finding: &Finding) -> Option<Severity> {
+        let severity = self.undeclared_normal?;
+        (finding.rule == Rule::Undeclared
+            && matching::is_normal(finding.platform, &finding.permission))
+        .then_some(severity)
+    }
+
     /// Applies the per-rule levels: drops findings of rules that are off and sets severities.
     pub fn apply(&self, findings: &mut Vec<Finding>) {
         findings.retain_mut(|f| match self.level(f.rule) {
             Level::Off => false,
             Level::On(severity) => {
-                f.severity = severity;
+                f.severity = self.undeclared_normal_override(f).unwrap_or(severity);
                 true
             }
         });
@@ -52,88 +96,168 @@ pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
     audit_with(inputs, policy, &Settings::default())
 }
 
-/// Compares what the inputs request with what the policy discloses.
-///
-/// - `undeclared`: one finding per (file, permission), at the first request in that file; the
-///   app's own permissions (declared with `<permission>`) are exempt.
-/// - `unused`: one finding per policy entry whose permission no input of its platform requests,
-///   judged only for platforms that have at least one input.
+/// Compares what the inputs request with what the policy discloses (`permaudit check`): the
+/// matching rules (`undeclared`, `unused`, `policy-outdated`) and the advisories about requests
+/// (see each rule's [`Rule::scope`]).
 pub fn audit_with(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) -> Vec<Finding> {
+    let ctx = Context::new(inputs, policy, settings);
     let mut findings = Vec::new();
+    findings.extend(undeclared::check(&ctx));
+    findings.extend(unused::check(&ctx));
+    findings.extend(policy_outdated::check(&ctx));
+    findings.extend(unobtainable_permission::requests(&ctx));
+    findings.extend(restricted_permission::requests(&ctx));
+    findings.extend(deprecated_permission::requests(&ctx));
+    findings.extend(unknown_permission::requests(&ctx));
+    findings.extend(empty_purpose::requests(&ctx));
+    findings.extend(missing_companion::check(&ctx));
+    finish(findings, settings)
+}
 
-    let mut disclosed: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
-    for d in policy.disclosures() {
-        disclosed
-            .entry(d.platform)
-            .or_default()
-            .insert(&d.permission);
-    }
+/// Judges a policy alone (`permaudit policy lint`): unknown and deprecated names, duplicates,
+/// rows without a purpose, and what it discloses that is unobtainable or restricted.
+pub fn lint_policy(policy: &Policy, settings: &Settings) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    findings.extend(unobtainable_permission::policy(policy));
+    findings.extend(restricted_permission::policy(policy));
+    findings.extend(deprecated_permission::policy(policy));
+    findings.extend(unknown_permission::policy(policy));
+    findings.extend(empty_purpose::policy(policy));
+    findings.extend(duplicate_disclosure::policy(policy));
+    finish(findings, settings)
+}
 
-    let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
-    for input in inputs {
-        let platform = input.platform();
-        let requested = requested.entry(platform).or_default();
-        let disclosed = disclosed.get(&platform);
-        let mut reported = BTreeSet::new();
-        for request in &input.requests {
-            requested.insert(&request.permission);
-            if request.own
-                || disclosed.is_some_and(|d| d.contains(request.permission.as_str()))
-                || !reported.insert(request.permission.as_str())
-            {
-                continue;
-            }
-            findings.push(Finding {
-                rule: Rule::Undeclared,
-                severity: Rule::Undeclared.default_severity(),
-                platform,
-                permission: request.permission.clone(),
-                location: request.location.clone(),
-                message: format!(
-                    "{} is requested but no row of the policy's {} table discloses it; add it \
-                     to the row that explains its use, or stop requesting it",
-                    request.permission,
-                    platform.display_name()
-                ),
-            });
-        }
-    }
+/// The advisories a request for `permission` alone would draw (unobtainable, restricted,
+/// deprecated, unknown, missing companion), for `permaudit explain`.
+pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings) -> Vec<Finding> {
+    let kind = match platform {
+        Platform::Android => crate::model::InputKind::Manifest,
+        Platform::Ios => crate::model::InputKind::Plist,
+    };
+    let inputs = [ParsedInput {
+        path: String::new(),
+        kind,
+        requests: vec![Request {
+            permission: permission.to_owned(),
+            location: Location::file(""),
+            max_sdk: None,
+            sdk23_only: false,
+            own: false,
+            purpose: None,
+        }],
+        removals: Vec::new(),
+    }];
+    let empty = Policy {
+        name: String::new(),
+        source: None,
+        file: None,
+        rows: Vec::new(),
+    };
+    let ctx = Context::new(&inputs, &empty, settings);
+    let mut findings = Vec::new();
+    findings.extend(unobtainable_permission::requests(&ctx));
+    findings.extend(restricted_permission::requests(&ctx));
+    findings.extend(deprecated_permission::requests(&ctx));
+    findings.extend(unknown_permission::requests(&ctx));
+    findings.extend(missing_companion::check(&ctx));
+    finish(findings, settings)
+}
 
-    for d in policy.disclosures() {
-        let Some(requested) = requested.get(&d.platform) else {
-            continue;
-        };
-        if requested.contains(d.permission.as_str()) {
-            continue;
-        }
-        let row = d
-            .row_name
-            .as_deref()
-            .map_or_else(|| format!("row {}", d.row + 1), |n| format!("row \"{n}\""));
-        findings.push(Finding {
-            rule: Rule::Unused,
-            severity: Rule::Unused.default_severity(),
-            platform: d.platform,
-            permission: d.permission.clone(),
-            location: d.location.clone(),
-            message: format!(
-                "{} is disclosed by {row} but no audited {} input requests it; remove it from \
-                 the policy, or audit the file that requests it",
-                d.permission,
-                d.platform.display_name()
-            ),
-        });
-    }
-
+fn finish(mut findings: Vec<Finding>, settings: &Settings) -> Vec<Finding> {
     settings.apply(&mut findings);
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
 }
 
+/// A finding at the rule's default severity; [`Settings::apply`] sets the final one.
+fn finding(
+    rule: Rule,
+    platform: Platform,
+    permission: &str,
+    location: &Location,
+    message: String,
+) -> Finding {
+    Finding {
+        rule,
+        severity: rule.default_severity(),
+        platform,
+        permission: permission.to_owned(),
+        location: location.clone(),
+        message,
+    }
+}
+
+/// How a policy row is named in messages: its label, else its number.
+fn row_label(d: &Disclosure) -> String {
+    d.row_name
+        .as_deref()
+        .map_or_else(|| format!("row {}", d.row + 1), |n| format!("row \"{n}\""))
+}
+
+/// What the rules of a `check` share: the inputs, the policy and indexes over both.
+struct Context<'a> {
+    inputs: &'a [ParsedInput],
+    policy: &'a Policy,
+    settings: &'a Settings,
+    /// Per platform, every permission any audited input requests (the app's own included).
+    requested: BTreeMap<Platform, BTreeSet<&'a str>>,
+    /// Per platform, every permission the policy discloses.
+    disclosed: BTreeMap<Platform, BTreeSet<&'a str>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(inputs: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
+        let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
+        for input in inputs {
+            let set = requested.entry(input.platform()).or_default();
+            set.extend(input.requests.iter().map(|r| r.permission.as_str()));
+        }
+        let mut disclosed: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
+        for d in policy.disclosures() {
+            disclosed
+                .entry(d.platform)
+                .or_default()
+                .insert(&d.permission);
+        }
+        Context {
+            inputs,
+            policy,
+            settings,
+            requested,
+            disclosed,
+        }
+    }
+
+    fn is_requested(&self, platform: Platform, permission: &str) -> bool {
+        self.requested
+            .get(&platform)
+            .is_some_and(|s| s.contains(permission))
+    }
+
+    fn is_disclosed(&self, platform: Platform, permission: &str) -> bool {
+        self.disclosed
+            .get(&platform)
+            .is_some_and(|s| s.contains(permission))
+    }
+
+    /// The first request of each permission in each input, the app's own excepted: rules about
+    /// requests report once per file and permission, where it is first written.
+    fn first_requests(&self) -> impl Iterator<Item = (&'a ParsedInput, &'a Request)> {
+        self.inputs.iter().flat_map(|input| {
+            let mut seen = BTreeSet::new();
+            input
+                .requests
+                .iter()
+                .filter(move |r| !r.own && seen.insert(r.permission.as_str()))
+                .map(move |r| (input, r))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{InputKind, Location, Request};
+    use crate::model::InputKind;
     use crate::policy;
 
     fn manifest(permissions: &[(&str, bool)]) -> ParsedInput {

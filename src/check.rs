@@ -3,11 +3,11 @@
 //! The binary only parses arguments, calls [`run`] and renders the outcome, so everything a
 //! test wants to exercise is reachable without a process.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::audit::{Settings, audit_with};
+use crate::audit::{Settings, audit_with, lint_policy};
 use crate::input::discover::{self, DiscoverError};
 use crate::input::{self, InputError, Limits};
 use crate::model::{Finding, ParsedInput};
@@ -54,10 +54,7 @@ pub enum CheckError {
 /// Runs a check. Any unreadable or malformed input fails the whole check: a partial audit
 /// could report "clean" for an app it did not fully read.
 pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
-    let policy = match &options.policy {
-        Some(path) => policy::load(path, &discover::display_root(path))?,
-        None => policy::builtin()?,
-    };
+    let policy = load_policy(options.policy.as_deref())?;
     let default_paths = [PathBuf::from(".")];
     let paths = if options.paths.is_empty() {
         &default_paths[..]
@@ -81,6 +78,26 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     Ok(CheckOutcome {
         policy,
         inputs,
+        findings,
+    })
+}
+
+/// Loads the policy file at `path` (shown as given), or the built-in policy.
+pub fn load_policy(path: Option<&Path>) -> Result<Policy, PolicyError> {
+    match path {
+        Some(path) => policy::load(path, &discover::display_root(path)),
+        None => policy::builtin(),
+    }
+}
+
+/// `permaudit policy lint`: judges a policy alone. The outcome has no inputs; renderers show
+/// it as a lint of the policy.
+pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutcome, CheckError> {
+    let policy = load_policy(policy_path)?;
+    let findings = lint_policy(&policy, settings);
+    Ok(CheckOutcome {
+        policy,
+        inputs: Vec::new(),
         findings,
     })
 }

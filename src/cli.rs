@@ -24,6 +24,72 @@ pub(crate) enum Command {
     /// Work with policies.
     #[command(subcommand)]
     Policy(PolicyCommand),
+    /// Explain a permission or Info.plist key: what the catalog knows, and which policy row
+    /// discloses it.
+    ///
+    /// NAME is a full or short Android name (android.permission.CAMERA, CAMERA), an Info.plist
+    /// key (NSCameraUsageDescription) or a Chinese name (相机). Exit 2 when nothing matches.
+    Explain(ExplainArgs),
+    /// List every rule with its default severity and explanation.
+    Rules(RulesArgs),
+}
+
+/// How names are matched and judged; shared by the commands that compare against a policy.
+/// Each flag has a configuration key of the same name (see the README).
+#[derive(Debug, Clone, clap::Args)]
+pub(crate) struct JudgeArgs {
+    /// Match names strictly: a policy row naming a deprecated permission does not cover its
+    /// successor (config: successor-matching: false).
+    #[arg(long)]
+    pub(crate) strict_names: bool,
+    /// Severity of `undeclared` for install-time (`normal`) Android permissions; each finding
+    /// it changes says so (config: undeclared-normal).
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    pub(crate) undeclared_normal: Option<SeverityArg>,
+}
+
+/// A severity on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum SeverityArg {
+    /// note
+    Note,
+    /// warning
+    Warning,
+    /// error
+    Error,
+}
+
+/// Arguments of `permaudit explain`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ExplainArgs {
+    /// Permission, Info.plist key or Chinese name.
+    #[arg(value_name = "NAME")]
+    pub(crate) name: String,
+    /// Policy file (YAML) whose rows are searched; default: the built-in M5 policy.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) policy: Option<PathBuf>,
+    /// Matching settings.
+    #[command(flatten)]
+    pub(crate) judge: JudgeArgs,
+}
+
+/// Arguments of `permaudit rules`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+    pub(crate) format: RulesFormat,
+}
+
+/// Formats of `permaudit rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum RulesFormat {
+    /// Plain text.
+    Text,
+    /// The README's rule table and explanations.
+    Markdown,
+    /// A JSON array.
+    Json,
 }
 
 /// Arguments of `permaudit check`.
@@ -42,6 +108,9 @@ pub(crate) struct CheckArgs {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub(crate) fail_on: FailOn,
+    /// Matching settings.
+    #[command(flatten)]
+    pub(crate) judge: JudgeArgs,
     /// Largest input file to read, in bytes (suffixes K, M, G allowed); larger files are an
     /// error, not a skip.
     #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
@@ -90,4 +159,24 @@ pub(crate) enum FailOn {
 pub(crate) enum PolicyCommand {
     /// Print the built-in policy's YAML, to copy and adapt.
     Show,
+    /// Check a policy alone: unknown and deprecated names, duplicates, rows without a purpose,
+    /// and restricted or unobtainable permissions it discloses.
+    ///
+    /// Exit codes as for check: 0 no findings at or above --fail-on; 1 findings at or above it;
+    /// 2 usage error or invalid policy.
+    Lint(LintArgs),
+}
+
+/// Arguments of `permaudit policy lint`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct LintArgs {
+    /// Policy file (YAML); default: the built-in M5 policy.
+    #[arg(value_name = "FILE")]
+    pub(crate) file: Option<PathBuf>,
+    /// Report format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub(crate) format: Format,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub(crate) fail_on: FailOn,
 }

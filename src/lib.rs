@@ -15,6 +15,7 @@
 pub mod audit;
 pub mod catalog;
 pub mod check;
+pub mod explain;
 pub mod input;
 pub mod model;
 pub mod policy;

@@ -10,12 +10,15 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 
-use cli::{Cli, Command, FailOn, Format, PolicyCommand};
-use permaudit::check::{self, CheckOptions};
+use cli::{Cli, Command, FailOn, Format, JudgeArgs, PolicyCommand, RulesFormat, SeverityArg};
+use permaudit::audit::Settings;
+use permaudit::check::{self, CheckOptions, CheckOutcome};
+use permaudit::explain;
 use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::report::{RenderOptions, Renderer, json::Json, table::TableReport};
+use permaudit::rules;
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -59,36 +62,78 @@ fn run() -> Result<ExitCode> {
             let outcome = check::run(&CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
-                settings: Default::default(),
+                settings: settings(&args.judge),
                 limits: Limits {
                     max_input_bytes: args.max_input_size,
                 },
             })?;
-            let options = RenderOptions { color: use_color() };
-            let mut buf = Vec::new();
-            match args.format {
-                Format::Table => TableReport.render(&outcome, options, &mut buf)?,
-                Format::Json => Json.render(&outcome, options, &mut buf)?,
-            }
-            let threshold = match args.fail_on {
-                FailOn::Error => Some(Severity::Error),
-                FailOn::Warning => Some(Severity::Warning),
-                FailOn::Never => None,
-            };
-            let failed =
-                threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
-            write_stdout(&buf)?;
-            Ok(if failed {
-                ExitCode::from(EXIT_FINDINGS)
-            } else {
-                ExitCode::SUCCESS
-            })
+            report(&outcome, args.format, args.fail_on)
         }
         Command::Policy(PolicyCommand::Show) => {
             write_stdout(policy::BUILTIN_M5.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Policy(PolicyCommand::Lint(args)) => {
+            let outcome = check::lint(args.file.as_deref(), &Settings::default())?;
+            report(&outcome, args.format, args.fail_on)
+        }
+        Command::Explain(args) => {
+            let policy = check::load_policy(args.policy.as_deref())?;
+            let entries = explain::lookup(&args.name)?;
+            let text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            write_stdout(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Rules(args) => {
+            let text = match args.format {
+                RulesFormat::Text => rules::text(),
+                RulesFormat::Markdown => rules::markdown(),
+                RulesFormat::Json => {
+                    let mut json = serde_json::to_string_pretty(&rules::infos())?;
+                    json.push('\n');
+                    json
+                }
+            };
+            write_stdout(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// The audit settings the flags ask for; everything else keeps its documented default.
+fn settings(judge: &JudgeArgs) -> Settings {
+    let mut settings = Settings::default();
+    if judge.strict_names {
+        settings.successor_matching = false;
+    }
+    settings.undeclared_normal = judge.undeclared_normal.map(|s| match s {
+        SeverityArg::Note => Severity::Note,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Error => Severity::Error,
+    });
+    settings
+}
+
+/// Renders an outcome and picks the exit code from `--fail-on`.
+fn report(outcome: &CheckOutcome, format: Format, fail_on: FailOn) -> Result<ExitCode> {
+    let options = RenderOptions { color: use_color() };
+    let mut buf = Vec::new();
+    match format {
+        Format::Table => TableReport.render(outcome, options, &mut buf)?,
+        Format::Json => Json.render(outcome, options, &mut buf)?,
+    }
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Never => None,
+    };
+    let failed = threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
+    write_stdout(&buf)?;
+    Ok(if failed {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Colour only for a terminal, and never when `NO_COLOR` is set to a non-empty value

@@ -17,17 +17,75 @@ pub enum Rule {
     Undeclared,
     /// A policy row discloses a permission that no audited input of that platform requests.
     Unused,
+    /// A request is disclosed only through a deprecated predecessor named in the policy.
+    PolicyOutdated,
+    /// A permission a store-installed app can never be granted.
+    UnobtainablePermission,
+    /// A permission Google Play only allows after a Play Console declaration.
+    RestrictedPermission,
+    /// A deprecated, replaced, removed or no-effect permission or purpose-string key.
+    DeprecatedPermission,
+    /// An `android.permission.*` name that Android never defined.
+    UnknownPermission,
+    /// An empty, blank or placeholder purpose.
+    EmptyPurpose,
+    /// A permission that needs a companion permission the app does not request.
+    MissingCompanion,
+    /// One permission listed in more than one policy row.
+    DuplicateDisclosure,
+}
+
+/// Which command judges a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// `permaudit check`: the app against the policy.
+    Check,
+    /// `permaudit policy lint`: the policy alone.
+    Lint,
+    /// Both commands.
+    Both,
+}
+
+impl Scope {
+    /// How the README and `permaudit rules` name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Check => "check",
+            Scope::Lint => "policy lint",
+            Scope::Both => "check, policy lint",
+        }
+    }
 }
 
 impl Rule {
     /// Every rule, in the order they are documented.
-    pub const ALL: &'static [Rule] = &[Rule::Undeclared, Rule::Unused];
+    pub const ALL: &'static [Rule] = &[
+        Rule::Undeclared,
+        Rule::Unused,
+        Rule::PolicyOutdated,
+        Rule::UnobtainablePermission,
+        Rule::RestrictedPermission,
+        Rule::DeprecatedPermission,
+        Rule::UnknownPermission,
+        Rule::EmptyPurpose,
+        Rule::MissingCompanion,
+        Rule::DuplicateDisclosure,
+    ];
 
     /// Stable id, as written in reports and configuration.
     pub fn id(self) -> &'static str {
         match self {
             Rule::Undeclared => "undeclared",
             Rule::Unused => "unused",
+            Rule::PolicyOutdated => "policy-outdated",
+            Rule::UnobtainablePermission => "unobtainable-permission",
+            Rule::RestrictedPermission => "restricted-permission",
+            Rule::DeprecatedPermission => "deprecated-permission",
+            Rule::UnknownPermission => "unknown-permission",
+            Rule::EmptyPurpose => "empty-purpose",
+            Rule::MissingCompanion => "missing-companion",
+            Rule::DuplicateDisclosure => "duplicate-disclosure",
         }
     }
 
@@ -36,6 +94,29 @@ impl Rule {
         match self {
             Rule::Undeclared => Severity::Error,
             Rule::Unused => Severity::Warning,
+            Rule::PolicyOutdated => Severity::Note,
+            Rule::UnobtainablePermission => Severity::Warning,
+            Rule::RestrictedPermission => Severity::Warning,
+            Rule::DeprecatedPermission => Severity::Warning,
+            Rule::UnknownPermission => Severity::Warning,
+            Rule::EmptyPurpose => Severity::Error,
+            Rule::MissingCompanion => Severity::Warning,
+            Rule::DuplicateDisclosure => Severity::Warning,
+        }
+    }
+
+    /// Which command judges the rule.
+    pub fn scope(self) -> Scope {
+        match self {
+            Rule::Undeclared | Rule::Unused | Rule::PolicyOutdated | Rule::MissingCompanion => {
+                Scope::Check
+            }
+            Rule::DuplicateDisclosure => Scope::Lint,
+            Rule::UnobtainablePermission
+            | Rule::RestrictedPermission
+            | Rule::DeprecatedPermission
+            | Rule::UnknownPermission
+            | Rule::EmptyPurpose => Scope::Both,
         }
     }
 
@@ -44,6 +125,16 @@ impl Rule {
         match self {
             Rule::Undeclared => "Requested permission not disclosed by the privacy policy",
             Rule::Unused => "Disclosed permission no longer requested by the app",
+            Rule::PolicyOutdated => {
+                "Policy names a deprecated permission; the app requests its successor"
+            }
+            Rule::UnobtainablePermission => "Permission a store-installed app can never be granted",
+            Rule::RestrictedPermission => "Permission Google Play restricts to declared use cases",
+            Rule::DeprecatedPermission => "Deprecated, replaced or no-effect permission or key",
+            Rule::UnknownPermission => "android.permission.* name Android never defined",
+            Rule::EmptyPurpose => "Empty or placeholder purpose string",
+            Rule::MissingCompanion => "Permission requested without the companion it needs",
+            Rule::DuplicateDisclosure => "Policy lists one permission in several rows",
         }
     }
 
@@ -65,7 +156,80 @@ impl Rule {
                  platform requests. The policy overstates what the app collects and has drifted \
                  from the app. The rule is only judged for platforms with at least one audited \
                  input. Fix: remove the permission from the policy, or check that the audit \
-                 covers every manifest that requests it (flavour manifests, the built APK)."
+                 covers every manifest that requests it (flavour manifests, the built APK). A \
+                 disclosure whose successor or predecessor the app requests is not unused (see \
+                 policy-outdated)."
+            }
+            Rule::PolicyOutdated => {
+                "Successor-aware matching: a policy row that names a deprecated permission (for \
+                 example NSCalendarsUsageDescription, or USE_FINGERPRINT) also covers the \
+                 permissions that replaced it (NSCalendarsFullAccessUsageDescription, \
+                 USE_BIOMETRIC), and the reverse, so an app that moved to the new name is not \
+                 reported as undeclared. The policy still names the old permission, so this note \
+                 points at the row to reword. Fix: name the successor the app requests in that \
+                 row. --strict-names turns successor matching off (the request is then \
+                 undeclared and the old name unused)."
+            }
+            Rule::UnobtainablePermission => {
+                "The permission's protection level has none of normal, dangerous, appop, \
+                 instant, role, runtime or pre23 (for example signature|privileged), or the \
+                 reference lists it as unobtainable: Android grants it only to apps signed with \
+                 the platform key or preinstalled on the system image. A store-installed app \
+                 never receives it, so requesting it does nothing, and disclosing it promises \
+                 data the app cannot collect. Fix: remove it from the manifest (often an SDK \
+                 merges it in: use tools:node=\"remove\") and from the policy. Vendor \
+                 permissions whose protection level is unknown are not judged."
+            }
+            Rule::RestrictedPermission => {
+                "Google Play allows the permission only for qualifying core use cases and only \
+                 after a Play Console declaration (SMS and Call Log groups, background location, \
+                 QUERY_ALL_PACKAGES, MANAGE_EXTERNAL_STORAGE, REQUEST_INSTALL_PACKAGES, photo \
+                 and video, foreground-service types, Health Connect, …). The message names the \
+                 Play policy. An app that requests it without a qualifying use case is rejected \
+                 or removed from Play. Fix: remove the permission, or complete the declaration \
+                 and keep the policy's purpose in line with it. Turn the rule off for apps not \
+                 distributed on Google Play."
+            }
+            Rule::DeprecatedPermission => {
+                "Android deprecated, replaced or removed the permission, or it has no effect on \
+                 newer versions (USE_FINGERPRINT from API 28, BLUETOOTH_ADMIN from 31, \
+                 READ_EXTERNAL_STORAGE from 33, …); or Apple deprecated the Info.plist key \
+                 (NSCalendarsUsageDescription from iOS 17). The message names the successor. \
+                 An Android request capped below the deprecation level with \
+                 android:maxSdkVersion, and an iOS key kept next to its successor for older OS \
+                 versions, are the correct legacy pattern and are not reported. Fix: request \
+                 the successor, and cap the old permission with maxSdkVersion (or keep the old \
+                 key only while supporting older iOS); in a policy, name the successor."
+            }
+            Rule::UnknownPermission => {
+                "The name is in the android.permission namespace but no Android version ever \
+                 defined it, so it is almost certainly a typo and grants nothing. The message \
+                 suggests the nearest real name. Fix: correct the spelling in the manifest or \
+                 the policy."
+            }
+            Rule::EmptyPurpose => {
+                "An Info.plist purpose string (NS…UsageDescription) is empty, whitespace, not \
+                 a string, or an obvious placeholder (TODO, TBD, placeholder, lorem ipsum, …). \
+                 iOS shows it in the permission prompt and App Store review rejects an app \
+                 whose purpose string does not explain the use. In a policy, a row without a \
+                 purpose fails the disclosure requirement the same way. Fix: write one \
+                 sentence saying what the app does with the data."
+            }
+            Rule::MissingCompanion => {
+                "Some permissions only work together with another one: \
+                 ACCESS_FINE_LOCATION needs ACCESS_COARSE_LOCATION on Android 12+ (the user may \
+                 grant approximate location only); ACCESS_BACKGROUND_LOCATION is granted only \
+                 on top of a foreground location permission; FOREGROUND_SERVICE needs the \
+                 FOREGROUND_SERVICE_<TYPE> permission of each service type for apps targeting \
+                 Android 14; NSLocationAlwaysAndWhenInUseUsageDescription is ignored without \
+                 NSLocationWhenInUseUsageDescription. Requests of all audited files of a \
+                 platform are pooled. Fix: request the companion (and disclose it)."
+            }
+            Rule::DuplicateDisclosure => {
+                "The policy lists the same permission in two or more rows, usually with \
+                 different purposes (the M5 policy does this for READ_PHONE_STATE). Readers \
+                 and regulators cannot tell which purpose applies. Fix: merge the rows, or \
+                 state every purpose in one row."
             }
         }
     }
@@ -74,6 +238,105 @@ impl Rule {
     pub fn from_id(id: &str) -> Option<Rule> {
         Rule::ALL.iter().copied().find(|r| r.id() == id)
     }
+}
+
+/// The README's rule section: a table of every rule, then each rule's explanation under its
+/// own heading. `permaudit rules --format markdown` prints it and a test keeps the README
+/// identical to it.
+pub fn markdown() -> String {
+    // `<` would start an HTML tag in Markdown (`<uses-permission>` would vanish).
+    let escape = |s: &str| s.replace('<', "\\<");
+    let mut out =
+        String::from("| rule | default severity | judged by | summary |\n|---|---|---|---|\n");
+    for rule in Rule::ALL {
+        out.push_str(&format!(
+            "| [`{id}`](#{id}) | {} | {} | {} |\n",
+            rule.default_severity(),
+            rule.scope().as_str(),
+            escape(rule.summary()),
+            id = rule.id(),
+        ));
+    }
+    for rule in Rule::ALL {
+        out.push_str(&format!(
+            "\n#### `{}`\n\n{}\n",
+            rule.id(),
+            escape(rule.explanation())
+        ));
+    }
+    out
+}
+
+/// `permaudit rules`: every rule with its severity, scope, summary and explanation, wrapped for
+/// a terminal.
+pub fn text() -> String {
+    let mut out = String::new();
+    for (i, rule) in Rule::ALL.iter().enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "{} ({}; {})\n  {}\n",
+            rule.id(),
+            rule.default_severity(),
+            rule.scope().as_str(),
+            rule.summary()
+        ));
+        for line in wrap(rule.explanation(), 96) {
+            out.push_str("  ");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Greedy word wrap; a word longer than `width` gets a line of its own.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut current = String::new();
+    for word in text.split_whitespace() {
+        if !current.is_empty() && current.chars().count() + 1 + word.chars().count() > width {
+            lines.push(std::mem::take(&mut current));
+        }
+        if !current.is_empty() {
+            current.push(' ');
+        }
+        current.push_str(word);
+    }
+    if !current.is_empty() {
+        lines.push(current);
+    }
+    lines
+}
+
+/// One rule as `permaudit rules --format json` prints it.
+#[derive(Debug, Serialize)]
+pub struct RuleInfo {
+    /// Stable id.
+    pub id: &'static str,
+    /// Default severity.
+    pub severity: Severity,
+    /// Which command judges it.
+    pub scope: Scope,
+    /// One line.
+    pub summary: &'static str,
+    /// What, why, how to fix.
+    pub explanation: &'static str,
+}
+
+/// Every rule, for JSON.
+pub fn infos() -> Vec<RuleInfo> {
+    Rule::ALL
+        .iter()
+        .map(|r| RuleInfo {
+            id: r.id(),
+            severity: r.default_severity(),
+            scope: r.scope(),
+            summary: r.summary(),
+            explanation: r.explanation(),
+        })
+        .collect()
 }
 
 impl fmt::Display for Rule {

@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use crate::model::Platform;
+
 const ANDROID_TSV: &str = include_str!("data/android.tsv");
 const IOS_TSV: &str = include_str!("data/ios.tsv");
 
@@ -59,6 +61,93 @@ pub struct IosKey {
     pub flags: &'static str,
     /// Short note.
     pub note: &'static str,
+}
+
+/// Protection-level tokens that let an ordinary store-installed app hold a permission (granted at
+/// install, by the user, through an app-op toggle or a role it can take). A level with none of
+/// them (`signature`, `signature|privileged`, `internal`, …) is reserved for the platform's own
+/// apps. The rule is the reference's (`android/deprecations.tsv`, "unobtainable" rows).
+const GRANTABLE_TOKENS: &[&str] = &[
+    "normal",
+    "dangerous",
+    "appop",
+    "instant",
+    "role",
+    "runtime",
+    "pre23",
+];
+
+impl AndroidPermission {
+    /// Whether the row carries `flag` in its `flags` column.
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.flags.split('|').any(|f| f == flag)
+    }
+
+    /// The replacement permissions, full names.
+    pub fn successors(&self) -> impl Iterator<Item = &'static str> {
+        self.successors.split(';').filter(|s| !s.is_empty())
+    }
+
+    /// Chinese names, most common first.
+    pub fn zh_names(&self) -> impl Iterator<Item = &'static str> {
+        self.zh.split('|').filter(|s| !s.is_empty())
+    }
+
+    /// An install-time permission: its base protection level is `normal`, so the system grants it
+    /// without asking the user.
+    pub fn is_normal(&self) -> bool {
+        self.protection.split('|').next() == Some("normal")
+    }
+
+    /// A store-installed app can never be granted it: no grantable token in its protection level,
+    /// or the reference lists it as unobtainable (some `role` permissions are only ever given to
+    /// system role holders). `unknown` levels (vendor permissions) are never judged.
+    pub fn is_unobtainable(&self) -> bool {
+        if self.has_flag("unobtainable") {
+            return true;
+        }
+        self.protection != "unknown"
+            && !self
+                .protection
+                .split('|')
+                .any(|t| GRANTABLE_TOKENS.contains(&t))
+    }
+
+    /// Google Play requires a Play Console declaration before an app using it can be published.
+    pub fn needs_play_declaration(&self) -> bool {
+        self.has_flag("play-declaration")
+    }
+
+    /// Deprecated, replaced, removed or without effect on newer Android.
+    pub fn is_deprecated(&self) -> bool {
+        !self.deprecated_api.is_empty() || self.has_flag("removed")
+    }
+
+    /// The API level from which it is deprecated, and whether the reference confirms that level.
+    pub fn deprecated_level(&self) -> Option<(u32, bool)> {
+        let (level, verified) = match self.deprecated_api.strip_suffix('?') {
+            Some(level) => (level, false),
+            None => (self.deprecated_api, true),
+        };
+        level.parse().ok().map(|l| (l, verified))
+    }
+}
+
+impl IosKey {
+    /// Whether the row carries `flag` in its `flags` column.
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.flags.split('|').any(|f| f == flag)
+    }
+
+    /// The replacement keys.
+    pub fn successors(&self) -> impl Iterator<Item = &'static str> {
+        self.successors.split(';').filter(|s| !s.is_empty())
+    }
+
+    /// Chinese names, most common first.
+    pub fn zh_names(&self) -> impl Iterator<Item = &'static str> {
+        self.zh.split('|').filter(|s| !s.is_empty())
+    }
 }
 
 /// The loaded tables with their lookup indexes.
@@ -146,6 +235,17 @@ impl Catalog {
             .map(|i| &self.android[i])
     }
 
+    /// Whether the catalog knows `name`: a row of that name, or a wildcard row (`….*`, such as
+    /// `android.permission.health.*`, whose list the reference calls incomplete) covering it.
+    pub fn knows_android(&self, name: &str) -> bool {
+        self.android_permission(name).is_some()
+            || self.android.iter().any(|p| {
+                p.name
+                    .strip_suffix('*')
+                    .is_some_and(|prefix| name.starts_with(prefix))
+            })
+    }
+
     /// Looks up an iOS key.
     pub fn ios_key(&self, key: &str) -> Option<&IosKey> {
         self.ios
@@ -170,6 +270,68 @@ impl Catalog {
                 nearest: nearest(short, self.by_short.keys().copied()),
             },
         }
+    }
+
+    /// The replacements the catalog records for a permission or key (empty when none).
+    pub fn successors(&self, platform: Platform, name: &str) -> Vec<&'static str> {
+        match platform {
+            Platform::Android => self
+                .android_permission(name)
+                .map(|p| p.successors().collect())
+                .unwrap_or_default(),
+            Platform::Ios => self
+                .ios_key(name)
+                .map(|k| k.successors().collect())
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The deprecated permissions or keys that `name` replaces.
+    pub fn predecessors(&self, platform: Platform, name: &str) -> Vec<&'static str> {
+        match platform {
+            Platform::Android => self
+                .android
+                .iter()
+                .filter(|p| p.successors().any(|s| s == name))
+                .map(|p| p.name)
+                .collect(),
+            Platform::Ios => self
+                .ios
+                .iter()
+                .filter(|k| k.successors().any(|s| s == name))
+                .map(|k| k.key)
+                .collect(),
+        }
+    }
+
+    /// Every permission or key with `zh` among its Chinese names, Android first, by name.
+    pub fn by_chinese_name(&self, zh: &str) -> Vec<(Platform, &'static str)> {
+        let android = self
+            .android
+            .iter()
+            .filter(|p| p.zh_names().any(|n| n == zh))
+            .map(|p| (Platform::Android, p.name));
+        let ios = self
+            .ios
+            .iter()
+            .filter(|k| k.zh_names().any(|n| n == zh))
+            .map(|k| (Platform::Ios, k.key));
+        android.chain(ios).collect()
+    }
+
+    /// The `android.permission.*` platform permission whose short name is closest to that of
+    /// `name`, for typo suggestions.
+    pub fn nearest_platform_permission(&self, name: &str) -> Option<&'static str> {
+        let short = name.strip_prefix(ANDROID_PREFIX).unwrap_or(name);
+        let platform = self
+            .android
+            .iter()
+            .filter_map(|p| p.name.strip_prefix(ANDROID_PREFIX))
+            .filter(|s| !s.contains('.'));
+        nearest(short, platform).and_then(|s| {
+            self.android_permission(&format!("{ANDROID_PREFIX}{s}"))
+                .map(|p| p.name)
+        })
     }
 
     /// The known iOS key closest to `key`, for suggestions.
@@ -266,6 +428,47 @@ mod tests {
             let columns = 10 - usize::from(IOS_TSV.contains(line));
             assert_eq!(line.split('\t').count(), columns, "{line}");
         }
+    }
+
+    /// The counts the README states.
+    #[test]
+    fn counts_match_the_readme() {
+        let cat = catalog();
+        let android = cat.android();
+        assert_eq!(android.len(), 1211);
+        assert_eq!(cat.ios().len(), 45);
+        assert_eq!(android.iter().filter(|p| p.is_unobtainable()).count(), 769);
+        assert_eq!(android.iter().filter(|p| p.is_deprecated()).count(), 65);
+        assert_eq!(
+            android
+                .iter()
+                .filter(|p| !p.deprecated_api.is_empty())
+                .count(),
+            30
+        );
+        assert_eq!(
+            android.iter().filter(|p| !p.play_policy.is_empty()).count(),
+            46
+        );
+        assert_eq!(
+            android
+                .iter()
+                .filter(|p| p.needs_play_declaration())
+                .count(),
+            39
+        );
+        assert_eq!(
+            cat.ios()
+                .iter()
+                .filter(|k| !k.deprecated.is_empty())
+                .count(),
+            6
+        );
+        let vendor = android
+            .iter()
+            .filter(|p| p.origin != "aosp" && p.origin != "grapheneos")
+            .count();
+        assert_eq!(vendor, 33);
     }
 
     #[test]

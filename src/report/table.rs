@@ -26,7 +26,14 @@ impl Renderer for TableReport {
             None => "built-in".to_owned(),
         };
         writeln!(out, "policy: {} ({origin})", policy.name)?;
-        writeln!(out, "audited {}:", plural(outcome.inputs.len(), "file"))?;
+        // `check` always audits at least one file (nothing to audit is an error), so no inputs
+        // means `policy lint`.
+        let lint = outcome.inputs.is_empty();
+        if lint {
+            writeln!(out, "linted the policy alone (no app files)")?;
+        } else {
+            writeln!(out, "audited {}:", plural(outcome.inputs.len(), "file"))?;
+        }
         for input in &outcome.inputs {
             let own = input.requests.iter().filter(|r| r.own).count();
             let mut detail = plural(input.requests.len(), "request");
@@ -45,7 +52,12 @@ impl Renderer for TableReport {
         }
         writeln!(out)?;
 
-        if outcome.findings.is_empty() {
+        if outcome.findings.is_empty() && lint {
+            writeln!(
+                out,
+                "No findings: the policy names only current, obtainable permissions, each once, with a purpose."
+            )?;
+        } else if outcome.findings.is_empty() {
             writeln!(
                 out,
                 "No findings: every requested permission is disclosed and every disclosed one is requested."

@@ -1,0 +1,189 @@
+//! `deprecated-permission`: an Android permission that is deprecated, replaced, removed or
+//! without effect on newer versions, or a deprecated Info.plist purpose-string key.
+
+use super::{Context, finding, row_label};
+use crate::catalog::catalog;
+use crate::model::{Finding, Platform, Request};
+use crate::policy::Policy;
+use crate::rules::Rule;
+
+/// What the catalog says about a deprecated permission or key.
+#[derive(Debug)]
+struct Deprecation {
+    /// "is deprecated … from API 28", ready to follow the name.
+    what: String,
+    /// Replacements.
+    successors: Vec<&'static str>,
+    /// Android: the first API level it no longer works on, when known.
+    api_level: Option<u32>,
+    /// iOS: the version that deprecated the key.
+    ios_version: Option<&'static str>,
+}
+
+fn deprecation(platform: Platform, name: &str) -> Option<Deprecation> {
+    match platform {
+        Platform::Android => {
+            let p = catalog().android_permission(name)?;
+            if !p.is_deprecated() {
+                return None;
+            }
+            let level = p.deprecated_level();
+            let what = match level {
+                Some((l, true)) => format!("is deprecated or without effect from API {l}"),
+                Some((l, false)) => format!(
+                    "is deprecated or without effect from API {l} (level not confirmed by the \
+                     catalog's sources)"
+                ),
+                None => "was removed from Android and grants nothing".to_owned(),
+            };
+            Some(Deprecation {
+                what,
+                successors: p.successors().collect(),
+                api_level: level.map(|(l, _)| l),
+                ios_version: None,
+            })
+        }
+        Platform::Ios => {
+            let k = catalog().ios_key(name)?;
+            if k.deprecated.is_empty() {
+                return None;
+            }
+            Some(Deprecation {
+                what: format!("is deprecated since iOS {}", k.deprecated),
+                successors: k.successors().collect(),
+                api_level: None,
+                ios_version: Some(k.deprecated),
+            })
+        }
+    }
+}
+
+/// The correct legacy pattern, not reported: an Android request capped below the level it stops
+/// working at, or an iOS key kept next to its successor for older OS versions.
+fn is_legacy_only(ctx: &Context<'_>, platform: Platform, r: &Request, dep: &Deprecation) -> bool {
+    match platform {
+        Platform::Android => {
+            let cap = r
+                .max_sdk
+                .as_deref()
+                .and_then(|m| m.trim().parse::<u32>().ok());
+            matches!((cap, dep.api_level), (Some(cap), Some(level)) if cap < level)
+        }
+        Platform::Ios => dep.successors.iter().any(|s| ctx.is_requested(platform, s)),
+    }
+}
+
+fn request_advice(r: &Request, dep: &Deprecation) -> String {
+    let instead = if dep.successors.is_empty() {
+        String::new()
+    } else {
+        format!("request {} instead, and ", dep.successors.join(" or "))
+    };
+    if let Some(version) = dep.ios_version {
+        return if dep.successors.is_empty() {
+            format!("remove it once the app no longer supports iOS below {version}")
+        } else {
+            format!(
+                "add {} (keep this key only while the app supports iOS below {version})",
+                dep.successors.join(" or ")
+            )
+        };
+    }
+    match (dep.api_level, r.max_sdk.as_deref()) {
+        (Some(level), Some(cap)) => format!(
+            "{instead}lower its android:maxSdkVersion=\"{cap}\" to {}, the last level it works on",
+            level.saturating_sub(1)
+        ),
+        (Some(level), None) => format!(
+            "{instead}keep it only for older devices with android:maxSdkVersion=\"{}\"",
+            level.saturating_sub(1)
+        ),
+        (None, _) => format!("{instead}remove it"),
+    }
+}
+
+/// Requests of deprecated permissions and keys.
+pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.first_requests()
+        .filter_map(|(input, r)| {
+            let platform = input.platform();
+            let dep = deprecation(platform, &r.permission)?;
+            if is_legacy_only(ctx, platform, r, &dep) {
+                return None;
+            }
+            Some(finding(
+                Rule::DeprecatedPermission,
+                platform,
+                &r.permission,
+                &r.location,
+                format!("{} {}; {}", r.permission, dep.what, request_advice(r, &dep)),
+            ))
+        })
+        .collect()
+}
+
+/// Disclosures of deprecated names, unless the same row also names a successor (a policy may
+/// rightly name both while the app supports older versions).
+pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for row in &policy.rows {
+        for d in &row.permissions {
+            let Some(dep) = deprecation(d.platform, &d.permission) else {
+                continue;
+            };
+            if dep
+                .successors
+                .iter()
+                .any(|s| row.permissions.iter().any(|o| o.permission == *s))
+            {
+                continue;
+            }
+            let advice = if dep.successors.is_empty() {
+                "remove it once no supported version of the app requests it".to_owned()
+            } else {
+                format!(
+                    "name its successor {} (what the app requests on newer versions)",
+                    dep.successors.join(" or ")
+                )
+            };
+            findings.push(finding(
+                Rule::DeprecatedPermission,
+                d.platform,
+                &d.permission,
+                &d.location,
+                format!(
+                    "{} discloses {}, which {}; {advice}",
+                    row_label(d),
+                    d.permission,
+                    dep.what
+                ),
+            ));
+        }
+    }
+    findings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_facts_behind_the_messages() {
+        let fp = deprecation(Platform::Android, "android.permission.USE_FINGERPRINT").unwrap();
+        assert_eq!(fp.api_level, Some(28));
+        assert_eq!(fp.successors, vec!["android.permission.USE_BIOMETRIC"]);
+        let bt = deprecation(Platform::Android, "android.permission.BLUETOOTH_ADMIN").unwrap();
+        assert_eq!(
+            bt.successors,
+            vec![
+                "android.permission.BLUETOOTH_SCAN",
+                "android.permission.BLUETOOTH_ADVERTISE"
+            ]
+        );
+        let cal = deprecation(Platform::Ios, "NSCalendarsUsageDescription").unwrap();
+        assert_eq!(cal.ios_version, Some("17.0"));
+        assert_eq!(cal.successors.len(), 2);
+        assert!(deprecation(Platform::Android, "android.permission.CAMERA").is_none());
+        assert!(deprecation(Platform::Ios, "NSCameraUsageDescription").is_none());
+    }
+}

@@ -1,0 +1,137 @@
+//! `empty-purpose`: an iOS purpose string, or a policy row's purpose, that says nothing.
+
+use super::{Context, finding};
+use crate::model::{Finding, Platform};
+use crate::policy::Policy;
+use crate::rules::Rule;
+
+/// Values people leave in while meaning to write the text later (compared case-insensitively,
+/// without trailing punctuation).
+const PLACEHOLDERS: &[&str] = &[
+    "todo",
+    "tbd",
+    "fixme",
+    "xxx",
+    "placeholder",
+    "test",
+    "description",
+    "usage description",
+    "purpose",
+    "n/a",
+    "none",
+    "-",
+    "?",
+];
+
+/// Why `purpose` says nothing, or `None` when it says something. `name` is the Info.plist key it
+/// belongs to (empty for policy rows): a purpose string that only repeats the key is a
+/// placeholder too.
+fn emptiness(purpose: Option<&str>, name: &str) -> Option<&'static str> {
+    let Some(purpose) = purpose else {
+        return Some("missing");
+    };
+    let text = purpose.trim();
+    if text.is_empty() {
+        return Some(if purpose.is_empty() { "empty" } else { "blank" });
+    }
+    let normal = text
+        .trim_end_matches(['.', '!', '…', ':'])
+        .trim()
+        .to_lowercase();
+    let placeholder = PLACEHOLDERS.contains(&normal.as_str())
+        || normal.starts_with("todo:")
+        || normal.starts_with("todo ")
+        || normal.starts_with("fixme")
+        || normal.starts_with("lorem ipsum")
+        || (!name.is_empty() && normal == name.to_lowercase());
+    placeholder.then_some("a placeholder")
+}
+
+/// iOS requests whose purpose string says nothing. A value that is not a string counts: iOS has
+/// no text to show either.
+pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.first_requests()
+        .filter(|(input, _)| input.platform() == Platform::Ios)
+        .filter_map(|(input, r)| {
+            let why = match r.purpose.as_deref() {
+                None => "not a string",
+                Some(p) => emptiness(Some(p), &r.permission)?,
+            };
+            let shown = r
+                .purpose
+                .as_deref()
+                .filter(|p| !p.trim().is_empty())
+                .map_or_else(String::new, |p| format!(" (\"{}\")", p.trim()));
+            Some(finding(
+                Rule::EmptyPurpose,
+                input.platform(),
+                &r.permission,
+                &r.location,
+                format!(
+                    "the purpose string of {} is {why}{shown}; App Store review rejects a \
+                     permission prompt that does not explain its use; write one sentence \
+                     saying what the app does with the data",
+                    r.permission
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// Policy rows whose purpose says nothing. Located at the row's first permission (a row has no
+/// position of its own).
+pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
+    policy
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let first = row.permissions.first()?;
+            // A purpose that repeats the row's label ("Send SMS" / "Send SMS") is terse but says
+            // something, so the label is not compared.
+            let why = emptiness(row.purpose.as_deref(), "")?;
+            let row_name = row.name.as_deref().map_or_else(
+                || format!("row {}", row.index + 1),
+                |n| format!("row \"{n}\""),
+            );
+            Some(finding(
+                Rule::EmptyPurpose,
+                row.platform,
+                &first.permission,
+                &first.location,
+                format!(
+                    "the purpose of {} {row_name} is {why}; a disclosure must say why the app \
+                     uses the permission: add a `purpose`",
+                    row.platform.display_name()
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_counts_as_empty() {
+        assert_eq!(emptiness(Some(""), "K"), Some("empty"));
+        assert_eq!(emptiness(Some(" \t"), "K"), Some("blank"));
+        assert_eq!(emptiness(None, "K"), Some("missing"));
+        for p in [
+            "TODO",
+            "todo: write this",
+            "TBD.",
+            "Lorem ipsum dolor",
+            "K",
+            "placeholder",
+        ] {
+            assert_eq!(emptiness(Some(p), "K"), Some("a placeholder"), "{p}");
+        }
+        assert_eq!(emptiness(Some("Scan documents to upload"), "K"), None);
+        // A word that merely starts like a placeholder is real text.
+        assert_eq!(
+            emptiness(Some("Testing your hearing needs the microphone"), "K"),
+            None
+        );
+    }
+}

@@ -1,0 +1,107 @@
+//! `missing-companion`: a permission requested without another one it needs to work.
+//!
+//! Requests of all audited files of a platform are pooled, as for `unused`: a companion in a
+//! flavour or library manifest counts.
+
+use std::collections::BTreeSet;
+
+use super::{Context, finding};
+use crate::model::{Finding, Platform};
+use crate::rules::Rule;
+
+/// What satisfies a dependency.
+#[derive(Debug)]
+enum Needs {
+    /// Any one of these.
+    AnyOf(&'static [&'static str]),
+    /// Any permission whose name starts with this.
+    AnyWithPrefix(&'static str),
+}
+
+/// One dependency between permissions.
+#[derive(Debug)]
+struct Companion {
+    platform: Platform,
+    permission: &'static str,
+    needs: Needs,
+    /// What to request, for the message.
+    wanted: &'static str,
+    /// Why, for the message.
+    why: &'static str,
+}
+
+/// The dependencies permaudit knows, each a documented platform requirement (Android's location
+/// and foreground-service permission docs, as recorded in the reference's deprecations table;
+/// Apple's location key documentation).
+const COMPANIONS: &[Companion] = &[
+    Companion {
+        platform: Platform::Android,
+        permission: "android.permission.ACCESS_FINE_LOCATION",
+        needs: Needs::AnyOf(&["android.permission.ACCESS_COARSE_LOCATION"]),
+        wanted: "android.permission.ACCESS_COARSE_LOCATION",
+        why: "apps targeting Android 12 (API 31) or higher must request it with \
+              ACCESS_FINE_LOCATION, because the user may grant approximate location only",
+    },
+    Companion {
+        platform: Platform::Android,
+        permission: "android.permission.ACCESS_BACKGROUND_LOCATION",
+        needs: Needs::AnyOf(&[
+            "android.permission.ACCESS_FINE_LOCATION",
+            "android.permission.ACCESS_COARSE_LOCATION",
+        ]),
+        wanted: "android.permission.ACCESS_COARSE_LOCATION or ACCESS_FINE_LOCATION",
+        why: "background location is only granted on top of foreground location",
+    },
+    Companion {
+        platform: Platform::Android,
+        permission: "android.permission.FOREGROUND_SERVICE",
+        needs: Needs::AnyWithPrefix("android.permission.FOREGROUND_SERVICE_"),
+        wanted: "the android.permission.FOREGROUND_SERVICE_<TYPE> permission of each \
+                 foregroundServiceType the app uses",
+        why: "apps targeting Android 14 (API 34) or higher cannot start a foreground service \
+              without it",
+    },
+    Companion {
+        platform: Platform::Ios,
+        permission: "NSLocationAlwaysAndWhenInUseUsageDescription",
+        needs: Needs::AnyOf(&["NSLocationWhenInUseUsageDescription"]),
+        wanted: "NSLocationWhenInUseUsageDescription",
+        why: "iOS 11 and later ignore the always key without the when-in-use key, so \
+              location authorization fails",
+    },
+];
+
+/// One finding per unmet dependency, at the first request of the dependent permission.
+pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut reported = BTreeSet::new();
+    let mut findings = Vec::new();
+    for (input, r) in ctx.first_requests() {
+        let platform = input.platform();
+        for c in COMPANIONS {
+            if c.platform != platform || c.permission != r.permission {
+                continue;
+            }
+            let met = match c.needs {
+                Needs::AnyOf(names) => names.iter().any(|n| ctx.is_requested(platform, n)),
+                Needs::AnyWithPrefix(prefix) => ctx
+                    .requested
+                    .get(&platform)
+                    .is_some_and(|s| s.iter().any(|p| p.starts_with(prefix))),
+            };
+            if met || !reported.insert((platform, c.permission)) {
+                continue;
+            }
+            findings.push(finding(
+                Rule::MissingCompanion,
+                platform,
+                &r.permission,
+                &r.location,
+                format!(
+                    "{} is requested without {}: {}; request it too (and disclose it)",
+                    r.permission, c.wanted, c.why
+                ),
+            ));
+        }
+    }
+    findings
+}

@@ -1,0 +1,76 @@
+//! `restricted-permission`: a permission Google Play allows only after a Play Console
+//! declaration.
+
+use super::{Context, finding, row_label};
+use crate::catalog::{AndroidPermission, catalog};
+use crate::model::{Finding, Platform};
+use crate::policy::Policy;
+use crate::rules::Rule;
+
+fn restricted(platform: Platform, permission: &str) -> Option<&'static AndroidPermission> {
+    if platform != Platform::Android {
+        return None;
+    }
+    catalog()
+        .android_permission(permission)
+        .filter(|p| p.needs_play_declaration())
+}
+
+/// Requests of restricted permissions.
+pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.first_requests()
+        .filter_map(|(input, r)| {
+            let p = restricted(input.platform(), &r.permission)?;
+            Some(finding(
+                Rule::RestrictedPermission,
+                input.platform(),
+                &r.permission,
+                &r.location,
+                format!(
+                    "{} falls under Google Play's \"{}\" policy: Play publishes the app only \
+                     for a qualifying core use case declared in the Play Console; complete the \
+                     declaration, or remove the permission",
+                    r.permission, p.play_policy
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// Disclosures of restricted permissions: the policy's purpose must match the Play declaration.
+pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
+    policy
+        .disclosures()
+        .filter_map(|d| {
+            let p = restricted(d.platform, &d.permission)?;
+            Some(finding(
+                Rule::RestrictedPermission,
+                d.platform,
+                &d.permission,
+                &d.location,
+                format!(
+                    "{} discloses {}, which Google Play restricts (\"{}\" policy): the app needs \
+                     a Play Console declaration whose use case matches this row's purpose",
+                    row_label(d),
+                    d.permission,
+                    p.play_policy
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declaration_permissions_only() {
+        let sms = restricted(Platform::Android, "android.permission.SEND_SMS");
+        assert_eq!(sms.map(|p| p.play_policy), Some("SMS permission group"));
+        assert!(restricted(Platform::Android, "android.permission.READ_CALL_LOG").is_some());
+        // Foreground location is covered by Play's location policy but needs no declaration.
+        assert!(restricted(Platform::Android, "android.permission.ACCESS_FINE_LOCATION").is_none());
+        assert!(restricted(Platform::Android, "android.permission.CAMERA").is_none());
+    }
+}

@@ -1,0 +1,53 @@
+//! `undeclared`: a requested permission that no policy row of its platform discloses.
+
+use super::{Context, finding, matching};
+use crate::model::{Finding, Severity};
+use crate::rules::Rule;
+
+/// One finding per (file, permission), at the first request in that file. The app's own
+/// permissions are exempt; with successor matching on, a request whose predecessor or successor
+/// the policy discloses is covered (`policy-outdated` reports the wording).
+pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for (input, request) in ctx.first_requests() {
+        let platform = input.platform();
+        let permission = request.permission.as_str();
+        if ctx.is_disclosed(platform, permission) {
+            continue;
+        }
+        if ctx.settings.successor_matching
+            && matching::relatives(platform, permission)
+                .iter()
+                .any(|r| ctx.is_disclosed(platform, r))
+        {
+            continue;
+        }
+        let mut message = format!(
+            "{permission} is requested but no row of the policy's {} table discloses it; add it \
+             to the row that explains its use, or stop requesting it",
+            platform.display_name()
+        );
+        if let Some(lowered) = ctx.settings.undeclared_normal
+            && matching::is_normal(platform, permission)
+        {
+            message.push_str(&normal_note(lowered));
+        }
+        findings.push(finding(
+            Rule::Undeclared,
+            platform,
+            permission,
+            &request.location,
+            message,
+        ));
+    }
+    findings
+}
+
+/// Says that `undeclared-normal` set this finding's severity, so a lowered severity is never
+/// silent.
+fn normal_note(severity: Severity) -> String {
+    format!(
+        " (install-time `normal` permission: reported as {severity} by the undeclared-normal \
+         setting)"
+    )
+}

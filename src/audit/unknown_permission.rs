@@ -1,0 +1,107 @@
+//! `unknown-permission`: an `android.permission.*` name that no Android version defined.
+//!
+//! Only the platform namespace is judged: permissions of apps, vendors and SDKs are open-ended,
+//! but every `android.permission.*` name Android ever defined is in the catalog (historical
+//! ones included), so an unknown one is a typo.
+
+use super::{Context, finding, row_label};
+use crate::catalog::{ANDROID_PREFIX, catalog};
+use crate::model::{Finding, Platform};
+use crate::policy::Policy;
+use crate::rules::Rule;
+
+/// `Some(suggestion)` when `name` is an unknown platform name; the suggestion is the nearest
+/// real name, if one is close.
+fn unknown(platform: Platform, name: &str) -> Option<Option<&'static str>> {
+    // Placeholders are resolved by the build; they are not names to judge.
+    if platform != Platform::Android || !name.starts_with(ANDROID_PREFIX) || name.contains("${") {
+        return None;
+    }
+    let cat = catalog();
+    if cat.knows_android(name) {
+        return None;
+    }
+    Some(cat.nearest_platform_permission(name))
+}
+
+fn did_you_mean(nearest: Option<&str>) -> String {
+    nearest.map_or_else(
+        || "check the spelling against the Android documentation".to_owned(),
+        |n| format!("did you mean {n}?"),
+    )
+}
+
+/// Requests of unknown platform names.
+pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.first_requests()
+        .filter_map(|(input, r)| {
+            let nearest = unknown(input.platform(), &r.permission)?;
+            Some(finding(
+                Rule::UnknownPermission,
+                input.platform(),
+                &r.permission,
+                &r.location,
+                format!(
+                    "{} is not a permission any Android version defines, so the request grants \
+                     nothing; {}",
+                    r.permission,
+                    did_you_mean(nearest)
+                ),
+            ))
+        })
+        .collect()
+}
+
+/// Disclosures of unknown platform names (short names are already resolved or rejected when the
+/// policy loads; this catches full names).
+pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
+    policy
+        .disclosures()
+        .filter_map(|d| {
+            let nearest = unknown(d.platform, &d.permission)?;
+            Some(finding(
+                Rule::UnknownPermission,
+                d.platform,
+                &d.permission,
+                &d.location,
+                format!(
+                    "{} discloses {}, which no Android version defines; {}",
+                    row_label(d),
+                    d.permission,
+                    did_you_mean(nearest)
+                ),
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typos_only_in_the_platform_namespace() {
+        assert_eq!(
+            unknown(Platform::Android, "android.permission.CAMREA"),
+            Some(Some("android.permission.CAMERA"))
+        );
+        assert_eq!(
+            unknown(Platform::Android, "android.permission.CAMERA"),
+            None
+        );
+        // Historical names are known.
+        assert_eq!(
+            unknown(Platform::Android, "android.permission.READ_OWNER_DATA"),
+            None
+        );
+        assert_eq!(
+            unknown(Platform::Android, "android.permission.health.READ_STEPS"),
+            None
+        );
+        assert_eq!(
+            unknown(Platform::Android, "com.example.permission.CAMREA"),
+            None
+        );
+        assert_eq!(unknown(Platform::Ios, "android.permission.CAMREA"), None);
+    }
+}
