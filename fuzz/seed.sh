@@ -7,7 +7,7 @@ corpus=${PERMAUDIT_CORPUS:-}
 seed() { # target, find-args...
   local target=$1; shift
   mkdir -p "corpus/$target"
-  find ../testdata ${corpus:+"$corpus"} -type f "$@" -size -1M -exec cp -t "corpus/$target/" --backup=numbered {} + 2>/dev/null || true
+  find ../testdata ${corpus:+"$corpus"} -type f "$@" -size -1024k -exec cp -t "corpus/$target/" --backup=numbered {} + 2>/dev/null || true
 }
 seed manifest \( -name '*.xml' \)
 seed plist \( -name '*.plist' \)
