@@ -101,15 +101,30 @@ fn reference_manifest(text: &str) -> (Vec<ReqTuple>, Vec<RemTuple>) {
 
     let mut own = Vec::new();
     let mut trees = Vec::new();
+    // `${applicationId}`/`${packageName}` in a declaration also declares the name built from
+    // a literal `package` attribute.
+    let package = doc
+        .root_element()
+        .attribute("package")
+        .filter(|p| !p.is_empty() && !p.contains("${"));
+    let expand = |name: &str| -> Option<String> {
+        let package = package?;
+        ["${applicationId}", "${packageName}"]
+            .iter()
+            .find(|p| name.contains(*p))
+            .map(|p| name.replace(p, package))
+    };
     for n in children() {
         let kind = n.tag_name().name();
         if (kind == "permission" || kind == "permission-tree") && !removed(&n) {
             let name = n.attribute((ANDROID_NS, "name")).unwrap().to_owned();
-            if kind == "permission" {
-                own.push(name);
+            let list = if kind == "permission" {
+                &mut own
             } else {
-                trees.push(name);
-            }
+                &mut trees
+            };
+            list.extend(expand(&name));
+            list.push(name);
         }
     }
 

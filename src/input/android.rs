@@ -51,6 +51,7 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
     let mut removals = Vec::new();
     let mut own = Vec::new();
     let mut own_trees = Vec::new();
+    let mut package = None;
 
     loop {
         let offset = reader.buffer_position();
@@ -98,6 +99,7 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
                 ));
             }
             seen_root = true;
+            package = root_package(&doc, offset, &start)?;
         } else if open.len() == 1 && unqualified {
             match local.as_str() {
                 "uses-permission" | "uses-permission-sdk-23" => {
@@ -171,6 +173,19 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
         ));
     }
 
+    // A declaration written with the build placeholder for the application id also declares
+    // the name the build will produce from the manifest's `package` (Signal declares
+    // `${applicationId}.ACCESS_SECRETS` and requests `org.thoughtcrime.securesms.ACCESS_SECRETS`).
+    if let Some(package) = &package {
+        for list in [&mut own, &mut own_trees] {
+            let expanded: Vec<String> = list
+                .iter()
+                .filter_map(|name| expand_application_id(name, package))
+                .collect();
+            list.extend(expanded);
+        }
+    }
+
     for request in &mut requests {
         request.own = own.contains(&request.permission)
             || own_trees.iter().any(|tree| {
@@ -187,6 +202,32 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
         requests,
         removals,
     })
+}
+
+/// Placeholders the Android Gradle plugin replaces with the application id.
+const APPLICATION_ID_PLACEHOLDERS: &[&str] = &["${applicationId}", "${packageName}"];
+
+fn expand_application_id(name: &str, package: &str) -> Option<String> {
+    APPLICATION_ID_PLACEHOLDERS
+        .iter()
+        .find(|p| name.contains(*p))
+        .map(|p| name.replace(p, package))
+}
+
+/// The `<manifest package="…">` attribute, when written out (not itself a placeholder).
+fn root_package(
+    doc: &XmlText<'_>,
+    offset: u64,
+    start: &BytesStart<'_>,
+) -> Result<Option<String>, InputError> {
+    for attr in start.attributes().with_checks(true) {
+        let attr = attr.map_err(|e| doc.error(offset, format!("malformed attribute: {e}")))?;
+        if attr.key.as_ref() == "package" {
+            let value = xml::attribute_value(doc, offset, &attr.value, "package")?;
+            return Ok(Some(value).filter(|v| !v.is_empty() && !v.contains("${")));
+        }
+    }
+    Ok(None)
 }
 
 fn missing_name(location: Location, element: &str) -> InputError {
@@ -286,18 +327,21 @@ mod tests {
     #[test]
     fn removals_and_own_permissions() {
         let text = r#"<manifest xmlns:android="http://schemas.android.com/apk/res/android"
-  xmlns:t="http://schemas.android.com/tools">
+  xmlns:t="http://schemas.android.com/tools" package="org.example.app">
   <permission android:name="${applicationId}.permission.C2D"/>
+  <permission android:name="${packageName}.SECRETS"/>
   <permission-tree android:name="com.example.tree"/>
   <uses-permission android:name="${applicationId}.permission.C2D"/>
   <uses-permission android:name="com.example.tree.DYN"/>
   <uses-permission android:name="com.example.treeX"/>
+  <uses-permission android:name="org.example.app.SECRETS"/>
+  <uses-permission android:name="org.example.other.SECRETS"/>
   <uses-permission android:name="android.permission.SEND_SMS" t:node="remove"/>
   <!-- <uses-permission android:name="android.permission.READ_SMS"/> -->
 </manifest>"#;
         let parsed = parse_manifest("m.xml", text.as_bytes()).unwrap();
         let own: Vec<_> = parsed.requests.iter().map(|r| r.own).collect();
-        assert_eq!(own, vec![true, true, false]);
+        assert_eq!(own, vec![true, true, false, true, false]);
         assert_eq!(parsed.removals.len(), 1);
         assert_eq!(
             parsed.removals[0].permission.as_deref(),
