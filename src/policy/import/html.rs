@@ -153,7 +153,7 @@ struct Tag {
 }
 
 /// Reads `<name …>` or `</name>` at the start of `s`; `None` when `s` does not start a tag.
-/// Quoted attribute values may contain `>`.
+/// Quoted attribute values may contain `>` (but not `<`).
 fn parse_tag(s: &str) -> Option<Tag> {
     let body = s.strip_prefix('<')?;
     let (closing, body) = match body.strip_prefix('/') {
@@ -169,7 +169,8 @@ fn parse_tag(s: &str) -> Option<Tag> {
     }
     let name = body[..name_len].to_ascii_lowercase();
     let mut quote = None;
-    for (i, b) in body.bytes().enumerate().skip(name_len) {
+    // A tag longer than this is not one: an unclosed `<a "…` must not scan the whole page.
+    for (i, b) in body.bytes().enumerate().skip(name_len).take(4096) {
         match (quote, b) {
             (None, b'"' | b'\'') => quote = Some(b),
             (Some(q), _) if q == b => quote = None,
@@ -180,8 +181,9 @@ fn parse_tag(s: &str) -> Option<Tag> {
                     len: 1 + usize::from(closing) + i + 1,
                 });
             }
-            // An unmatched quote must not swallow the rest of the page: a `<` ends it.
-            (Some(_), b'<') => quote = None,
+            // A `<` before the `>` means this was not a tag (or had a `<` in a quoted value,
+            // which policies do not write): read it as text, so `<a<a<a` stays linear.
+            (_, b'<') => return None,
             _ => {}
         }
     }

@@ -37,6 +37,9 @@ use text::{Cell, RawRow, RawTable, Shape};
 
 /// Largest document read: policies are tens of kilobytes; anything far larger is not one.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
+/// Most candidate tables (of each kind: tables, lists) one document may hold. A privacy policy
+/// has a handful; thousands mean the input is not one, and judging them would be slow.
+pub const MAX_TABLES: usize = 4096;
 /// How many "did you mean" suggestions one import computes (each is an edit-distance search
 /// over the catalog); later unknown names are reported without one.
 const MAX_SUGGESTIONS: usize = 64;
@@ -302,6 +305,10 @@ struct Importer<'d> {
     stats: ImportStats,
     suggestions: usize,
     skipped: Vec<String>,
+    /// Last (line index, byte offset, column) computed: positions are asked for in nearly
+    /// increasing order, and counting from the line start each time would be quadratic on a
+    /// page written as one long line.
+    last_position: std::cell::Cell<(usize, usize, usize)>,
 }
 
 impl<'d> Importer<'d> {
@@ -315,11 +322,12 @@ impl<'d> Importer<'d> {
             stats: ImportStats::default(),
             suggestions: 0,
             skipped: Vec::new(),
+            last_position: std::cell::Cell::new((0, 0, 1)),
         }
     }
 
     fn run(mut self) -> Result<Imported, ImportError> {
-        let tables = self.tables();
+        let tables = self.tables()?;
         let mut previous_end = 0;
         for table in &tables {
             self.table(table, previous_end)?;
@@ -355,10 +363,20 @@ impl<'d> Importer<'d> {
 
     /// Every candidate table of every shape, in document order. Lists inside a table are part
     /// of the table, not tables of their own.
-    fn tables(&self) -> Vec<RawTable> {
+    fn tables(&self) -> Result<Vec<RawTable>, ImportError> {
         let mut tables = pipe::extract(self.doc, &self.lines);
         tables.extend(html::extract(self.doc));
         let lists = list::extract_lists(self.doc, &self.lines);
+        if tables.len() > MAX_TABLES || lists.len() > MAX_TABLES {
+            return Err(ImportError::Malformed {
+                location: Location::file(self.display),
+                message: format!(
+                    "{} tables and {} lists; a privacy policy has at most {MAX_TABLES} of each",
+                    tables.len(),
+                    lists.len()
+                ),
+            });
+        }
         let inside = |span: &Range<usize>, tables: &[RawTable]| {
             tables
                 .iter()
@@ -371,7 +389,7 @@ impl<'d> Importer<'d> {
         tables.extend(lists);
         tables.extend(list::extract_headings(self.doc, &self.lines));
         tables.sort_by_key(|t| t.span.start);
-        tables
+        Ok(tables)
     }
 
     /// Judges one table and imports its rows if it is about Android or iOS permissions.
@@ -872,7 +890,14 @@ impl<'d> Importer<'d> {
             .partition_point(|&(at, _)| at <= offset)
             .saturating_sub(1);
         let (start, _) = self.lines.get(index).copied().unwrap_or((0, ""));
-        let column = self.doc.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let (cached_line, cached_offset, cached_column) = self.last_position.get();
+        let (from, base) = if cached_line == index && (start..=offset).contains(&cached_offset) {
+            (cached_offset, cached_column)
+        } else {
+            (start, 1)
+        };
+        let column = base + self.doc.get(from..offset).map_or(0, |s| s.chars().count());
+        self.last_position.set((index, offset, column));
         (to_u32(index + 1), to_u32(column))
     }
 }
@@ -1097,7 +1122,8 @@ fn label_without(text: &str, tokens: &[Token]) -> String {
     }
     out.push_str(&text[last..]);
     let mut label = text::collapse_whitespace(&out);
-    loop {
+    // Each pass removes one level of nested empty brackets; a few levels is all prose has.
+    for _ in 0..4 {
         let before = label.len();
         for empty in ["()", "（）", "[]", "【】", "( )", "（ ）"] {
             label = label.replace(empty, "");

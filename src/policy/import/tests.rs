@@ -277,3 +277,47 @@ fn hostile_inputs_do_not_panic() {
     let imported = import(&doc);
     assert_eq!(imported.unresolved(), 2000);
 }
+
+/// Pathological documents finish quickly: every scan is linear or bounded.
+#[test]
+fn pathological_documents_are_fast() {
+    let started = std::time::Instant::now();
+    let n = 200_000;
+    let docs = [
+        "<a".repeat(n),
+        "<a '".repeat(n),
+        "[".repeat(n) + "]",
+        "[a](".repeat(n),
+        "(".repeat(n) + ")",
+        format!(
+            "| Permission | Purpose |\n|---|---|\n| {} CAMERA | x |\n",
+            "(".repeat(n)
+        ),
+        format!(
+            "<table><tr><td>{}</td></tr></table>",
+            "<td>CAMERA".repeat(n / 10)
+        ),
+        "- CAMERA: x\n".repeat(n / 10),
+        "# h\n".repeat(n / 10),
+    ];
+    for doc in &docs {
+        let _ = import_str(doc, "big.md");
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// Columns count characters, also when asked for out of order on one line.
+#[test]
+fn positions_count_characters() {
+    let doc = "相机 x\n| Permission | Purpose |\n|---|---|\n| 相机 CAMERA | 拍照 | \n";
+    let importer = Importer::new(doc, "p.md");
+    let camera = doc.find("CAMERA").unwrap_or(0);
+    assert_eq!(importer.position(camera), (4, 6));
+    assert_eq!(importer.position(doc.find('x').unwrap_or(0)), (1, 4));
+    assert_eq!(importer.position(camera), (4, 6));
+    assert_eq!(importer.position(camera - 1), (4, 5));
+}

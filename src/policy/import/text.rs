@@ -90,6 +90,9 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Longest tag or link target looked for; a longer one is text. Keeps every scan linear.
+const MAX_MARKUP: usize = 4096;
+
 /// Removes anything that looks like an HTML tag or comment: `<` followed by a letter, `/` or
 /// `!`, up to the next `>`. A lone `<` (as in "a < b") is kept.
 pub(crate) fn strip_tags(s: &str) -> String {
@@ -102,8 +105,12 @@ pub(crate) fn strip_tags(s: &str) -> String {
             .chars()
             .next()
             .is_some_and(|c| c.is_ascii_alphabetic() || c == '/' || c == '!');
-        match after.find('>') {
-            Some(end) if looks_like_tag => {
+        let end = after
+            .bytes()
+            .take(MAX_MARKUP)
+            .position(|b| b == b'>' || b == b'<');
+        match end {
+            Some(end) if looks_like_tag && after.as_bytes()[end] == b'>' => {
                 out.push(' ');
                 rest = &after[end + 1..];
             }
@@ -172,28 +179,23 @@ fn entity(name: &str) -> Option<char> {
 
 /// `[text][ref]`, `[text](url)` and `[text]` → `text`. The link text is what the document
 /// shows; a reference (`[ACCESS_WIFI_STATE][ACCESS_FINE_LOCATION]`) may point elsewhere and
-/// must not be read as a second permission.
+/// must not be read as a second permission. Works from each `]` back to the nearest `[`, so
+/// nested or unbalanced brackets cost one pass.
 pub(crate) fn strip_links(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
-    while let Some(open) = rest.find('[') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let Some(close) = after.find(']') else {
-            out.push('[');
-            rest = after;
-            continue;
-        };
-        let text = &after[..close];
-        if text.contains('[') {
-            // Nested brackets: keep the outer `[` and retry from the inner one.
-            out.push('[');
-            rest = after;
-            continue;
+    while let Some(close) = rest.find(']') {
+        match rest[..close].rfind('[') {
+            Some(open) => {
+                out.push_str(&rest[..open]);
+                out.push_str(&rest[open + 1..close]);
+                rest = skip_link_target(&rest[close + 1..]);
+            }
+            None => {
+                out.push_str(&rest[..=close]);
+                rest = &rest[close + 1..];
+            }
         }
-        out.push_str(text);
-        let tail = &after[close + 1..];
-        rest = skip_link_target(tail);
     }
     out.push_str(rest);
     out
@@ -201,14 +203,18 @@ pub(crate) fn strip_links(s: &str) -> String {
 
 /// After a link's `]`: skips a `(url)` or `[ref]` target if one follows directly.
 fn skip_link_target(tail: &str) -> &str {
-    let (open, close) = match tail.chars().next() {
-        Some('(') => ('(', ')'),
-        Some('[') => ('[', ']'),
+    let (open, close) = match tail.bytes().next() {
+        Some(b'(') => (b'(', b')'),
+        Some(b'[') => (b'[', b']'),
         _ => return tail,
     };
-    let inner = &tail[open.len_utf8()..];
-    match inner.find(close) {
-        Some(end) if !inner[..end].contains('\n') => &inner[end + close.len_utf8()..],
+    let end = tail
+        .bytes()
+        .skip(1)
+        .take(MAX_MARKUP)
+        .position(|b| b == close || b == open || b == b'\n');
+    match end {
+        Some(end) if tail.as_bytes()[end + 1] == close => &tail[end + 2..],
         _ => tail,
     }
 }
