@@ -11,6 +11,7 @@ use crate::audit::{Settings, audit_with, lint_policy};
 use crate::input::discover::{self, DiscoverError};
 use crate::input::{self, InputError, Limits};
 use crate::model::{Finding, ParsedInput};
+use crate::policy::import::{self, Diagnostic, ImportError};
 use crate::policy::{self, Policy, PolicyError};
 
 /// What to check.
@@ -24,6 +25,10 @@ pub struct CheckOptions {
     pub settings: Settings,
     /// Resource limits for reading inputs.
     pub limits: Limits,
+    /// Privacy-policy document to import and audit against (instead of `policy`).
+    pub policy_doc: Option<PathBuf>,
+    /// With `policy_doc`: use the rows that resolved even when others did not.
+    pub allow_unresolved: bool,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -35,6 +40,9 @@ pub struct CheckOutcome {
     pub inputs: Vec<ParsedInput>,
     /// Findings, sorted.
     pub findings: Vec<Finding>,
+    /// What importing `policy_doc` noted (rows to review, tables left out, rows allowed to stay
+    /// unresolved); empty for a YAML policy.
+    pub policy_diagnostics: Vec<Diagnostic>,
 }
 
 /// Why a check could not produce a trustworthy result. Every variant means exit code 2.
@@ -43,6 +51,9 @@ pub enum CheckError {
     /// The policy is unreadable or invalid.
     #[error(transparent)]
     Policy(#[from] PolicyError),
+    /// The policy document could not be read, or has rows that could not be resolved.
+    #[error(transparent)]
+    PolicyDoc(#[from] ImportError),
     /// The paths could not be walked, or hold nothing to audit.
     #[error(transparent)]
     Discover(#[from] DiscoverError),
@@ -54,7 +65,16 @@ pub enum CheckError {
 /// Runs a check. Any unreadable or malformed input fails the whole check: a partial audit
 /// could report "clean" for an app it did not fully read.
 pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
-    let policy = load_policy(options.policy.as_deref())?;
+    let mut policy_diagnostics = Vec::new();
+    let policy = match &options.policy_doc {
+        Some(doc) => {
+            let imported = import::import_file(doc, &discover::display_root(doc))?
+                .require_resolved(options.allow_unresolved)?;
+            policy_diagnostics = imported.diagnostics;
+            imported.policy
+        }
+        None => load_policy(options.policy.as_deref())?,
+    };
     let default_paths = [PathBuf::from(".")];
     let paths = if options.paths.is_empty() {
         &default_paths[..]
@@ -79,6 +99,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         policy,
         inputs,
         findings,
+        policy_diagnostics,
     })
 }
 
@@ -99,5 +120,6 @@ pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutc
         policy,
         inputs: Vec::new(),
         findings,
+        policy_diagnostics: Vec::new(),
     })
 }

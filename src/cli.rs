@@ -100,8 +100,17 @@ pub(crate) struct CheckArgs {
     #[arg(value_name = "PATH", default_value = ".")]
     pub(crate) paths: Vec<PathBuf>,
     /// Policy file (YAML); default: the built-in M5 policy.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "policy_doc")]
     pub(crate) policy: Option<PathBuf>,
+    /// Audit against a privacy-policy document (Markdown, HTML or text) instead of a YAML
+    /// policy: its permission tables are read as `policy import` reads them, and `unused`
+    /// findings point at the document's lines.
+    #[arg(long, value_name = "DOC")]
+    pub(crate) policy_doc: Option<PathBuf>,
+    /// With --policy-doc: audit against the rows that resolved even if some did not (they are
+    /// listed on stderr). Without it, an unresolved row is exit 2.
+    #[arg(long, requires = "policy_doc")]
+    pub(crate) allow_unresolved: bool,
     /// Report format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
@@ -165,6 +174,15 @@ pub(crate) enum PolicyCommand {
     /// Exit codes as for check: 0 no findings at or above --fail-on; 1 findings at or above it;
     /// 2 usage error or invalid policy.
     Lint(LintArgs),
+
+    /// Read the permission tables of a privacy-policy document into policy YAML.
+    ///
+    /// Understands Markdown and text pipe tables (also rows broken over several lines), HTML
+    /// <table>s, lists of "label (IDENTIFIER): purpose" and headings naming permissions.
+    /// Rows matched by label rather than identifier are marked for review. Exit codes: 0
+    /// imported; 1 some rows unresolved or ambiguous (listed on stderr; nothing written unless
+    /// --allow-unresolved); 2 unreadable document or no permission table.
+    Import(ImportArgs),
 }
 
 /// Arguments of `permaudit policy lint`.
@@ -179,4 +197,19 @@ pub(crate) struct LintArgs {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub(crate) fail_on: FailOn,
+}
+
+/// Arguments of `permaudit policy import`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct ImportArgs {
+    /// The privacy-policy document (Markdown, HTML or plain text, UTF-8).
+    #[arg(value_name = "DOC")]
+    pub(crate) document: PathBuf,
+    /// Write the policy YAML to this file instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) out: Option<PathBuf>,
+    /// Write the policy even if some rows could not be resolved (they are left out, listed
+    /// on stderr and as comments in the YAML), and exit 0.
+    #[arg(long)]
+    pub(crate) allow_unresolved: bool,
 }

@@ -10,13 +10,16 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::Parser;
 
-use cli::{Cli, Command, FailOn, Format, JudgeArgs, PolicyCommand, RulesFormat, SeverityArg};
+use cli::{
+    Cli, Command, FailOn, Format, ImportArgs, JudgeArgs, PolicyCommand, RulesFormat, SeverityArg,
+};
 use permaudit::audit::Settings;
 use permaudit::check::{self, CheckOptions, CheckOutcome};
 use permaudit::explain;
 use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
+use permaudit::policy::import::{self, Diagnostic};
 use permaudit::report::{RenderOptions, Renderer, json::Json, table::TableReport};
 use permaudit::rules;
 
@@ -66,7 +69,10 @@ fn run() -> Result<ExitCode> {
                 limits: Limits {
                     max_input_bytes: args.max_input_size,
                 },
+                policy_doc: args.policy_doc,
+                allow_unresolved: args.allow_unresolved,
             })?;
+            print_diagnostics(&outcome.policy_diagnostics);
             report(&outcome, args.format, args.fail_on)
         }
         Command::Policy(PolicyCommand::Show) => {
@@ -97,6 +103,50 @@ fn run() -> Result<ExitCode> {
             write_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Policy(PolicyCommand::Import(args)) => policy_import(&args),
+    }
+}
+
+/// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
+/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 1, so a
+/// partial policy is never mistaken for the document's.
+fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
+    let display = permaudit::input::discover::display_root(&args.document);
+    let imported = import::import_file(&args.document, &display)?;
+    print_diagnostics(&imported.diagnostics);
+    let stats = imported.stats;
+    #[allow(clippy::print_stderr)]
+    {
+        eprintln!(
+            "{display}: {} permission table(s), {} row(s), {} permission(s) resolved \
+             ({} by label, to review), {} row(s) unresolved",
+            stats.tables, stats.rows, stats.resolved_ids, stats.by_label, stats.unresolved_rows
+        );
+    }
+    if stats.unresolved_rows > 0 && !args.allow_unresolved {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!(
+                "error: {display}: {} row(s) could not be resolved; nothing written (fix the \
+                 document, or pass --allow-unresolved to write the rows that did resolve)",
+                stats.unresolved_rows
+            );
+        }
+        return Ok(ExitCode::from(EXIT_FINDINGS));
+    }
+    match &args.out {
+        Some(path) => std::fs::write(path, imported.yaml.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: cannot write the policy: {e}", path.display()))?,
+        None => write_stdout(imported.yaml.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Import diagnostics, one per line, on stderr.
+#[allow(clippy::print_stderr)]
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{d}");
     }
 }
 

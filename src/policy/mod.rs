@@ -5,6 +5,8 @@
 //! [`Policy`] whose names are canonical. Every error names `file:line:column` and says what was
 //! expected.
 
+pub mod import;
+
 use std::path::Path;
 
 use serde::Deserialize;

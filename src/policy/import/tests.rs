@@ -1,0 +1,323 @@
+//! Unit tests of the importer over small documents written here; the integration tests in
+//! `tests/import.rs` drive the binary over `testdata/policies/`.
+
+use super::*;
+
+fn import(doc: &str) -> Imported {
+    import_str(doc, "doc.md").unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// (platform, written permissions) per row of the YAML, read back with the policy loader.
+fn rows_of(imported: &Imported) -> Vec<(Platform, Vec<String>)> {
+    let policy = crate::policy::parse(&imported.yaml, Some("doc.yaml"))
+        .unwrap_or_else(|e| panic!("{e}\n{}", imported.yaml));
+    assert_eq!(
+        policy
+            .rows
+            .iter()
+            .map(|r| r
+                .permissions
+                .iter()
+                .map(|d| d.permission.clone())
+                .collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
+        imported
+            .policy
+            .rows
+            .iter()
+            .map(|r| r
+                .permissions
+                .iter()
+                .map(|d| d.permission.clone())
+                .collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
+        "YAML and in-memory policy differ:\n{}",
+        imported.yaml
+    );
+    policy
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.platform,
+                r.permissions.iter().map(|d| d.permission.clone()).collect(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pipe_table_with_labels_and_short_names() {
+    let doc = "# Policy\n\n## Android permissions\n\n| Permission | Description | Purpose |\n|---|---|---|\n| Camera CAMERA | take photos | scan codes |\n| Location ACCESS_FINE_LOCATION ACCESS_COARSE_LOCATION | GPS | maps |\n";
+    let imported = import(doc);
+    assert_eq!(
+        rows_of(&imported),
+        vec![
+            (
+                Platform::Android,
+                vec!["android.permission.CAMERA".to_owned()]
+            ),
+            (
+                Platform::Android,
+                vec![
+                    "android.permission.ACCESS_FINE_LOCATION".to_owned(),
+                    "android.permission.ACCESS_COARSE_LOCATION".to_owned()
+                ]
+            ),
+        ]
+    );
+    let row = &imported.policy.rows[0];
+    assert_eq!(row.name.as_deref(), Some("Camera"));
+    assert_eq!(row.description.as_deref(), Some("take photos"));
+    assert_eq!(row.purpose.as_deref(), Some("scan codes"));
+    assert_eq!(row.permissions[0].location.to_string(), "doc.md:7:10");
+    assert_eq!(imported.policy.name, "Policy");
+    assert!(imported.yaml.contains("# line 7\n"), "{}", imported.yaml);
+    assert_eq!(imported.unresolved(), 0);
+}
+
+#[test]
+fn labels_only_are_marked_for_review_and_ambiguity_is_reported() {
+    let doc = "## 安卓权限\n\n| 权限 | 用途 |\n| - | - |\n| 相机 | 扫码 |\n| 存储权限 | 保存图片 |\n| 传送门 | 无 |\n";
+    let imported = import(doc);
+    assert_eq!(
+        rows_of(&imported),
+        vec![(
+            Platform::Android,
+            vec!["android.permission.CAMERA".to_owned()]
+        )]
+    );
+    assert_eq!(imported.unresolved(), 2);
+    let kinds: Vec<(DiagnosticKind, Option<u32>)> = imported
+        .diagnostics
+        .iter()
+        .map(|d| (d.kind, d.location.line))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (DiagnosticKind::Review, Some(5)),
+            (DiagnosticKind::Ambiguous, Some(6)),
+            (DiagnosticKind::Unresolved, Some(7)),
+        ]
+    );
+    assert!(
+        imported
+            .yaml
+            .contains("review: matched by the label \"相机\"")
+    );
+    assert!(imported.yaml.contains("left out, \"存储权限\""));
+    let err = imported.require_resolved(false).unwrap_err().to_string();
+    assert!(err.contains("doc.md:6:3: ambiguous"), "{err}");
+    assert!(err.contains("WRITE_EXTERNAL_STORAGE"), "{err}");
+}
+
+#[test]
+fn platform_from_identifiers_heading_and_columns() {
+    let doc = "IOS operating system application permission list\n| Permission name / permission plist | Permission function description | Usage scenario or purpose |\n|---|---|---|\n| Camera NSCameraUsageDescription | camera | photos |\n\n| iOS权限名称 | 目的 |\n|---|---|\n| 麦克风 | 通话 |\n";
+    let imported = import(doc);
+    assert_eq!(
+        rows_of(&imported),
+        vec![
+            (Platform::Ios, vec!["NSCameraUsageDescription".to_owned()]),
+            (
+                Platform::Ios,
+                vec!["NSMicrophoneUsageDescription".to_owned()]
+            ),
+        ]
+    );
+    assert_eq!(imported.policy.rows[0].purpose.as_deref(), Some("photos"));
+    assert_eq!(imported.policy.rows[1].purpose.as_deref(), Some("通话"));
+}
+
+#[test]
+fn unrelated_tables_are_left_out_with_a_note() {
+    let doc = "| Field | Use |\n|---|---|\n| Android ID | login |\n\n| Permission | Purpose |\n|---|---|\n| INTERNET | sync |\n";
+    let imported = import(doc);
+    assert_eq!(
+        rows_of(&imported),
+        vec![(
+            Platform::Android,
+            vec!["android.permission.INTERNET".to_owned()]
+        )]
+    );
+    assert_eq!(imported.diagnostics.len(), 1);
+    assert_eq!(imported.diagnostics[0].kind, DiagnosticKind::Note);
+    assert!(
+        imported.diagnostics[0]
+            .message
+            .contains("not a permission table")
+    );
+}
+
+#[test]
+fn lists_and_headings() {
+    let doc = "# P\n\nWe ask for:\n\n- Camera (`CAMERA`): scan codes\n- 麦克风（RECORD_AUDIO）：语音\n- We never sell data.\n\n## Permissions\n\n### [VIBRATE][VIBRATE] and [WAKE_LOCK][x]\n\nTo buzz.\n\n### Something else\n\nText.\n";
+    let imported = import(doc);
+    assert_eq!(
+        rows_of(&imported),
+        vec![
+            (
+                Platform::Android,
+                vec!["android.permission.CAMERA".to_owned()]
+            ),
+            (
+                Platform::Android,
+                vec!["android.permission.RECORD_AUDIO".to_owned()]
+            ),
+            (
+                Platform::Android,
+                vec![
+                    "android.permission.VIBRATE".to_owned(),
+                    "android.permission.WAKE_LOCK".to_owned()
+                ]
+            ),
+        ]
+    );
+    assert_eq!(imported.policy.rows[1].name.as_deref(), Some("麦克风"));
+    assert_eq!(imported.policy.rows[1].purpose.as_deref(), Some("语音"));
+    assert_eq!(imported.policy.rows[2].purpose.as_deref(), Some("To buzz."));
+    assert_eq!(imported.stats.unresolved_rows, 0);
+}
+
+#[test]
+fn html_tables_harmony_and_non_permission_keys() {
+    let doc = "<h3>iOS</h3><table><tr><td><strong>权限名称</strong></td><td>目的</td></tr>\
+               <tr><td>NSCameraUsageDescription</td><td>拍照</td></tr>\
+               <tr><td>UIBackgroundModes</td><td>后台</td></tr></table>\n\
+               <p>鸿蒙</p>\n<table><tr><th>权限</th></tr><tr><td>ohos.permission.CAMERA</td></tr></table>";
+    let imported = import(doc);
+    assert_eq!(
+        rows_of(&imported),
+        vec![(Platform::Ios, vec!["NSCameraUsageDescription".to_owned()])]
+    );
+    assert_eq!(imported.policy.rows[0].purpose.as_deref(), Some("拍照"));
+    assert_eq!(imported.unresolved(), 0);
+    let messages: Vec<&str> = imported
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert!(
+        messages.iter().any(|m| m.contains("UIBackgroundModes")),
+        "{messages:?}"
+    );
+    assert!(
+        messages.iter().any(|m| m.contains("HarmonyOS")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn unknown_short_names_suggest_and_wrong_platform_is_doubt() {
+    let doc = "| Permission | Purpose |\n|---|---|\n| READ_PHONE_STAT | x |\n| CAMERA NSCameraUsageDescription | y |\n";
+    let imported = import(doc);
+    assert_eq!(imported.unresolved(), 2);
+    let text: Vec<String> = imported
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(text[0].contains("doc.md:3:3: unresolved"), "{text:?}");
+    assert!(
+        text[0].contains("did you mean `READ_PHONE_STATE`"),
+        "{text:?}"
+    );
+    assert!(
+        text[1].contains("Info.plist key in an Android table"),
+        "{text:?}"
+    );
+    // The CAMERA of the mixed row still resolves.
+    assert_eq!(
+        rows_of(&imported),
+        vec![(
+            Platform::Android,
+            vec!["android.permission.CAMERA".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn no_table_and_malformed_and_not_text() {
+    let err = import_str("# Policy\n\nWe use the camera.\n", "p.md").unwrap_err();
+    assert!(matches!(err, ImportError::NoTable { .. }), "{err}");
+    let err = import_str(
+        "| Permission | Purpose |\n|---|---|\n| CAMERA | a | b |\n",
+        "p.md",
+    )
+    .unwrap_err();
+    assert!(err.to_string().starts_with("p.md:3:1: malformed"), "{err}");
+    let err = import_bytes(b"ok\n\xff", "p.md").unwrap_err();
+    assert!(err.to_string().starts_with("p.md:2:1:"), "{err}");
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let samples = [
+        "",
+        "|",
+        "|\n|-|\n|",
+        "| a |\n|---|\n|\n|\n|\n",
+        "<table><tr><td>",
+        "- (CAMERA",
+        "### [",
+        "\u{feff}| 权限 |\n|--|\n| 相机",
+        "| x | y |\n|---|---|\n| ACCESS_FINE_LOCATION\u{0} | \u{202e} |",
+        "1、CAMERA：",
+        "&#x;&#99999999;<a href='>",
+    ];
+    for s in samples {
+        let _ = import_str(s, "h.md");
+    }
+    // Many unknown capitalised names: bounded suggestion work.
+    let mut doc = String::from("| Permission | Purpose |\n|---|---|\n");
+    for i in 0..2000 {
+        doc.push_str(&format!("| NOT_A_PERMISSION_{i} | x |\n"));
+    }
+    let imported = import(&doc);
+    assert_eq!(imported.unresolved(), 2000);
+}
+
+/// Pathological documents finish quickly: every scan is linear or bounded.
+#[test]
+fn pathological_documents_are_fast() {
+    let started = std::time::Instant::now();
+    let n = 200_000;
+    let docs = [
+        "<a".repeat(n),
+        "<a '".repeat(n),
+        "[".repeat(n) + "]",
+        "[a](".repeat(n),
+        "(".repeat(n) + ")",
+        format!(
+            "| Permission | Purpose |\n|---|---|\n| {} CAMERA | x |\n",
+            "(".repeat(n)
+        ),
+        format!(
+            "<table><tr><td>{}</td></tr></table>",
+            "<td>CAMERA".repeat(n / 10)
+        ),
+        "- CAMERA: x\n".repeat(n / 10),
+        "# h\n".repeat(n / 10),
+    ];
+    for doc in &docs {
+        let _ = import_str(doc, "big.md");
+    }
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+/// Columns count characters, also when asked for out of order on one line.
+#[test]
+fn positions_count_characters() {
+    let doc = "相机 x\n| Permission | Purpose |\n|---|---|\n| 相机 CAMERA | 拍照 | \n";
+    let importer = Importer::new(doc, "p.md");
+    let camera = doc.find("CAMERA").unwrap_or(0);
+    assert_eq!(importer.position(camera), (4, 6));
+    assert_eq!(importer.position(doc.find('x').unwrap_or(0)), (1, 4));
+    assert_eq!(importer.position(camera), (4, 6));
+    assert_eq!(importer.position(camera - 1), (4, 5));
+}

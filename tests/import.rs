@@ -1,0 +1,413 @@
+//! `permaudit policy import` and `check --policy-doc`, driving the binary over the documents in
+//! `testdata/policies/` (see `testdata/README.md`).
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use common::{check_json, findings, permaudit};
+use predicates::prelude::*;
+
+/// Imports `doc` (extra args allowed) into a temp file; returns (exit code, stderr, YAML).
+fn import(doc: &str, extra: &[&str]) -> (i32, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("policy.yaml");
+    let output = permaudit()
+        .args(["policy", "import", doc, "--out"])
+        .arg(&out)
+        .args(extra)
+        .output()
+        .unwrap();
+    let yaml = std::fs::read_to_string(&out).unwrap_or_default();
+    (
+        output.status.code().unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+        yaml,
+    )
+}
+
+/// The permissions a YAML policy discloses, as `check --policy` reads it: every one of them
+/// is `unused` against an app that requests nothing (one manifest and one plist).
+fn disclosed_via_check(yaml: &str) -> BTreeSet<String> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("imported.yaml");
+    std::fs::write(&path, yaml).unwrap();
+    let (code, report) = check_json(&[
+        "--policy",
+        path.to_str().unwrap(),
+        "testdata/android/empty-app.xml",
+        "testdata/ios/empty-app.plist",
+    ]);
+    assert_eq!(code, 0, "{report}");
+    findings(&report)
+        .into_iter()
+        .map(|(rule, permission, _)| {
+            assert_eq!(rule, "unused");
+            permission
+        })
+        .collect()
+}
+
+fn set(items: &[&str]) -> BTreeSet<String> {
+    items.iter().map(|s| (*s).to_owned()).collect()
+}
+
+/// English Markdown: a pipe table with labels, backticked, linked and full names, and an iOS
+/// list of "label (KEY): purpose" items; `check --policy` accepts the output.
+#[test]
+fn english_markdown_policy() {
+    let (code, stderr, yaml) = import("testdata/policies/en-markdown.md", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        yaml.contains("# line 9\n  - name: Camera\n    permissions: [CAMERA]"),
+        "{yaml}"
+    );
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.CAMERA",
+            "android.permission.ACCESS_FINE_LOCATION",
+            "android.permission.ACCESS_COARSE_LOCATION",
+            "android.permission.POST_NOTIFICATIONS",
+            "android.permission.INTERNET",
+            "NSCameraUsageDescription",
+            "NSMicrophoneUsageDescription",
+        ])
+    );
+}
+
+/// Chinese labels without identifiers: unique names resolve and are marked for review, an
+/// ambiguous name (存储权限) and an unknown one are listed with their lines; exit 1 and
+/// nothing written, unless --allow-unresolved.
+#[test]
+fn chinese_labels_only() {
+    let (code, stderr, yaml) = import("testdata/policies/zh-labels.md", &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(yaml.is_empty(), "{yaml}");
+    assert!(
+        stderr.contains("zh-labels.md:7:3: review: \"相机\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("zh-labels.md:9:3: ambiguous: \"存储权限\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "android.permission.READ_EXTERNAL_STORAGE, android.permission.WRITE_EXTERNAL_STORAGE"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("zh-labels.md:11:3: unresolved: \"传送门权限\""),
+        "{stderr}"
+    );
+
+    let (code, stderr, yaml) = import("testdata/policies/zh-labels.md", &["--allow-unresolved"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        yaml.contains("# line 7 (review: matched by the label \"相机\", not by an identifier)"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("left out, \"存储权限\""), "{yaml}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.CAMERA",
+            "android.permission.READ_PHONE_STATE",
+            "android.permission.RECORD_AUDIO",
+        ])
+    );
+}
+
+/// HTML: a `<th>` header, a `<td><strong>` header, unclosed cells and rows, `<br>` between
+/// identifier and label, entities.
+#[test]
+fn html_tables() {
+    let (code, stderr, yaml) = import("testdata/policies/html-tables.html", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        yaml.contains("name: Example Notes — App permissions"),
+        "{yaml}"
+    );
+    assert!(yaml.contains("purpose: Voice memos & calls"), "{yaml}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.CAMERA",
+            "android.permission.RECORD_AUDIO",
+            "android.permission.READ_CALENDAR",
+            "NSCameraUsageDescription",
+            "NSPhotoLibraryUsageDescription",
+        ])
+    );
+}
+
+/// The seed's broken rows: a lone `|`, then the label cell, then the other cells; platform
+/// per table from its heading and identifiers.
+#[test]
+fn broken_rows() {
+    let (code, stderr, yaml) = import("testdata/policies/broken-rows.txt", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        yaml.contains(
+            "  # line 10\n  - name: Location permissions\n    permissions: [ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION]\n    description: Get GPS location information\n    purpose: Punch in and send location function\n"
+        ),
+        "{yaml}"
+    );
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.READ_PHONE_STATE",
+            "android.permission.ACCESS_FINE_LOCATION",
+            "android.permission.ACCESS_COARSE_LOCATION",
+            "com.android.launcher.permission.INSTALL_SHORTCUT",
+            "NSCameraUsageDescription",
+            "NSPhotoLibraryUsageDescription",
+        ])
+    );
+}
+
+/// No permission table: exit 2 with a clear error naming what was seen instead.
+#[test]
+fn no_permission_table_exits_2() {
+    permaudit()
+        .args(["policy", "import", "testdata/policies/no-table.md"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "error: testdata/policies/no-table.md: no permission table found",
+        ))
+        .stderr(predicate::str::contains("the pipe table at line 5"));
+    permaudit()
+        .args([
+            "check",
+            "--policy-doc",
+            "testdata/policies/no-table.md",
+            "testdata/m5-app",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no permission table found"));
+}
+
+/// An unrelated table before the permission table is left out, with a note.
+#[test]
+fn unrelated_table_first() {
+    let (code, stderr, yaml) = import("testdata/policies/unrelated-first.md", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("unrelated-first.md:5:1: note: pipe table at line 5"),
+        "{stderr}"
+    );
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&["android.permission.INTERNET", "android.permission.VIBRATE"])
+    );
+}
+
+/// A missing document and a binary one are exit 2 naming the file.
+#[test]
+fn unreadable_documents_exit_2() {
+    permaudit()
+        .args(["policy", "import", "testdata/policies/missing.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "testdata/policies/missing.md: cannot read",
+        ));
+    permaudit()
+        .args(["policy", "import", "testdata/ios/binary.plist"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("testdata/ios/binary.plist:1:"))
+        .stderr(predicate::str::contains("not UTF-8"));
+}
+
+/// `check --policy-doc`: `unused` findings point at the document's lines; unresolved rows
+/// are exit 2 unless --allow-unresolved.
+#[test]
+fn check_against_a_document() {
+    let (code, report) = check_json(&[
+        "--policy-doc",
+        "testdata/policies/broken-rows.txt",
+        "testdata/android/empty-app.xml",
+    ]);
+    assert_eq!(code, 0, "{report}");
+    assert_eq!(
+        report["policy"]["path"],
+        "testdata/policies/broken-rows.txt"
+    );
+    let unused: Vec<(String, String, String)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["permission"].as_str().unwrap().to_owned(),
+                f["path"].as_str().unwrap().to_owned(),
+                format!("{}:{}", f["line"], f["column"]),
+            )
+        })
+        .collect();
+    let doc = "testdata/policies/broken-rows.txt".to_owned();
+    assert_eq!(
+        unused,
+        vec![
+            (
+                "android.permission.READ_PHONE_STATE".into(),
+                doc.clone(),
+                "7:17".into()
+            ),
+            (
+                "android.permission.ACCESS_FINE_LOCATION".into(),
+                doc.clone(),
+                "10:22".into()
+            ),
+            (
+                "android.permission.ACCESS_COARSE_LOCATION".into(),
+                doc.clone(),
+                "10:43".into()
+            ),
+            (
+                "com.android.launcher.permission.INSTALL_SHORTCUT".into(),
+                doc,
+                "13:17".into()
+            ),
+        ]
+    );
+
+    permaudit()
+        .args([
+            "check",
+            "--policy-doc",
+            "testdata/policies/zh-labels.md",
+            "testdata/m5-app",
+        ])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "2 permission row(s) could not be resolved",
+        ))
+        .stderr(predicate::str::contains("zh-labels.md:9:3: ambiguous"));
+    permaudit()
+        .args([
+            "check",
+            "--policy-doc",
+            "testdata/policies/zh-labels.md",
+            "--allow-unresolved",
+            "testdata/android/empty-app.xml",
+        ])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("zh-labels.md:9:3: ambiguous"))
+        .stderr(predicate::str::contains("zh-labels.md:7:3: review"));
+    permaudit()
+        .args(["check", "--policy", "x.yaml", "--policy-doc", "y.md"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot be used with"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// The seed agreement (required in CI: PERMAUDIT_SEEDS=../shared/seeds)
+// ---------------------------------------------------------------------------------------------
+
+/// The seed document, `None` (with a message) when `PERMAUDIT_SEEDS` is unset; a panic when
+/// it is set but the document is missing, so CI never skips silently.
+fn seed() -> Option<String> {
+    let Some(dir) = std::env::var_os("PERMAUDIT_SEEDS") else {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("skipped: PERMAUDIT_SEEDS is not set");
+        }
+        return None;
+    };
+    let root = common::root();
+    let path = root.join(dir).join("m5-privacy-agreement.txt");
+    assert!(
+        path.is_file(),
+        "PERMAUDIT_SEEDS is set but {} does not exist",
+        path.display()
+    );
+    Some(path.to_str().unwrap().to_owned())
+}
+
+type SeedRow = (
+    String,
+    Option<String>,
+    Vec<String>,
+    Option<String>,
+    Option<String>,
+);
+
+fn rows_of(policy: &permaudit::policy::Policy) -> Vec<SeedRow> {
+    policy
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.platform.as_str().to_owned(),
+                r.name.clone(),
+                r.permissions.iter().map(|d| d.permission.clone()).collect(),
+                r.description.clone(),
+                r.purpose.clone(),
+            )
+        })
+        .collect()
+}
+
+/// Importing the seed yields exactly the rows of `policy/m5.yaml`: labels, permissions,
+/// descriptions and purposes, in order.
+#[test]
+fn seed_round_trip_equals_builtin_policy() {
+    let Some(seed) = seed() else { return };
+    let (code, stderr, yaml) = import(&seed, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    let imported = permaudit::policy::parse(&yaml, Some("imported.yaml")).unwrap();
+    let builtin = permaudit::policy::builtin().unwrap();
+    assert_eq!(rows_of(&imported), rows_of(&builtin));
+    assert_eq!(imported.rows.len(), 26);
+}
+
+/// `check --policy-doc` with the seed gives the built-in policy's findings, with `unused`
+/// findings at the seed's lines.
+#[test]
+fn seed_check_equals_builtin_check() {
+    let Some(seed) = seed() else { return };
+    let (code_doc, doc_report) = check_json(&["--policy-doc", &seed, "testdata/m5-app"]);
+    let (code_builtin, builtin_report) = check_json(&["testdata/m5-app"]);
+    assert_eq!(code_doc, code_builtin);
+    let key = |r: &serde_json::Value| {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| (f["rule"].to_string(), f["permission"].to_string()))
+            .collect::<BTreeSet<_>>()
+    };
+    assert_eq!(key(&doc_report), key(&builtin_report));
+    let unused: Vec<&serde_json::Value> = doc_report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "unused")
+        .collect();
+    assert_eq!(unused.len(), 5);
+    for f in unused {
+        assert_eq!(f["path"].as_str().unwrap(), seed);
+        assert!(f["line"].as_u64().unwrap() > 150, "{f}");
+    }
+    let send_sms = doc_report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["permission"] == "android.permission.SEND_SMS")
+        .unwrap();
+    assert_eq!(send_sms["line"], 190);
+}
