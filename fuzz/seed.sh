@@ -14,6 +14,9 @@ seed plist \( -name '*.plist' \)
 seed detect \( -name '*.xml' -o -name '*.plist' \)
 seed policy \( -name '*.yaml' \)
 cp ../policy/m5.yaml corpus/policy/
+seed import \( -path '*/policies/*' -o -name '*.txt' -path '*seeds*' \)
+cp ../testdata/policies/* corpus/import/ 2>/dev/null || true
+[ -n "${PERMAUDIT_SEEDS:-}" ] && cp "$PERMAUDIT_SEEDS"/*.txt corpus/import/ || true
 mkdir -p corpus/check
 for m in ../testdata/android/*.xml; do
   for p in ../testdata/ios/*.plist; do
