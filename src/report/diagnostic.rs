@@ -48,7 +48,7 @@ fn span(source: &str, line: u32, column: u32) -> Option<std::ops::Range<usize>> 
             let token = rest
                 .char_indices()
                 .skip(1)
-                .find(|&(_, c)| c.is_whitespace() || ",]}>\"'".contains(c))
+                .find(|&(_, c)| c.is_whitespace() || ",:]}>\"'".contains(c))
                 .map_or(rest.len(), |(o, _)| o)
                 .max(first);
             let start = start_of_line + offset;

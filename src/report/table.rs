@@ -29,9 +29,11 @@ impl Renderer for TableReport {
             None => "built-in".to_owned(),
         };
         writeln!(out, "policy: {} ({origin})", policy.name)?;
-        if let Some(config) = &outcome.config {
-            writeln!(out, "config: {config}")?;
-        }
+        writeln!(
+            out,
+            "config: {}",
+            outcome.config.as_deref().unwrap_or("none")
+        )?;
         writeln!(out, "audited {}:", plural(outcome.inputs.len(), "file"))?;
         for input in &outcome.inputs {
             let own = input.requests.iter().filter(|r| r.own).count();
