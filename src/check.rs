@@ -175,21 +175,22 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     let acknowledgements = config.as_ref().map_or(&[][..], |c| &c.acknowledgements[..]);
     let mut findings = suppress::acknowledge(findings, acknowledgements, today, &mut suppression);
 
-    let cwd = std::env::current_dir().map_err(|source| BaselineError::Read {
-        path: ".".into(),
-        source,
-    })?;
     // Writing a baseline accepts the current findings: the run then reads it back like
     // `--baseline`, so what was just written is what hides findings, byte for byte.
-    let baseline_path = match &options.write_baseline {
-        Some(path) => {
-            baseline::write(path, &config::display_path(path), &findings, &cwd)?;
-            Some(path)
-        }
-        None => options.baseline.as_ref(),
-    };
+    let baseline_path = options
+        .write_baseline
+        .as_ref()
+        .or(options.baseline.as_ref());
     if let Some(path) = baseline_path {
-        let baseline = baseline::load(path, &config::display_path(path))?;
+        let cwd = std::env::current_dir().map_err(|source| BaselineError::Read {
+            path: config::display_path(path),
+            source,
+        })?;
+        let display = config::display_path(path);
+        if options.write_baseline.is_some() {
+            baseline::write(path, &display, &findings, &cwd)?;
+        }
+        let baseline = baseline::load(path, &display)?;
         findings = suppress::apply_baseline(findings, &baseline, &cwd, &mut suppression);
     }
 
