@@ -8,11 +8,14 @@ use std::path::{Path, PathBuf};
 use thiserror::Error;
 
 use crate::audit::{Settings, audit_with, lint_policy};
+use crate::baseline::{self, BaselineError};
+use crate::config::{self, Config, ConfigError, ConfigSource, Date, FailOn};
 use crate::input::discover::{self, DiscoverError};
 use crate::input::{self, InputError, Limits};
-use crate::model::{Finding, ParsedInput};
+use crate::model::{Finding, Location, ParsedInput};
 use crate::policy::import::{self, Diagnostic, ImportError};
 use crate::policy::{self, Policy, PolicyError};
+use crate::suppress::{self, Suppression};
 
 /// What to check.
 #[derive(Debug, Clone, Default)]
@@ -21,7 +24,8 @@ pub struct CheckOptions {
     pub paths: Vec<PathBuf>,
     /// Policy file; `None` uses the built-in M5 policy.
     pub policy: Option<PathBuf>,
-    /// How to judge (rule levels and switches).
+    /// How to judge (rule levels and switches). Levels from the config file are applied on
+    /// top of these; a rule the config does not mention keeps the level given here.
     pub settings: Settings,
     /// Resource limits for reading inputs.
     pub limits: Limits,
@@ -29,6 +33,15 @@ pub struct CheckOptions {
     pub policy_doc: Option<PathBuf>,
     /// With `policy_doc`: use the rows that resolved even when others did not.
     pub allow_unresolved: bool,
+    /// Where the config file comes from (discovered by default).
+    pub config: ConfigSource,
+    /// Baseline whose entries hide matching findings.
+    pub baseline: Option<PathBuf>,
+    /// Write the findings left after acknowledgements to this baseline (atomically), and then
+    /// treat them as baselined.
+    pub write_baseline: Option<PathBuf>,
+    /// The date acknowledgements expire against; `None` is today in UTC. Tests pin it.
+    pub today: Option<Date>,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -38,11 +51,21 @@ pub struct CheckOutcome {
     pub policy: Policy,
     /// Every audited input, sorted by path.
     pub inputs: Vec<ParsedInput>,
-    /// Findings, sorted.
+    /// Findings, sorted, after acknowledgements and the baseline.
     pub findings: Vec<Finding>,
     /// What importing `policy_doc` noted (rows to review, tables left out, rows allowed to stay
     /// unresolved); empty for a YAML policy.
     pub policy_diagnostics: Vec<Diagnostic>,
+    /// The config file used, as displayed, if any.
+    pub config: Option<String>,
+    /// Why that config (or none) was used.
+    pub config_why: String,
+    /// Why this policy was used.
+    pub policy_why: String,
+    /// The exit threshold the config asks for, if it sets one.
+    pub fail_on: Option<FailOn>,
+    /// What acknowledgements and the baseline hid, and what of them is expired or stale.
+    pub suppression: Suppression,
 }
 
 /// Why a check could not produce a trustworthy result. Every variant means exit code 2.
@@ -60,28 +83,120 @@ pub enum CheckError {
     /// One or more inputs could not be read or parsed; all of them are listed.
     #[error("{}", .0.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))]
     Inputs(Vec<InputError>),
+    /// The config file is unreadable, invalid or ambiguous.
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    /// The baseline is unreadable, invalid or could not be written.
+    #[error(transparent)]
+    Baseline(#[from] BaselineError),
+}
+
+impl CheckError {
+    /// Each problem with its message and, when it points into a file, its location, so the
+    /// binary can show the offending line.
+    pub fn problems(&self) -> Vec<(String, Option<&Location>)> {
+        match self {
+            CheckError::Inputs(errors) => errors
+                .iter()
+                .map(|e| {
+                    let location = match e {
+                        InputError::Invalid { location, .. } => Some(location),
+                        InputError::Read { .. } => None,
+                    };
+                    (e.to_string(), location)
+                })
+                .collect(),
+            CheckError::Policy(e) => {
+                let location = match e {
+                    PolicyError::Invalid { location, .. } => Some(location),
+                    PolicyError::Read { .. } => None,
+                };
+                vec![(e.to_string(), location)]
+            }
+            CheckError::PolicyDoc(e) => {
+                let location = match e {
+                    ImportError::NotText { location } | ImportError::Malformed { location, .. } => {
+                        Some(location)
+                    }
+                    _ => None,
+                };
+                vec![(e.to_string(), location)]
+            }
+            CheckError::Config(e) => vec![(e.to_string(), e.location())],
+            CheckError::Baseline(e) => vec![(e.to_string(), e.location())],
+            CheckError::Discover(e) => vec![(e.to_string(), None)],
+        }
+    }
 }
 
 /// Runs a check. Any unreadable or malformed input fails the whole check: a partial audit
 /// could report "clean" for an app it did not fully read.
 pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
-    let mut policy_diagnostics = Vec::new();
-    let policy = match &options.policy_doc {
-        Some(doc) => {
-            let imported = import::import_file(doc, &discover::display_root(doc))?
-                .require_resolved(options.allow_unresolved)?;
-            policy_diagnostics = imported.diagnostics;
-            imported.policy
-        }
-        None => load_policy(options.policy.as_deref())?,
-    };
     let default_paths = [PathBuf::from(".")];
     let paths = if options.paths.is_empty() {
         &default_paths[..]
     } else {
         &options.paths[..]
     };
-    let files = discover::discover(paths)?;
+
+    let located = config::locate(&options.config, paths)?;
+    let config: Option<Config> = match &located.path {
+        Some(path) => Some(config::load(path, &config::display_path(path))?),
+        None => None,
+    };
+
+    let mut policy_diagnostics = Vec::new();
+    let (policy, policy_why) = match (
+        &options.policy,
+        config.as_ref().and_then(|c| c.policy.as_ref()),
+    ) {
+        _ if options.policy_doc.is_some() => {
+            let doc = options.policy_doc.as_deref().unwrap_or(Path::new("."));
+            let imported = import::import_file(doc, &discover::display_root(doc))?
+                .require_resolved(options.allow_unresolved)?;
+            policy_diagnostics = imported.diagnostics;
+            (
+                imported.policy,
+                "imported from the document named by --policy-doc".to_owned(),
+            )
+        }
+        (Some(path), _) => (
+            policy::load(path, &discover::display_root(path))?,
+            "named by --policy".to_owned(),
+        ),
+        (None, Some(path)) => (
+            policy::load(path, &config::display_path(path))?,
+            format!(
+                "named by `policy:` in {}",
+                config.as_ref().map_or("", |c| c.file.as_str())
+            ),
+        ),
+        (None, None) => (
+            policy::builtin()?,
+            "built-in default (no --policy, and no `policy:` in a config)".to_owned(),
+        ),
+    };
+
+    let mut settings = options.settings.clone();
+    let mut exclude = None;
+    if let Some(config) = &config {
+        settings
+            .levels
+            .extend(config.levels.iter().map(|(r, l)| (*r, *l)));
+        // Flags beat the config: `--strict-names` stays strict, and an explicit
+        // `--undeclared-normal` wins over the config's.
+        if config.successor_matching == Some(false) {
+            settings.successor_matching = false;
+        }
+        if settings.undeclared_normal.is_none() {
+            settings.undeclared_normal = config.undeclared_normal;
+        }
+        if !config.exclude.is_empty() {
+            exclude = Some(exclude_matcher(config)?);
+        }
+    }
+
+    let files = discover::discover_excluding(paths, exclude.as_ref())?;
 
     let mut inputs = Vec::with_capacity(files.len());
     let mut errors = Vec::new();
@@ -94,12 +209,42 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     if !errors.is_empty() {
         return Err(CheckError::Inputs(errors));
     }
-    let findings = audit_with(&inputs, &policy, &options.settings);
+    let findings = audit_with(&inputs, &policy, &settings);
+
+    let mut suppression = Suppression::default();
+    let today = options.today.unwrap_or_else(Date::today_utc);
+    let acknowledgements = config.as_ref().map_or(&[][..], |c| &c.acknowledgements[..]);
+    let mut findings = suppress::acknowledge(findings, acknowledgements, today, &mut suppression);
+
+    // Writing a baseline accepts the current findings: the run then reads it back like
+    // `--baseline`, so what was just written is what hides findings, byte for byte.
+    let baseline_path = options
+        .write_baseline
+        .as_ref()
+        .or(options.baseline.as_ref());
+    if let Some(path) = baseline_path {
+        let cwd = std::env::current_dir().map_err(|source| BaselineError::Read {
+            path: config::display_path(path),
+            source,
+        })?;
+        let display = config::display_path(path);
+        if options.write_baseline.is_some() {
+            baseline::write(path, &display, &findings, &cwd)?;
+        }
+        let baseline = baseline::load(path, &display)?;
+        findings = suppress::apply_baseline(findings, &baseline, &cwd, &mut suppression);
+    }
+
     Ok(CheckOutcome {
         policy,
         inputs,
         findings,
         policy_diagnostics,
+        config: config.as_ref().map(|c| c.file.clone()),
+        config_why: located.why,
+        policy_why,
+        fail_on: config.as_ref().and_then(|c| c.fail_on),
+        suppression,
     })
 }
 
@@ -116,10 +261,40 @@ pub fn load_policy(path: Option<&Path>) -> Result<Policy, PolicyError> {
 pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutcome, CheckError> {
     let policy = load_policy(policy_path)?;
     let findings = lint_policy(&policy, settings);
+    let policy_why = match policy_path {
+        Some(_) => "named on the command line".to_owned(),
+        None => "built-in default".to_owned(),
+    };
     Ok(CheckOutcome {
         policy,
         inputs: Vec::new(),
         findings,
         policy_diagnostics: Vec::new(),
+        config: None,
+        config_why: "not used by policy lint".to_owned(),
+        policy_why,
+        fail_on: None,
+        suppression: Suppression::default(),
     })
+}
+
+/// The config's `exclude:` patterns as one gitignore matcher rooted at the config's folder.
+fn exclude_matcher(config: &Config) -> Result<ignore::gitignore::Gitignore, ConfigError> {
+    let root = std::fs::canonicalize(&config.dir).unwrap_or_else(|_| config.dir.clone());
+    let mut builder = ignore::gitignore::GitignoreBuilder::new(&root);
+    for pattern in &config.exclude {
+        builder
+            .add_line(None, pattern)
+            .map_err(|e| invalid_exclude(config, &e))?;
+    }
+    builder.build().map_err(|e| invalid_exclude(config, &e))
+}
+
+fn invalid_exclude(config: &Config, err: &ignore::Error) -> ConfigError {
+    // Each pattern was already validated alone while parsing; this is only reachable if the
+    // combination fails, which the file as a whole is then blamed for.
+    ConfigError::Invalid {
+        location: Location::file(&config.file),
+        message: format!("invalid `exclude` patterns: {err}"),
+    }
 }

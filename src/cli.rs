@@ -11,6 +11,27 @@ pub(crate) struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub(crate) command: Command,
+    /// When to use colour: auto (a terminal, unless NO_COLOR is set; CLICOLOR_FORCE forces
+    /// it), always or never.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub(crate) color: ColorChoice,
+    /// Print only the findings: no header, footer or notes.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    pub(crate) quiet: bool,
+    /// Say on stderr which config, policy and files were used, and why.
+    #[arg(long, short, global = true)]
+    pub(crate) verbose: bool,
+}
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set; `CLICOLOR_FORCE` forces it.
+    Auto,
+    /// Always colour, whatever the output and environment.
+    Always,
+    /// Never colour.
+    Never,
 }
 
 /// The subcommands.
@@ -32,6 +53,12 @@ pub(crate) enum Command {
     Explain(ExplainArgs),
     /// List every rule with its default severity and explanation.
     Rules(RulesArgs),
+    /// Write a commented .permaudit.yaml (and, with --with-policy, a starter policy built from
+    /// the app's current requests) in the current folder.
+    Init(InitArgs),
+    /// Generate shell completions or the man page.
+    #[command(subcommand, hide = true)]
+    Generate(GenerateCommand),
 }
 
 /// How names are matched and judged; shared by the commands that compare against a policy.
@@ -92,6 +119,33 @@ pub(crate) enum RulesFormat {
     Json,
 }
 
+/// Arguments of `permaudit init`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct InitArgs {
+    /// Where the app's manifests and Info.plists are (for --with-policy).
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub(crate) paths: Vec<PathBuf>,
+    /// Also write a starter policy disclosing every permission the app requests today, each row
+    /// marked TODO for the author to describe, and point the config at it.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "privacy-policy.yaml")]
+    pub(crate) with_policy: Option<PathBuf>,
+    /// Overwrite existing files.
+    #[arg(long)]
+    pub(crate) force: bool,
+}
+
+/// `permaudit generate …`
+#[derive(Debug, Subcommand)]
+pub(crate) enum GenerateCommand {
+    /// Shell completion script on stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Man page (roff) on stdout.
+    Man,
+}
+
 /// Arguments of `permaudit check`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
@@ -111,12 +165,28 @@ pub(crate) struct CheckArgs {
     /// listed on stderr). Without it, an unresolved row is exit 2.
     #[arg(long, requires = "policy_doc")]
     pub(crate) allow_unresolved: bool,
-    /// Report format.
+    /// Report format on stdout.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub(crate) format: Format,
-    /// Lowest severity that makes the exit code 1.
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub(crate) fail_on: FailOn,
+    /// Also write a report to a file, as FORMAT=FILE (e.g. sarif=permaudit.sarif); repeatable.
+    /// Files are replaced atomically.
+    #[arg(long, short, value_name = "FORMAT=FILE", value_parser = parse_output)]
+    pub(crate) output: Vec<(Format, PathBuf)>,
+    /// Lowest severity that makes the exit code 1 [default: the config's `fail-on`, else error].
+    #[arg(long, value_enum)]
+    pub(crate) fail_on: Option<FailOn>,
+    /// Config file to use instead of discovering .permaudit.yaml / permaudit.yaml.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub(crate) config: Option<PathBuf>,
+    /// Use no config file, even if one would be discovered.
+    #[arg(long)]
+    pub(crate) isolated: bool,
+    /// Hide findings recorded in this baseline file, and report entries that no longer match.
+    #[arg(long, value_name = "FILE")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Record the current findings in this baseline file (atomically) and hide them.
+    #[arg(long, value_name = "FILE", conflicts_with = "baseline")]
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Matching settings.
     #[command(flatten)]
     pub(crate) judge: JudgeArgs,
@@ -143,6 +213,27 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("size `{s}` is out of range"))
 }
 
+/// `FORMAT=FILE` of `--output`.
+fn parse_output(value: &str) -> Result<(Format, PathBuf), String> {
+    let (format, file) = value.split_once('=').ok_or_else(|| {
+        format!("expected FORMAT=FILE (e.g. sarif=permaudit.sarif), got `{value}`")
+    })?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let known: Vec<_> = Format::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value().map(|p| p.get_name().to_owned()))
+            .collect();
+        format!(
+            "unknown format `{format}`; expected one of {}",
+            known.join(", ")
+        )
+    })?;
+    if file.is_empty() {
+        return Err(format!("no file after `{format:?}=`"));
+    }
+    Ok((format, PathBuf::from(file)))
+}
+
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -150,6 +241,12 @@ pub(crate) enum Format {
     Table,
     /// Versioned JSON (schema in the README).
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on the pull request).
+    Github,
+    /// Markdown summary, for a pull-request comment or $GITHUB_STEP_SUMMARY.
+    Markdown,
 }
 
 /// Exit-code threshold.

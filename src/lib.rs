@@ -12,12 +12,17 @@
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod atomic;
 pub mod audit;
+pub mod baseline;
 pub mod catalog;
 pub mod check;
+pub mod config;
 pub mod explain;
+pub mod init;
 pub mod input;
 pub mod model;
 pub mod policy;
 pub mod report;
 pub mod rules;
+pub mod suppress;

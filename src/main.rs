@@ -8,19 +8,24 @@ use std::io::{self, IsTerminal, Write};
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use cli::{
-    Cli, Command, FailOn, Format, ImportArgs, JudgeArgs, PolicyCommand, RulesFormat, SeverityArg,
+    Cli, ColorChoice, Command, FailOn, Format, GenerateCommand, ImportArgs, InitArgs, JudgeArgs,
+    PolicyCommand, RulesFormat, SeverityArg,
 };
 use permaudit::audit::Settings;
-use permaudit::check::{self, CheckOptions, CheckOutcome};
+use permaudit::check::{self, CheckError, CheckOptions, CheckOutcome};
+use permaudit::config::{self, ConfigSource, Date};
 use permaudit::explain;
 use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
-use permaudit::report::{RenderOptions, Renderer, json::Json, table::TableReport};
+use permaudit::report::{
+    RenderOptions, Renderer, diagnostic, github::Github, json::Json, markdown::Markdown,
+    sarif::Sarif, table::TableReport,
+};
 use permaudit::rules;
 
 const EXIT_FINDINGS: u8 = 1;
@@ -60,9 +65,21 @@ fn run() -> Result<ExitCode> {
         // clap prints help and version itself (exit 0) and usage errors (exit 2).
         Err(e) => e.exit(),
     };
+    let color = cli.color;
     match cli.command {
         Command::Check(args) => {
-            let outcome = check::run(&CheckOptions {
+            let config = match (args.config, args.isolated) {
+                (Some(file), _) => ConfigSource::File(file),
+                (None, true) => ConfigSource::Isolated,
+                (None, false) => ConfigSource::Discover,
+            };
+            let outputs = args.output;
+            for (i, (_, path)) in outputs.iter().enumerate() {
+                if outputs[..i].iter().any(|(_, p)| p == path) {
+                    anyhow::bail!("--output names {} twice", path.display());
+                }
+            }
+            let options = CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
                 settings: settings(&args.judge),
@@ -71,18 +88,66 @@ fn run() -> Result<ExitCode> {
                 },
                 policy_doc: args.policy_doc,
                 allow_unresolved: args.allow_unresolved,
-            })?;
+                config,
+                baseline: args.baseline,
+                write_baseline: args.write_baseline,
+                today: today()?,
+            };
+            let outcome = match check::run(&options) {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    report_check_error(&e, use_color(color, io::stderr().is_terminal()));
+                    return Ok(ExitCode::from(EXIT_ERROR));
+                }
+            };
             print_diagnostics(&outcome.policy_diagnostics);
-            report(&outcome, args.format, args.fail_on)
-        }
-        Command::Policy(PolicyCommand::Show) => {
-            write_stdout(policy::BUILTIN_M5.as_bytes())?;
-            Ok(ExitCode::SUCCESS)
+            if cli.verbose {
+                explain_run(&outcome, &options, &outputs);
+            }
+            let stdout_options = RenderOptions {
+                color: use_color(color, io::stdout().is_terminal()),
+                quiet: cli.quiet,
+            };
+            let mut buf = Vec::new();
+            renderer(args.format).render(&outcome, stdout_options, &mut buf)?;
+            // Files never get colour: they are read by tools and other people's viewers.
+            let file_options = RenderOptions {
+                color: false,
+                quiet: cli.quiet,
+            };
+            for (format, path) in &outputs {
+                let mut bytes = Vec::new();
+                renderer(*format).render(&outcome, file_options, &mut bytes)?;
+                permaudit::atomic::write(path, &bytes).map_err(|e| {
+                    anyhow::anyhow!("{}: cannot write the report: {e}", path.display())
+                })?;
+            }
+            let fail_on = args
+                .fail_on
+                .map(config_fail_on)
+                .or(outcome.fail_on)
+                .unwrap_or(config::FailOn::Error);
+            write_stdout(&buf)?;
+            Ok(exit_code(&outcome, fail_on))
         }
         Command::Policy(PolicyCommand::Lint(args)) => {
-            let outcome = check::lint(args.file.as_deref(), &Settings::default())?;
-            report(&outcome, args.format, args.fail_on)
+            let outcome = match check::lint(args.file.as_deref(), &Settings::default()) {
+                Ok(outcome) => outcome,
+                Err(e) => {
+                    report_check_error(&e, use_color(color, io::stderr().is_terminal()));
+                    return Ok(ExitCode::from(EXIT_ERROR));
+                }
+            };
+            let options = RenderOptions {
+                color: use_color(color, io::stdout().is_terminal()),
+                quiet: cli.quiet,
+            };
+            let mut buf = Vec::new();
+            renderer(args.format).render(&outcome, options, &mut buf)?;
+            write_stdout(&buf)?;
+            Ok(exit_code(&outcome, config_fail_on(args.fail_on)))
         }
+        Command::Policy(PolicyCommand::Import(args)) => policy_import(&args),
         Command::Explain(args) => {
             let policy = check::load_policy(args.policy.as_deref())?;
             let entries = explain::lookup(&args.name)?;
@@ -103,50 +168,43 @@ fn run() -> Result<ExitCode> {
             write_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Policy(PolicyCommand::Import(args)) => policy_import(&args),
-    }
-}
-
-/// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
-/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 1, so a
-/// partial policy is never mistaken for the document's.
-fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
-    let display = permaudit::input::discover::display_root(&args.document);
-    let imported = import::import_file(&args.document, &display)?;
-    print_diagnostics(&imported.diagnostics);
-    let stats = imported.stats;
-    #[allow(clippy::print_stderr)]
-    {
-        eprintln!(
-            "{display}: {} permission table(s), {} row(s), {} permission(s) resolved \
-             ({} by label, to review), {} row(s) unresolved",
-            stats.tables, stats.rows, stats.resolved_ids, stats.by_label, stats.unresolved_rows
-        );
-    }
-    if stats.unresolved_rows > 0 && !args.allow_unresolved {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!(
-                "error: {display}: {} row(s) could not be resolved; nothing written (fix the \
-                 document, or pass --allow-unresolved to write the rows that did resolve)",
-                stats.unresolved_rows
-            );
+        Command::Init(args) => init(args, cli.quiet),
+        Command::Generate(GenerateCommand::Completions { shell }) => {
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "permaudit", &mut buf);
+            write_stdout(&buf)?;
+            Ok(ExitCode::SUCCESS)
         }
-        return Ok(ExitCode::from(EXIT_FINDINGS));
+        Command::Generate(GenerateCommand::Man) => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            write_stdout(&buf)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Policy(PolicyCommand::Show) => {
+            write_stdout(policy::BUILTIN_M5.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
-    match &args.out {
-        Some(path) => std::fs::write(path, imported.yaml.as_bytes())
-            .map_err(|e| anyhow::anyhow!("{}: cannot write the policy: {e}", path.display()))?,
-        None => write_stdout(imported.yaml.as_bytes())?,
-    }
-    Ok(ExitCode::SUCCESS)
 }
 
-/// Import diagnostics, one per line, on stderr.
-#[allow(clippy::print_stderr)]
-fn print_diagnostics(diagnostics: &[Diagnostic]) {
-    for d in diagnostics {
-        eprintln!("{d}");
+fn config_fail_on(fail_on: FailOn) -> config::FailOn {
+    match fail_on {
+        FailOn::Error => config::FailOn::Error,
+        FailOn::Warning => config::FailOn::Warning,
+        FailOn::Never => config::FailOn::Never,
+    }
+}
+
+/// 1 when a finding is at or above the threshold, else 0.
+fn exit_code(outcome: &CheckOutcome, fail_on: config::FailOn) -> ExitCode {
+    let failed = fail_on
+        .threshold()
+        .is_some_and(|t: Severity| outcome.findings.iter().any(|f| f.severity >= t));
+    if failed {
+        ExitCode::from(EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
     }
 }
 
@@ -164,33 +222,178 @@ fn settings(judge: &JudgeArgs) -> Settings {
     settings
 }
 
-/// Renders an outcome and picks the exit code from `--fail-on`.
-fn report(outcome: &CheckOutcome, format: Format, fail_on: FailOn) -> Result<ExitCode> {
-    let options = RenderOptions { color: use_color() };
-    let mut buf = Vec::new();
-    match format {
-        Format::Table => TableReport.render(outcome, options, &mut buf)?,
-        Format::Json => Json.render(outcome, options, &mut buf)?,
+/// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
+/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 1, so a
+/// partial policy is never mistaken for the document's.
+#[allow(clippy::print_stderr)]
+fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
+    let display = permaudit::input::discover::display_root(&args.document);
+    let imported = import::import_file(&args.document, &display)?;
+    print_diagnostics(&imported.diagnostics);
+    let stats = imported.stats;
+    eprintln!(
+        "{display}: {} permission table(s), {} row(s), {} permission(s) resolved \
+         ({} by label, to review), {} row(s) unresolved",
+        stats.tables, stats.rows, stats.resolved_ids, stats.by_label, stats.unresolved_rows
+    );
+    if stats.unresolved_rows > 0 && !args.allow_unresolved {
+        eprintln!(
+            "error: {display}: {} row(s) could not be resolved; nothing written (fix the \
+             document, or pass --allow-unresolved to write the rows that did resolve)",
+            stats.unresolved_rows
+        );
+        return Ok(ExitCode::from(EXIT_FINDINGS));
     }
-    let threshold = match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Never => None,
-    };
-    let failed = threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
-    write_stdout(&buf)?;
-    Ok(if failed {
-        ExitCode::from(EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    })
+    match &args.out {
+        Some(path) => permaudit::atomic::write(path, imported.yaml.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: cannot write the policy: {e}", path.display()))?,
+        None => write_stdout(imported.yaml.as_bytes())?,
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
-/// Colour only for a terminal, and never when `NO_COLOR` is set to a non-empty value
-/// (no-color.org).
-fn use_color() -> bool {
-    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-    !no_color && io::stdout().is_terminal()
+/// Import diagnostics, one per line, on stderr.
+#[allow(clippy::print_stderr)]
+fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    for d in diagnostics {
+        eprintln!("{d}");
+    }
+}
+
+fn renderer(format: Format) -> &'static dyn Renderer {
+    match format {
+        Format::Table => &TableReport,
+        Format::Json => &Json,
+        Format::Sarif => &Sarif,
+        Format::Github => &Github,
+        Format::Markdown => &Markdown,
+    }
+}
+
+/// `PERMAUDIT_TODAY=YYYY-MM-DD` pins the date acknowledgements expire against. It exists for
+/// tests (an expiry test must not start failing on a calendar date); unset, today in UTC.
+fn today() -> Result<Option<Date>> {
+    match std::env::var("PERMAUDIT_TODAY") {
+        Ok(value) => Date::parse(&value)
+            .map(Some)
+            .ok_or_else(|| anyhow::anyhow!("PERMAUDIT_TODAY={value}: expected YYYY-MM-DD")),
+        Err(_) => Ok(None),
+    }
+}
+
+/// The colour decision for one stream. An explicit `--color always|never` wins; otherwise
+/// `NO_COLOR` (non-empty, no-color.org) turns colour off, `CLICOLOR_FORCE` (non-empty, not
+/// `0`) turns it on, and else colour follows whether the stream is a terminal.
+fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
+    let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => false,
+        ColorChoice::Auto if set("CLICOLOR_FORCE") => true,
+        ColorChoice::Auto => is_terminal,
+    }
+}
+
+/// Every problem on stderr, with the offending line and a caret where the file can be read.
+#[allow(clippy::print_stderr)]
+fn report_check_error(err: &CheckError, color: bool) {
+    for (message, location) in err.problems() {
+        let source = location.and_then(|l| {
+            if l.path == policy::BUILTIN_PATH {
+                Some(policy::BUILTIN_M5.to_owned())
+            } else {
+                std::fs::read(&l.path)
+                    .ok()
+                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+            }
+        });
+        eprintln!(
+            "{}",
+            diagnostic::render(&message, location, source.as_deref(), color)
+        );
+    }
+}
+
+/// `--verbose`: what was used and why, on stderr so the report stays machine-readable.
+#[allow(clippy::print_stderr)]
+fn explain_run(
+    outcome: &CheckOutcome,
+    options: &CheckOptions,
+    outputs: &[(Format, std::path::PathBuf)],
+) {
+    eprintln!(
+        "permaudit: config: {} ({})",
+        outcome.config.as_deref().unwrap_or("none"),
+        outcome.config_why
+    );
+    eprintln!(
+        "permaudit: policy: {} from {} ({})",
+        outcome.policy.name,
+        outcome.policy.display_path(),
+        outcome.policy_why
+    );
+    for input in &outcome.inputs {
+        eprintln!(
+            "permaudit: audited {} ({}, {} requests)",
+            input.path,
+            input.kind.as_str(),
+            input.requests.len()
+        );
+    }
+    if let Some(path) = &options.write_baseline {
+        eprintln!("permaudit: wrote baseline {}", path.display());
+    }
+    for (format, path) in outputs {
+        eprintln!("permaudit: writing {format:?} report to {}", path.display());
+    }
+}
+
+/// `permaudit init`: never overwrites without --force, writes atomically.
+#[allow(clippy::print_stderr)]
+fn init(args: InitArgs, quiet: bool) -> Result<ExitCode> {
+    let config_path = std::path::Path::new(".permaudit.yaml");
+    let mut files: Vec<(std::path::PathBuf, String)> = Vec::new();
+    if let Some(policy_path) = &args.with_policy {
+        let inputs = match permaudit::init::scan(&args.paths) {
+            Ok(inputs) => inputs,
+            Err(e) => {
+                report_check_error(&e, use_color(ColorChoice::Auto, io::stderr().is_terminal()));
+                return Ok(ExitCode::from(EXIT_ERROR));
+            }
+        };
+        files.push((
+            policy_path.clone(),
+            permaudit::init::starter_policy(&inputs),
+        ));
+    }
+    let policy_text = args
+        .with_policy
+        .as_ref()
+        .map(|p| p.to_string_lossy().replace('\\', "/"));
+    files.insert(
+        0,
+        (
+            config_path.to_path_buf(),
+            permaudit::init::config_template(policy_text.as_deref()),
+        ),
+    );
+    if !args.force {
+        if let Some((existing, _)) = files.iter().find(|(p, _)| p.exists()) {
+            anyhow::bail!(
+                "{} already exists; pass --force to overwrite it",
+                existing.display()
+            );
+        }
+    }
+    for (path, text) in &files {
+        permaudit::atomic::write(path, text.as_bytes())
+            .map_err(|e| anyhow::anyhow!("{}: cannot write: {e}", path.display()))?;
+        if !quiet {
+            eprintln!("permaudit: wrote {}", path.display());
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Writes the report. A reader that closed the pipe early (`| head`) is not an error worth a

@@ -85,6 +85,16 @@ pub fn skip_reason(dir: &Path) -> Option<&'static str> {
 
 /// Lists the files to audit under `paths`, sorted by display path, without duplicates.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>, DiscoverError> {
+    discover_excluding(paths, None)
+}
+
+/// Like [`discover`], also skipping what `exclude` (the config's `exclude:` patterns, rooted at
+/// the config's folder) matches during directory walks. Files named on the command line are
+/// still always audited.
+pub fn discover_excluding(
+    paths: &[PathBuf],
+    exclude: Option<&ignore::gitignore::Gitignore>,
+) -> Result<Vec<InputFile>, DiscoverError> {
     let mut found = BTreeSet::new();
     let mut seen = BTreeSet::new();
     for given in paths {
@@ -102,7 +112,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>, DiscoverError> {
             add(&mut found, &mut seen, given.clone(), shown);
             continue;
         }
-        walk(given, &shown, &mut found, &mut seen)?;
+        walk(given, &shown, exclude, &mut found, &mut seen)?;
     }
     if found.is_empty() {
         let paths = paths
@@ -118,9 +128,29 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>, DiscoverError> {
 fn walk(
     root: &Path,
     shown: &str,
+    exclude: Option<&ignore::gitignore::Gitignore>,
     found: &mut BTreeSet<InputFile>,
     seen: &mut BTreeSet<PathBuf>,
 ) -> Result<(), DiscoverError> {
+    // Exclusion patterns are rooted at the config's folder, an absolute path; the walker's
+    // paths are relative to `root`, so compare through the canonical root.
+    let root_abs = std::fs::canonicalize(root).ok();
+    let root_owned = root.to_path_buf();
+    let exclude = exclude.cloned();
+    let excluded = move |path: &Path, is_dir: bool| -> bool {
+        let (Some(exclude), Some(root_abs)) = (&exclude, &root_abs) else {
+            return false;
+        };
+        let Ok(relative) = path.strip_prefix(&root_owned) else {
+            return false;
+        };
+        let absolute = root_abs.join(relative);
+        // `Gitignore` panics on paths outside its root: only ask about paths under it.
+        absolute.starts_with(exclude.path())
+            && exclude
+                .matched_path_or_any_parents(&absolute, is_dir)
+                .is_ignore()
+    };
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(false)
         .git_ignore(true)
@@ -131,10 +161,11 @@ fn walk(
         // which is an error here like any other walk failure.
         .follow_links(true)
         .sort_by_file_name(|a, b| a.cmp(b))
-        .filter_entry(|entry| {
+        .filter_entry(move |entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             entry.depth() == 0
-                || !entry.file_type().is_some_and(|t| t.is_dir())
-                || skip_reason(entry.path()).is_none()
+                || (!is_dir || skip_reason(entry.path()).is_none())
+                    && !excluded(entry.path(), is_dir)
         })
         .build();
     for entry in walker {

@@ -236,7 +236,11 @@ fn clamp(n: u64) -> u32 {
 }
 
 /// The canonical id of a name written in a policy.
-fn canonical(platform: Platform, name: &str, location: &Location) -> Result<String, PolicyError> {
+pub(crate) fn canonical(
+    platform: Platform,
+    name: &str,
+    location: &Location,
+) -> Result<String, PolicyError> {
     let invalid = |message: String| PolicyError::Invalid {
         location: location.clone(),
         message,

@@ -26,6 +26,49 @@ struct Report<'a> {
     inputs: Vec<InputRef<'a>>,
     findings: Vec<FindingRef<'a>>,
     summary: Summary,
+    config: ConfigRef<'a>,
+    suppressed: Suppressed<'a>,
+}
+
+#[derive(Serialize)]
+struct ConfigRef<'a> {
+    path: Option<&'a str>,
+}
+
+/// What acknowledgements and the baseline hid (counts), and what needs attention (lists).
+#[derive(Serialize)]
+struct Suppressed<'a> {
+    acknowledged: usize,
+    baseline: Option<&'a str>,
+    baselined: usize,
+    expired_acknowledgements: Vec<AckRef<'a>>,
+    unmatched_acknowledgements: Vec<AckRef<'a>>,
+    stale_baseline_entries: &'a [crate::baseline::Entry],
+}
+
+#[derive(Serialize)]
+struct AckRef<'a> {
+    platform: Platform,
+    permission: &'a str,
+    reason: &'a str,
+    expires: Option<String>,
+    path: &'a str,
+    line: Option<u32>,
+    column: Option<u32>,
+}
+
+impl<'a> AckRef<'a> {
+    fn of(a: &'a crate::config::Acknowledgement) -> Self {
+        AckRef {
+            platform: a.platform,
+            permission: &a.permission,
+            reason: &a.reason,
+            expires: a.expires.map(|e| e.to_string()),
+            path: &a.location.path,
+            line: a.location.line,
+            column: a.location.column,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -90,6 +133,20 @@ impl Renderer for Json {
                 })
                 .collect(),
             summary: Summary::of(outcome),
+            config: ConfigRef {
+                path: outcome.config.as_deref(),
+            },
+            suppressed: {
+                let s = &outcome.suppression;
+                Suppressed {
+                    acknowledged: s.acknowledged.len(),
+                    baseline: s.baseline.as_deref(),
+                    baselined: s.baselined.len(),
+                    expired_acknowledgements: s.expired.iter().map(AckRef::of).collect(),
+                    unmatched_acknowledgements: s.unmatched.iter().map(AckRef::of).collect(),
+                    stale_baseline_entries: &s.stale,
+                }
+            },
         };
         serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
         out.write_all(b"\n")

@@ -1,6 +1,10 @@
 //! Reports: one module per output format, each turning a [`CheckOutcome`] into bytes.
 
+pub mod diagnostic;
+pub mod github;
 pub mod json;
+pub mod markdown;
+pub mod sarif;
 pub mod table;
 
 use std::io::{self, Write};
@@ -13,6 +17,9 @@ use crate::model::Severity;
 pub struct RenderOptions {
     /// Emit ANSI colour (only ever true for a terminal that has not asked for `NO_COLOR`).
     pub color: bool,
+    /// `--quiet`: only the findings, no header or footer (human formats only; machine formats
+    /// keep their full shape).
+    pub quiet: bool,
 }
 
 /// An output format.

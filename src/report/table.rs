@@ -20,6 +20,9 @@ impl Renderer for TableReport {
         options: RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        if options.quiet {
+            return render_findings(outcome, options, out);
+        }
         let policy = &outcome.policy;
         let origin = match &policy.file {
             Some(path) => path.clone(),
@@ -32,6 +35,11 @@ impl Renderer for TableReport {
         if lint {
             writeln!(out, "linted the policy alone (no app files)")?;
         } else {
+            writeln!(
+                out,
+                "config: {}",
+                outcome.config.as_deref().unwrap_or("none")
+            )?;
             writeln!(out, "audited {}:", plural(outcome.inputs.len(), "file"))?;
         }
         for input in &outcome.inputs {
@@ -58,55 +66,18 @@ impl Renderer for TableReport {
                 "No findings: the policy names only current, obtainable permissions, each once, with a purpose."
             )?;
         } else if outcome.findings.is_empty() {
-            writeln!(
-                out,
-                "No findings: every requested permission is disclosed and every disclosed one is requested."
-            )?;
-        } else {
-            let mut table = Table::new();
-            table
-                .load_style(presets::UTF8_FULL_CONDENSED)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec![
-                    "severity",
-                    "rule",
-                    "permission",
-                    "location",
-                    "message",
-                ]);
-            if options.color {
-                table.enforce_styling();
+            if outcome.suppression.is_empty() {
+                writeln!(
+                    out,
+                    "No findings: every requested permission is disclosed and every disclosed one is requested."
+                )?;
             } else {
-                // Without a terminal there is no width to fit: one line per finding keeps the
-                // report greppable in CI logs.
-                table.force_no_tty();
+                writeln!(out, "No findings shown.")?;
             }
-            for f in &outcome.findings {
-                let mut severity = Cell::new(f.severity.as_str());
-                if options.color {
-                    severity = severity.fg(match f.severity {
-                        Severity::Error => Color::Red,
-                        Severity::Warning => Color::Yellow,
-                        Severity::Note => Color::Cyan,
-                    });
-                }
-                table.add_row(vec![
-                    severity,
-                    Cell::new(f.rule.id()),
-                    Cell::new(&f.permission),
-                    Cell::new(f.location.to_string()),
-                    Cell::new(&f.message),
-                ]);
-            }
-            // Identifiers and locations are copied into editors and searches: never wrap them;
-            // only the prose column gives way.
-            for i in 0..4 {
-                if let Some(column) = table.column_mut(i) {
-                    column.set_constraint(ColumnConstraint::ContentWidth);
-                }
-            }
-            writeln!(out, "{table}")?;
+        } else {
+            render_findings(outcome, options, out)?;
         }
+        render_suppression(outcome, out)?;
 
         let s = Summary::of(outcome);
         writeln!(
@@ -117,4 +88,105 @@ impl Renderer for TableReport {
             plural(s.notes, "note")
         )
     }
+}
+
+/// What acknowledgements and the baseline hid, and which of them need attention.
+fn render_suppression(outcome: &CheckOutcome, out: &mut dyn Write) -> io::Result<()> {
+    let s = &outcome.suppression;
+    if !s.acknowledged.is_empty() {
+        writeln!(
+            out,
+            "hidden by acknowledgements: {}",
+            plural(s.acknowledged.len(), "finding")
+        )?;
+    }
+    if let Some(baseline) = &s.baseline {
+        writeln!(
+            out,
+            "hidden by the baseline {baseline}: {}",
+            plural(s.baselined.len(), "finding")
+        )?;
+    }
+    for a in &s.expired {
+        writeln!(
+            out,
+            "expired acknowledgement: {} {} at {} (expired {}): reported again",
+            a.platform,
+            a.permission,
+            a.location,
+            a.expires.map(|e| e.to_string()).unwrap_or_default()
+        )?;
+    }
+    for a in &s.unmatched {
+        writeln!(
+            out,
+            "unmatched acknowledgement: {} {} at {} hides nothing; remove it",
+            a.platform, a.permission, a.location
+        )?;
+    }
+    for e in &s.stale {
+        writeln!(
+            out,
+            "stale baseline entry: {} {} {} in {} no longer occurs; rewrite with --write-baseline",
+            e.rule, e.platform, e.permission, e.path
+        )?;
+    }
+    Ok(())
+}
+
+/// The findings table alone (`--quiet` prints only this, and nothing when there are none).
+fn render_findings(
+    outcome: &CheckOutcome,
+    options: RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    if outcome.findings.is_empty() {
+        return Ok(());
+    }
+    {
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_header(vec![
+                "severity",
+                "rule",
+                "permission",
+                "location",
+                "message",
+            ]);
+        if options.color {
+            table.enforce_styling();
+        } else {
+            // Without a terminal there is no width to fit: one line per finding keeps the
+            // report greppable in CI logs.
+            table.force_no_tty();
+        }
+        for f in &outcome.findings {
+            let mut severity = Cell::new(f.severity.as_str());
+            if options.color {
+                severity = severity.fg(match f.severity {
+                    Severity::Error => Color::Red,
+                    Severity::Warning => Color::Yellow,
+                    Severity::Note => Color::Cyan,
+                });
+            }
+            table.add_row(vec![
+                severity,
+                Cell::new(f.rule.id()),
+                Cell::new(&f.permission),
+                Cell::new(f.location.to_string()),
+                Cell::new(&f.message),
+            ]);
+        }
+        // Identifiers and locations are copied into editors and searches: never wrap them;
+        // only the prose column gives way.
+        for i in 0..4 {
+            if let Some(column) = table.column_mut(i) {
+                column.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        writeln!(out, "{table}")?;
+    }
+    Ok(())
 }

@@ -1,0 +1,632 @@
+//! The project configuration file, `.permaudit.yaml` (or `permaudit.yaml`): which policy to use,
+//! the exit threshold, per-rule severities, extra discovery exclusions and acknowledgements.
+//!
+//! Like the policy, it is deserialised into raw structs that keep positions
+//! ([`serde_saphyr::Spanned`], unknown keys refused) and then validated; every problem is a
+//! [`ConfigError`] naming `file:line:column`. A config that cannot be read or understood stops
+//! the run (exit 2): silently ignoring it would audit with the wrong policy or hide nothing the
+//! author meant to hide, and either could produce a false "clean".
+//!
+//! Discovery ([`locate`]) walks up from each audited path to the repository root (the first
+//! folder holding `.git`), as ruff and typos do.
+
+mod date;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+use thiserror::Error;
+
+pub use date::Date;
+
+use crate::audit::Level;
+use crate::catalog;
+use crate::model::{Location, Platform, Severity};
+use crate::policy::{self, PolicyError};
+use crate::rules::Rule;
+
+/// File names a config may have, in the order they are looked for.
+pub const FILE_NAMES: &[&str] = &[".permaudit.yaml", "permaudit.yaml"];
+
+/// Why a config could not be found or used.
+#[derive(Debug, Error)]
+pub enum ConfigError {
+    /// The file could not be read.
+    #[error("{path}: cannot read the config: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The file is not a valid config.
+    #[error("{location}: invalid config: {message}")]
+    Invalid {
+        /// Where the problem is.
+        location: Location,
+        /// What was expected and what was found.
+        message: String,
+    },
+    /// Discovery found more than one config, and choosing one would be a guess.
+    #[error(
+        "{first} and {second} both apply to this run; keep one, or choose with --config FILE \
+         (or --isolated to use none)"
+    )]
+    Ambiguous {
+        /// One config.
+        first: String,
+        /// The other.
+        second: String,
+    },
+}
+
+impl ConfigError {
+    /// Where the error points, when it points into a file.
+    pub fn location(&self) -> Option<&Location> {
+        match self {
+            ConfigError::Invalid { location, .. } => Some(location),
+            _ => None,
+        }
+    }
+}
+
+/// Which severities make the exit code 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+    /// No finding fails the run (input errors still exit 2).
+    Never,
+}
+
+impl FailOn {
+    /// The lowest failing severity, `None` for never.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// A permission requested on purpose without disclosure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Acknowledgement {
+    /// Platform of the permission.
+    pub platform: Platform,
+    /// Canonical permission id (short names resolved as in policies).
+    pub permission: String,
+    /// Why it is requested without disclosure (required: an acknowledgement is a decision
+    /// someone has to be able to review).
+    pub reason: String,
+    /// Last day the acknowledgement holds; from the next day on the finding shows again.
+    pub expires: Option<Date>,
+    /// Where the acknowledgement is written.
+    pub location: Location,
+}
+
+/// A validated config.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// The file, as displayed.
+    pub file: String,
+    /// The folder relative paths in the file are resolved against (the config's own folder).
+    pub dir: PathBuf,
+    /// The policy file named by `policy:`, resolved against [`Config::dir`].
+    pub policy: Option<PathBuf>,
+    /// `fail-on:`.
+    pub fail_on: Option<FailOn>,
+    /// `rules:`: per-rule levels.
+    pub levels: BTreeMap<Rule, Level>,
+    /// `exclude:`: gitignore-style patterns relative to [`Config::dir`].
+    pub exclude: Vec<String>,
+    /// `acknowledgements:`.
+    pub acknowledgements: Vec<Acknowledgement>,
+    /// `successor-matching:` (see [`crate::audit::Settings::successor_matching`]).
+    pub successor_matching: Option<bool>,
+    /// `undeclared-normal:` (see [`crate::audit::Settings::undeclared_normal`]).
+    pub undeclared_normal: Option<Severity>,
+}
+
+/// Where the config comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum ConfigSource {
+    /// Look for `.permaudit.yaml` / `permaudit.yaml` from each path up to the repository root.
+    #[default]
+    Discover,
+    /// Use this file (`--config FILE`).
+    File(PathBuf),
+    /// Use no config file (`--isolated`).
+    Isolated,
+}
+
+/// The config chosen for a run, and why (for `--verbose`).
+#[derive(Debug, Clone)]
+pub struct Located {
+    /// The config to read, if any.
+    pub path: Option<PathBuf>,
+    /// How it was chosen, in words.
+    pub why: String,
+}
+
+/// Chooses the config for a run over `paths`.
+pub fn locate(source: &ConfigSource, paths: &[PathBuf]) -> Result<Located, ConfigError> {
+    match source {
+        ConfigSource::File(path) => Ok(Located {
+            path: Some(path.clone()),
+            why: "named by --config".into(),
+        }),
+        ConfigSource::Isolated => Ok(Located {
+            path: None,
+            why: "--isolated: config discovery is off".into(),
+        }),
+        ConfigSource::Discover => {
+            let mut found: Option<(PathBuf, String)> = None;
+            for given in paths {
+                // A path that does not exist is reported by discovery with a better message.
+                let Ok(absolute) = std::fs::canonicalize(given) else {
+                    continue;
+                };
+                let start = if absolute.is_dir() {
+                    absolute.as_path()
+                } else {
+                    absolute.parent().unwrap_or(&absolute)
+                };
+                let Some(config) = nearest(start)? else {
+                    continue;
+                };
+                match &found {
+                    Some((first, _)) if *first != config => {
+                        return Err(ConfigError::Ambiguous {
+                            first: display_path(first),
+                            second: display_path(&config),
+                        });
+                    }
+                    Some(_) => {}
+                    None => {
+                        let why = format!(
+                            "found by walking up from {}",
+                            crate::input::discover::display_root(given)
+                        );
+                        found = Some((config, why));
+                    }
+                }
+            }
+            Ok(match found {
+                Some((path, why)) => Located {
+                    path: Some(path),
+                    why,
+                },
+                None => Located {
+                    path: None,
+                    why: format!(
+                        "none found: no {} between the audited paths and the repository root",
+                        FILE_NAMES.join(" or ")
+                    ),
+                },
+            })
+        }
+    }
+}
+
+/// The config governing `dir`: the first folder from `dir` upwards holding one, stopping after
+/// the repository root. Two names in one folder are ambiguous, not a silent preference.
+fn nearest(dir: &Path) -> Result<Option<PathBuf>, ConfigError> {
+    for folder in dir.ancestors() {
+        let present: Vec<PathBuf> = FILE_NAMES
+            .iter()
+            .map(|name| folder.join(name))
+            .filter(|p| p.is_file())
+            .collect();
+        match present.as_slice() {
+            [] => {}
+            [one] => return Ok(Some(one.clone())),
+            [first, second, ..] => {
+                return Err(ConfigError::Ambiguous {
+                    first: display_path(first),
+                    second: display_path(second),
+                });
+            }
+        }
+        // `.git` is a folder in a clone and a file in a worktree or submodule.
+        if folder.join(".git").exists() {
+            break;
+        }
+    }
+    Ok(None)
+}
+
+/// A path for messages: relative to the working directory when under it, else as is.
+pub fn display_path(path: &Path) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
+    let shown = relative
+        .filter(|r| !r.as_os_str().is_empty())
+        .unwrap_or_else(|| path.to_path_buf());
+    shown.to_string_lossy().replace('\\', "/")
+}
+
+/// Reads and validates a config file. `display` names it in messages and reports.
+pub fn load(path: &Path, display: &str) -> Result<Config, ConfigError> {
+    let bytes = std::fs::read(path).map_err(|source| ConfigError::Read {
+        path: display.to_owned(),
+        source,
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| ConfigError::Invalid {
+        location: Location::file(display),
+        message: format!(
+            "the file is not UTF-8 (invalid byte at offset {}); expected a UTF-8 YAML file",
+            e.valid_up_to()
+        ),
+    })?;
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = absolute
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    parse(text, display, &dir)
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawConfig {
+    #[serde(default)]
+    policy: Option<Spanned<String>>,
+    #[serde(default)]
+    fail_on: Option<Spanned<String>>,
+    #[serde(default)]
+    rules: HashMap<Spanned<String>, Spanned<String>>,
+    #[serde(default)]
+    exclude: Vec<Spanned<String>>,
+    #[serde(default)]
+    acknowledgements: Vec<RawAcknowledgement>,
+    #[serde(default)]
+    successor_matching: Option<bool>,
+    #[serde(default)]
+    undeclared_normal: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawAcknowledgement {
+    platform: Spanned<String>,
+    permission: Spanned<String>,
+    reason: Spanned<String>,
+    #[serde(default)]
+    expires: Option<Spanned<String>>,
+}
+
+const KEYS: &[&str] = &[
+    "policy",
+    "fail-on",
+    "rules",
+    "exclude",
+    "acknowledgements",
+    "successor-matching",
+    "undeclared-normal",
+    "platform",
+    "permission",
+    "reason",
+    "expires",
+];
+
+/// Parses and validates config YAML; `file` is the display path and `dir` the folder relative
+/// paths are resolved against.
+pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> {
+    let mut options = serde_saphyr::Options::default();
+    options.with_snippet = false;
+    // An empty file (or one holding only comments) is a config that changes nothing.
+    let raw: Option<RawConfig> =
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_error(&e, file))?;
+    let raw = raw.unwrap_or(RawConfig {
+        policy: None,
+        fail_on: None,
+        rules: HashMap::new(),
+        exclude: Vec::new(),
+        acknowledgements: Vec::new(),
+        successor_matching: None,
+        undeclared_normal: None,
+    });
+    let at = |loc: &serde_saphyr::Location| at(file, loc);
+    let invalid = |loc: &serde_saphyr::Location, message: String| ConfigError::Invalid {
+        location: at(loc),
+        message,
+    };
+
+    let policy = match raw.policy {
+        Some(p) if p.value.trim().is_empty() => {
+            return Err(invalid(
+                &p.referenced,
+                "`policy` is empty; expected the path of a policy file, relative to this config"
+                    .into(),
+            ));
+        }
+        Some(p) => Some(dir.join(p.value.trim())),
+        None => None,
+    };
+
+    let fail_on = match raw.fail_on {
+        None => None,
+        Some(v) => Some(match v.value.as_str() {
+            "error" => FailOn::Error,
+            "warning" => FailOn::Warning,
+            "never" => FailOn::Never,
+            other => {
+                return Err(invalid(
+                    &v.referenced,
+                    format!(
+                        "`fail-on: {other}` is not a threshold; expected error, warning or never"
+                    ),
+                ));
+            }
+        }),
+    };
+
+    let undeclared_normal = match raw.undeclared_normal {
+        None => None,
+        Some(v) => Some(match v.value.as_str() {
+            "note" => Severity::Note,
+            "warning" => Severity::Warning,
+            "error" => Severity::Error,
+            other => {
+                return Err(invalid(
+                    &v.referenced,
+                    format!(
+                        "`undeclared-normal: {other}` is not a severity; expected note, warning \
+                         or error (it lowers or raises `undeclared` for normal permissions, never \
+                         turns it off)"
+                    ),
+                ));
+            }
+        }),
+    };
+
+    // HashMap order is arbitrary: validate in file order so the first error reported is the
+    // first in the file, every time.
+    let mut rules: Vec<_> = raw.rules.into_iter().collect();
+    rules.sort_by_key(|(k, _)| (k.referenced.line(), k.referenced.column()));
+    let mut levels = BTreeMap::new();
+    for (key, value) in rules {
+        let Some(rule) = Rule::from_id(&key.value) else {
+            let near = catalog::nearest(&key.value, Rule::ALL.iter().map(|r| r.id()));
+            return Err(invalid(
+                &key.referenced,
+                format!(
+                    "unknown rule `{}`; expected one of {}{}",
+                    key.value,
+                    Rule::ALL
+                        .iter()
+                        .map(|r| r.id())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    near.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+                ),
+            ));
+        };
+        let level = match value.value.as_str() {
+            "off" => Level::Off,
+            "note" => Level::On(Severity::Note),
+            "warning" => Level::On(Severity::Warning),
+            "error" => Level::On(Severity::Error),
+            other => {
+                return Err(invalid(
+                    &value.referenced,
+                    format!(
+                        "`{other}` is not a level for rule `{rule}`; expected off, note, warning \
+                         or error"
+                    ),
+                ));
+            }
+        };
+        levels.insert(rule, level);
+    }
+
+    let mut exclude = Vec::new();
+    for pattern in raw.exclude {
+        let trimmed = pattern.value.trim();
+        if trimmed.is_empty() {
+            return Err(invalid(
+                &pattern.referenced,
+                "empty `exclude` pattern; expected a path or glob relative to this config".into(),
+            ));
+        }
+        // Build each pattern alone so a bad glob is reported where it is written.
+        let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
+        if let Err(e) = builder.add_line(None, trimmed).and_then(|b| b.build()) {
+            return Err(invalid(
+                &pattern.referenced,
+                format!("invalid `exclude` pattern `{trimmed}`: {e}"),
+            ));
+        }
+        exclude.push(trimmed.to_owned());
+    }
+
+    let mut acknowledgements: Vec<Acknowledgement> = Vec::new();
+    for raw_ack in raw.acknowledgements {
+        let platform = match raw_ack.platform.value.as_str() {
+            "android" => Platform::Android,
+            "ios" => Platform::Ios,
+            other => {
+                return Err(invalid(
+                    &raw_ack.platform.referenced,
+                    format!("unknown platform `{other}`; expected android or ios"),
+                ));
+            }
+        };
+        let location = at(&raw_ack.permission.referenced);
+        let permission = policy::canonical(platform, raw_ack.permission.value.trim(), &location)
+            .map_err(|e| match e {
+                PolicyError::Invalid { location, message } => {
+                    ConfigError::Invalid { location, message }
+                }
+                PolicyError::Read { path, source } => ConfigError::Read { path, source },
+            })?;
+        if raw_ack.reason.value.trim().is_empty() {
+            return Err(invalid(
+                &raw_ack.reason.referenced,
+                format!(
+                    "the acknowledgement of {permission} has an empty `reason`; say why it is \
+                     requested without disclosure"
+                ),
+            ));
+        }
+        let expires = match raw_ack.expires {
+            None => None,
+            Some(e) => Some(Date::parse(e.value.trim()).ok_or_else(|| {
+                invalid(
+                    &e.referenced,
+                    format!(
+                        "`expires: {}` is not a date; expected YYYY-MM-DD, e.g. 2026-12-31",
+                        e.value
+                    ),
+                )
+            })?),
+        };
+        if let Some(first) = acknowledgements
+            .iter()
+            .find(|a| a.platform == platform && a.permission == permission)
+        {
+            return Err(ConfigError::Invalid {
+                location,
+                message: format!(
+                    "{permission} is acknowledged twice (first at {}); keep one",
+                    first.location
+                ),
+            });
+        }
+        acknowledgements.push(Acknowledgement {
+            platform,
+            permission,
+            reason: raw_ack.reason.value.trim().to_owned(),
+            expires,
+            location,
+        });
+    }
+
+    Ok(Config {
+        file: file.to_owned(),
+        dir: dir.to_path_buf(),
+        policy,
+        fail_on,
+        levels,
+        exclude,
+        acknowledgements,
+        successor_matching: raw.successor_matching,
+        undeclared_normal,
+    })
+}
+
+fn at(file: &str, loc: &serde_saphyr::Location) -> Location {
+    if loc.line() == 0 {
+        Location::file(file)
+    } else {
+        Location::at(file, clamp(loc.line()), clamp(loc.column()))
+    }
+}
+
+fn clamp(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn yaml_error(err: &serde_saphyr::Error, file: &str) -> ConfigError {
+    let location = err
+        .location()
+        .filter(|l| l.line() > 0)
+        .map_or_else(|| Location::file(file), |l| at(file, &l));
+    let message = err.without_snippet().to_string();
+    let mut message = message
+        .split_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head)
+        .to_owned();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        if let Some(near) = catalog::nearest(field, KEYS.iter().copied()) {
+            message = format!("{message} (did you mean `{near}`?)");
+        }
+    }
+    ConfigError::Invalid { location, message }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_str(text: &str) -> Result<Config, ConfigError> {
+        parse(text, ".permaudit.yaml", Path::new("/repo"))
+    }
+
+    #[test]
+    fn full_config() {
+        let config = parse_str(
+            "policy: privacy/policy.yaml\nfail-on: warning\nrules:\n  unused: off\n  \
+             undeclared: warning\nexclude: [legacy/]\nacknowledgements:\n  - platform: android\n    \
+             permission: ACCESS_NETWORK_STATE\n    reason: SDK X needs it\n    expires: 2026-12-31\n",
+        )
+        .unwrap();
+        assert_eq!(
+            config.policy,
+            Some(PathBuf::from("/repo/privacy/policy.yaml"))
+        );
+        assert_eq!(config.fail_on, Some(FailOn::Warning));
+        assert_eq!(config.levels.get(&Rule::Unused), Some(&Level::Off));
+        assert_eq!(
+            config.levels.get(&Rule::Undeclared),
+            Some(&Level::On(Severity::Warning))
+        );
+        assert_eq!(config.exclude, ["legacy/"]);
+        let ack = &config.acknowledgements[0];
+        assert_eq!(ack.permission, "android.permission.ACCESS_NETWORK_STATE");
+        assert_eq!(ack.expires, Date::parse("2026-12-31"));
+        assert_eq!(ack.location.to_string(), ".permaudit.yaml:9:17");
+    }
+
+    #[test]
+    fn empty_config_changes_nothing() {
+        let config = parse_str("# nothing yet\n").unwrap();
+        assert!(config.policy.is_none() && config.levels.is_empty());
+    }
+
+    #[test]
+    fn errors_point_at_the_value() {
+        let cases = [
+            ("polcy: x\n", "1:1", "did you mean `policy`"),
+            ("rules:\n  unusd: off\n", "2:3", "did you mean `unused`"),
+            ("rules:\n  unused: loud\n", "2:11", "expected off, note"),
+            (
+                "fail-on: sometimes\n",
+                "1:10",
+                "expected error, warning or never",
+            ),
+            (
+                "acknowledgements:\n  - platform: android\n    permission: CAMRA\n    reason: x\n",
+                "3:17",
+                "did you mean `CAMERA`",
+            ),
+            (
+                "acknowledgements:\n  - platform: android\n    permission: CAMERA\n",
+                "3:5",
+                "missing field `reason`",
+            ),
+            (
+                "acknowledgements:\n  - platform: ios\n    permission: NSCameraUsageDescription\n    reason: x\n    expires: 2026-02-30\n",
+                "5:14",
+                "expected YYYY-MM-DD",
+            ),
+            ("exclude: ['a/{b']\n", "1:11", "invalid `exclude` pattern"),
+        ];
+        for (text, at, needle) in cases {
+            let err = parse_str(text).unwrap_err().to_string();
+            assert!(
+                err.starts_with(&format!(".permaudit.yaml:{at}:")),
+                "{text:?}: {err}"
+            );
+            assert!(err.contains(needle), "{text:?}: {err}");
+        }
+    }
+}
