@@ -5,7 +5,10 @@
 
 use libfuzzer_sys::fuzz_target;
 use permaudit::check::CheckOutcome;
-use permaudit::report::{RenderOptions, Renderer, json::Json, table::TableReport};
+use permaudit::report::{
+    RenderOptions, Renderer, github::Github, json::Json, markdown::Markdown, sarif::Sarif,
+    table::TableReport,
+};
 
 fuzz_target!(|data: &[u8]| {
     let mut parts = data.splitn(3, |&b| b == 0xFF);
@@ -30,9 +33,21 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let findings = permaudit::audit::audit(&inputs, &policy);
-    let outcome = CheckOutcome { policy, inputs, findings };
-    let mut out = Vec::new();
+    let outcome = CheckOutcome {
+        policy,
+        inputs,
+        findings,
+        policy_diagnostics: Vec::new(),
+        config: None,
+        config_why: String::new(),
+        policy_why: String::new(),
+        fail_on: None,
+        suppression: Default::default(),
+    };
     let options = RenderOptions::default();
-    TableReport.render(&outcome, options, &mut out).expect("render table");
-    Json.render(&outcome, options, &mut out).expect("render json");
+    let renderers: [&dyn Renderer; 5] = [&TableReport, &Json, &Sarif, &Github, &Markdown];
+    for renderer in renderers {
+        let mut out = Vec::new();
+        renderer.render(&outcome, options, &mut out).expect("render");
+    }
 });
