@@ -23,4 +23,7 @@ for m in ../testdata/android/*.xml; do
     { cat "$m"; printf '\xff'; cat "$p"; printf '\xff'; cat ../testdata/policies-yaml/short-names.yaml; } > "corpus/check/$(basename "$m")-$(basename "$p")"
   done
 done
+seed config \( -name '.permaudit.yaml' -o -name 'permaudit.yaml' -o -path '*config/*.yaml' \)
+mkdir -p corpus/baseline
+printf '{"version":1,"findings":[{"rule":"undeclared","platform":"android","permission":"android.permission.CAMERA","path":"app/AndroidManifest.xml"}]}' > corpus/baseline/one.json
 echo "seeded: $(for t in corpus/*; do printf '%s=%s ' "${t#corpus/}" "$(ls "$t" | wc -l)"; done)"

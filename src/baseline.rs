@@ -147,7 +147,13 @@ pub fn load(path: &Path, display: &str) -> Result<Baseline, BaselineError> {
         path: display.to_owned(),
         source,
     })?;
-    let file: File = serde_json::from_str(&text).map_err(|e| BaselineError::Invalid {
+    parse(&text, display, absolute_dir(path))
+}
+
+/// Parses baseline JSON; `dir` is the folder its paths are relative to. Pure, for tests and
+/// fuzzing.
+pub fn parse(text: &str, display: &str, dir: PathBuf) -> Result<Baseline, BaselineError> {
+    let file: File = serde_json::from_str(text).map_err(|e| BaselineError::Invalid {
         location: if e.line() == 0 {
             Location::file(display)
         } else {
@@ -188,7 +194,7 @@ pub fn load(path: &Path, display: &str) -> Result<Baseline, BaselineError> {
     }
     Ok(Baseline {
         file: display.to_owned(),
-        dir: absolute_dir(path),
+        dir,
         entries: file.findings,
     })
 }

@@ -1,0 +1,10 @@
+//! `.permaudit.yaml` loading: any text → a validated config or an error with a location.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = permaudit::config::parse(text, ".permaudit.yaml", std::path::Path::new("."));
+    }
+});
