@@ -67,8 +67,8 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     let mut inputs = Vec::with_capacity(files.len());
     let mut errors = Vec::new();
     for file in &files {
-        match input::read(&file.path, &file.display) {
-            Ok(parsed) => inputs.push(parsed),
+        match input::read_all(&file.path, &file.display) {
+            Ok(parsed) => inputs.extend(parsed),
             Err(e) => errors.push(e),
         }
     }
