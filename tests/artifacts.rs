@@ -334,3 +334,42 @@ fn zip_bomb_names_the_limit() {
         .stderr(predicate::str::contains("bomb.apk!/AndroidManifest.xml"))
         .stderr(predicate::str::contains("max-inflated-size"));
 }
+
+/// Enough files to be read on several threads: inputs keep their sorted order, and every
+/// broken file is reported (in order), not just the first.
+#[test]
+fn many_files_in_parallel_keep_order_and_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..90 {
+        let sub = dir.path().join(format!("m{i:02}"));
+        std::fs::create_dir(&sub).unwrap();
+        let text = if i == 10 || i == 80 {
+            "<manifest><application>".to_owned()
+        } else {
+            format!(
+                "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">\
+                 <uses-permission android:name=\"P{i}\"/></manifest>"
+            )
+        };
+        std::fs::write(sub.join("AndroidManifest.xml"), text).unwrap();
+    }
+    let output = permaudit()
+        .args(["check", dir.path().to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    let m10 = stderr.find("m10/AndroidManifest.xml").unwrap();
+    let m80 = stderr.find("m80/AndroidManifest.xml").unwrap();
+    assert!(m10 < m80, "{stderr}");
+
+    std::fs::remove_dir_all(dir.path().join("m10")).unwrap();
+    std::fs::remove_dir_all(dir.path().join("m80")).unwrap();
+    let (code, report) = check_json(&[dir.path().to_str().unwrap(), "--policy", &policy()]);
+    assert_eq!(code, 1);
+    let inputs = common::input_paths(&report);
+    assert_eq!(inputs.len(), 88);
+    let mut sorted = inputs.clone();
+    sorted.sort();
+    assert_eq!(inputs, sorted);
+}
