@@ -54,8 +54,8 @@ pub fn scan(paths: &[PathBuf]) -> Result<Vec<ParsedInput>, CheckError> {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for file in &files {
-        match input::read(&file.path, &file.display, &input::Limits::default()) {
-            Ok(parsed) => inputs.push(parsed),
+        match input::read_all(&file.path, &file.display, &input::Limits::default()) {
+            Ok(parsed) => inputs.extend(parsed),
             Err(e) => errors.push(e),
         }
     }

@@ -98,14 +98,26 @@ pub enum InputKind {
     Plist,
     /// An `Info.plist` in binary (`bplist00`) form.
     BinaryPlist,
+    /// A compiled (binary AXML) `AndroidManifest.xml` given as a file of its own.
+    BinaryManifest,
+    /// The binary AXML `AndroidManifest.xml` inside an APK (`app.apk!/AndroidManifest.xml`).
+    Apk,
+    /// One module's protobuf manifest inside an Android App Bundle
+    /// (`app.aab!/base/manifest/AndroidManifest.xml`).
+    Aab,
+    /// An app's or app extension's `Info.plist` inside an IPA
+    /// (`app.ipa!/Payload/App.app/Info.plist`).
+    Ipa,
 }
 
 impl InputKind {
     /// Platform this kind of file describes.
     pub fn platform(self) -> Platform {
         match self {
-            InputKind::Manifest => Platform::Android,
-            InputKind::Plist | InputKind::BinaryPlist => Platform::Ios,
+            InputKind::Manifest | InputKind::BinaryManifest | InputKind::Apk | InputKind::Aab => {
+                Platform::Android
+            }
+            InputKind::Plist | InputKind::BinaryPlist | InputKind::Ipa => Platform::Ios,
         }
     }
 
@@ -115,6 +127,10 @@ impl InputKind {
             InputKind::Manifest => "manifest",
             InputKind::Plist => "plist",
             InputKind::BinaryPlist => "binary-plist",
+            InputKind::BinaryManifest => "binary-manifest",
+            InputKind::Apk => "apk",
+            InputKind::Aab => "aab",
+            InputKind::Ipa => "ipa",
         }
     }
 }

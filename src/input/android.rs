@@ -1,14 +1,9 @@
 //! Text `AndroidManifest.xml` → requested permissions.
 //!
-//! The rules are those of design §2 and of Android's own manifest handling:
-//! - a request is a `<uses-permission>` or `<uses-permission-sdk-23>` that is a direct child of
-//!   `<manifest>` (the same element nested anywhere else is ignored by Android, and so here);
-//! - attributes are matched by namespace URI, never by prefix, because a manifest may bind the
-//!   Android namespace to any prefix and may bind `android:` to something else;
-//! - `tools:node="remove"`/`"removeAll"` marks an instruction to the manifest merger, not a
-//!   request; it is recorded as a [`Removal`];
-//! - `<permission>` and `<permission-tree>` declare the app's own permissions; requests for them
-//!   are marked `own`.
+//! This module only reads the text: it hands each element to the rules shared with compiled
+//! manifests ([`super::rules`]), which decide what is a request. Attributes are matched by
+//! namespace URI, never by prefix, because a manifest may bind the Android namespace to any
+//! prefix and may bind `android:` to something else.
 //!
 //! Positions are those of each element's `<`. Comments, CDATA and processing instructions are
 //! skipped by the XML reader; DTD entities are never expanded.
@@ -18,8 +13,9 @@ use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::reader::NsReader;
 
 use super::InputError;
+use super::rules::{Dialect, Element, ManifestRules, PermissionAttrs};
 use super::xml::{self, XmlText};
-use crate::model::{InputKind, Location, ParsedInput, Removal, Request};
+use crate::model::{InputKind, Location, ParsedInput};
 
 /// The namespace of `android:` attributes.
 pub const ANDROID_NS: &str = "http://schemas.android.com/apk/res/android";
@@ -28,14 +24,6 @@ pub const TOOLS_NS: &str = "http://schemas.android.com/tools";
 
 /// Deeper nesting than this is not a real manifest; refusing it bounds memory on hostile input.
 pub const MAX_DEPTH: usize = 256;
-
-/// The attributes of a permission element that matter here.
-#[derive(Debug, Default)]
-struct PermissionAttrs {
-    name: Option<String>,
-    max_sdk: Option<String>,
-    tools_node: Option<String>,
-}
 
 /// Parses a text manifest.
 pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
@@ -47,11 +35,7 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
 
     let mut open: Vec<(String, u64)> = Vec::new();
     let mut seen_root = false;
-    let mut requests = Vec::new();
-    let mut removals = Vec::new();
-    let mut own = Vec::new();
-    let mut own_trees = Vec::new();
-    let mut package = None;
+    let mut rules = ManifestRules::new(Dialect::Source);
 
     loop {
         let offset = reader.buffer_position();
@@ -92,57 +76,18 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
                     format!("a second root element <{local}>; a manifest has one <manifest>"),
                 ));
             }
-            if !unqualified || local != "manifest" {
-                return Err(doc.error(
-                    offset,
-                    format!("expected the root element <manifest>, found <{local}>"),
-                ));
-            }
             seen_root = true;
-            package = root_package(&doc, offset, &start)?;
-        } else if open.len() == 1 && unqualified {
-            match local.as_str() {
-                "uses-permission" | "uses-permission-sdk-23" => {
-                    let attrs = permission_attrs(&doc, &reader, offset, &start)?;
-                    let location = doc.location(offset);
-                    let Some(name) = attrs.name else {
-                        return Err(missing_name(location, &local));
-                    };
-                    match attrs.tools_node.as_deref() {
-                        Some(node @ ("remove" | "removeAll")) => removals.push(Removal {
-                            permission: Some(name),
-                            node: node.to_owned(),
-                            location,
-                        }),
-                        _ => requests.push(Request {
-                            permission: name,
-                            location,
-                            max_sdk: attrs.max_sdk,
-                            sdk23_only: local == "uses-permission-sdk-23",
-                            own: false,
-                            purpose: None,
-                        }),
-                    }
-                }
-                "permission" | "permission-tree" => {
-                    let attrs = permission_attrs(&doc, &reader, offset, &start)?;
-                    let removed =
-                        matches!(attrs.tools_node.as_deref(), Some("remove" | "removeAll"));
-                    match attrs.name {
-                        Some(name) if !removed => {
-                            if local == "permission" {
-                                own.push(name);
-                            } else {
-                                own_trees.push(name);
-                            }
-                        }
-                        Some(_) => {}
-                        None => return Err(missing_name(doc.location(offset), &local)),
-                    }
-                }
-                _ => {}
-            }
+            rules.set_package(root_package(&doc, offset, &start)?);
         }
+        rules.element(
+            Element {
+                depth: open.len() + 1,
+                unqualified,
+                local: &local,
+                location: doc.location(offset),
+            },
+            || permission_attrs(&doc, &reader, offset, &start),
+        )?;
 
         if !is_empty {
             if open.len() >= MAX_DEPTH {
@@ -173,48 +118,10 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
         ));
     }
 
-    // A declaration written with the build placeholder for the application id also declares
-    // the name the build will produce from the manifest's `package` (Signal declares
-    // `${applicationId}.ACCESS_SECRETS` and requests `org.thoughtcrime.securesms.ACCESS_SECRETS`).
-    if let Some(package) = &package {
-        for list in [&mut own, &mut own_trees] {
-            let expanded: Vec<String> = list
-                .iter()
-                .filter_map(|name| expand_application_id(name, package))
-                .collect();
-            list.extend(expanded);
-        }
-    }
-
-    for request in &mut requests {
-        request.own = own.contains(&request.permission)
-            || own_trees.iter().any(|tree| {
-                request
-                    .permission
-                    .strip_prefix(tree.as_str())
-                    .is_some_and(|rest| rest.starts_with('.'))
-            });
-    }
-
-    Ok(ParsedInput {
-        path: path.to_owned(),
-        kind: InputKind::Manifest,
-        requests,
-        removals,
-    })
+    Ok(rules.finish(path, InputKind::Manifest))
 }
 
-/// Placeholders the Android Gradle plugin replaces with the application id.
-const APPLICATION_ID_PLACEHOLDERS: &[&str] = &["${applicationId}", "${packageName}"];
-
-fn expand_application_id(name: &str, package: &str) -> Option<String> {
-    APPLICATION_ID_PLACEHOLDERS
-        .iter()
-        .find(|p| name.contains(*p))
-        .map(|p| name.replace(p, package))
-}
-
-/// The `<manifest package="…">` attribute, when written out (not itself a placeholder).
+/// The `<manifest package="…">` attribute, if written.
 fn root_package(
     doc: &XmlText<'_>,
     offset: u64,
@@ -223,21 +130,10 @@ fn root_package(
     for attr in start.attributes().with_checks(true) {
         let attr = attr.map_err(|e| doc.error(offset, format!("malformed attribute: {e}")))?;
         if attr.key.as_ref() == "package" {
-            let value = xml::attribute_value(doc, offset, &attr.value, "package")?;
-            return Ok(Some(value).filter(|v| !v.is_empty() && !v.contains("${")));
+            return xml::attribute_value(doc, offset, &attr.value, "package").map(Some);
         }
     }
     Ok(None)
-}
-
-fn missing_name(location: Location, element: &str) -> InputError {
-    InputError::invalid(
-        location,
-        format!(
-            "<{element}> has no android:name attribute; expected a name attribute in the \
-             namespace {ANDROID_NS} (check the xmlns declaration of its prefix)"
-        ),
-    )
 }
 
 fn permission_attrs(

@@ -1,7 +1,8 @@
 //! Turning the paths on the command line into the list of files to audit.
 //!
 //! A file named on the command line is always audited, whatever its name. A directory is walked
-//! for the app's own `AndroidManifest.xml` and `Info.plist` files, skipping what does not ship
+//! for the app's own `AndroidManifest.xml` and `Info.plist` files and for built artifacts
+//! (`*.apk`, `*.aab`, `*.ipa`), skipping what does not ship
 //! with the app (design §2): hidden folders, `.gitignore`d paths, dependency folders, build
 //! outputs and test source sets. Any error while walking (unreadable folder, symlink loop) is
 //! an error, never a silent skip: a skipped manifest could turn into a false "clean".
@@ -13,6 +14,20 @@ use thiserror::Error;
 
 /// File names discovery looks for.
 pub const INPUT_NAMES: &[&str] = &["AndroidManifest.xml", "Info.plist"];
+
+/// Built artifacts discovery also picks up, by extension (case-insensitive): what ships.
+pub const ARTIFACT_EXTENSIONS: &[&str] = &["apk", "aab", "ipa"];
+
+/// Is a file of this name an input discovery audits?
+pub fn is_input_name(name: &str) -> bool {
+    INPUT_NAMES.contains(&name)
+        || name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty()
+                && ARTIFACT_EXTENSIONS
+                    .iter()
+                    .any(|a| a.eq_ignore_ascii_case(ext))
+        })
+}
 
 /// Folder names that never hold the shipped app's own inputs.
 pub const SKIPPED_DIRS: &[&str] = &[
@@ -43,8 +58,8 @@ pub enum DiscoverError {
     },
     /// The paths hold nothing to audit.
     #[error(
-        "no AndroidManifest.xml or Info.plist under {paths}; point permaudit at the app's \
-         source tree (or name the files)"
+        "no AndroidManifest.xml or Info.plist under {paths} (nor an .apk, .aab or .ipa); point \
+         permaudit at the app's source tree or build outputs (or name the files)"
     )]
     NothingFound {
         /// The paths searched, comma-separated.
@@ -181,10 +196,7 @@ fn walk(
             // nothing about the app; anything that might hide an input fails the run above.
             Err(_) => continue,
         };
-        let named = entry
-            .file_name()
-            .to_str()
-            .is_some_and(|n| INPUT_NAMES.contains(&n));
+        let named = entry.file_name().to_str().is_some_and(is_input_name);
         if !named {
             continue;
         }
@@ -222,7 +234,7 @@ fn is_relevant(err: &ignore::Error) -> bool {
             let named = path
                 .file_name()
                 .and_then(|n| n.to_str())
-                .is_some_and(|n| INPUT_NAMES.contains(&n));
+                .is_some_and(is_input_name);
             let dangling = std::fs::symlink_metadata(path)
                 .is_ok_and(|m| m.file_type().is_symlink())
                 && std::fs::metadata(path).is_err();
@@ -304,6 +316,22 @@ mod tests {
                 skip_reason(Path::new(dir)).is_none(),
                 "{dir} should be walked"
             );
+        }
+    }
+
+    #[test]
+    fn artifact_names() {
+        for yes in [
+            "app.apk",
+            "App.IPA",
+            "b.aab",
+            "AndroidManifest.xml",
+            "Info.plist",
+        ] {
+            assert!(is_input_name(yes), "{yes}");
+        }
+        for no in [".apk", "apk", "app.apks", "app.zip", "Info.plist.bak"] {
+            assert!(!is_input_name(no), "{no}");
         }
     }
 

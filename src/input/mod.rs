@@ -5,13 +5,19 @@
 //! that is neither is rejected instead of being skipped.
 
 pub mod android;
+pub mod archive;
+pub mod axml;
 mod bplist_guard;
 pub mod discover;
 mod lines;
 pub mod plist;
+pub mod proto;
+mod rules;
+#[doc(hidden)]
+pub mod testing;
 mod xml;
 
-use std::io;
+use std::io::{self, Read, Seek};
 
 use thiserror::Error;
 
@@ -58,6 +64,10 @@ pub enum Format {
     XmlPlist,
     /// A binary property list (`bplist00`).
     BinaryPlist,
+    /// A compiled (binary AXML) `AndroidManifest.xml`.
+    BinaryManifest,
+    /// A zip archive: an APK, an App Bundle or an IPA.
+    Archive,
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -74,14 +84,11 @@ pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, InputError> {
             "the file is empty; expected an AndroidManifest.xml or an Info.plist",
         ));
     }
-    // AXML chunk header: RES_XML_TYPE (0x0003) with a header size of 8.
-    if bytes.starts_with(&[0x03, 0x00, 0x08, 0x00]) {
-        return Err(InputError::invalid(
-            file(),
-            "this is a compiled (binary AXML) AndroidManifest.xml, as found inside an APK; \
-             this version reads source manifests only: audit the project's \
-             src/main/AndroidManifest.xml",
-        ));
+    if axml::looks_like_axml(bytes) {
+        return Ok(Format::BinaryManifest);
+    }
+    if archive::looks_like_zip(bytes) {
+        return Ok(Format::Archive);
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(InputError::invalid(
@@ -105,12 +112,40 @@ pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, InputError> {
 }
 
 /// Parses one input file whose bytes are already in memory. `path` is only used for locations
-/// and messages.
+/// and messages. An archive holds several inputs: use [`parse_all`] for those.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     match detect(path, bytes)? {
         Format::AndroidManifest => android::parse_manifest(path, bytes),
         Format::XmlPlist | Format::BinaryPlist => plist::parse_plist(path, bytes),
+        Format::BinaryManifest => {
+            axml::parse_binary_manifest(path, bytes, crate::model::InputKind::BinaryManifest)
+        }
+        Format::Archive => Err(InputError::invalid(
+            Location::file(path),
+            "this is a zip archive (APK, AAB or IPA), which holds several inputs; it is read \
+             with parse_all",
+        )),
     }
+}
+
+/// Parses a file that may be an archive: the inputs it holds (one for a plain file, one per
+/// audited entry for an APK, App Bundle or IPA).
+pub fn parse_all(path: &str, bytes: &[u8]) -> Result<Vec<ParsedInput>, InputError> {
+    if is_archive(path, bytes) {
+        archive::read_archive(path, io::Cursor::new(bytes), &archive::LIMITS)
+    } else {
+        parse(path, bytes).map(|p| vec![p])
+    }
+}
+
+/// An archive is told by its zip signature, or by an artifact extension when something was
+/// prepended before the zip (a Janus-style APK starts with a DEX file).
+fn is_archive(path: &str, head: &[u8]) -> bool {
+    archive::looks_like_zip(head)
+        || (archive::ArtifactKind::from_name(path).is_some()
+            && !axml::looks_like_axml(head)
+            && !head.starts_with(b"<")
+            && !head.starts_with(b"bplist"))
 }
 
 /// Resource limits for reading inputs. Exceeding one is an input error that names the limit
@@ -136,25 +171,52 @@ impl Default for Limits {
     }
 }
 
-/// Reads and parses one input file from disk, refusing files over the size limit before
-/// reading them whole.
+/// Reads and parses one plain input file (a manifest or a plist) from disk; see [`read_all`]
+/// for files that may be archives.
 pub fn read(
     path: &std::path::Path,
     display: &str,
     limits: &Limits,
 ) -> Result<ParsedInput, InputError> {
-    use std::io::Read as _;
-    let read_error = |source| InputError::Read {
+    let mut inputs = read_all(path, display, limits)?;
+    match inputs.len() {
+        1 => Ok(inputs.remove(0)),
+        n => Err(InputError::invalid(
+            Location::file(display),
+            format!("expected one manifest or Info.plist, found an archive holding {n} inputs"),
+        )),
+    }
+}
+
+/// Reads one file from disk and returns the inputs it holds: one for a manifest or plist, one
+/// per audited entry for an APK, App Bundle or IPA. Archives are read in place (seeking, never
+/// loaded whole) under their own limits; other files are refused over the input size limit
+/// before they are read whole.
+pub fn read_all(
+    path: &std::path::Path,
+    display: &str,
+    limits: &Limits,
+) -> Result<Vec<ParsedInput>, InputError> {
+    let io_error = |source| InputError::Read {
         path: display.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let meta = file.metadata().map_err(read_error)?;
+    let mut file = std::fs::File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
     if meta.is_dir() {
         return Err(InputError::invalid(
             Location::file(display),
             "is a directory; expected an AndroidManifest.xml or Info.plist file",
         ));
+    }
+    let mut head = Vec::with_capacity(16);
+    (&mut file)
+        .take(16)
+        .read_to_end(&mut head)
+        .map_err(io_error)?;
+    if is_archive(display, &head) {
+        file.rewind().map_err(io_error)?;
+        return archive::read_archive(display, io::BufReader::new(file), &archive::LIMITS);
     }
     let too_big = |size: u64| {
         InputError::invalid(
@@ -171,12 +233,13 @@ pub fn read(
     }
     // The length can change between stat and read (or be unknown for special files), so the
     // read itself is capped too.
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    let mut bytes = head;
+    bytes.reserve(usize::try_from(meta.len()).unwrap_or(0));
     file.take(limits.max_input_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(read_error)?;
+        .map_err(io_error)?;
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(too_big(bytes.len() as u64));
     }
-    parse(display, &bytes)
+    parse(display, &bytes).map(|p| vec![p])
 }

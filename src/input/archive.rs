@@ -1,0 +1,340 @@
+//! Built artifacts — APK, Android App Bundle, IPA — → the inputs they ship.
+//!
+//! The archive is read in place (nothing is extracted to disk) through the `zip` crate, and
+//! only the entries that carry permissions are inflated, each into memory under a cap:
+//!
+//! | artifact | entries audited | path shown in reports |
+//! |---|---|---|
+//! | APK | `AndroidManifest.xml` (binary AXML) | `app.apk!/AndroidManifest.xml` |
+//! | AAB | every `<module>/manifest/AndroidManifest.xml` (protobuf) | `app.aab!/base/manifest/AndroidManifest.xml` |
+//! | IPA | `Payload/<App>.app/Info.plist`, its `PlugIns/*.appex/Info.plist` and `Extensions/*.appex/Info.plist`, and the same under `Watch/*.app/` | `app.ipa!/Payload/App.app/Info.plist` |
+//!
+//! Which kind an archive is comes from its entries, with the file extension only breaking a
+//! tie, so a renamed artifact is still read as what it is.
+//!
+//! Tolerance follows Android's own zip reader where analyzers are attacked: data prepended
+//! before the archive (Janus-style APKs) is skipped by locating the archive from its end, and
+//! an entry whose compression method is unknown but whose compressed and inflated sizes are
+//! equal is read as stored, as Android does. Everything else the zip reader refuses is exit 2
+//! with its reason.
+//!
+//! Limits ([`Limits`]), each exceeded one an error that names it: the number of entries, an
+//! audited entry's compressed size and its inflated size (checked against the bytes actually
+//! produced, never only the declared size, so a lying header cannot slip a zip bomb through).
+//! Element nesting is capped by the decoders.
+
+use std::io::{Read, Seek};
+
+use zip::CompressionMethod;
+use zip::ZipArchive;
+
+use super::InputError;
+use super::{axml, plist, proto};
+use crate::model::{InputKind, Location, ParsedInput};
+
+/// Caps on what an archive may make permaudit read. Real manifests are tens of kilobytes and
+/// real Info.plists a few; the caps are orders of magnitude above that and orders below what
+/// would hurt a CI machine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Most entries an archive may list (`max-entries`).
+    pub max_entries: usize,
+    /// Largest compressed size of an audited entry, in bytes (`max-compressed-size`).
+    pub max_compressed: u64,
+    /// Largest inflated size of an audited entry, in bytes (`max-inflated-size`).
+    pub max_inflated: u64,
+}
+
+/// The limits permaudit applies.
+pub const LIMITS: Limits = Limits {
+    max_entries: 200_000,
+    max_compressed: 16 * 1024 * 1024,
+    max_inflated: 32 * 1024 * 1024,
+};
+
+/// The kinds of artifact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArtifactKind {
+    /// Android package.
+    Apk,
+    /// Android App Bundle.
+    Aab,
+    /// iOS app archive.
+    Ipa,
+}
+
+impl ArtifactKind {
+    /// The kind a file name suggests, by extension (case-insensitive).
+    pub fn from_name(name: &str) -> Option<Self> {
+        let ext = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "apk" => Some(ArtifactKind::Apk),
+            "aab" => Some(ArtifactKind::Aab),
+            "ipa" => Some(ArtifactKind::Ipa),
+            _ => None,
+        }
+    }
+}
+
+/// Does `bytes` start like a zip archive (a local file header, or the end record of an empty
+/// archive)?
+pub fn looks_like_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// Reads every audited entry of the archive `reader`, shown as `display`.
+pub fn read_archive<R: Read + Seek>(
+    display: &str,
+    reader: R,
+    limits: &Limits,
+) -> Result<Vec<ParsedInput>, InputError> {
+    let file = || Location::file(display);
+    let mut archive = ZipArchive::new(reader).map_err(|e| {
+        InputError::invalid(
+            file(),
+            format!("not a readable zip archive (APK, AAB or IPA): {e}"),
+        )
+    })?;
+    if archive.len() > limits.max_entries {
+        return Err(InputError::invalid(
+            file(),
+            format!(
+                "the archive lists {} entries, over the entry-count limit (max-entries = {})",
+                archive.len(),
+                limits.max_entries
+            ),
+        ));
+    }
+    let names: Vec<(usize, String)> = (0..archive.len())
+        .filter_map(|i| archive.name_for_index(i).map(|n| (i, n.to_owned())))
+        .collect();
+
+    let apk: Vec<_> = names
+        .iter()
+        .filter(|(_, n)| n == "AndroidManifest.xml")
+        .collect();
+    let aab: Vec<_> = names
+        .iter()
+        .filter(|(_, n)| is_module_manifest(n))
+        .collect();
+    let ipa: Vec<_> = names.iter().filter(|(_, n)| is_ipa_plist(n)).collect();
+    let hint = ArtifactKind::from_name(display);
+    let kind = match (hint, apk.is_empty(), aab.is_empty(), ipa.is_empty()) {
+        (Some(ArtifactKind::Aab), _, false, _) => ArtifactKind::Aab,
+        (Some(ArtifactKind::Ipa), _, _, false) => ArtifactKind::Ipa,
+        (_, false, _, _) => ArtifactKind::Apk,
+        (_, true, false, _) => ArtifactKind::Aab,
+        (_, true, true, false) => ArtifactKind::Ipa,
+        (_, true, true, true) => {
+            let expected = match hint {
+                Some(ArtifactKind::Aab) => {
+                    "no <module>/manifest/AndroidManifest.xml entry: not an Android App Bundle"
+                }
+                Some(ArtifactKind::Ipa) => {
+                    "no Payload/<App>.app/Info.plist entry: not an iOS app archive"
+                }
+                _ => {
+                    "no AndroidManifest.xml entry at the archive root (nor an App Bundle module \
+                     manifest or an IPA's Payload/*.app/Info.plist): nothing to audit, and \
+                     Android would not install it"
+                }
+            };
+            return Err(InputError::invalid(
+                file(),
+                format!("{} ({} entries)", expected, names.len()),
+            ));
+        }
+    };
+
+    let mut inputs = Vec::new();
+    match kind {
+        ArtifactKind::Apk => {
+            if apk.len() > 1 {
+                return Err(InputError::invalid(
+                    file(),
+                    "the archive has more than one AndroidManifest.xml entry; Android refuses \
+                     duplicate entries, and permaudit cannot tell which one ships",
+                ));
+            }
+            let (index, name) = apk[0];
+            let inner = format!("{display}!/{name}");
+            let bytes = read_entry(&mut archive, *index, &inner, limits)?;
+            inputs.push(axml::parse_binary_manifest(&inner, &bytes, InputKind::Apk)?);
+        }
+        ArtifactKind::Aab => {
+            for (index, name) in aab {
+                let inner = format!("{display}!/{name}");
+                let bytes = read_entry(&mut archive, *index, &inner, limits)?;
+                inputs.push(proto::parse_proto_manifest(&inner, &bytes)?);
+            }
+        }
+        ArtifactKind::Ipa => {
+            for (index, name) in ipa {
+                let inner = format!("{display}!/{name}");
+                let bytes = read_entry(&mut archive, *index, &inner, limits)?;
+                let mut parsed = plist::parse_plist(&inner, &bytes)?;
+                parsed.kind = InputKind::Ipa;
+                inputs.push(parsed);
+            }
+        }
+    }
+    inputs.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(inputs)
+}
+
+/// `<module>/manifest/AndroidManifest.xml`, with `<module>` one path component.
+fn is_module_manifest(name: &str) -> bool {
+    name.strip_suffix("/manifest/AndroidManifest.xml")
+        .is_some_and(|module| !module.is_empty() && !module.contains('/'))
+}
+
+/// The Info.plist of an app bundle in `Payload/`, of its app extensions, or of its watch app
+/// and the watch app's extensions.
+fn is_ipa_plist(name: &str) -> bool {
+    let parts: Vec<&str> = name.split('/').collect();
+    let bundle = |s: &str, ext: &str| s.len() > ext.len() && s.ends_with(ext);
+    let plugin =
+        |dir: &str, b: &str| (dir == "PlugIns" || dir == "Extensions") && bundle(b, ".appex");
+    match parts.as_slice() {
+        ["Payload", app, "Info.plist"] => bundle(app, ".app"),
+        ["Payload", app, dir, ext, "Info.plist"] => {
+            bundle(app, ".app") && (plugin(dir, ext) || (*dir == "Watch" && bundle(ext, ".app")))
+        }
+        ["Payload", app, "Watch", watch, dir, ext, "Info.plist"] => {
+            bundle(app, ".app") && bundle(watch, ".app") && plugin(dir, ext)
+        }
+        _ => false,
+    }
+}
+
+/// Inflates one entry into memory under the limits.
+fn read_entry<R: Read + Seek>(
+    archive: &mut ZipArchive<R>,
+    index: usize,
+    inner: &str,
+    limits: &Limits,
+) -> Result<Vec<u8>, InputError> {
+    let invalid = |message: String| InputError::invalid(Location::file(inner), message);
+    let zip_error = |e: zip::result::ZipError| invalid(format!("cannot read the entry: {e}"));
+
+    let (method, compressed, declared) = {
+        let raw = archive.by_index_raw(index).map_err(zip_error)?;
+        (raw.compression(), raw.compressed_size(), raw.size())
+    };
+    if compressed > limits.max_compressed {
+        return Err(invalid(format!(
+            "the entry is {compressed} bytes compressed, over the compressed-size limit \
+             (max-compressed-size = {} bytes)",
+            limits.max_compressed
+        )));
+    }
+    if declared > limits.max_inflated {
+        return Err(inflated_error(inner, limits));
+    }
+    let cap = limits.max_inflated;
+    let mut out = Vec::new();
+    let read = match method {
+        CompressionMethod::Stored | CompressionMethod::Deflated => {
+            let entry = archive.by_index(index).map_err(zip_error)?;
+            entry.take(cap + 1).read_to_end(&mut out)
+        }
+        // An unknown method on an entry whose sizes match is stored data with a scrambled
+        // method field (an anti-analysis trick); Android reads it as stored, so do we.
+        other if compressed == declared => {
+            let _ = other;
+            let entry = archive.by_index_raw(index).map_err(zip_error)?;
+            entry.take(cap + 1).read_to_end(&mut out)
+        }
+        other => {
+            return Err(invalid(format!(
+                "compression method {other} is not supported (an APK, AAB or IPA uses stored \
+                 or deflate)"
+            )));
+        }
+    };
+    read.map_err(|e| invalid(format!("cannot inflate the entry: {e}")))?;
+    if out.len() as u64 > cap {
+        return Err(inflated_error(inner, limits));
+    }
+    Ok(out)
+}
+
+fn inflated_error(inner: &str, limits: &Limits) -> InputError {
+    InputError::invalid(
+        Location::file(inner),
+        format!(
+            "the entry inflates to more than {} bytes, over the inflated-size limit \
+             (max-inflated-size); refusing a possible zip bomb",
+            limits.max_inflated
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::testing::{sample_axml, zip};
+
+    fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<ParsedInput>, String> {
+        read_archive("a.apk", std::io::Cursor::new(bytes), limits).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn each_limit_is_named() {
+        let manifest = sample_axml(false);
+        let bytes = zip(&[("AndroidManifest.xml", &manifest, true), ("x", b"", false)]);
+        assert_eq!(read(&bytes, &LIMITS).unwrap()[0].requests.len(), 2);
+        let small = |max_entries, max_compressed, max_inflated| Limits {
+            max_entries,
+            max_compressed,
+            max_inflated,
+        };
+        let err = read(&bytes, &small(1, 1 << 20, 1 << 20)).unwrap_err();
+        assert!(err.contains("max-entries = 1"), "{err}");
+        let err = read(&bytes, &small(10, 16, 1 << 20)).unwrap_err();
+        assert!(err.contains("max-compressed-size = 16"), "{err}");
+        let err = read(&bytes, &small(10, 1 << 20, 64)).unwrap_err();
+        assert!(
+            err.contains("a.apk!/AndroidManifest.xml") && err.contains("max-inflated-size"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn truncated_and_corrupted_archives_never_panic() {
+        let manifest = sample_axml(false);
+        let bytes = zip(&[("AndroidManifest.xml", &manifest, true)]);
+        for cut in 0..bytes.len() {
+            let _ = read(&bytes[..cut], &LIMITS);
+        }
+        for i in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[i] ^= 0xff;
+            let _ = read(&b, &LIMITS);
+        }
+    }
+
+    #[test]
+    fn entry_name_rules() {
+        assert!(is_module_manifest("base/manifest/AndroidManifest.xml"));
+        assert!(!is_module_manifest("a/b/manifest/AndroidManifest.xml"));
+        assert!(!is_module_manifest("/manifest/AndroidManifest.xml"));
+        for ok in [
+            "Payload/A.app/Info.plist",
+            "Payload/A.app/PlugIns/S.appex/Info.plist",
+            "Payload/A.app/Extensions/S.appex/Info.plist",
+            "Payload/A.app/Watch/W.app/Info.plist",
+            "Payload/A.app/Watch/W.app/PlugIns/X.appex/Info.plist",
+        ] {
+            assert!(is_ipa_plist(ok), "{ok}");
+        }
+        for no in [
+            "Payload/A.app/Frameworks/F.framework/Info.plist",
+            "Payload/.app/Info.plist",
+            "Payload/A/Info.plist",
+            "A.app/Info.plist",
+        ] {
+            assert!(!is_ipa_plist(no), "{no}");
+        }
+    }
+}

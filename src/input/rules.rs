@@ -1,0 +1,281 @@
+//! The request rules of an Android manifest, applied to a stream of elements.
+//!
+//! A source manifest (text XML), a compiled manifest (binary AXML, inside an APK or alone) and
+//! an App Bundle module's manifest (aapt2 protobuf) are three encodings of one tree. Each decoder
+//! walks its encoding and hands every element to [`ManifestRules::element`]; the rules — which
+//! elements are requests, what `tools:node` and `<permission>` mean — live only here, so the
+//! three can never disagree about them.
+//!
+//! The rules (design §2, and Android's own `ParsingPackageUtils`):
+//! - a request is a `<uses-permission>`, `<uses-permission-sdk-23>` or its older spelling
+//!   `<uses-permission-sdk-m>` that is a direct child of `<manifest>`;
+//! - `tools:node="remove"`/`"removeAll"` is a manifest-merger instruction: in a *source*
+//!   manifest it marks a removal, not a request. The merger strips `tools:` attributes before
+//!   compiling, and Android ignores them, so in a *compiled* manifest such an attribute (which
+//!   only a tampered file can carry) removes nothing: the permission is requested;
+//! - `<permission>` and `<permission-tree>` declare the app's own permissions.
+
+use super::InputError;
+use crate::model::{InputKind, Location, ParsedInput, Removal, Request};
+
+/// Which encoding the elements come from; the two differ only where Android's build and
+/// runtime differ.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    /// Text XML as developers write it: `tools:node` is honoured and elements must be in no
+    /// namespace (a namespaced `<x:uses-permission>` is not the manifest element).
+    Source,
+    /// Compiled by aapt/aapt2: Android matches element names by local name only and never
+    /// reads `tools:` attributes.
+    Compiled,
+}
+
+/// The attributes of a permission element that matter here, already decoded to text.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub(crate) struct PermissionAttrs {
+    /// `android:name`.
+    pub(crate) name: Option<String>,
+    /// `android:maxSdkVersion`, verbatim (a number once compiled).
+    pub(crate) max_sdk: Option<String>,
+    /// `tools:node` (source manifests only).
+    pub(crate) tools_node: Option<String>,
+}
+
+/// One element of the stream.
+#[derive(Debug)]
+pub(crate) struct Element<'a> {
+    /// 1 for the root, 2 for its children, and so on.
+    pub(crate) depth: usize,
+    /// The element is in no namespace (always true for what Android reads in compiled form).
+    pub(crate) unqualified: bool,
+    /// Local name.
+    pub(crate) local: &'a str,
+    /// Where the element is.
+    pub(crate) location: Location,
+}
+
+/// Is `local` an element whose attributes the rules need (at depth 2)?
+pub(crate) fn is_permission_element(local: &str) -> bool {
+    matches!(
+        local,
+        "uses-permission"
+            | "uses-permission-sdk-23"
+            | "uses-permission-sdk-m"
+            | "permission"
+            | "permission-tree"
+    )
+}
+
+/// Accumulates requests, removals and own permissions over one manifest's elements.
+#[derive(Debug)]
+pub(crate) struct ManifestRules {
+    dialect: Dialect,
+    requests: Vec<Request>,
+    removals: Vec<Removal>,
+    own: Vec<String>,
+    own_trees: Vec<String>,
+    package: Option<String>,
+}
+
+/// Placeholders the Android Gradle plugin replaces with the application id.
+const APPLICATION_ID_PLACEHOLDERS: &[&str] = &["${applicationId}", "${packageName}"];
+
+fn expand_application_id(name: &str, package: &str) -> Option<String> {
+    APPLICATION_ID_PLACEHOLDERS
+        .iter()
+        .find(|p| name.contains(*p))
+        .map(|p| name.replace(p, package))
+}
+
+impl ManifestRules {
+    pub(crate) fn new(dialect: Dialect) -> Self {
+        ManifestRules {
+            dialect,
+            requests: Vec::new(),
+            removals: Vec::new(),
+            own: Vec::new(),
+            own_trees: Vec::new(),
+            package: None,
+        }
+    }
+
+    /// Records the root's literal `package` attribute (a source manifest's; compiled ones have
+    /// their placeholders resolved already), so a declaration written with
+    /// `${applicationId}` also covers the name the build makes from it: Signal declares
+    /// `${applicationId}.ACCESS_SECRETS` and requests `org.thoughtcrime.securesms.ACCESS_SECRETS`.
+    pub(crate) fn set_package(&mut self, package: Option<String>) {
+        self.package = package.filter(|p| !p.is_empty() && !p.contains("${"));
+    }
+
+    /// Applies the rules to one element. `attrs` is called only for permission elements that
+    /// are direct children of the root, so decoders decode attributes only where they matter.
+    pub(crate) fn element(
+        &mut self,
+        element: Element<'_>,
+        attrs: impl FnOnce() -> Result<PermissionAttrs, InputError>,
+    ) -> Result<(), InputError> {
+        let counts = element.unqualified || self.dialect == Dialect::Compiled;
+        if element.depth == 1 {
+            if !counts || element.local != "manifest" {
+                return Err(InputError::invalid(
+                    element.location,
+                    format!(
+                        "expected the root element <manifest>, found <{}>",
+                        element.local
+                    ),
+                ));
+            }
+            return Ok(());
+        }
+        if element.depth != 2 || !counts || !is_permission_element(element.local) {
+            return Ok(());
+        }
+        let attrs = attrs()?;
+        let removal = match (self.dialect, attrs.tools_node.as_deref()) {
+            (Dialect::Source, Some(node @ ("remove" | "removeAll"))) => Some(node.to_owned()),
+            _ => None,
+        };
+        let Some(name) = attrs.name else {
+            return Err(missing_name(element.location, element.local));
+        };
+        match element.local {
+            "permission" | "permission-tree" => {
+                if removal.is_none() {
+                    if element.local == "permission" {
+                        self.own.push(name);
+                    } else {
+                        self.own_trees.push(name);
+                    }
+                }
+            }
+            local => match removal {
+                Some(node) => self.removals.push(Removal {
+                    permission: Some(name),
+                    node,
+                    location: element.location,
+                }),
+                None => self.requests.push(Request {
+                    permission: name,
+                    location: element.location,
+                    max_sdk: attrs.max_sdk,
+                    sdk23_only: local != "uses-permission",
+                    own: false,
+                    purpose: None,
+                }),
+            },
+        }
+        Ok(())
+    }
+
+    /// The parsed input: requests for the app's own permissions (declared with `<permission>`
+    /// or under a `<permission-tree>`) are marked `own`.
+    pub(crate) fn finish(self, path: &str, kind: InputKind) -> ParsedInput {
+        let ManifestRules {
+            mut requests,
+            removals,
+            mut own,
+            mut own_trees,
+            package,
+            ..
+        } = self;
+        if let Some(package) = &package {
+            for list in [&mut own, &mut own_trees] {
+                let expanded: Vec<String> = list
+                    .iter()
+                    .filter_map(|name| expand_application_id(name, package))
+                    .collect();
+                list.extend(expanded);
+            }
+        }
+        for request in &mut requests {
+            request.own = own.contains(&request.permission)
+                || own_trees.iter().any(|tree| {
+                    request
+                        .permission
+                        .strip_prefix(tree.as_str())
+                        .is_some_and(|rest| rest.starts_with('.'))
+                });
+        }
+        ParsedInput {
+            path: path.to_owned(),
+            kind,
+            requests,
+            removals,
+        }
+    }
+}
+
+fn missing_name(location: Location, element: &str) -> InputError {
+    InputError::invalid(
+        location,
+        format!(
+            "<{element}> has no android:name attribute; expected a name attribute in the \
+             namespace {} (check the xmlns declaration of its prefix)",
+            super::android::ANDROID_NS
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn el(depth: usize, local: &str) -> Element<'_> {
+        Element {
+            depth,
+            unqualified: true,
+            local,
+            location: Location::at("m", 1, 1),
+        }
+    }
+
+    fn attrs(name: &str, node: Option<&str>) -> PermissionAttrs {
+        PermissionAttrs {
+            name: Some(name.to_owned()),
+            max_sdk: None,
+            tools_node: node.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn tools_node_removes_only_in_source_manifests() {
+        for (dialect, requested) in [(Dialect::Source, 0), (Dialect::Compiled, 1)] {
+            let mut rules = ManifestRules::new(dialect);
+            rules.element(el(1, "manifest"), || unreachable!()).unwrap();
+            rules
+                .element(el(2, "uses-permission"), || Ok(attrs("A", Some("remove"))))
+                .unwrap();
+            let parsed = rules.finish("m", InputKind::Manifest);
+            assert_eq!(parsed.requests.len(), requested, "{dialect:?}");
+            assert_eq!(parsed.removals.len(), 1 - requested, "{dialect:?}");
+        }
+    }
+
+    #[test]
+    fn sdk_m_is_sdk_23_and_depth_matters() {
+        let mut rules = ManifestRules::new(Dialect::Compiled);
+        rules.element(el(1, "manifest"), || unreachable!()).unwrap();
+        rules
+            .element(el(2, "uses-permission-sdk-m"), || Ok(attrs("A", None)))
+            .unwrap();
+        rules
+            .element(el(3, "uses-permission"), || unreachable!())
+            .unwrap();
+        let parsed = rules.finish("m", InputKind::Apk);
+        assert_eq!(parsed.requests.len(), 1);
+        assert!(parsed.requests[0].sdk23_only);
+    }
+
+    #[test]
+    fn wrong_root_and_missing_name_fail() {
+        let mut rules = ManifestRules::new(Dialect::Compiled);
+        let err = rules
+            .element(el(1, "plist"), || unreachable!())
+            .unwrap_err();
+        assert!(err.to_string().contains("found <plist>"), "{err}");
+        let err = rules
+            .element(el(2, "uses-permission"), || Ok(PermissionAttrs::default()))
+            .unwrap_err();
+        assert!(err.to_string().contains("no android:name"), "{err}");
+    }
+}

@@ -1,0 +1,253 @@
+//! Builders for small artifacts, shared by unit tests, integration tests, benchmarks and fuzz
+//! seeds: binary AXML, aapt2 protobuf manifests and zip archives written byte by byte from the
+//! formats' facts. Not part of permaudit's interface.
+
+#![allow(clippy::cast_possible_truncation)]
+
+use std::io::Write;
+
+use prost::Message;
+
+use super::android::ANDROID_NS;
+use super::axml::{
+    ATTR_MAX_SDK_VERSION, ATTR_NAME, NO_INDEX, RES_STRING_POOL_TYPE, RES_XML_END_ELEMENT_TYPE,
+    RES_XML_RESOURCE_MAP_TYPE, RES_XML_START_ELEMENT_TYPE, TYPE_STRING, UTF8_FLAG,
+};
+use super::proto::{SourcePosition, XmlAttribute, XmlElement, XmlNode, xml_node};
+
+/// Builds small AXML documents for tests: a UTF-16 or UTF-8 string pool, a resource map
+/// and element nodes. Only what the tests need; the real format's facts, nothing more.
+#[derive(Debug, Default)]
+pub struct AxmlBuilder {
+    pub strings: Vec<String>,
+    pub res_ids: Vec<u32>,
+    pub nodes: Vec<u8>,
+    pub utf8: bool,
+}
+
+impl AxmlBuilder {
+    pub fn string(&mut self, s: &str) -> u32 {
+        if let Some(i) = self.strings.iter().position(|x| x == s) {
+            return i as u32;
+        }
+        self.strings.push(s.to_owned());
+        (self.strings.len() - 1) as u32
+    }
+
+    /// Start element with `(ns, name, res_id, value)` string attributes.
+    pub fn start(&mut self, line: u32, name: &str, attrs: &[(&str, &str, u32, &str)]) {
+        let name = self.string(name);
+        let mut body = Vec::new();
+        for (ns, attr, id, value) in attrs {
+            // Attribute names with resource ids must come first in the pool so the
+            // resource map (indexed by string index) can cover them.
+            let a = self.string(attr);
+            if *id != 0 {
+                while self.res_ids.len() <= a as usize {
+                    self.res_ids.push(0);
+                }
+                self.res_ids[a as usize] = *id;
+            }
+            let ns = if ns.is_empty() {
+                NO_INDEX
+            } else {
+                self.string(ns)
+            };
+            let v = self.string(value);
+            for x in [ns, a, v] {
+                body.extend_from_slice(&x.to_le_bytes());
+            }
+            body.extend_from_slice(&8u16.to_le_bytes());
+            body.push(0);
+            body.push(TYPE_STRING);
+            body.extend_from_slice(&v.to_le_bytes());
+        }
+        let mut ext = Vec::new();
+        ext.extend_from_slice(&NO_INDEX.to_le_bytes());
+        ext.extend_from_slice(&name.to_le_bytes());
+        ext.extend_from_slice(&20u16.to_le_bytes());
+        ext.extend_from_slice(&20u16.to_le_bytes());
+        ext.extend_from_slice(&(attrs.len() as u16).to_le_bytes());
+        ext.extend_from_slice(&[0; 6]);
+        ext.extend_from_slice(&body);
+        self.node(RES_XML_START_ELEMENT_TYPE, line, &ext);
+    }
+
+    pub fn end(&mut self, line: u32, name: &str) {
+        let name = self.string(name);
+        let mut ext = NO_INDEX.to_le_bytes().to_vec();
+        ext.extend_from_slice(&name.to_le_bytes());
+        self.node(RES_XML_END_ELEMENT_TYPE, line, &ext);
+    }
+
+    pub fn node(&mut self, kind: u16, line: u32, ext: &[u8]) {
+        self.nodes.extend_from_slice(&kind.to_le_bytes());
+        self.nodes.extend_from_slice(&16u16.to_le_bytes());
+        self.nodes
+            .extend_from_slice(&((16 + ext.len()) as u32).to_le_bytes());
+        self.nodes.extend_from_slice(&line.to_le_bytes());
+        self.nodes.extend_from_slice(&NO_INDEX.to_le_bytes());
+        self.nodes.extend_from_slice(ext);
+    }
+
+    pub fn build(&self) -> Vec<u8> {
+        let mut data = Vec::new();
+        let mut offsets = Vec::new();
+        for s in &self.strings {
+            offsets.push(data.len() as u32);
+            if self.utf8 {
+                data.push(s.encode_utf16().count() as u8);
+                data.push(s.len() as u8);
+                data.extend_from_slice(s.as_bytes());
+                data.push(0);
+            } else {
+                let units: Vec<u16> = s.encode_utf16().collect();
+                data.extend_from_slice(&(units.len() as u16).to_le_bytes());
+                for u in units {
+                    data.extend_from_slice(&u.to_le_bytes());
+                }
+                data.extend_from_slice(&[0, 0]);
+            }
+        }
+        while data.len() % 4 != 0 {
+            data.push(0);
+        }
+        let header = 28u32;
+        let strings_start = header + 4 * self.strings.len() as u32;
+        let mut pool = Vec::new();
+        pool.extend_from_slice(&RES_STRING_POOL_TYPE.to_le_bytes());
+        pool.extend_from_slice(&28u16.to_le_bytes());
+        pool.extend_from_slice(&(strings_start + data.len() as u32).to_le_bytes());
+        pool.extend_from_slice(&(self.strings.len() as u32).to_le_bytes());
+        pool.extend_from_slice(&0u32.to_le_bytes());
+        pool.extend_from_slice(&(if self.utf8 { UTF8_FLAG } else { 0 }).to_le_bytes());
+        pool.extend_from_slice(&strings_start.to_le_bytes());
+        pool.extend_from_slice(&0u32.to_le_bytes());
+        for o in offsets {
+            pool.extend_from_slice(&o.to_le_bytes());
+        }
+        pool.extend_from_slice(&data);
+
+        let mut map = Vec::new();
+        map.extend_from_slice(&RES_XML_RESOURCE_MAP_TYPE.to_le_bytes());
+        map.extend_from_slice(&8u16.to_le_bytes());
+        map.extend_from_slice(&(8 + 4 * self.res_ids.len() as u32).to_le_bytes());
+        for id in &self.res_ids {
+            map.extend_from_slice(&id.to_le_bytes());
+        }
+
+        let total = 8 + pool.len() + map.len() + self.nodes.len();
+        let mut out = vec![0x03, 0x00, 0x08, 0x00];
+        out.extend_from_slice(&(total as u32).to_le_bytes());
+        out.extend_from_slice(&pool);
+        out.extend_from_slice(&map);
+        out.extend_from_slice(&self.nodes);
+        out
+    }
+}
+
+/// A binary manifest requesting `android.permission.CAMERA` (line 3) and, through
+/// `uses-permission-sdk-23` with `maxSdkVersion="30"`, `android.permission.SEND_SMS` (line 4);
+/// a `uses-permission` nested in `<application>` (line 6) is not a request.
+pub fn sample_axml(utf8: bool) -> Vec<u8> {
+    axml_manifest(
+        utf8,
+        &[("android.permission.CAMERA", None)],
+        &[("android.permission.SEND_SMS", Some("30"))],
+    )
+}
+
+/// A binary manifest with `uses` as `<uses-permission>` and `sdk23` as
+/// `<uses-permission-sdk-23>` (name, maxSdkVersion), one per line from 3.
+pub fn axml_manifest(
+    utf8: bool,
+    uses: &[(&str, Option<&str>)],
+    sdk23: &[(&str, Option<&str>)],
+) -> Vec<u8> {
+    let mut b = AxmlBuilder {
+        utf8,
+        ..Default::default()
+    };
+    // Attribute names first so their resource ids sit at low string indexes.
+    b.string("name");
+    b.string("maxSdkVersion");
+    b.res_ids = vec![ATTR_NAME, ATTR_MAX_SDK_VERSION];
+    b.start(2, "manifest", &[("", "package", 0, "com.example")]);
+    let mut line = 3;
+    for (tag, list) in [("uses-permission", uses), ("uses-permission-sdk-23", sdk23)] {
+        for (name, max) in list {
+            let mut attrs = vec![(ANDROID_NS, "name", ATTR_NAME, *name)];
+            if let Some(max) = max {
+                attrs.push((ANDROID_NS, "maxSdkVersion", ATTR_MAX_SDK_VERSION, *max));
+            }
+            b.start(line, tag, &attrs);
+            b.end(line, tag);
+            line += 1;
+        }
+    }
+    b.start(line, "application", &[]);
+    b.start(
+        line + 1,
+        "uses-permission",
+        &[(ANDROID_NS, "name", ATTR_NAME, "NESTED")],
+    );
+    b.end(line + 1, "uses-permission");
+    b.end(line + 2, "application");
+    b.end(line + 3, "manifest");
+    b.build()
+}
+
+fn proto_element(
+    name: &str,
+    attrs: Vec<XmlAttribute>,
+    children: Vec<XmlNode>,
+    line: u32,
+) -> XmlNode {
+    XmlNode {
+        node: Some(xml_node::Node::Element(XmlElement {
+            namespace_uri: String::new(),
+            name: name.to_owned(),
+            attribute: attrs,
+            child: children,
+        })),
+        source: Some(SourcePosition {
+            line_number: line,
+            column_number: 0,
+        }),
+    }
+}
+
+/// An App Bundle module manifest (aapt2 protobuf) requesting `permissions`, one per line from 2.
+pub fn proto_manifest(permissions: &[&str]) -> Vec<u8> {
+    let children = permissions
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let attr = XmlAttribute {
+                namespace_uri: ANDROID_NS.to_owned(),
+                name: "name".to_owned(),
+                value: (*p).to_owned(),
+                resource_id: ATTR_NAME,
+                compiled_item: None,
+            };
+            proto_element("uses-permission", vec![attr], vec![], i as u32 + 2)
+        })
+        .collect();
+    proto_element("manifest", vec![], children, 1).encode_to_vec()
+}
+
+/// A zip archive of `(name, bytes, deflate)` entries.
+pub fn zip(entries: &[(&str, &[u8], bool)]) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes, deflate) in entries {
+        let method = if *deflate {
+            zip::CompressionMethod::Deflated
+        } else {
+            zip::CompressionMethod::Stored
+        };
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        writer.start_file(*name, options).expect("zip entry");
+        writer.write_all(bytes).expect("zip write");
+    }
+    writer.finish().expect("zip finish").into_inner()
+}
