@@ -4,7 +4,6 @@
 //! provenance header each. They are parsed on first use into borrowed slices of the embedded
 //! text, so start-up allocates a few small vectors and no strings.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::model::Platform;
@@ -151,12 +150,18 @@ impl IosKey {
 }
 
 /// The loaded tables with their lookup indexes.
+///
+/// Every `check` consults the catalog, so building it is on the start-up path of a pre-commit
+/// hook: rows are split in place (no per-row allocation) and the indexes are sorted vectors
+/// rather than hash maps, built in one pass each.
 #[derive(Debug)]
 pub struct Catalog {
     android: Vec<AndroidPermission>,
     ios: Vec<IosKey>,
-    /// Short name (last dot-separated segment) → indexes into `android`.
-    by_short: HashMap<&'static str, Vec<usize>>,
+    /// (platform, successor, deprecated predecessor), sorted.
+    predecessors: Vec<(Platform, &'static str, &'static str)>,
+    /// Prefixes of wildcard rows (`android.permission.health.*` → `android.permission.health.`).
+    wildcards: Vec<&'static str>,
 }
 
 /// The catalog compiled into the binary.
@@ -165,56 +170,97 @@ pub fn catalog() -> &'static Catalog {
     CATALOG.get_or_init(|| Catalog::parse(ANDROID_TSV, IOS_TSV))
 }
 
-/// Rows of a TSV table: `#` lines and the header skipped, fields split on tabs.
-fn rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .skip(1)
-        .map(|l| l.split('\t').collect())
-}
-
-fn field(row: &[&'static str], i: usize) -> &'static str {
-    row.get(i).copied().unwrap_or("")
+/// Rows of a TSV table (`#` lines and the header skipped), each split on tabs into a fixed
+/// array; missing trailing fields are empty. One pass over the bytes: this runs on every start.
+fn rows<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'static str; N]> {
+    let mut rest = text;
+    let mut header_seen = false;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
+            let line = rest[..end].trim_end_matches('\r');
+            rest = rest.get(end + 1..).unwrap_or("");
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            if !header_seen {
+                header_seen = true;
+                continue;
+            }
+            let mut fields = [""; N];
+            let mut start = 0;
+            for (slot, tab) in fields
+                .iter_mut()
+                .zip(memchr::memchr_iter(b'\t', line.as_bytes()).chain([line.len()]))
+            {
+                *slot = &line[start..tab];
+                start = (tab + 1).min(line.len());
+            }
+            return Some(fields);
+        }
+        None
+    })
 }
 
 impl Catalog {
     fn parse(android_tsv: &'static str, ios_tsv: &'static str) -> Catalog {
-        let android: Vec<AndroidPermission> = rows(android_tsv)
-            .map(|r| AndroidPermission {
-                name: field(&r, 0),
-                protection: field(&r, 1),
-                since_api: field(&r, 2).parse().ok(),
-                deprecated_api: field(&r, 3),
-                successors: field(&r, 4),
-                play_policy: field(&r, 5),
-                origin: field(&r, 6),
-                zh: field(&r, 7),
-                flags: field(&r, 8),
-                note: field(&r, 9),
-            })
-            .collect();
-        let ios = rows(ios_tsv)
+        let mut android: Vec<AndroidPermission> =
+            Vec::with_capacity(memchr::memchr_iter(b'\n', android_tsv.as_bytes()).count());
+        android.extend(rows::<10>(android_tsv).map(|r| AndroidPermission {
+            name: r[0],
+            protection: r[1],
+            since_api: r[2].parse().ok(),
+            deprecated_api: r[3],
+            successors: r[4],
+            play_policy: r[5],
+            origin: r[6],
+            zh: r[7],
+            flags: r[8],
+            note: r[9],
+        }));
+        let ios: Vec<IosKey> = rows::<9>(ios_tsv)
             .map(|r| IosKey {
-                key: field(&r, 0),
-                guards: field(&r, 1),
-                introduced: field(&r, 2),
-                deprecated: field(&r, 3),
-                successors: field(&r, 4),
-                android: field(&r, 5),
-                zh: field(&r, 6),
-                flags: field(&r, 7),
-                note: field(&r, 8),
+                key: r[0],
+                guards: r[1],
+                introduced: r[2],
+                deprecated: r[3],
+                successors: r[4],
+                android: r[5],
+                zh: r[6],
+                flags: r[7],
+                note: r[8],
             })
             .collect();
-        let mut by_short: HashMap<&'static str, Vec<usize>> = HashMap::new();
-        for (i, p) in android.iter().enumerate() {
-            by_short.entry(short_name(p.name)).or_default().push(i);
-        }
+        let mut predecessors: Vec<(Platform, &'static str, &'static str)> = android
+            .iter()
+            .flat_map(|p| p.successors().map(|s| (Platform::Android, s, p.name)))
+            .chain(
+                ios.iter()
+                    .flat_map(|k| k.successors().map(|s| (Platform::Ios, s, k.key))),
+            )
+            .collect();
+        predecessors.sort_unstable();
+        let wildcards = android
+            .iter()
+            .filter_map(|p| p.name.strip_suffix('*'))
+            .collect();
         Catalog {
             android,
             ios,
-            by_short,
+            predecessors,
+            wildcards,
         }
+    }
+
+    /// Indexes of the permissions whose last segment is `short`. A scan rather than an index:
+    /// only short names that are not platform permissions get here, a handful per policy,
+    /// and a scan costs less than building an index on every start.
+    fn with_short<'a>(&'a self, short: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.android
+            .iter()
+            .enumerate()
+            .filter(move |(_, p)| short_name(p.name) == short)
+            .map(|(i, _)| i)
     }
 
     /// Every Android permission, sorted by name.
@@ -239,11 +285,7 @@ impl Catalog {
     /// `android.permission.health.*`, whose list the reference calls incomplete) covering it.
     pub fn knows_android(&self, name: &str) -> bool {
         self.android_permission(name).is_some()
-            || self.android.iter().any(|p| {
-                p.name
-                    .strip_suffix('*')
-                    .is_some_and(|prefix| name.starts_with(prefix))
-            })
+            || self.wildcards.iter().any(|prefix| name.starts_with(prefix))
     }
 
     /// Looks up an iOS key.
@@ -261,14 +303,19 @@ impl Catalog {
         if self.android_permission(&platform).is_some() {
             return ShortName::Resolved(platform);
         }
-        match self.by_short.get(short).map(Vec::as_slice) {
-            Some([one]) => ShortName::Resolved(self.android[*one].name.to_owned()),
-            Some(many) if !many.is_empty() => {
-                ShortName::Ambiguous(many.iter().map(|&i| self.android[i].name).collect())
+        let matches: Vec<usize> = self.with_short(short).collect();
+        match matches.as_slice() {
+            [one] => ShortName::Resolved(self.android[*one].name.to_owned()),
+            [] => {
+                let mut shorts: Vec<&'static str> =
+                    self.android.iter().map(|p| short_name(p.name)).collect();
+                shorts.sort_unstable();
+                shorts.dedup();
+                ShortName::Unknown {
+                    nearest: nearest(short, shorts.into_iter()),
+                }
             }
-            _ => ShortName::Unknown {
-                nearest: nearest(short, self.by_short.keys().copied()),
-            },
+            many => ShortName::Ambiguous(many.iter().map(|&i| self.android[i].name).collect()),
         }
     }
 
@@ -288,20 +335,14 @@ impl Catalog {
 
     /// The deprecated permissions or keys that `name` replaces.
     pub fn predecessors(&self, platform: Platform, name: &str) -> Vec<&'static str> {
-        match platform {
-            Platform::Android => self
-                .android
-                .iter()
-                .filter(|p| p.successors().any(|s| s == name))
-                .map(|p| p.name)
-                .collect(),
-            Platform::Ios => self
-                .ios
-                .iter()
-                .filter(|k| k.successors().any(|s| s == name))
-                .map(|k| k.key)
-                .collect(),
-        }
+        let start = self
+            .predecessors
+            .partition_point(|(p, s, _)| (*p, *s) < (platform, name));
+        self.predecessors[start..]
+            .iter()
+            .take_while(|(p, s, _)| *p == platform && *s == name)
+            .map(|(_, _, old)| *old)
+            .collect()
     }
 
     /// Every permission or key with `zh` among its Chinese names, Android first, by name.
@@ -356,7 +397,7 @@ pub enum ShortName {
 
 /// The last dot-separated segment of a permission name.
 pub fn short_name(name: &str) -> &str {
-    name.rsplit('.').next().unwrap_or(name)
+    name.rfind('.').map_or(name, |dot| &name[dot + 1..])
 }
 
 /// The candidate closest to `word` by edit distance (case-insensitive), if it is close enough
