@@ -26,17 +26,7 @@ use permaudit::model::ParsedInput;
 type Req = (String, Option<String>, bool);
 
 fn corpus() -> Option<PathBuf> {
-    let Some(value) = std::env::var_os("PERMAUDIT_CORPUS") else {
-        eprintln!("skipped: PERMAUDIT_CORPUS is not set");
-        return None;
-    };
-    let root = PathBuf::from(&value);
-    assert!(
-        root.is_dir(),
-        "PERMAUDIT_CORPUS is set to {} but that is not a directory",
-        root.display()
-    );
-    Some(root)
+    common::shared_dir("PERMAUDIT_CORPUS")
 }
 
 /// aapt's and aapt2's `dump permissions` request lines, in order.

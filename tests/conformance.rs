@@ -10,6 +10,8 @@
 
 #![allow(clippy::print_stderr, clippy::unwrap_used)]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 
 use permaudit::model::{InputKind, ParsedInput};
@@ -18,23 +20,8 @@ const ANDROID_NS: &str = "http://schemas.android.com/apk/res/android";
 const TOOLS_NS: &str = "http://schemas.android.com/tools";
 const USAGE_SUFFIX: &str = "UsageDescription";
 
-/// The corpus root, `None` when the variable is unset (the test is then skipped). Panics when
-/// it is set but does not name a directory.
 fn corpus() -> Option<PathBuf> {
-    let Some(value) = std::env::var_os("PERMAUDIT_CORPUS") else {
-        eprintln!("skipped: PERMAUDIT_CORPUS is not set");
-        return None;
-    };
-    let root = PathBuf::from(&value);
-    assert!(
-        root.is_dir(),
-        "PERMAUDIT_CORPUS is set to {} but that is not a directory (cwd {})",
-        root.display(),
-        std::env::current_dir()
-            .map(|d| d.display().to_string())
-            .unwrap_or_default()
-    );
-    Some(root)
+    common::shared_dir("PERMAUDIT_CORPUS")
 }
 
 /// Files under `dir` (recursively) whose file name satisfies `keep`, sorted.

@@ -34,17 +34,7 @@ const EXPECTED: &[(&str, Option<Figures>)] = &[
 ];
 
 fn corpus() -> Option<PathBuf> {
-    let Some(value) = std::env::var_os("PERMAUDIT_CORPUS") else {
-        eprintln!("skipped: PERMAUDIT_CORPUS is not set");
-        return None;
-    };
-    let root = common::root().join(value);
-    assert!(
-        root.is_dir(),
-        "PERMAUDIT_CORPUS is set to {} but that is not a directory",
-        root.display()
-    );
-    Some(root)
+    common::shared_dir("PERMAUDIT_CORPUS")
 }
 
 /// Every corpus policy imports without a crash, with the expected figures.

@@ -7,25 +7,15 @@
 
 #![allow(clippy::print_stderr, clippy::unwrap_used)]
 
+mod common;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
 use permaudit::catalog::catalog;
 
-/// The reference root, `None` when the variable is unset. Panics when it is set but is not a
-/// directory.
 fn reference() -> Option<PathBuf> {
-    let Some(value) = std::env::var_os("PERMAUDIT_REFERENCE") else {
-        eprintln!("skipped: PERMAUDIT_REFERENCE is not set");
-        return None;
-    };
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(value);
-    assert!(
-        root.is_dir(),
-        "PERMAUDIT_REFERENCE is set to {} but that is not a directory",
-        root.display()
-    );
-    Some(root)
+    common::shared_dir("PERMAUDIT_REFERENCE")
 }
 
 /// A TSV file as header-keyed rows (`#` lines skipped).

@@ -74,3 +74,22 @@ pub(crate) fn input_paths(report: &serde_json::Value) -> Vec<String> {
         .map(|i| i["path"].as_str().unwrap_or_default().to_owned())
         .collect()
 }
+
+/// A folder of shared material named by an environment variable (`PERMAUDIT_CORPUS`,
+/// `PERMAUDIT_REFERENCE`, `PERMAUDIT_SEEDS`), relative paths taken from the crate root.
+/// `None` (and a "skipped" line) when the variable is unset; a panic when it is set but names
+/// no folder, so CI, which sets it, can never skip silently.
+#[allow(clippy::print_stderr)]
+pub(crate) fn shared_dir(variable: &str) -> Option<PathBuf> {
+    let Some(value) = std::env::var_os(variable) else {
+        eprintln!("skipped: {variable} is not set");
+        return None;
+    };
+    let dir = root().join(value);
+    assert!(
+        dir.is_dir(),
+        "{variable} is set to {} but that is not a directory",
+        dir.display()
+    );
+    Some(dir)
+}
