@@ -299,12 +299,18 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 #[allow(clippy::print_stderr)]
 fn report_check_error(err: &CheckError, color: bool) {
     for (message, location) in err.problems() {
-        let source = location.and_then(|l| {
+        // Only a located error gets a snippet; the file is re-read for it only when it is of
+        // a size an input may have, so an oversized or hostile file is never read whole here
+        // after the parser refused it.
+        let source = location.filter(|l| l.line.is_some()).and_then(|l| {
             if l.path == policy::BUILTIN_PATH {
                 Some(policy::BUILTIN_M5.to_owned())
             } else {
-                std::fs::read(&l.path)
-                    .ok()
+                let small = std::fs::metadata(&l.path)
+                    .is_ok_and(|m| m.len() <= Limits::DEFAULT_MAX_INPUT_BYTES);
+                small
+                    .then(|| std::fs::read(&l.path).ok())
+                    .flatten()
                     .map(|b| String::from_utf8_lossy(&b).into_owned())
             }
         });

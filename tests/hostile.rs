@@ -368,3 +368,48 @@ fn inputs_are_never_modified() {
         .code(1);
     assert_eq!(before, (snapshot(&manifest), snapshot(&plist)));
 }
+
+/// An archive listing more entries than the limit is refused from its end-of-central-directory
+/// record, before the central directory is parsed; a zip bomb stops at the inflated-size cap.
+#[test]
+fn archive_entry_count_and_zip_bomb() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    // 120,000 empty stored entries: a central directory of a few MB.
+    let path = dir.path().join("many.apk");
+    {
+        let file = std::fs::File::create(&path).expect("create");
+        let mut zip = zip_writer(file);
+        for i in 0..120_000 {
+            zip.start_file(format!("e{i}"), stored()).expect("entry");
+        }
+        zip.finish().expect("finish");
+    }
+    assert_refused(&path, "max-entries = 100000");
+
+    let bomb = dir.path().join("bomb.apk");
+    {
+        let file = std::fs::File::create(&bomb).expect("create");
+        let mut zip = zip_writer(file);
+        zip.start_file("AndroidManifest.xml", deflated())
+            .expect("entry");
+        let block = vec![0u8; 1 << 20];
+        for _ in 0..64 {
+            zip.write_all(&block).expect("write");
+        }
+        zip.finish().expect("finish");
+    }
+    assert_refused(&bomb, "max-inflated-size");
+}
+
+fn zip_writer(file: std::fs::File) -> zip::ZipWriter<std::fs::File> {
+    zip::ZipWriter::new(file)
+}
+
+fn stored() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored)
+}
+
+fn deflated() -> zip::write::SimpleFileOptions {
+    zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
+}

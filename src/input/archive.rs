@@ -47,7 +47,9 @@ pub struct Limits {
 
 /// The limits permaudit applies.
 pub const LIMITS: Limits = Limits {
-    max_entries: 200_000,
+    // Real APKs list a few thousand entries and the largest IPAs tens of thousands; the zip
+    // reader keeps a few hundred bytes per listed entry, so 100,000 bounds it near 60 MB.
+    max_entries: 100_000,
     max_compressed: 16 * 1024 * 1024,
     max_inflated: 32 * 1024 * 1024,
 };
@@ -82,6 +84,56 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
+/// The entry count the end-of-central-directory record declares (the zip64 record's when the
+/// classic one is saturated), or `None` when no record is found: the zip reader then reports
+/// the archive as unreadable. Reads at most the last 64 KiB and a zip64 record.
+fn listed_entries<R: Read + Seek>(reader: &mut R) -> std::io::Result<Option<u64>> {
+    use std::io::SeekFrom;
+    const EOCD: &[u8] = b"PK\x05\x06";
+    const ZIP64_LOCATOR: &[u8] = b"PK\x06\x07";
+    const ZIP64_EOCD: &[u8] = b"PK\x06\x06";
+    let len = reader.seek(SeekFrom::End(0))?;
+    let tail_len = len.min(22 + 65_535);
+    reader.seek(SeekFrom::Start(len - tail_len))?;
+    let mut tail = vec![0; usize::try_from(tail_len).unwrap_or(0)];
+    reader.read_exact(&mut tail)?;
+    reader.seek(SeekFrom::Start(0))?;
+    let Some(at) = tail
+        .windows(4)
+        .rposition(|w| w == EOCD)
+        .filter(|&at| at + 22 <= tail.len())
+    else {
+        return Ok(None);
+    };
+    let entries = u16::from_le_bytes([tail[at + 10], tail[at + 11]]);
+    if entries != u16::MAX {
+        return Ok(Some(u64::from(entries)));
+    }
+    // Zip64: the locator sits just before the classic record and points at the zip64 one.
+    let Some(locator) = at
+        .checked_sub(20)
+        .filter(|&l| &tail[l..l + 4] == ZIP64_LOCATOR)
+    else {
+        return Ok(Some(u64::from(entries)));
+    };
+    let mut offset = [0u8; 8];
+    offset.copy_from_slice(&tail[locator + 8..locator + 16]);
+    let offset = u64::from_le_bytes(offset);
+    if offset.checked_add(56).is_none_or(|end| end > len) {
+        return Ok(Some(u64::from(entries)));
+    }
+    let mut record = [0u8; 56];
+    reader.seek(SeekFrom::Start(offset))?;
+    reader.read_exact(&mut record)?;
+    reader.seek(SeekFrom::Start(0))?;
+    if &record[..4] != ZIP64_EOCD {
+        return Ok(Some(u64::from(entries)));
+    }
+    let mut total = [0u8; 8];
+    total.copy_from_slice(&record[32..40]);
+    Ok(Some(u64::from_le_bytes(total)))
+}
+
 /// Reads every audited entry of the archive `reader`, shown as `display`.
 pub fn read_archive<R: Read + Seek>(
     display: &str,
@@ -89,6 +141,24 @@ pub fn read_archive<R: Read + Seek>(
     limits: &Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let file = || Location::file(display);
+    let mut reader = reader;
+    // The zip reader parses the whole central directory before saying how many entries it
+    // holds; the end-of-central-directory record says so in a few bytes, so an archive listing
+    // millions of entries is refused before anything is allocated for them.
+    if let Some(listed) = listed_entries(&mut reader)
+        .map_err(|e| InputError::invalid(file(), format!("cannot read the archive: {e}")))?
+    {
+        if listed > limits.max_entries as u64 {
+            return Err(InputError::invalid(
+                file(),
+                format!(
+                    "the archive lists {listed} entries, over the entry-count limit \
+                     (max-entries = {})",
+                    limits.max_entries
+                ),
+            ));
+        }
+    }
     let mut archive = ZipArchive::new(reader).map_err(|e| {
         InputError::invalid(
             file(),

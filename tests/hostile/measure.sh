@@ -42,6 +42,18 @@ put("bplist-chain-20k.plist", bplist(objs))
 put("bplist-cyclic.plist", bplist([b"\xd1" + r(1) + r(2), key, b"\xa1" + r(2)]))
 y = "name: bomb\n" + "".join(f"x{i}: &a{i} [" + ", ".join([f"*a{i-1}"] * 9 if i else ["CAMERA"] * 9) + "]\n" for i in range(12))
 put("alias-bomb.yaml", y)
+import zipfile
+with zipfile.ZipFile(os.path.join(w, "zip-bomb-200MB.apk"), "w", zipfile.ZIP_DEFLATED) as z:
+    with z.open("AndroidManifest.xml", "w") as f:
+        block = b"\0" * (1 << 20)
+        for _ in range(200):
+            f.write(block)
+with zipfile.ZipFile(os.path.join(w, "many-entries.apk"), "w", zipfile.ZIP_STORED) as z:
+    for i in range(250000):
+        z.writestr(f"e{i}", b"")
+with zipfile.ZipFile(os.path.join(w, "entries-at-limit.apk"), "w", zipfile.ZIP_STORED) as z:
+    for i in range(100000):
+        z.writestr(f"e{i}", b"")
 PY
 
 printf '%-28s %5s %9s %9s\n' input exit seconds peak_MB
@@ -55,5 +67,8 @@ run() { # label, args...
 for f in huge-100MB.xml deep-100k.xml billion-laughs.xml xxe.xml bplist-shared-2^60.plist bplist-chain-20k.plist bplist-cyclic.plist; do
   run "$f" "$work/$f"
 done
+run "zip-bomb-200MB.apk" "$work/zip-bomb-200MB.apk"
+run "many-entries.apk (250k)" "$work/many-entries.apk"
+run "entries-at-limit.apk (100k)" "$work/entries-at-limit.apk"
 run "at-limit-8MB.xml" "$work/at-limit-8MB.xml" --fail-on never
 run "alias-bomb.yaml (policy)" testdata/m5-app --policy "$work/alias-bomb.yaml"
