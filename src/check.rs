@@ -309,8 +309,12 @@ fn read_parallel(
     limits: &Limits,
 ) -> Vec<Result<Vec<ParsedInput>, InputError>> {
     let read = |file: &discover::InputFile| input::read_all(&file.path, &file.display, limits);
+    if files.len() < PARALLEL_THRESHOLD {
+        return files.iter().map(read).collect();
+    }
+    // Only asked past the threshold: on Linux it reads cgroup files, a cost a small run skips.
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
-    if files.len() < PARALLEL_THRESHOLD || threads < 2 {
+    if threads < 2 {
         return files.iter().map(read).collect();
     }
     let chunk = files.len().div_ceil(threads);

@@ -25,4 +25,6 @@ pub mod model;
 pub mod policy;
 pub mod report;
 pub mod rules;
+#[cfg(test)]
+mod sourcegen;
 pub mod suppress;

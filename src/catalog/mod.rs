@@ -1,14 +1,21 @@
 //! What permaudit knows about platform permissions, from tables compiled into the binary.
 //!
-//! The tables live in `src/catalog/data/*.tsv`, derived from the reference material with a
-//! provenance header each. They are parsed on first use into borrowed slices of the embedded
-//! text, so start-up allocates a few small vectors and no strings.
-
-use std::sync::OnceLock;
+//! The tables' source of truth is `src/catalog/data/*.tsv`, derived from the reference material
+//! with a provenance header each. Every `check` consults the catalog, so it is on the start-up
+//! path of a pre-commit hook: rather than parsing the TSVs on each run, the rows and indexes are
+//! checked in as static arrays (`generated.rs`), which a test regenerates from the TSVs and
+//! compares (`UPDATE_GENERATED=1 cargo test generated` rewrites it). Start-up does no work.
 
 use crate::model::Platform;
 
+#[cfg(test)]
+mod generate;
+#[rustfmt::skip]
+mod generated;
+
+#[cfg(test)]
 const ANDROID_TSV: &str = include_str!("data/android.tsv");
+#[cfg(test)]
 const IOS_TSV: &str = include_str!("data/ios.tsv");
 
 /// The namespace of the stock platform permissions.
@@ -149,109 +156,32 @@ impl IosKey {
     }
 }
 
-/// The loaded tables with their lookup indexes.
-///
-/// Every `check` consults the catalog, so building it is on the start-up path of a pre-commit
-/// hook: rows are split in place (no per-row allocation) and the indexes are sorted vectors
-/// rather than hash maps, built in one pass each.
+/// The tables with their lookup indexes, all static.
 #[derive(Debug)]
 pub struct Catalog {
-    android: Vec<AndroidPermission>,
-    ios: Vec<IosKey>,
+    /// Sorted by name.
+    android: &'static [AndroidPermission],
+    /// Sorted by key.
+    ios: &'static [IosKey],
     /// (platform, successor, deprecated predecessor), sorted.
-    predecessors: Vec<(Platform, &'static str, &'static str)>,
+    predecessors: &'static [(Platform, &'static str, &'static str)],
     /// Prefixes of wildcard rows (`android.permission.health.*` → `android.permission.health.`).
-    wildcards: Vec<&'static str>,
+    wildcards: &'static [&'static str],
 }
+
+static CATALOG: Catalog = Catalog {
+    android: &generated::ANDROID,
+    ios: &generated::IOS,
+    predecessors: &generated::PREDECESSORS,
+    wildcards: &generated::WILDCARDS,
+};
 
 /// The catalog compiled into the binary.
 pub fn catalog() -> &'static Catalog {
-    static CATALOG: OnceLock<Catalog> = OnceLock::new();
-    CATALOG.get_or_init(|| Catalog::parse(ANDROID_TSV, IOS_TSV))
-}
-
-/// Rows of a TSV table (`#` lines and the header skipped), each split on tabs into a fixed
-/// array; missing trailing fields are empty. One pass over the bytes: this runs on every start.
-fn rows<const N: usize>(text: &'static str) -> impl Iterator<Item = [&'static str; N]> {
-    let mut rest = text;
-    let mut header_seen = false;
-    std::iter::from_fn(move || {
-        while !rest.is_empty() {
-            let end = memchr::memchr(b'\n', rest.as_bytes()).unwrap_or(rest.len());
-            let line = rest[..end].trim_end_matches('\r');
-            rest = rest.get(end + 1..).unwrap_or("");
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            if !header_seen {
-                header_seen = true;
-                continue;
-            }
-            let mut fields = [""; N];
-            let mut start = 0;
-            for (slot, tab) in fields
-                .iter_mut()
-                .zip(memchr::memchr_iter(b'\t', line.as_bytes()).chain([line.len()]))
-            {
-                *slot = &line[start..tab];
-                start = (tab + 1).min(line.len());
-            }
-            return Some(fields);
-        }
-        None
-    })
+    &CATALOG
 }
 
 impl Catalog {
-    fn parse(android_tsv: &'static str, ios_tsv: &'static str) -> Catalog {
-        let mut android: Vec<AndroidPermission> =
-            Vec::with_capacity(memchr::memchr_iter(b'\n', android_tsv.as_bytes()).count());
-        android.extend(rows::<10>(android_tsv).map(|r| AndroidPermission {
-            name: r[0],
-            protection: r[1],
-            since_api: r[2].parse().ok(),
-            deprecated_api: r[3],
-            successors: r[4],
-            play_policy: r[5],
-            origin: r[6],
-            zh: r[7],
-            flags: r[8],
-            note: r[9],
-        }));
-        let ios: Vec<IosKey> = rows::<9>(ios_tsv)
-            .map(|r| IosKey {
-                key: r[0],
-                guards: r[1],
-                introduced: r[2],
-                deprecated: r[3],
-                successors: r[4],
-                android: r[5],
-                zh: r[6],
-                flags: r[7],
-                note: r[8],
-            })
-            .collect();
-        let mut predecessors: Vec<(Platform, &'static str, &'static str)> = android
-            .iter()
-            .flat_map(|p| p.successors().map(|s| (Platform::Android, s, p.name)))
-            .chain(
-                ios.iter()
-                    .flat_map(|k| k.successors().map(|s| (Platform::Ios, s, k.key))),
-            )
-            .collect();
-        predecessors.sort_unstable();
-        let wildcards = android
-            .iter()
-            .filter_map(|p| p.name.strip_suffix('*'))
-            .collect();
-        Catalog {
-            android,
-            ios,
-            predecessors,
-            wildcards,
-        }
-    }
-
     /// Indexes of the permissions whose last segment is `short`. A scan rather than an index:
     /// only short names that are not platform permissions get here, a handful per policy,
     /// and a scan costs less than building an index on every start.
@@ -265,12 +195,12 @@ impl Catalog {
 
     /// Every Android permission, sorted by name.
     pub fn android(&self) -> &[AndroidPermission] {
-        &self.android
+        self.android
     }
 
     /// Every iOS key, sorted by key.
     pub fn ios(&self) -> &[IosKey] {
-        &self.ios
+        self.ios
     }
 
     /// Looks up an Android permission by full name.
@@ -443,6 +373,24 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `generated.rs` is what the generator makes of the TSVs today.
+    #[test]
+    fn generated_tables_are_fresh() {
+        let tables = generate::parse(ANDROID_TSV, IOS_TSV);
+        let fresh = crate::sourcegen::ensure_file_contents(
+            "src/catalog/generated.rs",
+            &generate::render(&tables),
+        );
+        if !fresh {
+            return;
+        }
+        let cat = catalog();
+        assert_eq!(cat.android, &tables.android[..]);
+        assert_eq!(cat.ios, &tables.ios[..]);
+        assert_eq!(cat.predecessors, &tables.predecessors[..]);
+        assert_eq!(cat.wildcards, &tables.wildcards[..]);
+    }
 
     #[test]
     fn tables_are_sorted_unique_and_well_formed() {

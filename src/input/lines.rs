@@ -13,12 +13,7 @@ impl<'a> LineIndex<'a> {
     /// (the `\r` sits at the end of the previous line and never shifts a column).
     pub(crate) fn new(text: &'a [u8]) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.iter()
-                .enumerate()
-                .filter(|&(_, &b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
         LineIndex { text, starts }
     }
 

@@ -18,6 +18,26 @@ pub(crate) struct XmlText<'a> {
     lines: LineIndex<'a>,
 }
 
+/// The offset of the first C0 control character other than tab, LF and CR. Every text input
+/// goes through here, so whole chunks are tested branch-free (the compiler vectorises it) and
+/// only a chunk that has one is searched byte by byte.
+fn first_control_character(body: &[u8]) -> Option<usize> {
+    let forbidden = |b: u8| b < 0x20 && b != b'\t' && b != b'\n' && b != b'\r';
+    const CHUNK: usize = 64;
+    body.chunks(CHUNK).enumerate().find_map(|(i, chunk)| {
+        chunk
+            .iter()
+            .fold(false, |found, &b| found | forbidden(b))
+            .then(|| {
+                chunk
+                    .iter()
+                    .position(|&b| forbidden(b))
+                    .map(|at| i * CHUNK + at)
+            })
+            .flatten()
+    })
+}
+
 impl<'a> XmlText<'a> {
     /// Strips a UTF-8 byte-order mark (so it never shifts a column) and checks the rest is
     /// UTF-8, which is all Android and Xcode write.
@@ -34,10 +54,7 @@ impl<'a> XmlText<'a> {
         let lines = LineIndex::new(body);
         // XML 1.0 forbids C0 control characters other than tab, CR and LF; a NUL in particular
         // is a sign of a binary or corrupted file, and some tools stop reading at it.
-        if let Some(at) = body
-            .iter()
-            .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
-        {
+        if let Some(at) = first_control_character(body) {
             let (line, column) = lines.position(at);
             return Err(InputError::invalid(
                 Location::at(path, line, column),
@@ -176,5 +193,31 @@ pub(crate) fn root_element_name(path: &str, bytes: &[u8]) -> Result<String, Inpu
             Ok(_) => {}
             Err(e) => return Err(doc.syntax_error(reader.error_position(), &e)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_control_character;
+
+    #[test]
+    fn control_characters_are_found_at_their_offset() {
+        let slow = |body: &[u8]| {
+            body.iter()
+                .position(|&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r'))
+        };
+        let mut body = b"<a>\r\n\t".repeat(40);
+        assert_eq!(first_control_character(&body), None);
+        for at in [0, 5, 63, 64, 65, 200, body.len() - 1] {
+            let saved = body[at];
+            body[at] = 0;
+            assert_eq!(first_control_character(&body), slow(&body), "{at}");
+            assert_eq!(first_control_character(&body), Some(at));
+            body[at] = saved;
+        }
+        body[70] = 0x1f;
+        body[130] = 0;
+        assert_eq!(first_control_character(&body), Some(70));
+        assert_eq!(first_control_character(b""), None);
     }
 }

@@ -5,6 +5,8 @@
 //! [`Policy`] whose names are canonical. Every error names `file:line:column` and says what was
 //! expected.
 
+#[rustfmt::skip]
+mod builtin_generated;
 pub mod import;
 
 use std::path::Path;
@@ -110,9 +112,58 @@ struct RawRow {
     purpose: Option<String>,
 }
 
-/// The built-in M5 policy. It is validated by the test suite, so failure here is a build bug.
+/// One row of the built-in policy as `builtin_generated.rs` stores it: [`BUILTIN_M5`] already
+/// parsed, validated and resolved against the catalog.
+#[derive(Debug)]
+struct BuiltinRow {
+    platform: Platform,
+    index: usize,
+    name: Option<&'static str>,
+    description: Option<&'static str>,
+    purpose: Option<&'static str>,
+    /// Canonical id, and the line and column where the policy writes it.
+    permissions: &'static [(&'static str, u32, u32)],
+}
+
+/// The built-in M5 policy.
+///
+/// Every `check` without a policy file loads it, so it is on the start-up path of a pre-commit
+/// hook: instead of parsing the YAML and resolving its short names on each run, it is built from
+/// `builtin_generated.rs`, which a test regenerates from [`BUILTIN_M5`] with [`parse`] and
+/// compares (`UPDATE_GENERATED=1 cargo test generated` rewrites it). The result is equal to
+/// `parse(BUILTIN_M5, None)`, locations included. It never fails; the `Result` is kept for
+/// callers.
 pub fn builtin() -> Result<Policy, PolicyError> {
-    parse(BUILTIN_M5, None)
+    let rows = builtin_generated::ROWS
+        .iter()
+        .map(|r| {
+            let row_name = r.name.map(str::to_owned);
+            Row {
+                platform: r.platform,
+                index: r.index,
+                permissions: r
+                    .permissions
+                    .iter()
+                    .map(|&(permission, line, column)| Disclosure {
+                        platform: r.platform,
+                        permission: permission.to_owned(),
+                        row: r.index,
+                        row_name: row_name.clone(),
+                        location: Location::at(BUILTIN_PATH, line, column),
+                    })
+                    .collect(),
+                name: row_name,
+                description: r.description.map(str::to_owned),
+                purpose: r.purpose.map(str::to_owned),
+            }
+        })
+        .collect();
+    Ok(Policy {
+        name: builtin_generated::NAME.to_owned(),
+        source: builtin_generated::SOURCE.map(str::to_owned),
+        file: None,
+        rows,
+    })
 }
 
 /// Reads and validates a policy file.
@@ -275,7 +326,62 @@ pub(crate) fn canonical(
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
+
+    /// The text of `builtin_generated.rs` for a parsed built-in policy.
+    fn render_builtin(policy: &Policy) -> String {
+        let mut out = crate::sourcegen::header("policy/m5.yaml");
+        out.push_str("\nuse super::BuiltinRow;\nuse crate::model::Platform;\n\n");
+        writeln!(out, "pub(super) const NAME: &str = {:?};", policy.name).unwrap();
+        writeln!(
+            out,
+            "pub(super) const SOURCE: Option<&str> = {:?};",
+            policy.source
+        )
+        .unwrap();
+        writeln!(
+            out,
+            "\npub(super) static ROWS: [BuiltinRow; {}] = [",
+            policy.rows.len()
+        )
+        .unwrap();
+        for row in &policy.rows {
+            writeln!(
+                out,
+                "    BuiltinRow {{\n        platform: Platform::{:?},\n        index: {},\n        \
+                 name: {:?},\n        description: {:?},\n        purpose: {:?},\n        \
+                 permissions: &[",
+                row.platform, row.index, row.name, row.description, row.purpose
+            )
+            .unwrap();
+            for d in &row.permissions {
+                assert_eq!(d.location.path, BUILTIN_PATH);
+                let (Some(line), Some(column)) = (d.location.line, d.location.column) else {
+                    panic!("{} has no position in {BUILTIN_PATH}", d.permission);
+                };
+                writeln!(out, "            ({:?}, {line}, {column}),", d.permission).unwrap();
+            }
+            out.push_str("        ],\n    },\n");
+        }
+        out.push_str("];\n");
+        out
+    }
+
+    /// `builtin_generated.rs` is what the YAML parses to today, and `builtin()` rebuilds exactly
+    /// that policy from it.
+    #[test]
+    fn generated_builtin_policy_is_fresh() {
+        let parsed = parse(BUILTIN_M5, None).unwrap();
+        let fresh = crate::sourcegen::ensure_file_contents(
+            "src/policy/builtin_generated.rs",
+            &render_builtin(&parsed),
+        );
+        if fresh {
+            assert_eq!(builtin().unwrap(), parsed);
+        }
+    }
 
     #[test]
     fn builtin_encodes_appendix_2() {
