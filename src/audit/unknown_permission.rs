@@ -33,9 +33,15 @@ fn did_you_mean(nearest: Option<&str>) -> String {
 
 /// Requests of unknown platform names.
 pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
+    // A large tree repeats the same names in many files; judge each name once.
+    let mut judged: std::collections::HashMap<(Platform, &str), Option<Option<&'static str>>> =
+        std::collections::HashMap::new();
     ctx.first_requests()
         .filter_map(|(input, r)| {
-            let nearest = unknown(input.platform(), &r.permission)?;
+            let nearest = *judged
+                .entry((input.platform(), r.permission.as_str()))
+                .or_insert_with(|| unknown(input.platform(), &r.permission))
+                .as_ref()?;
             Some(finding(
                 Rule::UnknownPermission,
                 input.platform(),

@@ -334,8 +334,12 @@ pub fn short_name(name: &str) -> &str {
 /// to be a plausible typo: at most a third of the word's length.
 pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
     let word_upper = word.to_uppercase();
-    let limit = (word.chars().count() / 3).max(2);
+    let length = word.chars().count();
+    let limit = (length / 3).max(2);
     candidates
+        // The distance is at least the difference in length: most candidates are ruled out
+        // without computing it (this runs for every unknown name of every audited file).
+        .filter(|c| c.chars().count().abs_diff(length) <= limit)
         .map(|c| (edit_distance(&word_upper, &c.to_uppercase()), c))
         .filter(|&(d, _)| d <= limit)
         .min()

@@ -145,7 +145,7 @@ fn walk(
     shown: &str,
     exclude: Option<&ignore::gitignore::Gitignore>,
     found: &mut BTreeSet<InputFile>,
-    seen: &mut BTreeSet<PathBuf>,
+    seen: &mut BTreeSet<FileKey>,
 ) -> Result<(), DiscoverError> {
     // Exclusion patterns are rooted at the config's folder, an absolute path; the walker's
     // paths are relative to `root`, so compare through the canonical root.
@@ -213,14 +213,33 @@ fn walk(
     Ok(())
 }
 
+/// What makes two paths the same file: the device and inode where the platform has them (one
+/// `stat`, where resolving the real path costs a system call per component), else the
+/// canonical path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum FileKey {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn file_key(path: &Path) -> FileKey {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(meta) = std::fs::metadata(path) {
+            return FileKey::Inode(meta.dev(), meta.ino());
+        }
+    }
+    FileKey::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
 fn add(
     found: &mut BTreeSet<InputFile>,
-    seen: &mut BTreeSet<PathBuf>,
+    seen: &mut BTreeSet<FileKey>,
     path: PathBuf,
     display: String,
 ) {
-    let key = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-    if seen.insert(key) {
+    if seen.insert(file_key(&path)) {
         found.insert(InputFile { display, path });
     }
 }

@@ -167,8 +167,29 @@ pub(crate) fn attribute_value(
     Ok(out)
 }
 
+/// The root element's local name from the first events, or `None` when they do not say.
+fn quick_root_name(bytes: &[u8]) -> Option<String> {
+    let mut reader = Reader::from_reader(bytes);
+    let mut buf = Vec::new();
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) | Event::Empty(e) => return Some(e.local_name().as_ref().to_owned()),
+            Event::Text(t) if !t.trim().is_empty() => return None,
+            Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
+}
+
 /// The local name of the document's root element, for format detection. Reads only the prolog.
 pub(crate) fn root_element_name(path: &str, bytes: &[u8]) -> Result<String, InputError> {
+    // Detection only needs the prolog; the parser that follows validates the whole file. So try
+    // a reader over the raw bytes first, and only when it cannot tell (malformed prolog, text
+    // before the root) pay for the full check that locates the problem.
+    if let Some(name) = quick_root_name(bytes) {
+        return Ok(name);
+    }
     let doc = XmlText::new(path, bytes)?;
     let mut reader = Reader::from_str(doc.text);
     loop {
