@@ -175,40 +175,68 @@ fn walk(
         // Symlinked sources are part of the app; the walker detects loops and reports them,
         // which is an error here like any other walk failure.
         .follow_links(true)
-        .sort_by_file_name(|a, b| a.cmp(b))
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
             entry.depth() == 0
                 || (!is_dir || skip_reason(entry.path()).is_none())
                     && !excluded(entry.path(), is_dir)
         })
-        .build();
-    for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(e) if is_relevant(&e) => {
-                return Err(DiscoverError::Walk {
+        .build_parallel();
+    // The walk runs on all cores (stat-bound on large trees); what it finds is sorted below,
+    // so the order threads finish in never shows.
+    let outcomes: std::sync::Mutex<Vec<Result<(PathBuf, String), DiscoverError>>> =
+        std::sync::Mutex::new(Vec::new());
+    walker.run(|| {
+        let outcomes = &outcomes;
+        Box::new(move |entry| {
+            let outcome = match entry {
+                Ok(entry) => visit(&entry, root, shown),
+                Err(e) if is_relevant(&e) => Some(Err(DiscoverError::Walk {
                     path: error_path(&e).unwrap_or_else(|| shown.to_owned()),
                     message: format!("cannot walk the directory: {e}"),
-                });
+                })),
+                // A dangling link that could never be an input (say, a stale `.bin` link) says
+                // nothing about the app; anything that might hide an input fails the run.
+                Err(_) => None,
+            };
+            if let Some(outcome) = outcome {
+                let failed = outcome.is_err();
+                if let Ok(mut all) = outcomes.lock() {
+                    all.push(outcome);
+                }
+                if failed {
+                    return ignore::WalkState::Quit;
+                }
             }
-            // A dangling link that could never be an input (say, a stale `.bin` link) says
-            // nothing about the app; anything that might hide an input fails the run above.
-            Err(_) => continue,
-        };
-        let named = entry.file_name().to_str().is_some_and(is_input_name);
-        if !named {
-            continue;
-        }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-        let display = join_display(shown, relative);
-        if !entry.file_type().is_some_and(|t| t.is_file()) {
-            return Err(DiscoverError::Walk {
-                path: display,
-                message: "has an input's name but is not a regular file (a directory?)".into(),
-            });
-        }
-        add(found, seen, entry.path().to_path_buf(), display);
+            ignore::WalkState::Continue
+        })
+    });
+    let mut outcomes = outcomes
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    // Deterministic whatever the threads did: the first error by path, else every file in
+    // display order (so of two paths to one file, the first in that order is kept).
+    let mut errors: Vec<DiscoverError> = outcomes
+        .iter_mut()
+        .filter_map(|o| match o {
+            Err(e) => Some(std::mem::replace(
+                e,
+                DiscoverError::Walk {
+                    path: String::new(),
+                    message: String::new(),
+                },
+            )),
+            Ok(_) => None,
+        })
+        .collect();
+    if !errors.is_empty() {
+        errors.sort_by_key(|e| e.to_string());
+        return Err(errors.swap_remove(0));
+    }
+    let mut files: Vec<(PathBuf, String)> = outcomes.into_iter().filter_map(Result::ok).collect();
+    files.sort_by(|a, b| a.1.cmp(&b.1));
+    for (path, display) in files {
+        add(found, seen, path, display);
     }
     Ok(())
 }
@@ -264,6 +292,27 @@ fn is_relevant(err: &ignore::Error) -> bool {
         }
         _ => true,
     }
+}
+
+/// What one walked entry contributes: nothing, an input file, or an error.
+fn visit(
+    entry: &ignore::DirEntry,
+    root: &Path,
+    shown: &str,
+) -> Option<Result<(PathBuf, String), DiscoverError>> {
+    let named = entry.file_name().to_str().is_some_and(is_input_name);
+    if !named {
+        return None;
+    }
+    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    let display = join_display(shown, relative);
+    if !entry.file_type().is_some_and(|t| t.is_file()) {
+        return Some(Err(DiscoverError::Walk {
+            path: display,
+            message: "has an input's name but is not a regular file (a directory?)".into(),
+        }));
+    }
+    Some(Ok((entry.path().to_path_buf(), display)))
 }
 
 fn error_path(err: &ignore::Error) -> Option<String> {
