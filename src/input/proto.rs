@@ -212,20 +212,7 @@ fn attribute_text(attr: &XmlAttribute) -> String {
 mod tests {
     use super::*;
 
-    fn element(name: &str, attrs: Vec<XmlAttribute>, children: Vec<XmlNode>, line: u32) -> XmlNode {
-        XmlNode {
-            node: Some(xml_node::Node::Element(XmlElement {
-                namespace_uri: String::new(),
-                name: name.to_owned(),
-                attribute: attrs,
-                child: children,
-            })),
-            source: Some(SourcePosition {
-                line_number: line,
-                column_number: 0,
-            }),
-        }
-    }
+    use crate::input::testing::proto_element as element;
 
     fn attr(name: &str, id: u32, value: &str) -> XmlAttribute {
         XmlAttribute {

@@ -197,7 +197,8 @@ pub fn axml_manifest(
     b.build()
 }
 
-fn proto_element(
+/// One aapt2 protobuf element node at `line`.
+pub(crate) fn proto_element(
     name: &str,
     attrs: Vec<XmlAttribute>,
     children: Vec<XmlNode>,
