@@ -83,20 +83,25 @@ const GRANTABLE_TOKENS: &[&str] = &[
     "pre23",
 ];
 
+/// The items of a list-valued column (`|`- or `;`-separated, possibly empty).
+fn list(field: &'static str, separator: char) -> impl Iterator<Item = &'static str> {
+    field.split(separator).filter(|s| !s.is_empty())
+}
+
 impl AndroidPermission {
     /// Whether the row carries `flag` in its `flags` column.
     pub fn has_flag(&self, flag: &str) -> bool {
-        self.flags.split('|').any(|f| f == flag)
+        list(self.flags, '|').any(|f| f == flag)
     }
 
     /// The replacement permissions, full names.
     pub fn successors(&self) -> impl Iterator<Item = &'static str> {
-        self.successors.split(';').filter(|s| !s.is_empty())
+        list(self.successors, ';')
     }
 
     /// Chinese names, most common first.
     pub fn zh_names(&self) -> impl Iterator<Item = &'static str> {
-        self.zh.split('|').filter(|s| !s.is_empty())
+        list(self.zh, '|')
     }
 
     /// An install-time permission: its base protection level is `normal`, so the system grants it
@@ -142,17 +147,17 @@ impl AndroidPermission {
 impl IosKey {
     /// Whether the row carries `flag` in its `flags` column.
     pub fn has_flag(&self, flag: &str) -> bool {
-        self.flags.split('|').any(|f| f == flag)
+        list(self.flags, '|').any(|f| f == flag)
     }
 
     /// The replacement keys.
     pub fn successors(&self) -> impl Iterator<Item = &'static str> {
-        self.successors.split(';').filter(|s| !s.is_empty())
+        list(self.successors, ';')
     }
 
     /// Chinese names, most common first.
     pub fn zh_names(&self) -> impl Iterator<Item = &'static str> {
-        self.zh.split('|').filter(|s| !s.is_empty())
+        list(self.zh, '|')
     }
 }
 
