@@ -12,7 +12,7 @@ use crate::baseline::{self, BaselineError};
 use crate::config::{self, Config, ConfigError, ConfigSource, Date, FailOn};
 use crate::input::discover::{self, DiscoverError};
 use crate::input::{self, InputError, Limits};
-use crate::model::{Finding, Location, ParsedInput};
+use crate::model::{Finding, Location, ParsedInput, Platform};
 use crate::policy::import::{self, Diagnostic, ImportError};
 use crate::policy::{self, Policy, PolicyError};
 use crate::suppress::{self, Suppression};
@@ -214,7 +214,16 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     let mut suppression = Suppression::default();
     let today = options.today.unwrap_or_else(Date::today_utc);
     let acknowledgements = config.as_ref().map_or(&[][..], |c| &c.acknowledgements[..]);
-    let mut findings = suppress::acknowledge(findings, acknowledgements, today, &mut suppression);
+    let mut audited: Vec<Platform> = inputs.iter().map(ParsedInput::platform).collect();
+    audited.sort_unstable();
+    audited.dedup();
+    let mut findings = suppress::acknowledge(
+        findings,
+        acknowledgements,
+        &audited,
+        today,
+        &mut suppression,
+    );
 
     // Writing a baseline accepts the current findings: the run then reads it back like
     // `--baseline`, so what was just written is what hides findings, byte for byte.

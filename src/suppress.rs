@@ -6,7 +6,7 @@ use std::path::Path;
 
 use crate::baseline::{Baseline, Entry};
 use crate::config::{Acknowledgement, Date};
-use crate::model::Finding;
+use crate::model::{Finding, Platform};
 use crate::rules::Rule;
 
 /// What suppression did in a run.
@@ -37,10 +37,13 @@ impl Suppression {
 /// Hides `undeclared` findings of permissions acknowledged in the config until `today` is past
 /// their `expires` date. An expired acknowledgement hides nothing and its finding's message
 /// says so. Only `undeclared` is acknowledged: the config declares a deliberate missing
-/// disclosure, not a licence to ignore other rules.
+/// disclosure, not a licence to ignore other rules. An acknowledgement that hid nothing is
+/// reported as unmatched only for a platform that was audited: with no iOS input, an iOS
+/// acknowledgement was not put to the test.
 pub fn acknowledge(
     findings: Vec<Finding>,
     acknowledgements: &[Acknowledgement],
+    audited: &[Platform],
     today: Date,
     suppression: &mut Suppression,
 ) -> Vec<Finding> {
@@ -82,7 +85,7 @@ pub fn acknowledge(
     suppression.unmatched = acknowledgements
         .iter()
         .zip(used)
-        .filter(|(a, used)| !used && live(a))
+        .filter(|(a, used)| !used && live(a) && audited.contains(&a.platform))
         .map(|(a, _)| a.clone())
         .collect();
     kept
@@ -155,6 +158,7 @@ mod tests {
                 finding(Rule::Unused, "C"),
             ],
             &acks,
+            &[Platform::Android],
             today,
             &mut s,
         );
@@ -169,6 +173,11 @@ mod tests {
         assert_eq!(kept[1].rule, Rule::Unused, "unused is never acknowledged");
         assert_eq!(s.expired, [acks[1].clone()]);
         assert_eq!(s.unmatched, [acks[2].clone()]);
+
+        // Not audited, not judged: the same run without Android inputs lists nothing unmatched.
+        let mut s = Suppression::default();
+        acknowledge(Vec::new(), &acks, &[Platform::Ios], today, &mut s);
+        assert!(s.unmatched.is_empty());
     }
 
     #[test]
