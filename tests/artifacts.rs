@@ -151,6 +151,12 @@ fn app_bundle_per_module() {
             .iter()
             .all(|i| i["kind"] == "aab")
     );
+    // The human header counts the file and its inputs apart.
+    common::permaudit()
+        .args(["check", path.to_str().unwrap(), "--policy", &policy()])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains("audited 1 file (2 inputs):"));
 }
 
 fn ipa() -> Vec<u8> {

@@ -59,6 +59,22 @@ impl Summary {
     }
 }
 
+/// How many files the inputs came from: an archive's inputs (`app.aab!/base/…`) share one.
+pub(crate) fn audited_files(outcome: &CheckOutcome) -> usize {
+    let mut files: Vec<&str> = outcome
+        .inputs
+        .iter()
+        .map(|i| {
+            i.path
+                .split_once("!/")
+                .map_or(i.path.as_str(), |(file, _)| file)
+        })
+        .collect();
+    files.sort_unstable();
+    files.dedup();
+    files.len()
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")

@@ -40,7 +40,18 @@ impl Renderer for TableReport {
                 "config: {}",
                 outcome.config.as_deref().unwrap_or("none")
             )?;
-            writeln!(out, "audited {}:", plural(outcome.inputs.len(), "file"))?;
+            // An App Bundle or IPA holds several inputs: count both when they differ.
+            let files = super::audited_files(outcome);
+            if files == outcome.inputs.len() {
+                writeln!(out, "audited {}:", plural(files, "file"))?;
+            } else {
+                writeln!(
+                    out,
+                    "audited {} ({}):",
+                    plural(files, "file"),
+                    plural(outcome.inputs.len(), "input")
+                )?;
+            }
         }
         for input in &outcome.inputs {
             let own = input.requests.iter().filter(|r| r.own).count();
