@@ -171,23 +171,6 @@ impl Default for Limits {
     }
 }
 
-/// Reads and parses one plain input file (a manifest or a plist) from disk; see [`read_all`]
-/// for files that may be archives.
-pub fn read(
-    path: &std::path::Path,
-    display: &str,
-    limits: &Limits,
-) -> Result<ParsedInput, InputError> {
-    let mut inputs = read_all(path, display, limits)?;
-    match inputs.len() {
-        1 => Ok(inputs.remove(0)),
-        n => Err(InputError::invalid(
-            Location::file(display),
-            format!("expected one manifest or Info.plist, found an archive holding {n} inputs"),
-        )),
-    }
-}
-
 /// Reads one file from disk and returns the inputs it holds: one for a manifest or plist, one
 /// per audited entry for an APK, App Bundle or IPA. Archives are read in place (seeking, never
 /// loaded whole) under their own limits; other files are refused over the input size limit
