@@ -20,6 +20,13 @@ const ANDROID_NS: &str = "http://schemas.android.com/apk/res/android";
 const TOOLS_NS: &str = "http://schemas.android.com/tools";
 const USAGE_SUFFIX: &str = "UsageDescription";
 
+/// permaudit's reading of one corpus file, or `None` with the failure recorded.
+fn parse_or_record(shown: &str, bytes: &[u8], failures: &mut Vec<String>) -> Option<ParsedInput> {
+    permaudit::input::parse(shown, bytes)
+        .map_err(|e| failures.push(format!("{shown}: permaudit failed: {e}")))
+        .ok()
+}
+
 fn corpus() -> Option<PathBuf> {
     common::shared_dir("PERMAUDIT_CORPUS")
 }
@@ -194,12 +201,8 @@ fn manifests_match_an_independent_dom_reading() {
     for path in &manifests {
         let shown = display(&root, path);
         let bytes = std::fs::read(path).unwrap();
-        let parsed = match permaudit::input::parse(&shown, &bytes) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                failures.push(format!("{shown}: permaudit failed: {e}"));
-                continue;
-            }
+        let Some(parsed) = parse_or_record(&shown, &bytes, &mut failures) else {
+            continue;
         };
         if parsed.kind != InputKind::Manifest {
             failures.push(format!("{shown}: read as {:?}", parsed.kind));
@@ -334,12 +337,8 @@ fn plists_match_the_plist_crate() {
     for path in &plists {
         let shown = display(&root, path);
         let bytes = std::fs::read(path).unwrap();
-        let parsed = match permaudit::input::parse(&shown, &bytes) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                failures.push(format!("{shown}: permaudit failed: {e}"));
-                continue;
-            }
+        let Some(parsed) = parse_or_record(&shown, &bytes, &mut failures) else {
+            continue;
         };
         let is_binary = bytes.starts_with(b"bplist");
         let expected_kind = if is_binary {
