@@ -201,9 +201,12 @@ fn walk(
             };
             if let Some(outcome) = outcome {
                 let failed = outcome.is_err();
-                if let Ok(mut all) = outcomes.lock() {
-                    all.push(outcome);
-                }
+                // Never drop what was found: a poisoned lock (a panic on another thread, which
+                // main reports as exit 2 anyway) still holds every earlier outcome.
+                outcomes
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .push(outcome);
                 if failed {
                     return ignore::WalkState::Quit;
                 }
