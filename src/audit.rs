@@ -6,6 +6,7 @@
 //! underscores), next to its unit tests; its id, severity and explanation live in
 //! [`crate::rules`].
 
+pub mod coverage;
 mod deprecated_permission;
 mod duplicate_disclosure;
 mod empty_purpose;

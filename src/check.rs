@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::audit::coverage::{PlatformCoverage, coverage};
 use crate::audit::{Settings, audit_with, lint_policy};
 use crate::baseline::{self, BaselineError};
 use crate::config::{self, Config, ConfigError, ConfigSource, Date, FailOn};
@@ -66,6 +67,10 @@ pub struct CheckOutcome {
     pub fail_on: Option<FailOn>,
     /// What acknowledgements and the baseline hid, and what of them is expired or stale.
     pub suppression: Suppression,
+    /// Per audited platform, how each request and policy entry stands (empty for a lint).
+    pub coverage: Vec<PlatformCoverage>,
+    /// The date of the run (acknowledgements expire against it; reports show it).
+    pub today: Date,
 }
 
 /// Why a check could not produce a trustworthy result. Every variant means exit code 2.
@@ -210,6 +215,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         return Err(CheckError::Inputs(errors));
     }
     let findings = audit_with(&inputs, &policy, &settings);
+    let coverage = coverage(&inputs, &policy, settings.successor_matching);
 
     let mut suppression = Suppression::default();
     let today = options.today.unwrap_or_else(Date::today_utc);
@@ -254,6 +260,8 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         policy_why,
         fail_on: config.as_ref().and_then(|c| c.fail_on),
         suppression,
+        coverage,
+        today,
     })
 }
 
@@ -284,6 +292,8 @@ pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutc
         policy_why,
         fail_on: None,
         suppression: Suppression::default(),
+        coverage: Vec::new(),
+        today: Date::today_utc(),
     })
 }
 

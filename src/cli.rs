@@ -166,7 +166,7 @@ pub(crate) struct CheckArgs {
     #[arg(long, requires = "policy_doc")]
     pub(crate) allow_unresolved: bool,
     /// Report format on stdout.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
     /// Also write a report to a file, as FORMAT=FILE (e.g. sarif=permaudit.sarif); repeatable.
     /// Files are replaced atomically.
@@ -237,8 +237,9 @@ fn parse_output(value: &str) -> Result<(Format, PathBuf), String> {
 /// Report formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
-    /// Human-readable table.
-    Table,
+    /// Diagnostics for people, wrapped to the terminal (`table` is an old name for it).
+    #[value(alias = "table")]
+    Human,
     /// Versioned JSON (schema in the README).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
@@ -289,7 +290,7 @@ pub(crate) struct LintArgs {
     #[arg(value_name = "FILE")]
     pub(crate) file: Option<PathBuf>,
     /// Report format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
+    #[arg(long, value_enum, default_value_t = Format::Human)]
     pub(crate) format: Format,
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]

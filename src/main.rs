@@ -23,8 +23,8 @@ use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
 use permaudit::report::{
-    RenderOptions, Renderer, diagnostic, github::Github, json::Json, markdown::Markdown,
-    sarif::Sarif, table::TableReport,
+    RenderOptions, Renderer, diagnostic, github::Github, human::Human, json::Json,
+    markdown::Markdown, sarif::Sarif,
 };
 use permaudit::rules;
 
@@ -104,16 +104,14 @@ fn run() -> Result<ExitCode> {
             if cli.verbose {
                 explain_run(&outcome, &options, &outputs);
             }
-            let stdout_options = RenderOptions {
-                color: use_color(color, io::stdout().is_terminal()),
-                quiet: cli.quiet,
-            };
+            let stdout_options = stdout_options(color, cli.quiet);
             let mut buf = Vec::new();
             renderer(args.format).render(&outcome, stdout_options, &mut buf)?;
             // Files never get colour: they are read by tools and other people's viewers.
             let file_options = RenderOptions {
                 color: false,
                 quiet: cli.quiet,
+                width: None,
             };
             for (format, path) in &outputs {
                 let mut bytes = Vec::new();
@@ -138,10 +136,7 @@ fn run() -> Result<ExitCode> {
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
             };
-            let options = RenderOptions {
-                color: use_color(color, io::stdout().is_terminal()),
-                quiet: cli.quiet,
-            };
+            let options = stdout_options(color, cli.quiet);
             let mut buf = Vec::new();
             renderer(args.format).render(&outcome, options, &mut buf)?;
             write_stdout(&buf)?;
@@ -262,7 +257,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 
 fn renderer(format: Format) -> &'static dyn Renderer {
     match format {
-        Format::Table => &TableReport,
+        Format::Human => &Human,
         Format::Json => &Json,
         Format::Sarif => &Sarif,
         Format::Github => &Github,
@@ -278,6 +273,18 @@ fn today() -> Result<Option<Date>> {
             .map(Some)
             .ok_or_else(|| anyhow::anyhow!("PERMAUDIT_TODAY={value}: expected YYYY-MM-DD")),
         Err(_) => Ok(None),
+    }
+}
+
+/// Colour and width for the report on stdout: a terminal's own width, else the default.
+fn stdout_options(color: ColorChoice, quiet: bool) -> RenderOptions {
+    let terminal = io::stdout().is_terminal();
+    RenderOptions {
+        color: use_color(color, terminal),
+        quiet,
+        width: terminal
+            .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+            .flatten(),
     }
 }
 

@@ -370,8 +370,8 @@ fn init_writes_config_and_starter_policy() {
         .stdout(predicate::str::contains("0 errors"))
         // The starter policy discloses exactly what is requested; what remains are the
         // advisories about the app itself (deprecated and restricted permissions).
-        .stdout(predicate::str::contains("undeclared").not())
-        .stdout(predicate::str::contains("unused").not());
+        .stdout(predicate::str::contains("[undeclared]").not())
+        .stdout(predicate::str::contains("[unused]").not());
     permaudit()
         .current_dir(dir.path())
         .args(["init"])

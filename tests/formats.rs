@@ -19,12 +19,34 @@ fn stdout(args: &[&str]) -> (i32, String) {
     )
 }
 
-/// The human table, without colour.
+/// The human diagnostics, without colour, at the width used off a terminal (100 columns).
 #[test]
-fn table_snapshot() {
+fn human_snapshot() {
     let (code, text) = stdout(&["testdata/m5-app", "--color", "never"]);
     assert_eq!(code, 1);
-    insta::assert_snapshot!("m5_app_table", text);
+    for line in text.lines() {
+        assert!(
+            line.chars().count() <= 100,
+            "longer than 100 columns: {line}"
+        );
+    }
+    insta::assert_snapshot!("m5_app_human", text);
+}
+
+/// `--quiet`: the diagnostics alone, no header or summary.
+#[test]
+fn human_quiet_prints_findings_only() {
+    let (code, text) = stdout(&["testdata/m5-app", "--color", "never", "--quiet"]);
+    assert_eq!(code, 1);
+    assert!(text.starts_with("warning[unused]: "), "{text}");
+    assert!(
+        !text.lines().any(|l| l.starts_with("policy: ")
+            || l.starts_with("Android: ")
+            || l.contains("errors,")),
+        "{text}"
+    );
+    let locations = text.lines().filter(|l| l.trim_start().starts_with("--> "));
+    assert_eq!(locations.count(), 18, "{text}");
 }
 
 /// SARIF 2.1.0: rules from the registry, relative URIs, regions, line-free fingerprints.

@@ -2,10 +2,12 @@
 
 pub mod diagnostic;
 pub mod github;
+pub mod human;
 pub mod json;
 pub mod markdown;
 pub mod sarif;
-pub mod table;
+mod source;
+mod text;
 
 use std::io::{self, Write};
 
@@ -20,6 +22,19 @@ pub struct RenderOptions {
     /// `--quiet`: only the findings, no header or footer (human formats only; machine formats
     /// keep their full shape).
     pub quiet: bool,
+    /// Columns to wrap human reports to: the terminal's width; `None` (not a terminal) is
+    /// [`RenderOptions::DEFAULT_WIDTH`].
+    pub width: Option<usize>,
+}
+
+impl RenderOptions {
+    /// Width used when the output is not a terminal (a file, a pipe, a CI log).
+    pub const DEFAULT_WIDTH: usize = 100;
+
+    /// The width to wrap to; never below 40 columns, where no diagnostic fits anyway.
+    pub fn width(&self) -> usize {
+        self.width.unwrap_or(Self::DEFAULT_WIDTH).max(40)
+    }
 }
 
 /// An output format.
@@ -75,10 +90,99 @@ pub(crate) fn audited_files(outcome: &CheckOutcome) -> usize {
     files.len()
 }
 
+/// A finding's message in the parts a diagnostic shows: what is wrong (the header), how to
+/// fix it (`= help:`), and trailing parenthesised remarks (`= note:`). Rule messages are
+/// written `what; fix (remark)`; a `;` or parenthesis inside quotes or brackets does not count.
+pub(crate) struct MessageParts<'a> {
+    pub(crate) what: &'a str,
+    pub(crate) fix: Option<&'a str>,
+    pub(crate) notes: Vec<&'a str>,
+}
+
+pub(crate) fn split_message(message: &str) -> MessageParts<'_> {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    let mut split = None;
+    for (i, c) in message.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '(' | '[' | '{' if !quoted => depth += 1,
+            ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
+            ';' if !quoted && depth == 0 && message[i + 1..].starts_with(' ') => {
+                split = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let (what, rest) = match split {
+        Some(i) => (&message[..i], Some(message[i + 1..].trim_start())),
+        None => (message, None),
+    };
+    let mut notes = Vec::new();
+    let mut fix = rest;
+    // Peel trailing ` (…)` remarks off the fix (or off the header when there is no fix).
+    let mut tail = fix.unwrap_or(what);
+    while let Some(open) = trailing_parenthesis(tail) {
+        notes.insert(0, &tail[open + 2..tail.len() - 1]);
+        tail = tail[..open].trim_end();
+    }
+    if fix.is_some() {
+        fix = Some(tail);
+        return MessageParts { what, fix, notes };
+    }
+    MessageParts {
+        what: tail,
+        fix,
+        notes,
+    }
+}
+
+/// Byte index of the space before a ` (…)` group that closes at the end of `text`.
+fn trailing_parenthesis(text: &str) -> Option<usize> {
+    if !text.ends_with(')') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (i > 0 && text[..i].ends_with(' ')).then(|| i - 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_split_into_what_fix_and_notes() {
+        let p = split_message("X is requested; add it (or \"a; b\") here (install-time: note)");
+        assert_eq!(p.what, "X is requested");
+        assert_eq!(p.fix, Some("add it (or \"a; b\") here"));
+        assert_eq!(p.notes, vec!["install-time: note"]);
+        let p = split_message("row \"a; b\" lists X (twice)");
+        assert_eq!(
+            (p.what, p.fix, p.notes),
+            ("row \"a; b\" lists X", None, vec!["twice"])
+        );
+        let p = split_message("(all of it)");
+        assert_eq!(p.what, "(all of it)");
     }
 }

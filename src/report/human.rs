@@ -1,0 +1,501 @@
+//! `--format human` (the default): diagnostics in the shape rustc, ruff and cargo-deny users
+//! know. Per finding a header line `severity[rule]: what`, the location, the source line with
+//! a caret under the request (or the policy entry, labelled with its row), then `= help:` and
+//! `= note:` lines. A short header names the policy, the config and what was audited; the
+//! closing summary has one line per audited platform and the counts.
+//!
+//! Everything is wrapped to [`RenderOptions::width`]; identifiers and paths are never broken
+//! inside (a line with a path longer than the terminal overflows rather than corrupt it).
+//! Rendering is plain string building: no terminal or table library to initialise.
+
+use std::io::{self, Write};
+
+use super::source::Sources;
+use super::text::{self, wrap};
+use super::{RenderOptions, Renderer, Summary, plural, split_message};
+use crate::check::CheckOutcome;
+use crate::model::{Finding, Severity};
+
+/// The diagnostics renderer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Human;
+
+/// ANSI styles; empty strings without colour.
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn paint(&self, code: &str, text: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
+    }
+    fn severity(&self, severity: Severity, text: &str) -> String {
+        let code = match severity {
+            Severity::Error => "1;31",
+            Severity::Warning => "1;33",
+            Severity::Note => "1;36",
+        };
+        self.paint(code, text)
+    }
+    fn gutter(&self, text: &str) -> String {
+        self.paint("1;34", text)
+    }
+    fn bold(&self, text: &str) -> String {
+        self.paint("1", text)
+    }
+}
+
+impl Renderer for Human {
+    fn render(
+        &self,
+        outcome: &CheckOutcome,
+        options: RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let width = options.width();
+        let style = Style { on: options.color };
+        if !options.quiet {
+            header(outcome, width, out)?;
+        }
+        let mut sources = Sources::default();
+        for f in &outcome.findings {
+            finding(outcome, f, width, &style, &mut sources, out)?;
+            writeln!(out)?;
+        }
+        if options.quiet {
+            return Ok(());
+        }
+        if outcome.findings.is_empty() {
+            let text = if outcome.inputs.is_empty() {
+                "No findings: the policy names only current, obtainable permissions, each once, \
+                 with a purpose."
+            } else if outcome.suppression.is_empty() {
+                "No findings: every requested permission is disclosed and every disclosed one \
+                 is requested."
+            } else {
+                "No findings shown."
+            };
+            lines(out, "", "", text, width)?;
+            writeln!(out)?;
+        }
+        suppression(outcome, width, out)?;
+        for c in &outcome.coverage {
+            let text = format!(
+                "{} of {} disclosed, {} undeclared, {} stale",
+                c.disclosed(),
+                plural(c.requests.len(), "request"),
+                c.undeclared(),
+                plural(c.stale(), "policy entry").replace("entrys", "entries"),
+            );
+            lines(
+                out,
+                &format!("{}: ", c.platform.display_name()),
+                "  ",
+                &text,
+                width,
+            )?;
+        }
+        let s = Summary::of(outcome);
+        let counts = format!(
+            "{}, {}, {}",
+            plural(s.errors, "error"),
+            plural(s.warnings, "warning"),
+            plural(s.notes, "note")
+        );
+        let painted = if s.errors > 0 {
+            style.severity(Severity::Error, &counts)
+        } else if s.warnings > 0 {
+            style.severity(Severity::Warning, &counts)
+        } else {
+            style.bold(&counts)
+        };
+        writeln!(out, "{painted}")
+    }
+}
+
+/// What acknowledgements and the baseline hid, and which of them need attention.
+fn suppression(outcome: &CheckOutcome, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let s = &outcome.suppression;
+    let mut said = Vec::new();
+    if !s.acknowledged.is_empty() {
+        said.push(format!(
+            "hidden by acknowledgements: {}",
+            plural(s.acknowledged.len(), "finding")
+        ));
+    }
+    if let Some(baseline) = &s.baseline {
+        said.push(format!(
+            "hidden by the baseline {baseline}: {}",
+            plural(s.baselined.len(), "finding")
+        ));
+    }
+    for a in &s.expired {
+        said.push(format!(
+            "expired acknowledgement: {} {} at {} (expired {}): reported again",
+            a.platform,
+            a.permission,
+            a.location,
+            a.expires.map(|e| e.to_string()).unwrap_or_default()
+        ));
+    }
+    for a in &s.unmatched {
+        said.push(format!(
+            "unmatched acknowledgement: {} {} at {} hides nothing; remove it",
+            a.platform, a.permission, a.location
+        ));
+    }
+    for e in &s.stale {
+        said.push(format!(
+            "stale baseline entry: {} {} {} in {} no longer occurs; rewrite with \
+             --write-baseline",
+            e.rule, e.platform, e.permission, e.path
+        ));
+    }
+    for text in &said {
+        lines(out, "", "  ", text, width)?;
+    }
+    Ok(())
+}
+
+/// Policy, config, and the audited inputs (one line each).
+fn header(outcome: &CheckOutcome, width: usize, out: &mut dyn Write) -> io::Result<()> {
+    let policy = &outcome.policy;
+    let origin = policy.file.as_deref().unwrap_or("built-in");
+    lines(
+        out,
+        "policy: ",
+        "  ",
+        &format!("{} ({origin})", policy.name),
+        width,
+    )?;
+    if outcome.inputs.is_empty() {
+        lines(out, "", "", "linted the policy alone (no app files)", width)?;
+        return writeln!(out);
+    }
+    lines(
+        out,
+        "config: ",
+        "  ",
+        outcome.config.as_deref().unwrap_or("none"),
+        width,
+    )?;
+    let files = super::audited_files(outcome);
+    let what = if files == outcome.inputs.len() {
+        plural(files, "file")
+    } else {
+        format!(
+            "{} ({})",
+            plural(files, "file"),
+            plural(outcome.inputs.len(), "input")
+        )
+    };
+    writeln!(out, "audited {what}:")?;
+    for input in &outcome.inputs {
+        let own = input.requests.iter().filter(|r| r.own).count();
+        let mut detail = format!(
+            "{}, {}",
+            input.platform().display_name(),
+            plural(input.requests.len(), "request")
+        );
+        if own > 0 {
+            detail.push_str(&format!(", {own} own"));
+        }
+        if !input.removals.is_empty() {
+            detail.push_str(&format!(", {} removed", input.removals.len()));
+        }
+        lines(
+            out,
+            "  ",
+            "    ",
+            &format!("{} ({detail})", input.path),
+            width,
+        )?;
+    }
+    writeln!(out)
+}
+
+/// One diagnostic.
+fn finding(
+    outcome: &CheckOutcome,
+    f: &Finding,
+    width: usize,
+    style: &Style,
+    sources: &mut Sources,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let parts = split_message(&f.message);
+    let prefix = format!("{}[{}]: ", f.severity.as_str(), f.rule.id());
+    // The hanging indent lines continuation up under the message unless that leaves too little
+    // room; then two spaces.
+    let hang = if text::width(&prefix) * 3 <= width {
+        " ".repeat(text::width(&prefix))
+    } else {
+        "  ".to_owned()
+    };
+    for (i, line) in wrapped(&prefix, &hang, parts.what, width)
+        .iter()
+        .enumerate()
+    {
+        if i == 0 {
+            let body = &line[prefix.len()..];
+            writeln!(
+                out,
+                "{}{}",
+                style.severity(f.severity, &prefix[..prefix.len() - 1]),
+                style.bold(&format!(" {body}"))
+            )?;
+        } else {
+            writeln!(out, "{}", style.bold(line))?;
+        }
+    }
+
+    let line_no = f.location.line;
+    let gutter_width = line_no.map_or(1, |n| n.to_string().len());
+    let pad = " ".repeat(gutter_width);
+    writeln!(out, "{pad}{} {}", style.gutter("-->"), f.location)?;
+
+    let in_policy = f.location.path == outcome.policy.display_path();
+    let label = if in_policy {
+        row_of(outcome, f).map(|row| format!("disclosed by {row}"))
+    } else {
+        Some("requested here".to_owned())
+    };
+    if let Some(n) = line_no
+        && let Some(source) = sources.line(&f.location.path, n)
+    {
+        writeln!(out, "{pad} {}", style.gutter("|"))?;
+        let gutter = format!("{n:>gutter_width$} | ");
+        let room = width.saturating_sub(gutter.len()).max(20);
+        let shown = snippet(source, f.location.column, &f.permission, room);
+        writeln!(out, "{}{}", style.gutter(&gutter), shown.line)?;
+        let mut caret = " ".repeat(shown.caret_start);
+        caret.push_str(&"^".repeat(shown.caret_len.max(1)));
+        let caret_end = shown.caret_start + shown.caret_len.max(1);
+        let marker = format!("{pad} {} ", style.gutter("|"));
+        match &label {
+            Some(label) if caret_end + 1 + text::width(label) <= room => writeln!(
+                out,
+                "{marker}{} {}",
+                style.severity(f.severity, &caret),
+                style.severity(f.severity, label)
+            )?,
+            Some(label) => {
+                writeln!(out, "{marker}{}", style.severity(f.severity, &caret))?;
+                let indent = " ".repeat(shown.caret_start.min(room / 2));
+                for line in wrap(label, room.saturating_sub(indent.len())) {
+                    writeln!(out, "{marker}{indent}{}", style.severity(f.severity, &line))?;
+                }
+            }
+            None => writeln!(out, "{marker}{}", style.severity(f.severity, &caret))?,
+        }
+        writeln!(out, "{pad} {}", style.gutter("|"))?;
+    } else if in_policy && let Some(label) = &label {
+        note_line(out, &pad, style, "note", label, width)?;
+    }
+    if let Some(help) = parts.fix {
+        note_line(out, &pad, style, "help", help, width)?;
+    }
+    for note in &parts.notes {
+        note_line(out, &pad, style, "note", note, width)?;
+    }
+    Ok(())
+}
+
+/// `= help: …` / `= note: …`, wrapped with the text aligned after the colon.
+fn note_line(
+    out: &mut dyn Write,
+    pad: &str,
+    style: &Style,
+    kind: &str,
+    text: &str,
+    width: usize,
+) -> io::Result<()> {
+    let prefix = format!("{pad} = {kind}: ");
+    let hang = " ".repeat(prefix.len());
+    for (i, line) in wrapped(&prefix, &hang, text, width).iter().enumerate() {
+        if i == 0 {
+            let rest = &line[prefix.len()..];
+            writeln!(
+                out,
+                "{pad} {} {}",
+                style.gutter("="),
+                format_args!("{}{rest}", style.bold(&format!("{kind}: ")))
+            )?;
+        } else {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+/// `text` wrapped to `width`, the first line after `first`, the rest after `hang`.
+fn wrapped(first: &str, hang: &str, text: &str, width: usize) -> Vec<String> {
+    let room = width.saturating_sub(text::width(first).max(text::width(hang)));
+    wrap(text, room.max(20))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { hang }))
+        .collect()
+}
+
+fn lines(out: &mut dyn Write, first: &str, hang: &str, text: &str, width: usize) -> io::Result<()> {
+    for line in wrapped(first, hang, text, width) {
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
+}
+
+/// The policy row a finding in the policy points at, as messages name it.
+fn row_of(outcome: &CheckOutcome, f: &Finding) -> Option<String> {
+    let d = outcome
+        .policy
+        .disclosures()
+        .find(|d| d.location == f.location)?;
+    Some(
+        d.row_name
+            .as_deref()
+            .map_or_else(|| format!("row {}", d.row + 1), |n| format!("row \"{n}\"")),
+    )
+}
+
+/// A source line made fit for display, with where the caret goes (in columns).
+#[derive(Debug, PartialEq, Eq)]
+struct Shown {
+    line: String,
+    caret_start: usize,
+    caret_len: usize,
+}
+
+/// Tabs expanded, control characters replaced, cut to `room` columns around the caret. The
+/// caret goes under the permission's name when it is written on the line (the manifest
+/// attribute, the plist key, the policy entry), else under the token at `column`.
+fn snippet(source: &str, column: Option<u32>, permission: &str, room: usize) -> Shown {
+    let chars: Vec<char> = source.chars().collect();
+    let from = column
+        .map_or(0, |c| (c as usize).saturating_sub(1))
+        .min(chars.len());
+    let short = permission.rsplit('.').next().unwrap_or(permission);
+    let byte_from: usize = chars[..from].iter().map(|c| c.len_utf8()).sum();
+    let found = [permission, short]
+        .into_iter()
+        .filter(|n| !n.is_empty())
+        .find_map(|name| {
+            source[byte_from..].find(name).map(|b| {
+                (
+                    source[..byte_from + b].chars().count(),
+                    name.chars().count(),
+                )
+            })
+        });
+    let (start, len) = found.unwrap_or_else(|| {
+        let len = chars[from..]
+            .iter()
+            .skip(1)
+            .position(|c| c.is_whitespace() || ",:]}>\"'".contains(*c))
+            .map_or(chars.len() - from, |p| p + 1)
+            .max(1);
+        (from, len)
+    });
+    // Display columns of each character.
+    let shown: Vec<(String, usize)> = chars
+        .iter()
+        .map(|&c| match c {
+            '\t' => ("    ".to_owned(), 4),
+            c if c.is_control() => ("\u{fffd}".to_owned(), 1),
+            c => (c.to_string(), text::char_width(c)),
+        })
+        .collect();
+    let col = |i: usize| -> usize { shown[..i.min(shown.len())].iter().map(|s| s.1).sum() };
+    let total = col(shown.len());
+    let (caret_start, caret_end) = (col(start), col((start + len).min(shown.len())));
+    if total <= room {
+        return Shown {
+            line: shown.iter().map(|s| s.0.as_str()).collect(),
+            caret_start,
+            caret_len: caret_end.saturating_sub(caret_start).max(1),
+        };
+    }
+    // Cut: keep the caret's text, with context before it, and mark cuts with an ellipsis.
+    let mut first = 0;
+    while first < shown.len() && caret_start.saturating_sub(col(first)) > room / 4 {
+        first += 1;
+    }
+    let lead = usize::from(first > 0);
+    let mut line = String::from(if first > 0 { "…" } else { "" });
+    let mut used = lead;
+    let mut last = first;
+    while last < shown.len() && used + shown[last].1 < room {
+        line.push_str(&shown[last].0);
+        used += shown[last].1;
+        last += 1;
+    }
+    if last < shown.len() {
+        line.push('…');
+    }
+    let caret_start = caret_start - col(first) + lead;
+    let visible_end = used;
+    let caret_len = (caret_end - col(first) + lead)
+        .min(visible_end)
+        .saturating_sub(caret_start)
+        .max(1);
+    Shown {
+        line,
+        caret_start,
+        caret_len,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_under_the_name() {
+        let s = snippet(
+            "    <uses-permission android:name=\"android.permission.CAMERA\" />",
+            Some(5),
+            "android.permission.CAMERA",
+            100,
+        );
+        assert_eq!(s.caret_start, 35);
+        assert_eq!(s.caret_len, 25);
+        let s = snippet(
+            "\t<key>NSCameraUsageDescription</key>",
+            Some(2),
+            "NSCameraUsageDescription",
+            100,
+        );
+        assert_eq!(&s.line[..9], "    <key>");
+        assert_eq!((s.caret_start, s.caret_len), (9, 24));
+        let s = snippet(
+            "    permissions: [CAMERA, X]",
+            Some(19),
+            "android.permission.CAMERA",
+            100,
+        );
+        assert_eq!((s.caret_start, s.caret_len), (18, 6));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let source = format!(
+            "{}<uses-permission android:name=\"a.B\"/>{}",
+            "x".repeat(90),
+            "y".repeat(90)
+        );
+        let s = snippet(&source, Some(91), "a.B", 40);
+        assert!(text::width(&s.line) <= 40, "{}", s.line);
+        let caret: String = s
+            .line
+            .chars()
+            .skip(s.caret_start)
+            .take(s.caret_len)
+            .collect();
+        assert_eq!(caret, "a.B");
+        assert!(s.line.starts_with('…') && s.line.ends_with('…'));
+    }
+}

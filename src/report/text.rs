@@ -1,0 +1,99 @@
+//! Text layout shared by the terminal renderers: display widths (CJK counts double) and word
+//! wrapping that also breaks between Chinese characters, which have no spaces between words.
+
+use unicode_width::UnicodeWidthChar;
+
+/// Columns `text` takes in a terminal.
+pub(crate) fn width(text: &str) -> usize {
+    text.chars().map(char_width).sum()
+}
+
+pub(crate) fn char_width(c: char) -> usize {
+    if c == '\t' { 4 } else { c.width().unwrap_or(0) }
+}
+
+/// Greedy wrap of `text` into lines of at most `width` columns. Words are split on whitespace;
+/// each wide (CJK) character may start a line. A word longer than a line is cut.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut line_width = 0;
+    for (space, token) in tokens(text) {
+        let token_width = self::width(token);
+        let gap = usize::from(space && !line.is_empty());
+        if !line.is_empty() && line_width + gap + token_width > width {
+            lines.push(std::mem::take(&mut line));
+            line_width = 0;
+        } else if gap == 1 {
+            line.push(' ');
+            line_width += 1;
+        }
+        if token_width <= width - line_width.min(width) {
+            line.push_str(token);
+            line_width += token_width;
+            continue;
+        }
+        // Longer than a whole line: cut it where the line is full.
+        for c in token.chars() {
+            let w = char_width(c);
+            if line_width + w > width && !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            line.push(c);
+            line_width += w;
+        }
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
+/// `(preceded by whitespace, token)`: runs of narrow characters, and each wide one alone.
+fn tokens(text: &str) -> Vec<(bool, &str)> {
+    let mut out = Vec::new();
+    let mut space = false;
+    let mut start: Option<usize> = None;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() || char_width(c) == 2 {
+            if let Some(s) = start.take() {
+                out.push((space, &text[s..i]));
+                space = false;
+            }
+            if c.is_whitespace() {
+                space = true;
+            } else {
+                out.push((space, &text[i..i + c.len_utf8()]));
+                space = false;
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(s) = start {
+        out.push((space, &text[s..]));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wraps_words_and_cjk() {
+        assert_eq!(wrap("aa bb cc", 5), vec!["aa bb", "cc"]);
+        assert_eq!(wrap("abcdefgh", 3), vec!["abc", "def", "gh"]);
+        assert_eq!(wrap("相机权限未披露", 6), vec!["相机权", "限未披", "露"]);
+        assert_eq!(
+            wrap("请求 CAMERA 权限", 10),
+            vec!["请求", "CAMERA 权", "限"]
+        );
+        for line in wrap("相机 a.b.CAMERA 未在隐私政策中披露 x", 7) {
+            assert!(width(&line) <= 7, "{line}");
+        }
+        assert_eq!(wrap("", 10), vec![""]);
+    }
+}
