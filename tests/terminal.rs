@@ -4,6 +4,8 @@
 //!
 //! `.ci/run` installs tmux and sets `PERMAUDIT_TMUX`; without it the test says it is skipped.
 
+#![allow(clippy::print_stderr, clippy::unwrap_used)]
+
 mod common;
 
 use std::path::Path;
