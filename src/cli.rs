@@ -240,12 +240,18 @@ pub(crate) enum Format {
     /// Diagnostics for people, wrapped to the terminal (`table` is an old name for it).
     #[value(alias = "table")]
     Human,
+    /// One line per finding: `path:line:col: severity[rule] message`.
+    Concise,
     /// Versioned JSON (schema in the README).
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// GitLab Code Quality JSON (the merge-request widget).
+    Gitlab,
+    /// JUnit XML: a test case per request and per policy row.
+    Junit,
     /// Markdown summary, for a pull-request comment or $GITHUB_STEP_SUMMARY.
     Markdown,
 }

@@ -23,8 +23,8 @@ use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
 use permaudit::report::{
-    RenderOptions, Renderer, diagnostic, github::Github, human::Human, json::Json,
-    markdown::Markdown, sarif::Sarif,
+    RenderOptions, Renderer, concise::Concise, diagnostic, github::Github, gitlab::Gitlab,
+    human::Human, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif,
 };
 use permaudit::rules;
 
@@ -258,6 +258,9 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn renderer(format: Format) -> &'static dyn Renderer {
     match format {
         Format::Human => &Human,
+        Format::Concise => &Concise,
+        Format::Gitlab => &Gitlab,
+        Format::Junit => &Junit,
         Format::Json => &Json,
         Format::Sarif => &Sarif,
         Format::Github => &Github,

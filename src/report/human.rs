@@ -169,7 +169,7 @@ fn header(outcome: &CheckOutcome, width: usize, out: &mut dyn Write) -> io::Resu
         out,
         "policy: ",
         "  ",
-        &format!("{} ({origin})", policy.name),
+        &format!("{} ({origin})", text::visible(&policy.name)),
         width,
     )?;
     if outcome.inputs.is_empty() {
@@ -227,7 +227,8 @@ fn finding(
     sources: &mut Sources,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let parts = split_message(&f.message);
+    let message = text::visible(&f.message);
+    let parts = split_message(&message);
     let prefix = format!("{}[{}]: ", f.severity.as_str(), f.rule.id());
     // The hanging indent lines continuation up under the message unless that leaves too little
     // room; then two spaces.
@@ -260,7 +261,7 @@ fn finding(
 
     let in_policy = f.location.path == outcome.policy.display_path();
     let label = if in_policy {
-        row_of(outcome, f).map(|row| format!("disclosed by {row}"))
+        row_of(outcome, f).map(|row| format!("disclosed by {}", text::visible(&row)))
     } else {
         Some("requested here".to_owned())
     };
@@ -405,6 +406,7 @@ fn snippet(source: &str, column: Option<u32>, permission: &str, room: usize) -> 
         .iter()
         .map(|&c| match c {
             '\t' => ("    ".to_owned(), 4),
+            c if text::is_bidi(c) => (format!("<U+{:04X}>", u32::from(c)), 8),
             c if c.is_control() => ("\u{fffd}".to_owned(), 1),
             c => (c.to_string(), text::char_width(c)),
         })

@@ -1,9 +1,12 @@
 //! Reports: one module per output format, each turning a [`CheckOutcome`] into bytes.
 
+pub mod concise;
 pub mod diagnostic;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod markdown;
 pub mod sarif;
 mod source;
@@ -157,6 +160,26 @@ fn trailing_parenthesis(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+/// Text made safe for XML and HTML content and attribute values. Characters XML 1.0 does not
+/// allow (controls other than tab, newline and carriage return) become U+FFFD, so a hostile
+/// input cannot make the document unparsable.
+pub(crate) fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\t' | '\n' | '\r' => out.push(c),
+            c if c.is_control() || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn plural(n: usize, word: &str) -> String {

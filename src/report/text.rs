@@ -3,6 +3,35 @@
 
 use unicode_width::UnicodeWidthChar;
 
+/// Bidirectional controls (the "Trojan Source" characters: LRE, RLE, PDF, LRO, RLO, LRI, RLI,
+/// FSI, PDI, and the LRM, RLM and ALM marks) shown as `<U+202E>`, so text from an input cannot
+/// reorder what a reader sees around it; other control characters become U+FFFD.
+pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
+    let hidden = |c: char| is_bidi(c) || (c.is_control() && c != '\n' && c != '\t');
+    if !text.chars().any(hidden) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if c.is_control() && c != '\n' && c != '\t' {
+            out.push('\u{fffd}');
+        } else if hidden(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// A bidirectional control or mark.
+pub(crate) fn is_bidi(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+    )
+}
+
 /// Columns `text` takes in a terminal.
 pub(crate) fn width(text: &str) -> usize {
     text.chars().map(char_width).sum()
@@ -95,5 +124,7 @@ mod tests {
             assert!(width(&line) <= 7, "{line}");
         }
         assert_eq!(wrap("", 10), vec![""]);
+        assert_eq!(visible("a\u{202e}b\u{7}"), "a<U+202E>b\u{fffd}");
+        assert!(matches!(visible("plain"), std::borrow::Cow::Borrowed(_)));
     }
 }

@@ -1,0 +1,44 @@
+//! `--format concise`: one line per finding, `path:line:col: severity[rule] message`, the form
+//! editors' problem matchers, `grep` and `sort` read. A closing count follows unless `--quiet`.
+
+use std::io::{self, Write};
+
+use super::{RenderOptions, Renderer, Summary, plural};
+use crate::check::CheckOutcome;
+
+/// The one-line-per-finding renderer.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Concise;
+
+impl Renderer for Concise {
+    fn render(
+        &self,
+        outcome: &CheckOutcome,
+        options: RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for f in &outcome.findings {
+            // A message is one line already; a newline from a hostile input would forge a
+            // second finding, so it is shown as a space, and bidi controls are made visible.
+            let message = super::text::visible(&f.message.replace(['\r', '\n'], " ")).into_owned();
+            writeln!(
+                out,
+                "{}: {}[{}] {message}",
+                f.location,
+                f.severity,
+                f.rule.id()
+            )?;
+        }
+        if !options.quiet {
+            let s = Summary::of(outcome);
+            writeln!(
+                out,
+                "{}, {}, {}",
+                plural(s.errors, "error"),
+                plural(s.warnings, "warning"),
+                plural(s.notes, "note")
+            )?;
+        }
+        Ok(())
+    }
+}
