@@ -254,6 +254,8 @@ pub(crate) enum Format {
     Junit,
     /// Markdown summary, for a pull-request comment or $GITHUB_STEP_SUMMARY.
     Markdown,
+    /// One self-contained HTML page for the release sign-off (prints to PDF).
+    Html,
 }
 
 /// Exit-code threshold.

@@ -24,7 +24,7 @@ use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
 use permaudit::report::{
     RenderOptions, Renderer, concise::Concise, diagnostic, github::Github, gitlab::Gitlab,
-    human::Human, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif,
+    html::Html, human::Human, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif,
 };
 use permaudit::rules;
 
@@ -258,6 +258,7 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
 fn renderer(format: Format) -> &'static dyn Renderer {
     match format {
         Format::Human => &Human,
+        Format::Html => &Html,
         Format::Concise => &Concise,
         Format::Gitlab => &Gitlab,
         Format::Junit => &Junit,

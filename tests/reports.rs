@@ -196,3 +196,317 @@ fn junit_cases_per_request_and_row() {
         assert!(!status.success(), "the schema check can fail");
     }
 }
+
+/// Chromium, which `.ci/run` installs (Debian `chromium`) and names in `PERMAUDIT_CHROMIUM`.
+fn chromium() -> Option<String> {
+    let tool = std::env::var("PERMAUDIT_CHROMIUM").ok();
+    if tool.is_none() {
+        eprintln!("PERMAUDIT_CHROMIUM is not set: browser test skipped (.ci/run sets it)");
+    }
+    tool
+}
+
+/// Runs headless Chromium on `page` with `extra` arguments; returns (stdout, stderr).
+fn run_chromium(tool: &str, page: &std::path::Path, extra: &[String]) -> (String, String) {
+    let profile = tempfile::tempdir().unwrap();
+    let output = std::process::Command::new(tool)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--enable-logging=stderr",
+            "--v=0",
+        ])
+        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .args(extra)
+        .arg(format!("file://{}", page.display()))
+        .output()
+        .expect("run chromium");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(output.status.success(), "chromium failed: {stderr}");
+    (String::from_utf8_lossy(&output.stdout).into_owned(), stderr)
+}
+
+/// What the page said on the console or the network: script errors, refused resources.
+fn page_errors(stderr: &str) -> Vec<&str> {
+    stderr
+        .lines()
+        .filter(|l| {
+            [
+                "CONSOLE",
+                "Uncaught",
+                "Refused to",
+                "net::ERR",
+                "Failed to load",
+            ]
+            .iter()
+            .any(|m| l.contains(m))
+        })
+        .collect()
+}
+
+/// The values of every `name="…"` attribute in serialised HTML, unescaped.
+fn attributes(dom: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    dom.match_indices(&needle)
+        .map(|(i, _)| {
+            let rest = &dom[i + needle.len()..];
+            let value = &rest[..rest.find('"').unwrap()];
+            value
+                .replace("&quot;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&nbsp;", "\u{a0}")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
+
+/// `data-count="NAME">VALUE<` pairs.
+fn counts(dom: &str) -> std::collections::BTreeMap<String, String> {
+    let mut out = std::collections::BTreeMap::new();
+    for (i, _) in dom.match_indices("data-count=\"") {
+        let rest = &dom[i + 12..];
+        let name = &rest[..rest.find('"').unwrap()];
+        let after = &rest[rest.find('>').unwrap() + 1..];
+        let value = &after[..after.find('<').unwrap()];
+        out.insert(name.to_owned(), value.to_owned());
+    }
+    out
+}
+
+/// Share of pixels in an 8-bit RGB(A) PNG that differ from the top-left pixel: a blank page
+/// is 0. Decoded here (chunks, zlib, scanline filters) to need no image library.
+fn ink(png: &[u8]) -> f64 {
+    use std::io::Read;
+    assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    let (mut width, mut height, mut channels) = (0usize, 0usize, 0usize);
+    let mut data = Vec::new();
+    let mut at = 8;
+    while at + 8 <= png.len() {
+        let len = u32::from_be_bytes(png[at..at + 4].try_into().unwrap()) as usize;
+        let kind = &png[at + 4..at + 8];
+        let body = &png[at + 8..at + 8 + len];
+        match kind {
+            b"IHDR" => {
+                width = u32::from_be_bytes(body[0..4].try_into().unwrap()) as usize;
+                height = u32::from_be_bytes(body[4..8].try_into().unwrap()) as usize;
+                assert_eq!(body[8], 8, "bit depth");
+                channels = match body[9] {
+                    2 => 3,
+                    6 => 4,
+                    other => panic!("colour type {other}"),
+                };
+            }
+            b"IDAT" => data.extend_from_slice(body),
+            _ => {}
+        }
+        at += 12 + len;
+    }
+    let mut raw = Vec::new();
+    flate2::read::ZlibDecoder::new(&data[..])
+        .read_to_end(&mut raw)
+        .unwrap();
+    let stride = width * channels;
+    let mut pixels = vec![0u8; stride * height];
+    for y in 0..height {
+        let filter = raw[y * (stride + 1)];
+        let line = &raw[y * (stride + 1) + 1..(y + 1) * (stride + 1)];
+        for x in 0..stride {
+            let a = if x >= channels {
+                pixels[y * stride + x - channels]
+            } else {
+                0
+            };
+            let b = if y > 0 {
+                pixels[(y - 1) * stride + x]
+            } else {
+                0
+            };
+            let c = if x >= channels && y > 0 {
+                pixels[(y - 1) * stride + x - channels]
+            } else {
+                0
+            };
+            let predicted = match filter {
+                0 => 0,
+                1 => a,
+                2 => b,
+                3 => ((u16::from(a) + u16::from(b)) / 2) as u8,
+                4 => {
+                    let p = i16::from(a) + i16::from(b) - i16::from(c);
+                    let (pa, pb, pc) = (
+                        (p - i16::from(a)).abs(),
+                        (p - i16::from(b)).abs(),
+                        (p - i16::from(c)).abs(),
+                    );
+                    if pa <= pb && pa <= pc {
+                        a
+                    } else if pb <= pc {
+                        b
+                    } else {
+                        c
+                    }
+                }
+                other => panic!("filter {other}"),
+            };
+            pixels[y * stride + x] = line[x].wrapping_add(predicted);
+        }
+    }
+    let background = &pixels[..channels];
+    let differing = pixels
+        .chunks(channels)
+        .filter(|p| p[..3] != background[..3])
+        .count();
+    differing as f64 / (width * height) as f64
+}
+
+/// The sign-off page of the sample app in a real browser: it loads without errors, renders
+/// something (the screenshot is not blank), and the findings and counts it shows are those of
+/// the JSON report of the same run.
+#[test]
+fn html_report_in_headless_chromium() {
+    let (code, html) = stdout(&["testdata/m5-app", "--format", "html"]);
+    assert_eq!(code, 1);
+    // Self-contained: nothing to fetch, no script.
+    for forbidden in ["<script", "src=", "href=\"http", "url(", "@import"] {
+        assert!(!html.contains(forbidden), "{forbidden} in the page");
+    }
+    insta::assert_snapshot!("m5_app_html", html);
+    let Some(tool) = chromium() else { return };
+
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    let output = permaudit()
+        .env("PERMAUDIT_TODAY", "2025-01-01")
+        .args(["check", "testdata/m5-app", "--quiet", "--output"])
+        .arg(format!("html={}", page.display()))
+        .arg("--output")
+        .arg(format!("json={}", dir.path().join("report.json").display()))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.path().join("report.json")).unwrap())
+            .unwrap();
+
+    let shot = dir.path().join("shot.png");
+    let (_, stderr) = run_chromium(
+        &tool,
+        &page,
+        &[
+            format!("--screenshot={}", shot.display()),
+            "--window-size=1280,1600".to_owned(),
+        ],
+    );
+    assert!(
+        page_errors(&stderr).is_empty(),
+        "{:?}",
+        page_errors(&stderr)
+    );
+    let ink = ink(&std::fs::read(&shot).unwrap());
+    assert!(ink > 0.01, "the screenshot is blank ({ink})");
+
+    let (dom, stderr) = run_chromium(&tool, &page, &["--dump-dom".to_owned()]);
+    assert!(
+        page_errors(&stderr).is_empty(),
+        "{:?}",
+        page_errors(&stderr)
+    );
+    assert!(dom.contains("Permission disclosure report"), "{dom}");
+    let shown = attributes(&dom, "data-finding");
+    let expected: Vec<String> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            format!(
+                "{}|{}|{}|{}:{}:{}",
+                f["rule"].as_str().unwrap(),
+                f["platform"].as_str().unwrap(),
+                f["permission"].as_str().unwrap(),
+                f["path"].as_str().unwrap(),
+                f["line"],
+                f["column"]
+            )
+        })
+        .collect();
+    let mut sorted_shown = shown.clone();
+    sorted_shown.sort();
+    let mut sorted_expected = expected.clone();
+    sorted_expected.sort();
+    assert_eq!(sorted_shown, sorted_expected);
+    let counts = counts(&dom);
+    for key in ["errors", "warnings", "notes"] {
+        assert_eq!(counts[key], report["summary"][key].to_string(), "{key}");
+    }
+    // The coverage numbers agree with the findings: each undeclared finding is one
+    // undeclared request, each unused finding one stale entry.
+    let of_rule = |rule: &str, platform: &str| {
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == rule && f["platform"] == platform)
+            .count()
+            .to_string()
+    };
+    for platform in ["android", "ios"] {
+        assert_eq!(
+            counts[&format!("{platform}-undeclared")],
+            of_rule("undeclared", platform)
+        );
+        assert_eq!(
+            counts[&format!("{platform}-stale")],
+            of_rule("unused", platform)
+        );
+    }
+    let cells = attributes(&dom, "data-cell");
+    assert_eq!(
+        cells.iter().filter(|c| c.ends_with("|undeclared")).count(),
+        7
+    );
+}
+
+/// Hostile strings from the inputs and the policy stay text: no element is created from them,
+/// quotes do not end attributes, and bidi controls are shown, not obeyed.
+#[test]
+fn html_escapes_hostile_strings() {
+    let (_, html) = stdout(&[HOSTILE, &["--format", "html"]].concat());
+    assert!(!html.contains("<script"), "raw <script> in the page");
+    assert!(!html.contains("<img"), "raw <img> in the page");
+    assert!(
+        !html.contains('\u{202e}') && !html.contains('\u{2067}'),
+        "raw bidi control"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(html.contains("&lt;U+202E&gt;gnp.exe"), "{html}");
+    insta::assert_snapshot!("hostile_html", html);
+    let Some(tool) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("hostile.html");
+    std::fs::write(&page, &html).unwrap();
+    let (dom, stderr) = run_chromium(&tool, &page, &["--dump-dom".to_owned()]);
+    assert!(
+        page_errors(&stderr).is_empty(),
+        "{:?}",
+        page_errors(&stderr)
+    );
+    assert!(
+        !dom.contains("<script") && !dom.contains("<img") && !dom.contains("<b>"),
+        "{dom}"
+    );
+    let findings = attributes(&dom, "data-finding");
+    assert_eq!(findings.len(), 4, "{findings:?}");
+    assert!(
+        dom.contains("Hostile &lt;b&gt;policy&lt;/b&gt; &amp; \"friends\""),
+        "{dom}"
+    );
+}
