@@ -65,6 +65,8 @@ pub struct CheckOutcome {
     pub policy_why: String,
     /// The exit threshold the config asks for, if it sets one.
     pub fail_on: Option<FailOn>,
+    /// The report language the config asks for, if it sets one.
+    pub lang: Option<crate::i18n::Lang>,
     /// What acknowledgements and the baseline hid, and what of them is expired or stale.
     pub suppression: Suppression,
     /// Per audited platform, how each request and policy entry stands (empty for a lint).
@@ -259,6 +261,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         config_why: located.why,
         policy_why,
         fail_on: config.as_ref().and_then(|c| c.fail_on),
+        lang: config.as_ref().and_then(|c| c.lang),
         suppression,
         coverage,
         today,
@@ -291,6 +294,7 @@ pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutc
         config_why: "not used by policy lint".to_owned(),
         policy_why,
         fail_on: None,
+        lang: None,
         suppression: Suppression::default(),
         coverage: Vec::new(),
         today: Date::today_utc(),

@@ -21,6 +21,19 @@ pub(crate) struct Cli {
     /// Say on stderr which config, policy and files were used, and why.
     #[arg(long, short, global = true)]
     pub(crate) verbose: bool,
+    /// Language of messages and human reports: en or zh [default: the config's `lang`, else
+    /// from LC_ALL/LANG, else en]. Rule ids and JSON/SARIF keys never change.
+    #[arg(long, value_enum, global = true)]
+    pub(crate) lang: Option<LangArg>,
+}
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum LangArg {
+    /// English.
+    En,
+    /// Simplified Chinese (简体中文).
+    Zh,
 }
 
 /// `--color`.

@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod check;
 pub mod config;
 pub mod explain;
+pub mod i18n;
 pub mod init;
 pub mod input;
 pub mod model;

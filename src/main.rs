@@ -12,12 +12,13 @@ use clap::{CommandFactory, Parser};
 
 use cli::{
     Cli, ColorChoice, Command, FailOn, Format, GenerateCommand, ImportArgs, InitArgs, JudgeArgs,
-    PolicyCommand, RulesFormat, SeverityArg,
+    LangArg, PolicyCommand, RulesFormat, SeverityArg,
 };
 use permaudit::audit::Settings;
 use permaudit::check::{self, CheckError, CheckOptions, CheckOutcome};
 use permaudit::config::{self, ConfigSource, Date};
 use permaudit::explain;
+use permaudit::i18n::Lang;
 use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
@@ -66,6 +67,10 @@ fn run() -> Result<ExitCode> {
         Err(e) => e.exit(),
     };
     let color = cli.color;
+    let lang_flag = cli.lang.map(|l| match l {
+        LangArg::En => Lang::En,
+        LangArg::Zh => Lang::Zh,
+    });
     match cli.command {
         Command::Check(args) => {
             let config = match (args.config, args.isolated) {
@@ -104,7 +109,8 @@ fn run() -> Result<ExitCode> {
             if cli.verbose {
                 explain_run(&outcome, &options, &outputs);
             }
-            let stdout_options = stdout_options(color, cli.quiet);
+            let lang = lang_flag.or(outcome.lang).unwrap_or_else(locale_lang);
+            let stdout_options = stdout_options(color, cli.quiet, lang);
             let mut buf = Vec::new();
             renderer(args.format).render(&outcome, stdout_options, &mut buf)?;
             // Files never get colour: they are read by tools and other people's viewers.
@@ -112,6 +118,7 @@ fn run() -> Result<ExitCode> {
                 color: false,
                 quiet: cli.quiet,
                 width: None,
+                lang,
             };
             for (format, path) in &outputs {
                 let mut bytes = Vec::new();
@@ -136,7 +143,7 @@ fn run() -> Result<ExitCode> {
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
             };
-            let options = stdout_options(color, cli.quiet);
+            let options = stdout_options(color, cli.quiet, lang_flag.unwrap_or_else(locale_lang));
             let mut buf = Vec::new();
             renderer(args.format).render(&outcome, options, &mut buf)?;
             write_stdout(&buf)?;
@@ -151,11 +158,15 @@ fn run() -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Rules(args) => {
-            let text = match args.format {
-                RulesFormat::Text => rules::text(),
-                RulesFormat::Markdown => rules::markdown(),
-                RulesFormat::Json => {
-                    let mut json = serde_json::to_string_pretty(&rules::infos())?;
+            let lang = lang_flag.unwrap_or_else(locale_lang);
+            let text = match (args.format, lang) {
+                (RulesFormat::Text, Lang::En) => rules::text(),
+                (RulesFormat::Markdown, Lang::En) => rules::markdown(),
+                (RulesFormat::Text, lang) => permaudit::i18n::rules::text(lang),
+                (RulesFormat::Markdown, lang) => permaudit::i18n::rules::markdown(lang),
+                (RulesFormat::Json, lang) => {
+                    let mut json =
+                        serde_json::to_string_pretty(&permaudit::i18n::rules::infos(lang))?;
                     json.push('\n');
                     json
                 }
@@ -280,12 +291,20 @@ fn today() -> Result<Option<Date>> {
     }
 }
 
+/// The language the environment asks for (`LC_ALL`, else `LANG`), for runs without `--lang`
+/// or a config's `lang`.
+fn locale_lang() -> Lang {
+    let var = |name: &str| std::env::var(name).ok();
+    Lang::from_locale(var("LC_ALL").as_deref(), var("LANG").as_deref())
+}
+
 /// Colour and width for the report on stdout: a terminal's own width, else the default.
-fn stdout_options(color: ColorChoice, quiet: bool) -> RenderOptions {
+fn stdout_options(color: ColorChoice, quiet: bool, lang: Lang) -> RenderOptions {
     let terminal = io::stdout().is_terminal();
     RenderOptions {
         color: use_color(color, terminal),
         quiet,
+        lang,
         width: terminal
             .then(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
             .flatten(),

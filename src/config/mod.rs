@@ -122,6 +122,8 @@ pub struct Config {
     pub policy: Option<PathBuf>,
     /// `fail-on:`.
     pub fail_on: Option<FailOn>,
+    /// `lang:` (`en` or `zh`), the language of human reports; `--lang` wins over it.
+    pub lang: Option<crate::i18n::Lang>,
     /// `rules:`: per-rule levels.
     pub levels: BTreeMap<Rule, Level>,
     /// `exclude:`: gitignore-style patterns relative to [`Config::dir`].
@@ -290,6 +292,8 @@ struct RawConfig {
     successor_matching: Option<bool>,
     #[serde(default)]
     undeclared_normal: Option<Spanned<String>>,
+    #[serde(default)]
+    lang: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -310,6 +314,7 @@ const KEYS: &[&str] = &[
     "acknowledgements",
     "successor-matching",
     "undeclared-normal",
+    "lang",
     "platform",
     "permission",
     "reason",
@@ -332,6 +337,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         acknowledgements: Vec::new(),
         successor_matching: None,
         undeclared_normal: None,
+        lang: None,
     });
     let at = |loc: &serde_saphyr::Location| at(file, loc);
     let invalid = |loc: &serde_saphyr::Location, message: String| ConfigError::Invalid {
@@ -349,6 +355,19 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         }
         Some(p) => Some(dir.join(p.value.trim())),
         None => None,
+    };
+
+    let lang = match raw.lang {
+        None => None,
+        Some(v) => Some(crate::i18n::Lang::parse(v.value.trim()).ok_or_else(|| {
+            invalid(
+                &v.referenced,
+                format!(
+                    "`lang: {}` is not a language permaudit speaks; expected en or zh",
+                    v.value
+                ),
+            )
+        })?),
     };
 
     let fail_on = match raw.fail_on {
@@ -519,6 +538,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         acknowledgements,
         successor_matching: raw.successor_matching,
         undeclared_normal,
+        lang,
     })
 }
 

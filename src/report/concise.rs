@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, Renderer, Summary, plural};
+use super::{RenderOptions, Renderer, Summary};
 use crate::check::CheckOutcome;
 
 /// The one-line-per-finding renderer.
@@ -20,7 +20,8 @@ impl Renderer for Concise {
         for f in &outcome.findings {
             // A message is one line already; a newline from a hostile input would forge a
             // second finding, so it is shown as a space, and bidi controls are made visible.
-            let message = super::text::visible(&f.message.replace(['\r', '\n'], " ")).into_owned();
+            let message = super::message_in(options.lang, outcome, f);
+            let message = super::text::visible(&message.replace(['\r', '\n'], " ")).into_owned();
             writeln!(
                 out,
                 "{}: {}[{}] {message}",
@@ -31,13 +32,16 @@ impl Renderer for Concise {
         }
         if !options.quiet {
             let s = Summary::of(outcome);
-            writeln!(
-                out,
-                "{}, {}, {}",
-                plural(s.errors, "error"),
-                plural(s.warnings, "warning"),
-                plural(s.notes, "note")
-            )?;
+            let lang = options.lang;
+            let counts = lang.fill(
+                "human.summary",
+                &[
+                    ("errors", &lang.count("error", s.errors)),
+                    ("warnings", &lang.count("warning", s.warnings)),
+                    ("notes", &lang.count("note", s.notes)),
+                ],
+            );
+            writeln!(out, "{counts}")?;
         }
         Ok(())
     }

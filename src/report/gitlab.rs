@@ -23,7 +23,7 @@ pub struct Gitlab;
 struct Issue<'a> {
     #[serde(rename = "type")]
     kind: &'static str,
-    description: &'a str,
+    description: String,
     check_name: &'static str,
     fingerprint: String,
     severity: &'static str,
@@ -45,7 +45,7 @@ impl Renderer for Gitlab {
     fn render(
         &self,
         outcome: &CheckOutcome,
-        _: RenderOptions,
+        options: RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
@@ -59,7 +59,7 @@ impl Renderer for Gitlab {
                 *n += 1;
                 Issue {
                     kind: "issue",
-                    description: &f.message,
+                    description: super::message_in(options.lang, outcome, f),
                     check_name: f.rule.id(),
                     fingerprint,
                     severity: match f.severity {

@@ -12,8 +12,9 @@ use std::io::{self, Write};
 
 use super::source::Sources;
 use super::text::{self, wrap};
-use super::{RenderOptions, Renderer, Summary, plural, split_message};
+use super::{RenderOptions, Renderer, Summary};
 use crate::check::CheckOutcome;
+use crate::i18n::Lang;
 use crate::model::{Finding, Severity};
 
 /// The diagnostics renderer.
@@ -57,54 +58,52 @@ impl Renderer for Human {
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let width = options.width();
+        let lang = options.lang;
         let style = Style { on: options.color };
         if !options.quiet {
-            header(outcome, width, out)?;
+            header(outcome, lang, width, out)?;
         }
         let mut sources = Sources::default();
         for f in &outcome.findings {
-            finding(outcome, f, width, &style, &mut sources, out)?;
+            finding(outcome, f, lang, width, &style, &mut sources, out)?;
             writeln!(out)?;
         }
         if options.quiet {
             return Ok(());
         }
         if outcome.findings.is_empty() {
-            let text = if outcome.inputs.is_empty() {
-                "No findings: the policy names only current, obtainable permissions, each once, \
-                 with a purpose."
+            let id = if outcome.inputs.is_empty() {
+                "human.clean.lint"
             } else if outcome.suppression.is_empty() {
-                "No findings: every requested permission is disclosed and every disclosed one \
-                 is requested."
+                "human.clean"
             } else {
-                "No findings shown."
+                "human.clean.hidden"
             };
-            lines(out, "", "", text, width)?;
+            lines(out, "", "", lang.text(id), width)?;
             writeln!(out)?;
         }
-        suppression(outcome, width, out)?;
+        suppression(outcome, lang, width, out)?;
         for c in &outcome.coverage {
-            let text = format!(
-                "{} of {} disclosed, {} undeclared, {} stale",
-                c.disclosed(),
-                plural(c.requests.len(), "request"),
-                c.undeclared(),
-                plural(c.stale(), "policy entry").replace("entrys", "entries"),
+            let text = lang.fill(
+                "human.coverage",
+                &[
+                    ("platform", c.platform.display_name()),
+                    ("disclosed", &c.disclosed().to_string()),
+                    ("requests", &lang.count("request", c.requests.len())),
+                    ("undeclared", &c.undeclared().to_string()),
+                    ("stale", &lang.count("entry", c.stale())),
+                ],
             );
-            lines(
-                out,
-                &format!("{}: ", c.platform.display_name()),
-                "  ",
-                &text,
-                width,
-            )?;
+            lines(out, "", "  ", &text, width)?;
         }
         let s = Summary::of(outcome);
-        let counts = format!(
-            "{}, {}, {}",
-            plural(s.errors, "error"),
-            plural(s.warnings, "warning"),
-            plural(s.notes, "note")
+        let counts = lang.fill(
+            "human.summary",
+            &[
+                ("errors", &lang.count("error", s.errors)),
+                ("warnings", &lang.count("warning", s.warnings)),
+                ("notes", &lang.count("note", s.notes)),
+            ],
         );
         let painted = if s.errors > 0 {
             style.severity(Severity::Error, &counts)
@@ -118,102 +117,131 @@ impl Renderer for Human {
 }
 
 /// What acknowledgements and the baseline hid, and which of them need attention.
-fn suppression(outcome: &CheckOutcome, width: usize, out: &mut dyn Write) -> io::Result<()> {
+fn suppression(
+    outcome: &CheckOutcome,
+    lang: Lang,
+    width: usize,
+    out: &mut dyn Write,
+) -> io::Result<()> {
     let s = &outcome.suppression;
     let mut said = Vec::new();
     if !s.acknowledged.is_empty() {
-        said.push(format!(
-            "hidden by acknowledgements: {}",
-            plural(s.acknowledged.len(), "finding")
+        said.push(lang.fill(
+            "suppression.acknowledged",
+            &[("findings", &lang.count("finding", s.acknowledged.len()))],
         ));
     }
     if let Some(baseline) = &s.baseline {
-        said.push(format!(
-            "hidden by the baseline {baseline}: {}",
-            plural(s.baselined.len(), "finding")
+        said.push(lang.fill(
+            "suppression.baseline",
+            &[
+                ("baseline", baseline),
+                ("findings", &lang.count("finding", s.baselined.len())),
+            ],
         ));
     }
     for a in &s.expired {
-        said.push(format!(
-            "expired acknowledgement: {} {} at {} (expired {}): reported again",
-            a.platform,
-            a.permission,
-            a.location,
-            a.expires.map(|e| e.to_string()).unwrap_or_default()
+        said.push(lang.fill(
+            "suppression.expired",
+            &[
+                ("platform", a.platform.as_str()),
+                ("permission", &a.permission),
+                ("location", &a.location.to_string()),
+                (
+                    "date",
+                    &a.expires.map(|e| e.to_string()).unwrap_or_default(),
+                ),
+            ],
         ));
     }
     for a in &s.unmatched {
-        said.push(format!(
-            "unmatched acknowledgement: {} {} at {} hides nothing; remove it",
-            a.platform, a.permission, a.location
+        said.push(lang.fill(
+            "suppression.unmatched",
+            &[
+                ("platform", a.platform.as_str()),
+                ("permission", &a.permission),
+                ("location", &a.location.to_string()),
+            ],
         ));
     }
     for e in &s.stale {
-        said.push(format!(
-            "stale baseline entry: {} {} {} in {} no longer occurs; rewrite with \
-             --write-baseline",
-            e.rule, e.platform, e.permission, e.path
+        said.push(lang.fill(
+            "suppression.stale",
+            &[
+                ("rule", e.rule.as_str()),
+                ("platform", e.platform.as_str()),
+                ("permission", &e.permission),
+                ("path", &e.path),
+            ],
         ));
     }
     for text in &said {
-        lines(out, "", "  ", text, width)?;
+        lines(out, "", "  ", &text::visible(text), width)?;
     }
     Ok(())
 }
 
 /// Policy, config, and the audited inputs (one line each).
-fn header(outcome: &CheckOutcome, width: usize, out: &mut dyn Write) -> io::Result<()> {
+fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write) -> io::Result<()> {
     let policy = &outcome.policy;
-    let origin = policy.file.as_deref().unwrap_or("built-in");
-    lines(
-        out,
-        "policy: ",
-        "  ",
-        &format!("{} ({origin})", text::visible(&policy.name)),
-        width,
-    )?;
+    let origin = policy
+        .file
+        .as_deref()
+        .unwrap_or_else(|| lang.text("human.builtin"));
+    let line = lang.fill(
+        "human.policy",
+        &[("name", &text::visible(&policy.name)), ("origin", origin)],
+    );
+    lines(out, "", "  ", &line, width)?;
     if outcome.inputs.is_empty() {
-        lines(out, "", "", "linted the policy alone (no app files)", width)?;
+        lines(out, "", "", lang.text("human.lint"), width)?;
         return writeln!(out);
     }
+    let config = outcome
+        .config
+        .as_deref()
+        .unwrap_or_else(|| lang.text("human.none"));
     lines(
         out,
-        "config: ",
+        "",
         "  ",
-        outcome.config.as_deref().unwrap_or("none"),
+        &lang.fill("human.config", &[("config", config)]),
         width,
     )?;
     let files = super::audited_files(outcome);
     let what = if files == outcome.inputs.len() {
-        plural(files, "file")
+        lang.count("file", files)
     } else {
-        format!(
-            "{} ({})",
-            plural(files, "file"),
-            plural(outcome.inputs.len(), "input")
+        lang.fill(
+            "human.audited-inputs",
+            &[
+                ("files", &lang.count("file", files)),
+                ("inputs", &lang.count("input", outcome.inputs.len())),
+            ],
         )
     };
-    writeln!(out, "audited {what}:")?;
+    writeln!(out, "{}", lang.fill("human.audited", &[("what", &what)]))?;
+    let separator = lang.text("human.list-separator");
     for input in &outcome.inputs {
         let own = input.requests.iter().filter(|r| r.own).count();
-        let mut detail = format!(
-            "{}, {}",
-            input.platform().display_name(),
-            plural(input.requests.len(), "request")
-        );
+        let mut detail = vec![
+            input.platform().display_name().to_owned(),
+            lang.count("request", input.requests.len()),
+        ];
         if own > 0 {
-            detail.push_str(&format!(", {own} own"));
+            detail.push(lang.fill("human.input.own", &[("n", &own.to_string())]));
         }
         if !input.removals.is_empty() {
-            detail.push_str(&format!(", {} removed", input.removals.len()));
+            detail.push(lang.fill(
+                "human.input.removed",
+                &[("n", &input.removals.len().to_string())],
+            ));
         }
-        lines(
-            out,
-            "  ",
-            "    ",
-            &format!("{} ({detail})", input.path),
-            width,
-        )?;
+        let line = lang.fill(
+            "human.input",
+            &[("path", &input.path), ("detail", &detail.join(separator))],
+        );
+        lines(out, "  ", "    ", &line, width)?;
     }
     writeln!(out)
 }
@@ -222,14 +250,15 @@ fn header(outcome: &CheckOutcome, width: usize, out: &mut dyn Write) -> io::Resu
 fn finding(
     outcome: &CheckOutcome,
     f: &Finding,
+    lang: Lang,
     width: usize,
     style: &Style,
     sources: &mut Sources,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let message = text::visible(&f.message);
-    let parts = split_message(&message);
-    let prefix = format!("{}[{}]: ", f.severity.as_str(), f.rule.id());
+    let parts = super::localize(lang, outcome, f);
+    let what = text::visible(&parts.what);
+    let prefix = format!("{}[{}]: ", lang.severity(f.severity), f.rule.id());
     // The hanging indent lines continuation up under the message unless that leaves too little
     // room; then two spaces.
     let hang = if text::width(&prefix) * 3 <= width {
@@ -237,10 +266,7 @@ fn finding(
     } else {
         "  ".to_owned()
     };
-    for (i, line) in wrapped(&prefix, &hang, parts.what, width)
-        .iter()
-        .enumerate()
-    {
+    for (i, line) in wrapped(&prefix, &hang, &what, width).iter().enumerate() {
         if i == 0 {
             let body = &line[prefix.len()..];
             writeln!(
@@ -261,9 +287,10 @@ fn finding(
 
     let in_policy = f.location.path == outcome.policy.display_path();
     let label = if in_policy {
-        row_of(outcome, f).map(|row| format!("disclosed by {}", text::visible(&row)))
+        super::row_label(lang, outcome, f)
+            .map(|row| lang.fill("label.disclosed-by", &[("row", &text::visible(&row))]))
     } else {
-        Some("requested here".to_owned())
+        Some(lang.text("label.requested-here").to_owned())
     };
     if let Some(n) = line_no
         && let Some(source) = sources.line(&f.location.path, n)
@@ -295,13 +322,27 @@ fn finding(
         }
         writeln!(out, "{pad} {}", style.gutter("|"))?;
     } else if in_policy && let Some(label) = &label {
-        note_line(out, &pad, style, "note", label, width)?;
+        note_line(out, &pad, style, lang.text("label.note"), label, width)?;
     }
-    if let Some(help) = parts.fix {
-        note_line(out, &pad, style, "help", help, width)?;
+    if let Some(help) = &parts.fix {
+        note_line(
+            out,
+            &pad,
+            style,
+            lang.text("label.help"),
+            &text::visible(help),
+            width,
+        )?;
     }
     for note in &parts.notes {
-        note_line(out, &pad, style, "note", note, width)?;
+        note_line(
+            out,
+            &pad,
+            style,
+            lang.text("label.note"),
+            &text::visible(note),
+            width,
+        )?;
     }
     Ok(())
 }
@@ -316,7 +357,7 @@ fn note_line(
     width: usize,
 ) -> io::Result<()> {
     let prefix = format!("{pad} = {kind}: ");
-    let hang = " ".repeat(prefix.len());
+    let hang = " ".repeat(text::width(&prefix));
     for (i, line) in wrapped(&prefix, &hang, text, width).iter().enumerate() {
         if i == 0 {
             let rest = &line[prefix.len()..];
@@ -348,19 +389,6 @@ fn lines(out: &mut dyn Write, first: &str, hang: &str, text: &str, width: usize)
         writeln!(out, "{line}")?;
     }
     Ok(())
-}
-
-/// The policy row a finding in the policy points at, as messages name it.
-fn row_of(outcome: &CheckOutcome, f: &Finding) -> Option<String> {
-    let d = outcome
-        .policy
-        .disclosures()
-        .find(|d| d.location == f.location)?;
-    Some(
-        d.row_name
-            .as_deref()
-            .map_or_else(|| format!("row {}", d.row + 1), |n| format!("row \"{n}\"")),
-    )
 }
 
 /// A source line made fit for display, with where the caret goes (in columns).

@@ -12,6 +12,7 @@ use std::io::{self, Write};
 
 use super::{RenderOptions, Renderer, xml_escape};
 use crate::check::CheckOutcome;
+use crate::i18n::Lang;
 use crate::model::{Finding, Platform, Severity};
 use crate::policy::Row;
 
@@ -42,10 +43,11 @@ impl Renderer for Junit {
     fn render(
         &self,
         outcome: &CheckOutcome,
-        _: RenderOptions,
+        options: RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let suites = suites(outcome);
+        let lang = options.lang;
+        let suites = suites(outcome, lang);
         let tests: usize = suites.iter().map(|s| s.cases.len()).sum();
         let failures: usize = suites
             .iter()
@@ -78,19 +80,15 @@ impl Renderer for Junit {
                 xml.push_str(">\n");
                 let mut notes = String::new();
                 for f in &case.findings {
-                    let text = format!(
-                        "{}[{}] at {}: {}",
-                        f.severity,
-                        f.rule.id(),
-                        f.location,
-                        f.message
-                    );
+                    let message = super::message_in(lang, outcome, f);
+                    let text =
+                        format!("{}[{}] {}: {message}", f.severity, f.rule.id(), f.location,);
                     if f.severity >= Severity::Warning {
                         let _ = writeln!(
                             xml,
                             "      <failure type=\"{}\" message=\"{}\">{}</failure>",
                             f.rule.id(),
-                            xml_escape(&f.message),
+                            xml_escape(&message),
                             xml_escape(&text)
                         );
                     } else {
@@ -110,14 +108,15 @@ impl Renderer for Junit {
     }
 }
 
-fn row_name(row: &Row) -> String {
+fn row_name(row: &Row, lang: Lang) -> String {
+    let n = (row.index + 1).to_string();
     match &row.name {
-        Some(name) => format!("row {}: {name}", row.index + 1),
-        None => format!("row {}", row.index + 1),
+        Some(name) => lang.fill("junit.row.named", &[("n", &n), ("name", name)]),
+        None => lang.fill("label.row.numbered", &[("n", &n)]),
     }
 }
 
-fn suites(outcome: &CheckOutcome) -> Vec<Suite<'_>> {
+fn suites(outcome: &CheckOutcome, lang: Lang) -> Vec<Suite<'_>> {
     let platforms: Vec<Platform> = if outcome.inputs.is_empty() {
         // `policy lint`: the policy's own platforms.
         let mut p: Vec<Platform> = outcome.policy.rows.iter().map(|r| r.platform).collect();
@@ -149,7 +148,7 @@ fn suites(outcome: &CheckOutcome) -> Vec<Suite<'_>> {
                 })
                 .collect();
             suites.push(Suite {
-                name: format!("{} requests", platform.display_name()),
+                name: lang.fill("junit.requests", &[("platform", platform.display_name())]),
                 cases,
             });
         }
@@ -165,14 +164,14 @@ fn suites(outcome: &CheckOutcome) -> Vec<Suite<'_>> {
                         && row.permissions.iter().any(|d| d.location == f.location)
                 });
                 Case {
-                    name: row_name(row),
+                    name: row_name(row, lang),
                     classname: format!("permaudit.{platform}.policy"),
                     findings,
                 }
             })
             .collect();
         suites.push(Suite {
-            name: format!("{} policy rows", platform.display_name()),
+            name: lang.fill("junit.rows", &[("platform", platform.display_name())]),
             cases,
         });
     }
@@ -189,7 +188,7 @@ fn suites(outcome: &CheckOutcome) -> Vec<Suite<'_>> {
         .collect();
     if !rest.is_empty() {
         suites.push(Suite {
-            name: "other findings".to_owned(),
+            name: lang.text("junit.other").to_owned(),
             cases: rest,
         });
     }

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, Renderer, Summary, plural};
+use super::{RenderOptions, Renderer, Summary};
 use crate::check::CheckOutcome;
 
 /// The Markdown renderer.
@@ -26,91 +26,116 @@ impl Renderer for Markdown {
     fn render(
         &self,
         outcome: &CheckOutcome,
-        _: RenderOptions,
+        options: RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
+        let lang = options.lang;
         let summary = Summary::of(outcome);
-        let verdict = if outcome.findings.is_empty() {
-            "no findings"
+        let verdict = lang.text(if outcome.findings.is_empty() {
+            "markdown.verdict.clean"
         } else if summary.errors > 0 {
-            "permission disclosures need attention"
+            "markdown.verdict.errors"
         } else {
-            "warnings only"
-        };
-        writeln!(out, "## permaudit: {verdict}")?;
-        writeln!(out)?;
+            "markdown.verdict.warnings"
+        });
         writeln!(
             out,
-            "**{}**, **{}**, **{}** in {} against *{}* (`{}`); config: {}.",
-            plural(summary.errors, "error"),
-            plural(summary.warnings, "warning"),
-            plural(summary.notes, "note"),
-            plural(outcome.inputs.len(), "file"),
-            cell(&outcome.policy.name),
-            outcome.policy.display_path(),
-            outcome
-                .config
-                .as_deref()
-                .map_or_else(|| "none".to_owned(), |c| format!("`{c}`"))
+            "## {}",
+            lang.fill("markdown.title", &[("verdict", verdict)])
         )?;
+        writeln!(out)?;
+        let config = outcome
+            .config
+            .as_deref()
+            .map_or_else(|| lang.text("human.none").to_owned(), |c| format!("`{c}`"));
+        let line = lang.fill(
+            "markdown.line",
+            &[
+                ("errors", &lang.count("error", summary.errors)),
+                ("warnings", &lang.count("warning", summary.warnings)),
+                ("notes", &lang.count("note", summary.notes)),
+                ("files", &lang.count("file", outcome.inputs.len())),
+                ("policy", &cell(&outcome.policy.name)),
+                ("path", outcome.policy.display_path()),
+                ("config", &config),
+            ],
+        );
+        writeln!(out, "{line}")?;
         if !outcome.findings.is_empty() {
             writeln!(out)?;
-            writeln!(out, "| severity | rule | permission | location | message |")?;
+            writeln!(out, "{}", lang.text("markdown.header"))?;
             writeln!(out, "|---|---|---|---|---|")?;
             for f in &outcome.findings {
                 writeln!(
                     out,
                     "| {} | `{}` | `{}` | `{}` | {} |",
-                    f.severity,
+                    lang.severity(f.severity),
                     f.rule.id(),
                     f.permission,
                     f.location,
-                    cell(&f.message)
+                    cell(&super::message_in(lang, outcome, f))
                 )?;
             }
         }
         let s = &outcome.suppression;
         if !s.is_empty() {
             writeln!(out)?;
-            writeln!(out, "### Suppressed and stale")?;
+            writeln!(out, "### {}", lang.text("markdown.suppressed"))?;
             writeln!(out)?;
             if !s.acknowledged.is_empty() {
+                let findings = lang.count("finding", s.acknowledged.len());
                 writeln!(
                     out,
-                    "- {} hidden by acknowledgements in the config",
-                    plural(s.acknowledged.len(), "finding")
+                    "- {}",
+                    lang.fill("markdown.acknowledged", &[("findings", &findings)])
                 )?;
             }
             if let Some(baseline) = &s.baseline {
+                let findings = lang.count("finding", s.baselined.len());
                 writeln!(
                     out,
-                    "- {} hidden by the baseline `{baseline}`",
-                    plural(s.baselined.len(), "finding")
+                    "- {}",
+                    lang.fill(
+                        "markdown.baselined",
+                        &[("findings", &findings), ("baseline", baseline)]
+                    )
                 )?;
             }
             for a in &s.expired {
-                writeln!(
-                    out,
-                    "- acknowledgement of `{}` at `{}` **expired** on {}: {}",
-                    a.permission,
-                    a.location,
-                    a.expires.map(|e| e.to_string()).unwrap_or_default(),
-                    cell(&a.reason)
-                )?;
+                let line = lang.fill(
+                    "markdown.expired",
+                    &[
+                        ("permission", &a.permission),
+                        ("location", &a.location.to_string()),
+                        (
+                            "date",
+                            &a.expires.map(|e| e.to_string()).unwrap_or_default(),
+                        ),
+                        ("reason", &cell(&a.reason)),
+                    ],
+                );
+                writeln!(out, "- {line}")?;
             }
             for a in &s.unmatched {
-                writeln!(
-                    out,
-                    "- acknowledgement of `{}` at `{}` matched no finding (remove it?)",
-                    a.permission, a.location
-                )?;
+                let line = lang.fill(
+                    "markdown.unmatched",
+                    &[
+                        ("permission", &a.permission),
+                        ("location", &a.location.to_string()),
+                    ],
+                );
+                writeln!(out, "- {line}")?;
             }
             for e in &s.stale {
-                writeln!(
-                    out,
-                    "- stale baseline entry: `{}` `{}` in `{}` no longer occurs",
-                    e.rule, e.permission, e.path
-                )?;
+                let line = lang.fill(
+                    "markdown.stale",
+                    &[
+                        ("rule", e.rule.as_str()),
+                        ("permission", &e.permission),
+                        ("path", &e.path),
+                    ],
+                );
+                writeln!(out, "- {line}")?;
             }
         }
         Ok(())

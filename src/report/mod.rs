@@ -29,6 +29,9 @@ pub struct RenderOptions {
     /// Columns to wrap human reports to: the terminal's width; `None` (not a terminal) is
     /// [`RenderOptions::DEFAULT_WIDTH`].
     pub width: Option<usize>,
+    /// Language of the human formats (human, concise, html, markdown, junit, gitlab); JSON,
+    /// SARIF and GitHub annotations are English in every language.
+    pub lang: crate::i18n::Lang,
 }
 
 impl RenderOptions {
@@ -92,6 +95,133 @@ pub(crate) fn audited_files(outcome: &CheckOutcome) -> usize {
     files.sort_unstable();
     files.dedup();
     files.len()
+}
+
+/// A finding as a diagnostic shows it, in the report's language: a header (what is wrong), a
+/// fix and remarks. English splits the rule's own message. Chinese builds the header and fix
+/// from the catalog's per-rule templates; where the rule's English message carries detail the
+/// templates cannot (a successor, an API level, a Play policy), it follows as a note, so
+/// nothing the rule said is lost.
+pub(crate) struct Localized<'a> {
+    pub(crate) what: std::borrow::Cow<'a, str>,
+    pub(crate) fix: Option<std::borrow::Cow<'a, str>>,
+    pub(crate) notes: Vec<std::borrow::Cow<'a, str>>,
+}
+
+/// Rules whose Chinese header and fix say everything their English message says.
+fn fully_templated(rule: crate::rules::Rule) -> bool {
+    matches!(
+        rule,
+        crate::rules::Rule::Undeclared | crate::rules::Rule::Unused
+    )
+}
+
+pub(crate) fn localize<'a>(
+    lang: crate::i18n::Lang,
+    outcome: &CheckOutcome,
+    f: &'a crate::model::Finding,
+) -> Localized<'a> {
+    use std::borrow::Cow;
+    let parts = split_message(&f.message);
+    if lang == crate::i18n::Lang::En {
+        return Localized {
+            what: Cow::Borrowed(parts.what),
+            fix: parts.fix.map(Cow::Borrowed),
+            notes: parts.notes.into_iter().map(Cow::Borrowed).collect(),
+        };
+    }
+    let row = row_label(lang, outcome, f).unwrap_or_default();
+    let permission = permission_name(lang, f.platform, &f.permission);
+    let what = lang.fill(
+        &format!("finding.{}.title", f.rule.id()),
+        &[
+            ("permission", &permission),
+            ("platform", f.platform.display_name()),
+            ("row", &row),
+        ],
+    );
+    let fix = lang.text(&format!("finding.{}.help", f.rule.id()));
+    let mut notes: Vec<Cow<'a, str>> = Vec::new();
+    if fully_templated(f.rule) {
+        notes.extend(parts.notes.into_iter().map(Cow::Borrowed));
+    } else {
+        notes.push(Cow::Owned(
+            lang.fill("finding.detail", &[("message", &f.message)]),
+        ));
+    }
+    Localized {
+        what: Cow::Owned(what),
+        fix: Some(Cow::Borrowed(fix)),
+        notes,
+    }
+}
+
+/// A finding's message as one line in the report's language (concise, HTML, JUnit, GitLab).
+pub(crate) fn message_in(
+    lang: crate::i18n::Lang,
+    outcome: &CheckOutcome,
+    f: &crate::model::Finding,
+) -> String {
+    if lang == crate::i18n::Lang::En {
+        return f.message.clone();
+    }
+    let l = localize(lang, outcome, f);
+    let mut out = l.what.into_owned();
+    if let Some(fix) = l.fix {
+        out.push('；');
+        out.push_str(&fix);
+    }
+    for note in l.notes {
+        out.push('（');
+        out.push_str(&note);
+        out.push('）');
+    }
+    out
+}
+
+/// The permission as messages name it; in Chinese with the catalog's Chinese name, if any.
+pub(crate) fn permission_name(
+    lang: crate::i18n::Lang,
+    platform: crate::model::Platform,
+    permission: &str,
+) -> String {
+    if lang == crate::i18n::Lang::En {
+        return permission.to_owned();
+    }
+    let cat = crate::catalog::catalog();
+    let zh = match platform {
+        crate::model::Platform::Android => cat
+            .android_permission(permission)
+            .and_then(|p| p.zh_names().next()),
+        crate::model::Platform::Ios => cat.ios_key(permission).and_then(|k| k.zh_names().next()),
+    };
+    match zh {
+        Some(zh) if !zh.is_empty() => {
+            lang.fill("finding.zh-name", &[("permission", permission), ("zh", zh)])
+        }
+        _ => permission.to_owned(),
+    }
+}
+
+/// The policy row a finding in the policy points at, as messages name it.
+pub(crate) fn row_label(
+    lang: crate::i18n::Lang,
+    outcome: &CheckOutcome,
+    f: &crate::model::Finding,
+) -> Option<String> {
+    let d = outcome
+        .policy
+        .disclosures()
+        .find(|d| d.location == f.location)?;
+    Some(match d.row_name.as_deref() {
+        Some(name) => lang.fill("label.row.named", &[("name", name)]),
+        None => lang.fill("label.row.numbered", &[("n", &(d.row + 1).to_string())]),
+    })
+}
+
+/// Word wrap to `width` display columns (Chinese breaks between characters).
+pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    text::wrap(text, width)
 }
 
 /// A finding's message in the parts a diagnostic shows: what is wrong (the header), how to

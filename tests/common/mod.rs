@@ -11,7 +11,11 @@ use assert_cmd::Command;
 /// appear in reports exactly as written in the tests.
 pub(crate) fn permaudit() -> Command {
     let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("permaudit");
-    cmd.current_dir(root()).env_remove("NO_COLOR");
+    // The report language follows LC_ALL/LANG: tests pin English unless they ask otherwise.
+    cmd.current_dir(root())
+        .env_remove("NO_COLOR")
+        .env_remove("LC_ALL")
+        .env_remove("LANG");
     cmd
 }
 
