@@ -1,11 +1,31 @@
 //! `deprecated-permission`: an Android permission that is deprecated, replaced, removed or
 //! without effect on newer versions, or a deprecated Info.plist purpose-string key.
 
-use super::{Context, finding, row_label};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::catalog;
-use crate::model::{Finding, Platform, Request};
+use crate::model::{Severity, Platform, Request};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "deprecated-permission",
+    severity: Severity::Warning,
+    summary: "Deprecated, replaced or no-effect permission or key",
+    explanation: "Android deprecated, replaced or removed the permission, or it has no effect on \
+                 newer versions (USE_FINGERPRINT from API 28, BLUETOOTH_ADMIN from 31, \
+                 READ_EXTERNAL_STORAGE from 33, …); or Apple deprecated the Info.plist key \
+                 (NSCalendarsUsageDescription from iOS 17). The message names the successor. \
+                 An Android request capped below the deprecation level with \
+                 android:maxSdkVersion, and an iOS key kept next to its successor for older OS \
+                 versions, are the correct legacy pattern and are not reported. Fix: request \
+                 the successor, and cap the old permission with maxSdkVersion (or keep the old \
+                 key only while supporting older iOS); in a policy, name the successor.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: true,
+    same_fact_both_sides: true,
+};
 
 /// What the catalog says about a deprecated permission or key.
 #[derive(Debug)]

@@ -1,9 +1,26 @@
 //! `empty-purpose`: an iOS purpose string, or a policy row's purpose, that says nothing.
 
-use super::{Context, finding};
-use crate::model::{Finding, Platform};
+use super::{Context, finding, Finding, Rule, RuleDef};
+use crate::model::{Severity, Platform};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "empty-purpose",
+    severity: Severity::Error,
+    summary: "Empty or placeholder purpose string",
+    explanation: "An Info.plist purpose string (NS…UsageDescription) is empty, whitespace, not \
+                 a string, or an obvious placeholder (TODO, TBD, placeholder, lorem ipsum, …). \
+                 iOS shows it in the permission prompt and App Store review rejects an app \
+                 whose purpose string does not explain the use. In a policy, a row without a \
+                 purpose fails the disclosure requirement the same way. Fix: write one \
+                 sentence saying what the app does with the data.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: false,
+    same_fact_both_sides: false,
+};
 
 /// Values people leave in while meaning to write the text later (compared case-insensitively,
 /// without trailing punctuation).

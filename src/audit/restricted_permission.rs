@@ -1,11 +1,30 @@
 //! `restricted-permission`: a permission Google Play allows only after a Play Console
 //! declaration.
 
-use super::{Context, finding, row_label};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{AndroidPermission, catalog};
-use crate::model::{Finding, Platform};
+use crate::model::{Severity, Platform};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "restricted-permission",
+    severity: Severity::Warning,
+    summary: "Permission Google Play restricts to declared use cases",
+    explanation: "Google Play allows the permission only for qualifying core use cases and only \
+                 after a Play Console declaration (SMS and Call Log groups, background location, \
+                 QUERY_ALL_PACKAGES, MANAGE_EXTERNAL_STORAGE, REQUEST_INSTALL_PACKAGES, photo \
+                 and video, foreground-service types, Health Connect, …). The message names the \
+                 Play policy. An app that requests it without a qualifying use case is rejected \
+                 or removed from Play. Fix: remove the permission, or complete the declaration \
+                 and keep the policy's purpose in line with it. Turn the rule off for apps not \
+                 distributed on Google Play.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: true,
+    same_fact_both_sides: true,
+};
 
 fn restricted(platform: Platform, permission: &str) -> Option<&'static AndroidPermission> {
     if platform != Platform::Android {
