@@ -3,7 +3,7 @@
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::catalog;
-use crate::model::{Severity, Platform, Request};
+use crate::model::{Disclosure, Platform, Request, Severity};
 use crate::policy::Policy;
 
 
@@ -93,6 +93,29 @@ fn is_legacy_only(ctx: &Context<'_>, platform: Platform, r: &Request, dep: &Depr
     }
 }
 
+/// The text of a finding on a request.
+fn request_message(r: &Request, dep: &Deprecation) -> String {
+    format!("{} {}; {}", r.permission, dep.what, request_advice(r, dep))
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, dep: &Deprecation) -> String {
+    let advice = if dep.successors.is_empty() {
+        "remove it once no supported version of the app requests it".to_owned()
+    } else {
+        format!(
+            "name its successor {} (what the app requests on newer versions)",
+            dep.successors.join(" or ")
+        )
+    };
+    format!(
+        "{} discloses {}, which {}; {advice}",
+        row_label(d),
+        d.permission,
+        dep.what
+    )
+}
+
 fn request_advice(r: &Request, dep: &Deprecation) -> String {
     let instead = if dep.successors.is_empty() {
         String::new()
@@ -136,7 +159,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 platform,
                 &r.permission,
                 &r.location,
-                format!("{} {}; {}", r.permission, dep.what, request_advice(r, &dep)),
+                request_message(r, &dep),
             ))
         })
         .collect()
@@ -158,25 +181,12 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
             {
                 continue;
             }
-            let advice = if dep.successors.is_empty() {
-                "remove it once no supported version of the app requests it".to_owned()
-            } else {
-                format!(
-                    "name its successor {} (what the app requests on newer versions)",
-                    dep.successors.join(" or ")
-                )
-            };
             findings.push(finding(
                 Rule::DeprecatedPermission,
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which {}; {advice}",
-                    row_label(d),
-                    d.permission,
-                    dep.what
-                ),
+                policy_message(d, &dep),
             ));
         }
     }

@@ -37,15 +37,20 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
             d.platform,
             &d.permission,
             &d.location,
-            format!(
-                "{} lists {} again; it is already disclosed by {} ({}); merge the rows or state \
-                 every purpose in one of them",
-                row_label(d),
-                d.permission,
-                row_label(earlier),
-                earlier.location
-            ),
+            message(d, earlier),
         ));
     }
     findings
+}
+
+/// The finding's text: `d` repeats `earlier`.
+fn message(d: &Disclosure, earlier: &Disclosure) -> String {
+    format!(
+        "{} lists {} again; it is already disclosed by {} ({}); merge the rows or state every \
+         purpose in one of them",
+        row_label(d),
+        d.permission,
+        row_label(earlier),
+        earlier.location
+    )
 }

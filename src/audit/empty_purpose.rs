@@ -2,7 +2,7 @@
 
 use super::{Context, finding, Finding, Rule, RuleDef};
 use crate::model::{Severity, Platform};
-use crate::policy::Policy;
+use crate::policy::{Policy, Row};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -74,22 +74,12 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 None => "not a string",
                 Some(p) => emptiness(Some(p), &r.permission)?,
             };
-            let shown = r
-                .purpose
-                .as_deref()
-                .filter(|p| !p.trim().is_empty())
-                .map_or_else(String::new, |p| format!(" (\"{}\")", p.trim()));
             Some(finding(
                 Rule::EmptyPurpose,
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "the purpose string of {} is {why}{shown}; App Store review rejects a \
-                     permission prompt that does not explain its use; write one sentence \
-                     saying what the app does with the data",
-                    r.permission
-                ),
+                request_message(&r.permission, why, r.purpose.as_deref()),
             ))
         })
         .collect()
@@ -106,23 +96,41 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
             // A purpose that repeats the row's label ("Send SMS" / "Send SMS") is terse but says
             // something, so the label is not compared.
             let why = emptiness(row.purpose.as_deref(), "")?;
-            let row_name = row.name.as_deref().map_or_else(
-                || format!("row {}", row.index + 1),
-                |n| format!("row \"{n}\""),
-            );
             Some(finding(
                 Rule::EmptyPurpose,
                 row.platform,
                 &first.permission,
                 &first.location,
-                format!(
-                    "the purpose of {} {row_name} is {why}; a disclosure must say why the app \
-                     uses the permission: add a `purpose`",
-                    row.platform.display_name()
-                ),
+                policy_message(row, why),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on an Info.plist purpose string; `why` says what is wrong with
+/// `purpose`, which is quoted when it has text.
+fn request_message(key: &str, why: &str, purpose: Option<&str>) -> String {
+    let shown = purpose
+        .filter(|p| !p.trim().is_empty())
+        .map_or_else(String::new, |p| format!(" (\"{}\")", p.trim()));
+    format!(
+        "the purpose string of {key} is {why}{shown}; App Store review rejects a permission \
+         prompt that does not explain its use; write one sentence saying what the app does with \
+         the data"
+    )
+}
+
+/// The text of a finding on a policy row.
+fn policy_message(row: &Row, why: &str) -> String {
+    let row_name = row.name.as_deref().map_or_else(
+        || format!("row {}", row.index + 1),
+        |n| format!("row \"{n}\""),
+    );
+    format!(
+        "the purpose of {} {row_name} is {why}; a disclosure must say why the app uses the \
+         permission: add a `purpose`",
+        row.platform.display_name()
+    )
 }
 
 #[cfg(test)]

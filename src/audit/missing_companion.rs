@@ -115,12 +115,17 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 platform,
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} is requested without {}: {}; request it too (and disclose it)",
-                    r.permission, c.wanted, c.why
-                ),
+                message(&r.permission, c),
             ));
         }
     }
     findings
+}
+
+/// The finding's text.
+fn message(permission: &str, c: &Companion) -> String {
+    format!(
+        "{permission} is requested without {}: {}; request it too (and disclose it)",
+        c.wanted, c.why
+    )
 }

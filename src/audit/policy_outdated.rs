@@ -3,7 +3,7 @@
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::catalog;
-use crate::model::{Severity};
+use crate::model::{Disclosure, Severity};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -48,13 +48,18 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
             d.platform,
             &d.permission,
             &d.location,
-            format!(
-                "{} names {}, which was replaced; the app requests its successor {names}, \
-                 covered by this row only through successor matching; name {names} in the row",
-                row_label(d),
-                d.permission,
-            ),
+            message(d, &names),
         ));
     }
     findings
+}
+
+/// The finding's text; `names` are the successors the app requests.
+fn message(d: &Disclosure, names: &str) -> String {
+    format!(
+        "{} names {}, which was replaced; the app requests its successor {names}, covered by \
+         this row only through successor matching; name {names} in the row",
+        row_label(d),
+        d.permission,
+    )
 }

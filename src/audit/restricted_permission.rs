@@ -3,7 +3,7 @@
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{AndroidPermission, catalog};
-use crate::model::{Severity, Platform};
+use crate::model::{Disclosure, Platform, Severity};
 use crate::policy::Policy;
 
 
@@ -45,12 +45,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} falls under Google Play's \"{}\" policy: Play publishes the app only \
-                     for a qualifying core use case declared in the Play Console; complete the \
-                     declaration, or remove the permission",
-                    r.permission, p.play_policy
-                ),
+                request_message(&r.permission, p),
             ))
         })
         .collect()
@@ -67,16 +62,31 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which Google Play restricts (\"{}\" policy): the app needs \
-                     a Play Console declaration whose use case matches this row's purpose",
-                    row_label(d),
-                    d.permission,
-                    p.play_policy
-                ),
+                policy_message(d, p),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on a request.
+fn request_message(permission: &str, p: &AndroidPermission) -> String {
+    format!(
+        "{permission} falls under Google Play's \"{}\" policy: Play publishes the app only for a \
+         qualifying core use case declared in the Play Console; complete the declaration, or \
+         remove the permission",
+        p.play_policy
+    )
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
+    format!(
+        "{} discloses {}, which Google Play restricts (\"{}\" policy): the app needs a Play \
+         Console declaration whose use case matches this row's purpose",
+        row_label(d),
+        d.permission,
+        p.play_policy
+    )
 }
 
 #[cfg(test)]

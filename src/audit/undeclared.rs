@@ -1,7 +1,7 @@
 //! `undeclared`: a requested permission that no policy row of its platform discloses.
 
 use super::{Context, finding, matching, Finding, Rule, RuleDef};
-use crate::model::{Severity};
+use crate::model::{Platform, Severity};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -41,16 +41,11 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let mut message = format!(
-            "{permission} is requested but no row of the policy's {} table discloses it; add it \
-             to the row that explains its use, or stop requesting it",
-            platform.display_name()
-        );
-        if let Some(lowered) = ctx.settings.undeclared_normal
-            && matching::is_normal(platform, permission)
-        {
-            message.push_str(&normal_note(lowered));
-        }
+        let lowered = ctx
+            .settings
+            .undeclared_normal
+            .filter(|_| matching::is_normal(platform, permission));
+        let message = message(platform, permission, lowered);
         findings.push(finding(
             Rule::Undeclared,
             platform,
@@ -62,11 +57,19 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// Says that `undeclared-normal` set this finding's severity, so a lowered severity is never
-/// silent.
-fn normal_note(severity: Severity) -> String {
-    format!(
-        " (install-time `normal` permission: reported as {severity} by the undeclared-normal \
-         setting)"
-    )
+/// The finding's text; `lowered` is the severity `undeclared-normal` set, which the text
+/// then says, so a lowered severity is never silent.
+fn message(platform: Platform, permission: &str, lowered: Option<Severity>) -> String {
+    let mut message = format!(
+        "{permission} is requested but no row of the policy's {} table discloses it; add it to \
+         the row that explains its use, or stop requesting it",
+        platform.display_name()
+    );
+    if let Some(severity) = lowered {
+        message.push_str(&format!(
+            " (install-time `normal` permission: reported as {severity} by the \
+             undeclared-normal setting)"
+        ));
+    }
+    message
 }

@@ -6,7 +6,7 @@
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{ANDROID_PREFIX, catalog};
-use crate::model::{Severity, Platform};
+use crate::model::{Disclosure, Platform, Severity};
 use crate::policy::Policy;
 
 
@@ -62,12 +62,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} is not a permission any Android version defines, so the request grants \
-                     nothing; {}",
-                    r.permission,
-                    did_you_mean(nearest)
-                ),
+                request_message(&r.permission, nearest),
             ))
         })
         .collect()
@@ -85,15 +80,29 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which no Android version defines; {}",
-                    row_label(d),
-                    d.permission,
-                    did_you_mean(nearest)
-                ),
+                policy_message(d, nearest),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on a request; `nearest` is the suggested real name.
+fn request_message(permission: &str, nearest: Option<&str>) -> String {
+    format!(
+        "{permission} is not a permission any Android version defines, so the request grants \
+         nothing; {}",
+        did_you_mean(nearest)
+    )
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, nearest: Option<&str>) -> String {
+    format!(
+        "{} discloses {}, which no Android version defines; {}",
+        row_label(d),
+        d.permission,
+        did_you_mean(nearest)
+    )
 }
 
 #[cfg(test)]

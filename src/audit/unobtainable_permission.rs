@@ -2,7 +2,7 @@
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{AndroidPermission, catalog};
-use crate::model::{Severity, Platform};
+use crate::model::{Disclosure, Platform, Severity};
 use crate::policy::Policy;
 
 
@@ -45,11 +45,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} is {}: Android never grants it to a store-installed app, so the request \
-                     does nothing; remove it (tools:node=\"remove\" if a library merges it in)",
-                    r.permission, p.protection
-                ),
+                request_message(&r.permission, p),
             ))
         })
         .collect()
@@ -66,16 +62,30 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which is {}: a store-installed app can never be granted \
-                     it; remove it from the policy and the app",
-                    row_label(d),
-                    d.permission,
-                    p.protection
-                ),
+                policy_message(d, p),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on a request.
+fn request_message(permission: &str, p: &AndroidPermission) -> String {
+    format!(
+        "{permission} is {}: Android never grants it to a store-installed app, so the request \
+         does nothing; remove it (tools:node=\"remove\" if a library merges it in)",
+        p.protection
+    )
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
+    format!(
+        "{} discloses {}, which is {}: a store-installed app can never be granted it; remove it \
+         from the policy and the app",
+        row_label(d),
+        d.permission,
+        p.protection
+    )
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! `unused`: a disclosed permission that no audited input of its platform requests.
 
 use super::{Context, finding, matching, row_label, Finding, Rule, RuleDef};
-use crate::model::{Severity};
+use crate::model::{Disclosure, Severity};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -43,14 +43,19 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
             d.platform,
             &d.permission,
             &d.location,
-            format!(
-                "{} is disclosed by {} but no audited {} input requests it; remove it from the \
-                 policy, or audit the file that requests it",
-                d.permission,
-                row_label(d),
-                d.platform.display_name()
-            ),
+            message(d),
         ));
     }
     findings
+}
+
+/// The finding's text.
+fn message(d: &Disclosure) -> String {
+    format!(
+        "{} is disclosed by {} but no audited {} input requests it; remove it from the policy, \
+         or audit the file that requests it",
+        d.permission,
+        row_label(d),
+        d.platform.display_name()
+    )
 }

@@ -10,9 +10,9 @@ pub mod axml;
 mod bplist_guard;
 pub mod discover;
 mod lines;
+mod manifest;
 pub mod plist;
 pub mod proto;
-mod manifest;
 #[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod testing;
