@@ -106,23 +106,3 @@ pub fn infos() -> Vec<RuleInfo> {
         })
         .collect()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_are_unique_kebab_case_and_round_trip() {
-        let mut seen = std::collections::BTreeSet::new();
-        for rule in Rule::ALL {
-            let id = rule.id();
-            assert!(seen.insert(id), "duplicate id {id}");
-            assert!(
-                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{id} is not kebab-case"
-            );
-            assert_eq!(Rule::from_id(id), Some(*rule));
-            assert!(!rule.summary().is_empty() && !rule.explanation().is_empty());
-        }
-    }
-}
