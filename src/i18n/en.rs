@@ -350,7 +350,6 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ),
     ("scope.both", "check, policy lint"),
     ("scope.check", "check"),
-    ("scope.lint", "policy lint"),
     ("severity.error", "error"),
     ("severity.note", "note"),
     ("severity.warning", "warning"),

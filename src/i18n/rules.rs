@@ -11,7 +11,6 @@ use crate::rules::{Rule, Scope};
 fn scope(lang: Lang, scope: Scope) -> &'static str {
     lang.text(match scope {
         Scope::Check => "scope.check",
-        Scope::Lint => "scope.lint",
         Scope::Both => "scope.both",
     })
 }

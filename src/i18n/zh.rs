@@ -314,7 +314,6 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("rules.table", "| 规则 | 默认级别 | 适用命令 | 摘要 |"),
     ("scope.both", "check、policy lint"),
     ("scope.check", "check"),
-    ("scope.lint", "policy lint"),
     ("severity.error", "错误"),
     ("severity.note", "提示"),
     ("severity.warning", "警告"),

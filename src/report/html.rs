@@ -16,10 +16,11 @@ use std::io::{self, Write};
 
 use super::source::Sources;
 use super::{RenderOptions, Renderer, Summary, text, xml_escape};
+use crate::audit::Finding;
 use crate::audit::coverage::{EntryStatus, PlatformCoverage, RequestStatus};
 use crate::check::CheckOutcome;
 use crate::i18n::Lang;
-use crate::model::{Finding, Platform};
+use crate::model::Platform;
 use crate::rules::Rule;
 
 /// The HTML sign-off renderer.
@@ -192,13 +193,10 @@ impl Renderer for Html {
         }
 
         let mut sources = Sources::default();
-        let (disclosure, advisories): (Vec<&Finding>, Vec<&Finding>) =
-            outcome.findings.iter().partition(|f| {
-                matches!(
-                    f.rule,
-                    Rule::Undeclared | Rule::Unused | Rule::PolicyOutdated
-                )
-            });
+        let (disclosure, advisories): (Vec<&Finding>, Vec<&Finding>) = outcome
+            .findings
+            .iter()
+            .partition(|f| matches!(f.rule, Rule::Undeclared | Rule::Unused));
         let _ = writeln!(
             h,
             "<section id=\"findings\">\n<h2>{}</h2>",

@@ -13,9 +13,10 @@ use std::io::{self, Write};
 use super::source::Sources;
 use super::text::{self, wrap};
 use super::{RenderOptions, Renderer, Summary};
+use crate::audit::Finding;
 use crate::check::CheckOutcome;
 use crate::i18n::Lang;
-use crate::model::{Finding, Severity};
+use crate::model::Severity;
 
 /// The diagnostics renderer.
 #[derive(Debug, Clone, Copy, Default)]

@@ -11,9 +11,10 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{RenderOptions, Renderer, xml_escape};
+use crate::audit::Finding;
 use crate::check::CheckOutcome;
 use crate::i18n::Lang;
-use crate::model::{Finding, Platform, Severity};
+use crate::model::{Platform, Severity};
 use crate::policy::Row;
 
 /// The JUnit XML renderer.

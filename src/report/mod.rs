@@ -119,7 +119,7 @@ fn fully_templated(rule: crate::rules::Rule) -> bool {
 pub(crate) fn localize<'a>(
     lang: crate::i18n::Lang,
     outcome: &CheckOutcome,
-    f: &'a crate::model::Finding,
+    f: &'a crate::audit::Finding,
 ) -> Localized<'a> {
     use std::borrow::Cow;
     let parts = split_message(&f.message);
@@ -160,7 +160,7 @@ pub(crate) fn localize<'a>(
 pub(crate) fn message_in(
     lang: crate::i18n::Lang,
     outcome: &CheckOutcome,
-    f: &crate::model::Finding,
+    f: &crate::audit::Finding,
 ) -> String {
     if lang == crate::i18n::Lang::En {
         return f.message.clone();
@@ -207,7 +207,7 @@ pub(crate) fn permission_name(
 pub(crate) fn row_label(
     lang: crate::i18n::Lang,
     outcome: &CheckOutcome,
-    f: &crate::model::Finding,
+    f: &crate::audit::Finding,
 ) -> Option<String> {
     let d = outcome
         .policy
