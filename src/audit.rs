@@ -144,8 +144,12 @@ pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings)
             sdk23_only: false,
             own: false,
             purpose: None,
+            localizations: Vec::new(),
         }],
         removals: Vec::new(),
+        build: None,
+        apple_platform: None,
+        notes: Vec::new(),
     }];
     let empty = Policy {
         name: String::new(),
@@ -274,9 +278,13 @@ mod tests {
                     sdk23_only: false,
                     own,
                     purpose: None,
+                    localizations: Vec::new(),
                 })
                 .collect(),
             removals: vec![],
+            build: None,
+            apple_platform: None,
+            notes: Vec::new(),
         }
     }
 

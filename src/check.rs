@@ -42,6 +42,8 @@ pub struct CheckOptions {
     pub write_baseline: Option<PathBuf>,
     /// The date acknowledgements expire against; `None` is today in UTC. Tests pin it.
     pub today: Option<Date>,
+    /// Which Xcode build configuration is audited.
+    pub xcode: input::xcode::XcodeOptions,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -197,9 +199,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     }
 
     let files = discover::discover_excluding(paths, exclude.as_ref())?;
-
-    let mut inputs = Vec::with_capacity(files.len());
-    let mut errors = Vec::new();
+    let mut xcode = options.xcode.clone();
+    if xcode.configuration.is_none() {
+        xcode.configuration = config.as_ref().and_then(|c| c.configuration.clone());
+    }
+    let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
     for result in read_parallel(&files, &options.limits) {
         match result {
             Ok(parsed) => inputs.extend(parsed),

@@ -92,6 +92,9 @@ fn run() -> Result<ExitCode> {
                 baseline: args.baseline,
                 write_baseline: args.write_baseline,
                 today: today()?,
+                xcode: permaudit::input::xcode::XcodeOptions {
+                    configuration: args.configuration,
+                },
             };
             let outcome = match check::run(&options) {
                 Ok(outcome) => outcome,

@@ -132,6 +132,8 @@ pub struct Config {
     pub successor_matching: Option<bool>,
     /// `undeclared-normal:` (see [`crate::audit::Settings::undeclared_normal`]).
     pub undeclared_normal: Option<Severity>,
+    /// `configuration:`: the Xcode build configuration audited (`--configuration` wins).
+    pub configuration: Option<String>,
 }
 
 /// Where the config comes from.
@@ -290,6 +292,8 @@ struct RawConfig {
     successor_matching: Option<bool>,
     #[serde(default)]
     undeclared_normal: Option<Spanned<String>>,
+    #[serde(default)]
+    configuration: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -310,6 +314,7 @@ const KEYS: &[&str] = &[
     "acknowledgements",
     "successor-matching",
     "undeclared-normal",
+    "configuration",
     "platform",
     "permission",
     "reason",
@@ -332,6 +337,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         acknowledgements: Vec::new(),
         successor_matching: None,
         undeclared_normal: None,
+        configuration: None,
     });
     let at = |loc: &serde_saphyr::Location| at(file, loc);
     let invalid = |loc: &serde_saphyr::Location, message: String| ConfigError::Invalid {
@@ -385,6 +391,18 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
                 ));
             }
         }),
+    };
+
+    let configuration = match raw.configuration {
+        Some(c) if c.value.trim().is_empty() => {
+            return Err(invalid(
+                &c.referenced,
+                "`configuration:` is empty; expected an Xcode build configuration name such as \
+                 Release"
+                    .to_owned(),
+            ));
+        }
+        other => other.map(|c| c.value),
     };
 
     // HashMap order is arbitrary: validate in file order so the first error reported is the
@@ -519,6 +537,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         acknowledgements,
         successor_matching: raw.successor_matching,
         undeclared_normal,
+        configuration,
     })
 }
 

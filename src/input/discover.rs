@@ -18,6 +18,11 @@ pub const INPUT_NAMES: &[&str] = &["AndroidManifest.xml", "Info.plist"];
 /// Built artifacts discovery also picks up, by extension (case-insensitive): what ships.
 pub const ARTIFACT_EXTENSIONS: &[&str] = &["apk", "aab", "ipa"];
 
+/// Is a directory of this name an Xcode project discovery audits (`App.xcodeproj`)?
+pub fn is_project_dir_name(name: &str) -> bool {
+    name.len() > ".xcodeproj".len() && name.ends_with(".xcodeproj")
+}
+
 /// Is a file of this name an input discovery audits?
 pub fn is_input_name(name: &str) -> bool {
     INPUT_NAMES.contains(&name)
@@ -58,8 +63,8 @@ pub enum DiscoverError {
     },
     /// The paths hold nothing to audit.
     #[error(
-        "no AndroidManifest.xml or Info.plist under {paths} (nor an .apk, .aab or .ipa); point \
-         permaudit at the app's source tree or build outputs (or name the files)"
+        "no AndroidManifest.xml, Info.plist or Xcode project under {paths} (nor an .apk, .aab or \
+         .ipa); point permaudit at the app's source tree or build outputs (or name the files)"
     )]
     NothingFound {
         /// The paths searched, comma-separated.
@@ -303,12 +308,20 @@ fn visit(
     root: &Path,
     shown: &str,
 ) -> Option<Result<(PathBuf, String), DiscoverError>> {
-    let named = entry.file_name().to_str().is_some_and(is_input_name);
+    let name = entry.file_name().to_str();
+    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    let display = if relative.as_os_str().is_empty() {
+        shown.to_owned()
+    } else {
+        join_display(shown, relative)
+    };
+    if name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir()) {
+        return Some(Ok((entry.path().to_path_buf(), display)));
+    }
+    let named = name.is_some_and(is_input_name);
     if !named {
         return None;
     }
-    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-    let display = join_display(shown, relative);
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return Some(Err(DiscoverError::Walk {
             path: display,

@@ -15,6 +15,7 @@ pub mod proto;
 mod rules;
 #[doc(hidden)]
 pub mod testing;
+pub mod xcode;
 mod xml;
 
 use std::io::{self, Read, Seek};

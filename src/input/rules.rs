@@ -161,6 +161,7 @@ impl ManifestRules {
                     sdk23_only: local != "uses-permission",
                     own: false,
                     purpose: None,
+                    localizations: Vec::new(),
                 }),
             },
         }
@@ -196,12 +197,9 @@ impl ManifestRules {
                         .is_some_and(|rest| rest.starts_with('.'))
                 });
         }
-        ParsedInput {
-            path: path.to_owned(),
-            kind,
-            requests,
-            removals,
-        }
+        let mut input = ParsedInput::new(path, kind, requests);
+        input.removals = removals;
+        input
     }
 }
 
