@@ -9,10 +9,13 @@
 mod deprecated_permission;
 mod duplicate_disclosure;
 mod empty_purpose;
+mod ignored_build_setting;
 mod matching;
 mod missing_companion;
+mod missing_translation;
 mod policy_outdated;
 mod restricted_permission;
+mod unaudited_platform;
 mod undeclared;
 mod unknown_permission;
 mod unobtainable_permission;
@@ -111,6 +114,9 @@ pub fn audit_with(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) 
     findings.extend(unknown_permission::requests(&ctx));
     findings.extend(empty_purpose::requests(&ctx));
     findings.extend(missing_companion::check(&ctx));
+    findings.extend(missing_translation::requests(&ctx));
+    findings.extend(ignored_build_setting::inputs(&ctx));
+    findings.extend(unaudited_platform::inputs(&ctx));
     finish(findings, settings)
 }
 
@@ -132,7 +138,7 @@ pub fn lint_policy(policy: &Policy, settings: &Settings) -> Vec<Finding> {
 pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings) -> Vec<Finding> {
     let kind = match platform {
         Platform::Android => crate::model::InputKind::Manifest,
-        Platform::Ios => crate::model::InputKind::Plist,
+        Platform::Ios | Platform::Macos => crate::model::InputKind::Plist,
     };
     let inputs = [ParsedInput {
         path: String::new(),
@@ -200,7 +206,10 @@ fn row_label(d: &Disclosure) -> String {
 
 /// What the rules of a `check` share: the inputs, the policy and indexes over both.
 struct Context<'a> {
-    inputs: &'a [ParsedInput],
+    /// The inputs audited against the policy.
+    inputs: Vec<&'a ParsedInput>,
+    /// Inputs of a platform the policy has no table for (macOS), listed as not audited.
+    unaudited: Vec<&'a ParsedInput>,
     policy: &'a Policy,
     settings: &'a Settings,
     /// Per platform, every permission any audited input requests (the app's own included).
@@ -210,9 +219,15 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(inputs: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
+    fn new(all: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
+        // A macOS app is judged only against a `macos` table; without one it is not pooled
+        // into iOS but reported as not audited.
+        let has_macos = policy.rows.iter().any(|r| r.platform == Platform::Macos);
+        let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) = all
+            .iter()
+            .partition(|i| has_macos || i.platform() != Platform::Macos);
         let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
-        for input in inputs {
+        for input in &inputs {
             let set = requested.entry(input.platform()).or_default();
             set.extend(input.requests.iter().map(|r| r.permission.as_str()));
         }
@@ -225,6 +240,7 @@ impl<'a> Context<'a> {
         }
         Context {
             inputs,
+            unaudited,
             policy,
             settings,
             requested,
@@ -247,7 +263,7 @@ impl<'a> Context<'a> {
     /// The first request of each permission in each input, the app's own excepted: rules about
     /// requests report once per file and permission, where it is first written.
     fn first_requests(&self) -> impl Iterator<Item = (&'a ParsedInput, &'a Request)> {
-        self.inputs.iter().flat_map(|input| {
+        self.inputs.iter().copied().flat_map(|input| {
             let mut seen = BTreeSet::new();
             input
                 .requests

@@ -14,8 +14,12 @@ use serde::{Deserialize, Serialize};
 pub enum Platform {
     /// Android: permissions are `<uses-permission>` names in `AndroidManifest.xml`.
     Android,
-    /// iOS: permissions are privacy purpose-string keys in `Info.plist`.
+    /// iOS: permissions are privacy purpose-string keys in `Info.plist` (watchOS, tvOS and
+    /// visionOS builds are audited with iOS).
     Ios,
+    /// macOS (Mac Catalyst included): the same purpose-string keys, audited only against a
+    /// policy's `macos` table, never pooled with iOS.
+    Macos,
 }
 
 impl Platform {
@@ -24,6 +28,7 @@ impl Platform {
         match self {
             Platform::Android => "android",
             Platform::Ios => "ios",
+            Platform::Macos => "macos",
         }
     }
 
@@ -32,6 +37,7 @@ impl Platform {
         match self {
             Platform::Android => "Android",
             Platform::Ios => "iOS",
+            Platform::Macos => "macOS",
         }
     }
 }
@@ -272,9 +278,12 @@ impl ParsedInput {
         }
     }
 
-    /// Platform of this input.
+    /// Platform of this input: a macOS Info.plist is `macos`, never `ios`.
     pub fn platform(&self) -> Platform {
-        self.kind.platform()
+        match self.apple_platform {
+            Some(ApplePlatform::Macos) => Platform::Macos,
+            _ => self.kind.platform(),
+        }
     }
 }
 

@@ -33,6 +33,13 @@ pub enum Rule {
     MissingCompanion,
     /// One permission listed in more than one policy row.
     DuplicateDisclosure,
+    /// A purpose string without a translation for a language the app is localized into.
+    MissingTranslation,
+    /// A build setting Xcode ignores (or a configuration file not read) where it concerns the
+    /// Info.plist.
+    IgnoredBuildSetting,
+    /// An input of a platform the policy has no table for (a macOS app), not audited.
+    UnauditedPlatform,
 }
 
 /// Which command judges a rule.
@@ -71,6 +78,9 @@ impl Rule {
         Rule::EmptyPurpose,
         Rule::MissingCompanion,
         Rule::DuplicateDisclosure,
+        Rule::MissingTranslation,
+        Rule::IgnoredBuildSetting,
+        Rule::UnauditedPlatform,
     ];
 
     /// Stable id, as written in reports and configuration.
@@ -86,6 +96,9 @@ impl Rule {
             Rule::EmptyPurpose => "empty-purpose",
             Rule::MissingCompanion => "missing-companion",
             Rule::DuplicateDisclosure => "duplicate-disclosure",
+            Rule::MissingTranslation => "missing-translation",
+            Rule::IgnoredBuildSetting => "ignored-build-setting",
+            Rule::UnauditedPlatform => "unaudited-platform",
         }
     }
 
@@ -102,15 +115,22 @@ impl Rule {
             Rule::EmptyPurpose => Severity::Error,
             Rule::MissingCompanion => Severity::Warning,
             Rule::DuplicateDisclosure => Severity::Warning,
+            Rule::MissingTranslation => Severity::Warning,
+            Rule::IgnoredBuildSetting => Severity::Note,
+            Rule::UnauditedPlatform => Severity::Warning,
         }
     }
 
     /// Which command judges the rule.
     pub fn scope(self) -> Scope {
         match self {
-            Rule::Undeclared | Rule::Unused | Rule::PolicyOutdated | Rule::MissingCompanion => {
-                Scope::Check
-            }
+            Rule::Undeclared
+            | Rule::Unused
+            | Rule::PolicyOutdated
+            | Rule::MissingCompanion
+            | Rule::MissingTranslation
+            | Rule::IgnoredBuildSetting
+            | Rule::UnauditedPlatform => Scope::Check,
             Rule::DuplicateDisclosure => Scope::Lint,
             Rule::UnobtainablePermission
             | Rule::RestrictedPermission
@@ -135,6 +155,11 @@ impl Rule {
             Rule::EmptyPurpose => "Empty or placeholder purpose string",
             Rule::MissingCompanion => "Permission requested without the companion it needs",
             Rule::DuplicateDisclosure => "Policy lists one permission in several rows",
+            Rule::MissingTranslation => {
+                "Purpose string not translated into a language the app is localized into"
+            }
+            Rule::IgnoredBuildSetting => "Info.plist build setting Xcode ignores",
+            Rule::UnauditedPlatform => "macOS app not audited: the policy has no macos table",
         }
     }
 
@@ -230,6 +255,35 @@ impl Rule {
                  different purposes (the M5 policy does this for READ_PHONE_STATE). Readers \
                  and regulators cannot tell which purpose applies. Fix: merge the rows, or \
                  state every purpose in one row."
+            }
+            Rule::MissingTranslation => {
+                "The app is localized into a language (the Xcode project's knownRegions, the \
+                 Info.plist's CFBundleLocalizations, or a <lang>.lproj folder) but that \
+                 language's InfoPlist.strings (or InfoPlist.xcstrings) has no translation of a \
+                 purpose string, so users of that language see the permission prompt in the \
+                 development language. Apps for mainland China are expected to explain every \
+                 permission in Chinese: a missing zh-Hans is the typical finding. An empty \
+                 InfoPlist.strings translates nothing. One finding per purpose string lists \
+                 every language it lacks. Fix: add \"KEY\" = \"…\"; to \
+                 <lang>.lproj/InfoPlist.strings (or translate the key in the string catalog)."
+            }
+            Rule::IgnoredBuildSetting => {
+                "An Xcode build setting looks like it adds a purpose string but does not: \
+                 INFOPLIST_KEY_<key> settings are only added to the Info.plist when \
+                 GENERATE_INFOPLIST_FILE = YES, and with it NO (the default) Xcode ignores \
+                 them, so the key ships only if the INFOPLIST_FILE has it. The note also \
+                 records a CocoaPods .xcconfig that is not there (pod install generates it; it \
+                 sets no Info.plist key) and was not read. Fix: set GENERATE_INFOPLIST_FILE = \
+                 YES, or move the key into the Info.plist file and delete the setting."
+            }
+            Rule::UnauditedPlatform => {
+                "The input is a macOS app (a macos/ folder, an Xcode target whose SDK is \
+                 macosx, or an iOS target also built for Mac Catalyst), and the policy has no \
+                 macos table. A macOS app asks for its own permissions and is never pooled \
+                 into the iOS audit, so none of its purpose strings were judged: this warning \
+                 keeps that visible instead of reporting clean. Fix: add a `macos:` table to \
+                 the policy (same schema as `ios:`), or exclude the macOS folder if the app is \
+                 not shipped for macOS."
             }
         }
     }

@@ -470,10 +470,11 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         let platform = match raw_ack.platform.value.as_str() {
             "android" => Platform::Android,
             "ios" => Platform::Ios,
+            "macos" => Platform::Macos,
             other => {
                 return Err(invalid(
                     &raw_ack.platform.referenced,
-                    format!("unknown platform `{other}`; expected android or ios"),
+                    format!("unknown platform `{other}`; expected android, ios or macos"),
                 ));
             }
         };

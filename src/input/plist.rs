@@ -91,6 +91,7 @@ pub fn parse_plist(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> 
         parse_xml(path, bytes)
     }?;
     fold_device_keys(&mut parsed.requests);
+    parsed.apple_platform = super::xcode::platform::classify(path, bytes);
     Ok(parsed)
 }
 

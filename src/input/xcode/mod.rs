@@ -5,7 +5,9 @@
 //! - [`settings`]: build-setting levels, `$(inherited)` and `$(VAR)` expansion;
 //! - [`project`]: targets, configurations and the built Info.plist of each shipped target.
 
+pub mod localized;
 pub mod openstep;
+pub mod platform;
 pub mod project;
 pub mod settings;
 pub mod xcconfig;

@@ -201,11 +201,23 @@ pub fn read_project(
         .unwrap_or_default();
 
     let project_configs = configurations(&project, pbx_project)?;
+    let development = str_of(pbx_project, "developmentRegion").unwrap_or("en");
+    let regions_at = pbx_project
+        .value
+        .get("knownRegions")
+        .map_or(Location::file(project.display), |e| {
+            Location::at(project.display, e.line, e.column)
+        });
     let known_regions: Vec<String> = list_of(pbx_project, "knownRegions")
         .into_iter()
-        .filter(|r| *r != "Base")
+        .filter(|r| *r != "Base" && *r != development)
         .map(str::to_owned)
         .collect();
+    let regions = Regions {
+        known: known_regions,
+        at: regions_at,
+        development: development.to_owned(),
+    };
 
     let mut outcome = ProjectOutcome::default();
     let targets = pbx_project.value.get("targets");
@@ -242,11 +254,267 @@ pub fn read_project(
         if !shipped {
             continue;
         }
-        outcome
-            .inputs
-            .extend(target_built.inputs(&project, &known_regions)?);
+        let sources = localization_sources(&project, target, &target_built);
+        let mut inputs = target_built.inputs(&project)?;
+        for input in &mut inputs {
+            localize(
+                input,
+                &sources,
+                &regions,
+                target_built.infoplist_file.as_ref(),
+            )?;
+        }
+        outcome.inputs.extend(inputs);
     }
     Ok(outcome)
+}
+
+/// The languages a project is localized into, besides its development language.
+struct Regions {
+    known: Vec<String>,
+    /// Where `knownRegions` is written.
+    at: Location,
+    development: String,
+}
+
+/// Where a target's localized purpose strings may come from.
+#[derive(Debug)]
+enum Source {
+    /// `<lang>.lproj/InfoPlist.strings`; `listed` is where the project names it, if it does.
+    Strings {
+        language: String,
+        path: PathBuf,
+        shown: String,
+        listed: Option<Location>,
+    },
+    /// `InfoPlist.xcstrings`.
+    Catalog { path: PathBuf, shown: String },
+}
+
+/// The target's `InfoPlist.strings` variant groups and `InfoPlist.xcstrings` catalogs in its
+/// Copy Bundle Resources phase, plus those beside its Info.plist and in its synchronized
+/// folders (Xcode 16 targets list folders, not files).
+fn localization_sources(project: &Project<'_>, target: &Node, build: &TargetBuild) -> Vec<Source> {
+    let mut out = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    let mut add = |source: Source, seen: &mut std::collections::BTreeSet<PathBuf>| {
+        let path = match &source {
+            Source::Strings { path, .. } | Source::Catalog { path, .. } => path.clone(),
+        };
+        if seen.insert(std::fs::canonicalize(&path).unwrap_or(path)) {
+            out.push(source);
+        }
+    };
+    for phase_id in list_of(target, "buildPhases") {
+        let Some(phase) = project.objects.get(phase_id) else {
+            continue;
+        };
+        if str_of(phase, "isa") != Some("PBXResourcesBuildPhase") {
+            continue;
+        }
+        for file_id in list_of(phase, "files") {
+            let Some(file_ref) = project
+                .objects
+                .get(file_id)
+                .and_then(|bf| str_of(bf, "fileRef"))
+            else {
+                continue;
+            };
+            let Some(node) = project.objects.get(file_ref) else {
+                continue;
+            };
+            let name = str_of(node, "name").or(str_of(node, "path")).unwrap_or("");
+            match str_of(node, "isa") {
+                Some("PBXVariantGroup") if name == "InfoPlist.strings" => {
+                    let children = node.value.get("children");
+                    for child_id in list_of(node, "children") {
+                        let Some(child) = project.objects.get(child_id) else {
+                            continue;
+                        };
+                        let Some(path) = project.path_of(child_id, 0) else {
+                            continue;
+                        };
+                        let language = str_of(child, "name")
+                            .map(str::to_owned)
+                            .or_else(|| path.parent().and_then(super::localized::lproj_language));
+                        let Some(language) = language else { continue };
+                        if language == "Base" {
+                            continue;
+                        }
+                        let shown = display_of(project, &path);
+                        let listed = children.map(|e| {
+                            let line = e
+                                .value
+                                .value
+                                .as_array()
+                                .and_then(|a| a.iter().find(|n| n.value.as_str() == Some(child_id)))
+                                .map_or((e.line, e.column), |n| (n.line, n.column));
+                            Location::at(project.display, line.0, line.1)
+                        });
+                        add(
+                            Source::Strings {
+                                language,
+                                path,
+                                shown,
+                                listed,
+                            },
+                            &mut seen,
+                        );
+                    }
+                }
+                Some("PBXFileReference") if name.ends_with("InfoPlist.xcstrings") => {
+                    if let Some(path) = project.path_of(file_ref, 0) {
+                        let shown = display_of(project, &path);
+                        add(Source::Catalog { path, shown }, &mut seen);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    if let Some((file, _, _)) = &build.infoplist_file {
+        dirs.extend(file.parent().map(Path::to_path_buf));
+    }
+    for group in list_of(target, "fileSystemSynchronizedGroups") {
+        dirs.extend(project.path_of(group, 0));
+    }
+    for dir in dirs {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        entries.sort();
+        for entry in entries {
+            if let Some(language) = super::localized::lproj_language(&entry) {
+                let path = entry.join("InfoPlist.strings");
+                if language != "Base" && path.is_file() {
+                    let shown = display_of(project, &path);
+                    add(
+                        Source::Strings {
+                            language,
+                            path,
+                            shown,
+                            listed: None,
+                        },
+                        &mut seen,
+                    );
+                }
+            } else if entry
+                .file_name()
+                .is_some_and(|n| n == "InfoPlist.xcstrings")
+            {
+                let shown = display_of(project, &entry);
+                add(Source::Catalog { path: entry, shown }, &mut seen);
+            }
+        }
+    }
+    out
+}
+
+/// Carries every language the app is localized into on each purpose-string request: the
+/// translation where a file has one, `None` where none does (iOS then shows the Info.plist
+/// text). Languages are the project's `knownRegions`, the Info.plist's
+/// `CFBundleLocalizations` and every language with a file, less the development language.
+fn localize(
+    input: &mut ParsedInput,
+    sources: &[Source],
+    regions: &Regions,
+    plist: Option<&(PathBuf, String, Assignment)>,
+) -> Result<(), InputError> {
+    // language → (translations, where the language's file is)
+    let mut by_language: BTreeMap<String, (super::localized::Translations, Location)> =
+        BTreeMap::new();
+    for source in sources {
+        match source {
+            Source::Strings {
+                language,
+                path,
+                shown,
+                listed,
+            } => {
+                if !path.is_file() {
+                    // Listed but absent: Xcode would fail to copy it; the language counts as
+                    // untranslated, located where the project lists it.
+                    by_language.entry(language.clone()).or_insert_with(|| {
+                        (
+                            BTreeMap::new(),
+                            listed.clone().unwrap_or_else(|| Location::file(shown)),
+                        )
+                    });
+                    continue;
+                }
+                let t = super::localized::read_strings(path, shown)?;
+                let entry = by_language
+                    .entry(language.clone())
+                    .or_insert_with(|| (BTreeMap::new(), Location::file(shown)));
+                entry.0.extend(t);
+                entry.1 = Location::file(shown);
+            }
+            Source::Catalog { path, shown } => {
+                for (language, t) in super::localized::read_catalog(path, shown)? {
+                    let entry = by_language
+                        .entry(language)
+                        .or_insert_with(|| (BTreeMap::new(), Location::file(shown)));
+                    entry.0.extend(t);
+                }
+            }
+        }
+    }
+    let mut languages: BTreeMap<String, Location> = BTreeMap::new();
+    for l in &regions.known {
+        languages.insert(l.clone(), regions.at.clone());
+    }
+    if let Some((file, shown, _)) = plist {
+        for l in bundle_localizations(file) {
+            languages.entry(l).or_insert_with(|| Location::file(shown));
+        }
+    }
+    for (l, (_, at)) in &by_language {
+        languages.insert(l.clone(), at.clone());
+    }
+    // The Info.plist text is the development language's, unless a file of that language
+    // overrides it (iOS prefers the strings file).
+    if !by_language.contains_key(&regions.development) {
+        languages.remove(&regions.development);
+    }
+    if languages.is_empty() {
+        return Ok(());
+    }
+    for request in &mut input.requests {
+        request.localizations = languages
+            .iter()
+            .map(|(language, at)| {
+                let found = by_language
+                    .get(language)
+                    .and_then(|(t, _)| t.get(&request.permission));
+                crate::model::Localization {
+                    language: language.clone(),
+                    purpose: found.map(|(text, _)| text.clone()),
+                    location: found.map_or_else(|| at.clone(), |(_, l)| l.clone()),
+                }
+            })
+            .collect();
+    }
+    Ok(())
+}
+
+/// `CFBundleLocalizations` of an Info.plist file (empty when it has none or is unreadable; the
+/// plist itself was already read and validated).
+fn bundle_localizations(file: &Path) -> Vec<String> {
+    let Ok(value) = plist::Value::from_file(file) else {
+        return Vec::new();
+    };
+    value
+        .as_dictionary()
+        .and_then(|d| d.get("CFBundleLocalizations"))
+        .and_then(plist::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_string().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// One XCBuildConfiguration: its name, settings and base `.xcconfig` (read only when the
@@ -596,11 +864,7 @@ impl TargetBuild {
 
     /// The built Info.plist's requests, as one input (two for an iOS app also built for Mac
     /// Catalyst, which is a macOS app).
-    fn inputs(
-        &self,
-        project: &Project<'_>,
-        known_regions: &[String],
-    ) -> Result<Vec<ParsedInput>, InputError> {
+    fn inputs(&self, project: &Project<'_>) -> Result<Vec<ParsedInput>, InputError> {
         let generate = self.generate.as_ref().is_some_and(|(g, _)| *g);
         let mut requests: Vec<Request> = Vec::new();
         let mut notes = self.notes.clone();
@@ -694,7 +958,6 @@ impl TargetBuild {
                 ),
             ));
         }
-        let _ = known_regions;
         let build = format!("{} ({})", self.name, self.configuration);
         let mut input = ParsedInput {
             path,

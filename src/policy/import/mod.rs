@@ -642,7 +642,7 @@ impl<'d> Importer<'d> {
                         }
                     }
                 }
-                (Platform::Ios, Ident::IosKey) => {
+                (Platform::Ios | Platform::Macos, Ident::IosKey) => {
                     if catalog().ios_key(&token.text).is_none() {
                         notes.push((
                             DiagnosticKind::Note,
@@ -662,7 +662,7 @@ impl<'d> Importer<'d> {
                         self.location(at),
                     ));
                 }
-                (Platform::Ios, Ident::PlistOther) => {
+                (Platform::Ios | Platform::Macos, Ident::PlistOther) => {
                     left_out_ids += 1;
                     notes.push((
                         DiagnosticKind::Note,
@@ -679,11 +679,13 @@ impl<'d> Importer<'d> {
                     at,
                     format!("`{}` is an Info.plist key in an Android table", token.text),
                 )),
-                (Platform::Ios, Ident::AndroidFull | Ident::AndroidShort) => doubts.push((
-                    DiagnosticKind::Unresolved,
-                    at,
-                    format!("`{}` is an Android permission in an iOS table", token.text),
-                )),
+                (Platform::Ios | Platform::Macos, Ident::AndroidFull | Ident::AndroidShort) => {
+                    doubts.push((
+                        DiagnosticKind::Unresolved,
+                        at,
+                        format!("`{}` is an Android permission in an iOS table", token.text),
+                    ))
+                }
             }
         }
         if tokens.is_empty() {
