@@ -213,6 +213,17 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     if !errors.is_empty() {
         return Err(CheckError::Inputs(errors));
     }
+    // Only a `project.yml` that is not an XcodeGen spec was found: nothing was audited, which
+    // must never read as clean.
+    if inputs.is_empty() {
+        return Err(CheckError::Discover(DiscoverError::NothingFound {
+            paths: paths
+                .iter()
+                .map(|p| discover::display_root(p))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }));
+    }
     let findings = audit_with(&inputs, &policy, &settings);
 
     let mut suppression = Suppression::default();

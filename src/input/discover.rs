@@ -318,6 +318,10 @@ fn visit(
     if name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir()) {
         return Some(Ok((entry.path().to_path_buf(), display)));
     }
+    // An XcodeGen spec; the Xcode reader tells a spec from another `project.yml`.
+    if name == Some(super::xcode::XCODEGEN_SPEC) && entry.file_type().is_some_and(|t| t.is_file()) {
+        return Some(Ok((entry.path().to_path_buf(), display)));
+    }
     let named = name.is_some_and(is_input_name);
     if !named {
         return None;

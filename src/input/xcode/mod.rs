@@ -11,6 +11,7 @@ pub mod platform;
 pub mod project;
 pub mod settings;
 pub mod xcconfig;
+pub mod xcodegen;
 
 use std::io::Read;
 use std::path::Path;
@@ -19,6 +20,9 @@ use super::InputError;
 use crate::model::Location;
 
 pub use crate::model::ApplePlatform;
+
+/// The file name of an XcodeGen spec.
+pub const XCODEGEN_SPEC: &str = "project.yml";
 
 /// Choices that change which Info.plist is built.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -76,9 +80,38 @@ pub fn read_projects(
                 .and_then(|n| n.to_str())
                 .is_some_and(super::discover::is_project_dir_name)
     });
+    let (specs, rest): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|f| f.path.file_name().is_some_and(|n| n == XCODEGEN_SPEC));
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut claimed = std::collections::BTreeSet::new();
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    for spec in &specs {
+        // `project.yml` is a common name: only a YAML with `targets:` is an XcodeGen spec.
+        let is_spec = read_capped(&spec.path, &spec.display, xcodegen::MAX_BYTES)
+            .map(|b| xcodegen::looks_like_spec(&String::from_utf8_lossy(&b)));
+        match is_spec {
+            Ok(false) => continue,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+            Ok(true) => {}
+        }
+        match xcodegen::read_spec(&spec.path, &spec.display, options) {
+            Ok(outcome) => {
+                inputs.extend(outcome.inputs);
+                claimed.extend(outcome.claimed.iter().map(|p| canonical(p)));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    // The project a spec generates is audited through the spec, once.
+    let projects: Vec<_> = projects
+        .into_iter()
+        .filter(|p| !claimed.contains(&canonical(&p.path)))
+        .collect();
     for project in &projects {
         match project::read_project(&project.path, &project.display, options) {
             Ok(outcome) => {

@@ -42,7 +42,7 @@ pub struct ProjectOutcome {
 
 /// Product types whose Info.plist iOS, macOS, watchOS, tvOS and visionOS read purpose strings
 /// from: apps, app extensions, App Clips and watch apps.
-fn is_app_bundle(product_type: &str) -> bool {
+pub(crate) fn is_app_bundle(product_type: &str) -> bool {
     let t = product_type
         .strip_prefix("com.apple.product-type.")
         .unwrap_or(product_type);
