@@ -1,9 +1,20 @@
 //! `missing-translation`: a purpose string that a language the app is localized into does not
 //! translate.
 
-use super::{Context, finding};
-use crate::model::Finding;
-use crate::rules::Rule;
+use super::{Context, Finding, Rule, RuleDef, finding};
+use crate::model::Severity;
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "missing-translation",
+    severity: Severity::Warning,
+    summary: "Purpose string not translated into a language the app is localized into",
+    explanation: "Purpose string not translated into a language the app is localized into",
+    app: Some(requests),
+    policy: None,
+    advisory: false,
+    same_fact_both_sides: false,
+};
 
 /// One finding per purpose-string request that lacks at least one translation, naming every
 /// language it lacks. Requests carry every language of the app (see

@@ -16,8 +16,7 @@
 use prost::Message;
 
 use super::InputError;
-use super::android::{ANDROID_NS, TOOLS_NS};
-use super::rules::{Dialect, Element, ManifestRules, PermissionAttrs};
+use super::manifest::{ANDROID_NS, Dialect, Element, ManifestRules, PermissionAttrs, TOOLS_NS};
 use crate::model::{InputKind, Location, ParsedInput};
 
 const ATTR_NAME: u32 = 0x0101_0003;
