@@ -4,6 +4,7 @@
 //! `Info.plist.txt` or a manifest passed under another name is still read correctly, and a file
 //! that is neither is rejected instead of being skipped.
 
+mod aapt_string;
 pub mod android;
 pub mod archive;
 pub mod axml;
