@@ -85,6 +85,7 @@ fn run() -> Result<ExitCode> {
                 settings: settings(&args.judge),
                 limits: Limits {
                     max_input_bytes: args.max_input_size,
+                    ..Limits::default()
                 },
                 policy_doc: args.policy_doc,
                 allow_unresolved: args.allow_unresolved,

@@ -318,3 +318,101 @@ fn duplicate_expanded_attributes_and_nul_references_are_refused() {
         .code(2)
         .stderr(predicate::str::contains("&#0;"));
 }
+
+/// Item 3: aapt2 writes a compiled `String` as the typed value the device reads; the `value`
+/// text is only the source. With `value` = INTERNET and the compiled string READ_SMS, the
+/// module requests READ_SMS; with an empty `value`, still READ_SMS.
+#[test]
+fn app_bundle_compiled_string_is_what_the_device_reads() {
+    use permaudit::input::proto::{
+        Item, ProtoString, SourcePosition, XmlAttribute, XmlElement, XmlNode, xml_node,
+    };
+    use prost::Message;
+    let node = |name: &str, attribute: Vec<XmlAttribute>, child: Vec<XmlNode>, line: u32| XmlNode {
+        node: Some(xml_node::Node::Element(XmlElement {
+            namespace_uri: String::new(),
+            name: name.to_owned(),
+            attribute,
+            child,
+        })),
+        source: Some(SourcePosition {
+            line_number: line,
+            column_number: 0,
+        }),
+    };
+    let name = |text: &str, compiled: &str| XmlAttribute {
+        namespace_uri: NS.to_owned(),
+        name: "name".to_owned(),
+        value: text.to_owned(),
+        resource_id: ATTR_NAME,
+        compiled_item: Some(Item {
+            str: Some(ProtoString {
+                value: compiled.to_owned(),
+            }),
+            ..Default::default()
+        }),
+    };
+    let module = node(
+        "manifest",
+        vec![],
+        vec![
+            node(
+                "uses-permission",
+                vec![name(
+                    "android.permission.INTERNET",
+                    "android.permission.READ_SMS",
+                )],
+                vec![],
+                2,
+            ),
+            node(
+                "uses-permission",
+                vec![name("", "android.permission.CAMERA")],
+                vec![],
+                3,
+            ),
+        ],
+        1,
+    )
+    .encode_to_vec();
+    let dir = tempfile::tempdir().unwrap();
+    let aab = write(
+        dir.path(),
+        "compiled.aab",
+        &stored_zip(&[("base/manifest/AndroidManifest.xml", &module)]),
+    );
+    assert_eq!(
+        requested(&aab),
+        ["android.permission.CAMERA", "android.permission.READ_SMS"]
+    );
+}
+
+/// Item 7: a run keeps at most `max-requests` requests, whatever the input kind; the limit is
+/// named. (The large hostile cases are timed by tests/hostile/measure.sh.)
+#[test]
+fn the_request_budget_is_named() {
+    let limit = permaudit::input::budget::BUDGET.max_requests as usize;
+    let dir = tempfile::tempdir().unwrap();
+    let line = "<uses-permission android:name=\"android.permission.CAMERA\"/>\n";
+    let path = write(
+        dir.path(),
+        "dense.xml",
+        text_manifest("com.example", &line.repeat(limit + 1)).as_bytes(),
+    );
+    permaudit()
+        .arg("check")
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!("max-requests = {limit}")));
+    let fits = write(
+        dir.path(),
+        "fits.xml",
+        text_manifest("com.example", &line.repeat(100)).as_bytes(),
+    );
+    permaudit()
+        .args(["check", "--fail-on", "never"])
+        .arg(&fits)
+        .assert()
+        .success();
+}

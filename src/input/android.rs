@@ -13,6 +13,7 @@ use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::reader::NsReader;
 
 use super::InputError;
+use super::budget::Budget;
 use super::rules::{Dialect, Element, ManifestRules, PermissionAttrs};
 use super::xml::{self, XmlText};
 use crate::model::{InputKind, Location, ParsedInput};
@@ -27,6 +28,15 @@ pub const MAX_DEPTH: usize = 256;
 
 /// Parses a text manifest.
 pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    parse_manifest_within(path, bytes, &Budget::default())
+}
+
+/// [`parse_manifest`], drawing on a run's `budget`.
+pub fn parse_manifest_within(
+    path: &str,
+    bytes: &[u8],
+    budget: &Budget,
+) -> Result<ParsedInput, InputError> {
     let doc = XmlText::new(path, bytes)?;
     let mut reader = NsReader::from_str(doc.text);
     let config = reader.config_mut();
@@ -35,7 +45,7 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
 
     let mut open: Vec<(String, u64)> = Vec::new();
     let mut seen_root = false;
-    let mut rules = ManifestRules::new(Dialect::Source);
+    let mut rules = ManifestRules::new(Dialect::Source, budget);
 
     loop {
         let offset = reader.buffer_position();

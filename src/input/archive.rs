@@ -29,6 +29,7 @@ use zip::CompressionMethod;
 use zip::ZipArchive;
 
 use super::InputError;
+use super::budget::Budget;
 use super::{axml, plist, proto};
 use crate::model::{InputKind, Location, ParsedInput};
 
@@ -217,6 +218,17 @@ pub fn read_archive<R: Read + Seek>(
     reader: R,
     limits: &Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
+    read_archive_within(display, reader, limits, &Budget::default())
+}
+
+/// [`read_archive`], drawing on a run's `budget`: inflated bytes, requests and nodes of all
+/// archives of a run together.
+pub fn read_archive_within<R: Read + Seek>(
+    display: &str,
+    reader: R,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Vec<ParsedInput>, InputError> {
     let file = || Location::file(display);
     let mut reader = reader;
     // The zip reader parses the whole central directory before saying how many entries it
@@ -318,20 +330,25 @@ pub fn read_archive<R: Read + Seek>(
             }
             let (index, name) = apk[0];
             let inner = format!("{display}!/{name}");
-            let bytes = read_entry(&mut archive, *index, &inner, limits)?;
-            inputs.push(axml::parse_binary_manifest(&inner, &bytes, InputKind::Apk)?);
+            let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
+            inputs.push(axml::parse_binary_manifest_within(
+                &inner,
+                &bytes,
+                InputKind::Apk,
+                budget,
+            )?);
         }
         ArtifactKind::Aab => {
             for (index, name) in aab {
                 let inner = format!("{display}!/{name}");
-                let bytes = read_entry(&mut archive, *index, &inner, limits)?;
-                inputs.push(proto::parse_proto_manifest(&inner, &bytes)?);
+                let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
+                inputs.push(proto::parse_proto_manifest_within(&inner, &bytes, budget)?);
             }
         }
         ArtifactKind::Ipa => {
             for (index, name) in ipa {
                 let inner = format!("{display}!/{name}");
-                let bytes = read_entry(&mut archive, *index, &inner, limits)?;
+                let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
                 let mut parsed = plist::parse_plist(&inner, &bytes)?;
                 parsed.kind = InputKind::Ipa;
                 inputs.push(parsed);
@@ -373,6 +390,7 @@ fn read_entry<R: Read + Seek>(
     index: usize,
     inner: &str,
     limits: &Limits,
+    budget: &Budget,
 ) -> Result<Vec<u8>, InputError> {
     let invalid = |message: String| InputError::invalid(Location::file(inner), message);
     let zip_error = |e: zip::result::ZipError| invalid(format!("cannot read the entry: {e}"));
@@ -392,7 +410,9 @@ fn read_entry<R: Read + Seek>(
         return Err(inflated_error(inner, limits));
     }
     let cap = limits.max_inflated;
-    let mut out = Vec::new();
+    // Sized once from the declared size (already under the cap): growing by doubling would
+    // hold up to three times the entry while copying. A lying size only costs a regrowth.
+    let mut out = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
     let read = match method {
         CompressionMethod::Stored | CompressionMethod::Deflated => {
             let entry = archive.by_index(index).map_err(zip_error)?;
@@ -416,6 +436,7 @@ fn read_entry<R: Read + Seek>(
     if out.len() as u64 > cap {
         return Err(inflated_error(inner, limits));
     }
+    budget.inflated(out.len() as u64, &Location::file(inner))?;
     Ok(out)
 }
 

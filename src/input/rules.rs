@@ -27,6 +27,7 @@
 //!   them.
 
 use super::InputError;
+use super::budget::Budget;
 use crate::model::{InputKind, Location, ParsedInput, Removal, Request};
 
 /// Which encoding the elements come from; the two differ only where Android's build and
@@ -79,8 +80,9 @@ pub(crate) fn is_permission_element(local: &str) -> bool {
 
 /// Accumulates requests, removals and own permissions over one manifest's elements.
 #[derive(Debug)]
-pub(crate) struct ManifestRules {
+pub(crate) struct ManifestRules<'b> {
     dialect: Dialect,
+    budget: &'b Budget,
     requests: Vec<Request>,
     removals: Vec<Removal>,
     own: Vec<String>,
@@ -98,10 +100,12 @@ fn expand_application_id(name: &str, package: &str) -> Option<String> {
         .map(|p| name.replace(p, package))
 }
 
-impl ManifestRules {
-    pub(crate) fn new(dialect: Dialect) -> Self {
+impl<'b> ManifestRules<'b> {
+    /// Rules for one manifest; every request kept is drawn from the run's `budget`.
+    pub(crate) fn new(dialect: Dialect, budget: &'b Budget) -> Self {
         ManifestRules {
             dialect,
+            budget,
             requests: Vec::new(),
             removals: Vec::new(),
             own: Vec::new(),
@@ -170,14 +174,17 @@ impl ManifestRules {
                     node,
                     location: element.location,
                 }),
-                None => self.requests.push(Request {
-                    permission: name,
-                    location: element.location,
-                    max_sdk: attrs.max_sdk,
-                    sdk23_only: local != "uses-permission",
-                    own: false,
-                    purpose: None,
-                }),
+                None => {
+                    self.budget.request(&element.location)?;
+                    self.requests.push(Request {
+                        permission: name,
+                        location: element.location,
+                        max_sdk: attrs.max_sdk,
+                        sdk23_only: local != "uses-permission",
+                        own: false,
+                        purpose: None,
+                    });
+                }
             },
         }
         Ok(())
@@ -264,8 +271,9 @@ mod tests {
 
     #[test]
     fn tools_node_removes_only_in_source_manifests() {
+        let budget = Budget::default();
         for (dialect, requested) in [(Dialect::Source, 0), (Dialect::Compiled, 1)] {
-            let mut rules = ManifestRules::new(dialect);
+            let mut rules = ManifestRules::new(dialect, &budget);
             rules.element(el(1, "manifest"), || unreachable!()).unwrap();
             rules
                 .element(el(2, "uses-permission"), || Ok(attrs("A", Some("remove"))))
@@ -278,7 +286,8 @@ mod tests {
 
     #[test]
     fn sdk_m_is_sdk_23_and_depth_matters() {
-        let mut rules = ManifestRules::new(Dialect::Compiled);
+        let budget = Budget::default();
+        let mut rules = ManifestRules::new(Dialect::Compiled, &budget);
         rules.element(el(1, "manifest"), || unreachable!()).unwrap();
         rules
             .element(el(2, "uses-permission-sdk-m"), || Ok(attrs("A", None)))
@@ -293,7 +302,8 @@ mod tests {
 
     #[test]
     fn wrong_root_and_missing_name_fail() {
-        let mut rules = ManifestRules::new(Dialect::Compiled);
+        let budget = Budget::default();
+        let mut rules = ManifestRules::new(Dialect::Compiled, &budget);
         let err = rules
             .element(el(1, "plist"), || unreachable!())
             .unwrap_err();
