@@ -2,27 +2,203 @@
 //! rules that judge requests and policies against the permission catalog.
 //!
 //! Pure: no I/O, no printing. The same inputs and policy always give the same findings in the
-//! same order. Every rule lives in its own file, `src/audit/<rule_id>.rs` (dashes become
-//! underscores), next to its unit tests; its id, severity and explanation live in
-//! [`crate::rules`].
+//! same order.
+//!
+//! A rule is one file, `src/audit/<rule_id>.rs` (dashes become underscores): its `RULE` value
+//! holds its id, default severity, summary, explanation and checks, its message functions build
+//! every text it reports, and its unit tests sit beside it. [`registry!`] below is the only list
+//! of rules: [`Rule`], [`Rule::ALL`], scopes, `permaudit rules`, the README's rule section, SARIF
+//! `rules[]` and which command runs which check are all derived from it.
 
-mod deprecated_permission;
-mod duplicate_disclosure;
-mod empty_purpose;
 mod matching;
-mod missing_companion;
-mod policy_outdated;
-mod restricted_permission;
-mod undeclared;
-mod unknown_permission;
-mod unobtainable_permission;
-mod unused;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::sync::OnceLock;
 
-use crate::model::{Disclosure, Finding, Location, ParsedInput, Platform, Request, Severity};
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Disclosure, Location, ParsedInput, Platform, Request, Severity};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+/// Declares the rule modules and derives [`Rule`] from them, in documentation order. Adding a
+/// rule is one new file and one line here.
+macro_rules! registry {
+    ($($variant:ident => $module:ident,)*) => {
+        $(mod $module;)*
+
+        /// A rule. Ids are kebab-case and never renamed once released; the order is the
+        /// documentation order and breaks ties between findings at one position.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[allow(missing_docs)]
+        pub enum Rule {
+            $($variant,)*
+        }
+
+        impl Rule {
+            /// Every rule, in the order they are documented.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            /// The rule's definition, from its own file.
+            fn def(self) -> &'static RuleDef {
+                match self {
+                    $(Rule::$variant => &$module::RULE,)*
+                }
+            }
+
+            /// The module a rule lives in, for the test that ties file names to ids.
+            #[cfg(test)]
+            fn module(self) -> &'static str {
+                match self {
+                    $(Rule::$variant => stringify!($module),)*
+                }
+            }
+        }
+    };
+}
+
+registry! {
+    Undeclared => undeclared,
+    Unused => unused,
+    PolicyOutdated => policy_outdated,
+    UnobtainablePermission => unobtainable_permission,
+    RestrictedPermission => restricted_permission,
+    DeprecatedPermission => deprecated_permission,
+    UnknownPermission => unknown_permission,
+    EmptyPurpose => empty_purpose,
+    MissingCompanion => missing_companion,
+    DuplicateDisclosure => duplicate_disclosure,
+}
+
+/// Judges the app's requests (against the policy, or alone).
+type AppCheck = fn(&Context<'_>) -> Vec<Finding>;
+/// Judges the policy's rows alone.
+type PolicyCheck = fn(&Policy) -> Vec<Finding>;
+
+/// Everything about one rule, written once in the rule's file as its `RULE`.
+#[derive(Debug)]
+pub struct RuleDef {
+    /// Stable id, as written in reports and configuration.
+    id: &'static str,
+    /// Severity used unless configuration says otherwise.
+    severity: Severity,
+    /// One line for tables and SARIF `shortDescription`.
+    summary: &'static str,
+    /// What the rule catches, why it matters and how to fix it.
+    explanation: &'static str,
+    /// Run by `check` on the app's requests.
+    app: Option<AppCheck>,
+    /// Run by `policy lint` on the policy, and by `check` on the rows of audited platforms.
+    policy: Option<PolicyCheck>,
+    /// `app` judges a request on its own, without the policy or a purpose string, so
+    /// `permaudit explain` can show what a request of a permission would draw.
+    advisory: bool,
+    /// A finding on a disclosure states the same fact as one on a request of that permission
+    /// (it is about the permission, not about the row's text), so `check` reports it once, at
+    /// the request.
+    same_fact_both_sides: bool,
+}
+
+/// Which command judges a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Scope {
+    /// `permaudit check`: the app against the policy.
+    Check,
+    /// Both commands: `policy lint` judges the policy alone, `check` the app and the policy.
+    Both,
+}
+
+impl Scope {
+    /// How the README and `permaudit rules` name it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Scope::Check => "check",
+            Scope::Both => "check, policy lint",
+        }
+    }
+}
+
+impl Rule {
+    /// Stable id, as written in reports and configuration.
+    pub fn id(self) -> &'static str {
+        self.def().id
+    }
+
+    /// Severity used unless configuration says otherwise.
+    pub fn default_severity(self) -> Severity {
+        self.def().severity
+    }
+
+    /// Which command judges the rule: derived from the checks it has.
+    pub fn scope(self) -> Scope {
+        if self.def().policy.is_some() {
+            Scope::Both
+        } else {
+            Scope::Check
+        }
+    }
+
+    /// One line for tables and SARIF `shortDescription`.
+    pub fn summary(self) -> &'static str {
+        self.def().summary
+    }
+
+    /// What the rule catches, why it matters and how to fix it.
+    pub fn explanation(self) -> &'static str {
+        self.def().explanation
+    }
+
+    /// Looks a rule up by its id.
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.id() == id)
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.id())
+    }
+}
+
+/// One problem, ready to report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Finding {
+    /// The rule that reported it.
+    pub rule: Rule,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// Platform of the permission.
+    pub platform: Platform,
+    /// Canonical permission id.
+    pub permission: String,
+    /// Where to look: the request for `undeclared`, the policy row for `unused`.
+    pub location: Location,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl Finding {
+    /// The order reports use: by file, then position, then rule and permission, so output is
+    /// stable whatever order inputs were discovered in.
+    pub fn sort_key(&self) -> impl Ord + '_ {
+        (
+            &self.location.path,
+            self.location.line.unwrap_or(0),
+            self.location.column.unwrap_or(0),
+            self.platform,
+            self.rule,
+            &self.permission,
+            &self.message,
+        )
+    }
+}
 
 /// The level a rule reports at, after configuration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,39 +272,49 @@ pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
     audit_with(inputs, policy, &Settings::default())
 }
 
-/// Compares what the inputs request with what the policy discloses (`permaudit check`): the
-/// matching rules (`undeclared`, `unused`, `policy-outdated`) and the advisories about requests
-/// (see each rule's [`Rule::scope`]).
+/// Judges the app against the policy (`permaudit check`): every rule's app check, and every
+/// rule's policy check on the rows that matter to the audit, so a placeholder policy cannot
+/// pass. A row matters when it discloses something the app requests (a row the app does not use
+/// is already `unused`, whose fix is to remove it). A policy finding that repeats a request
+/// finding of the same rule and permission is left out (reported once, at the request), and
+/// the built-in policy's own known findings are acknowledged in `policy/m5.acknowledged.yaml`
+/// (`permaudit policy lint` still shows them).
 pub fn audit_with(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) -> Vec<Finding> {
     let ctx = Context::new(inputs, policy, settings);
     let mut findings = Vec::new();
-    findings.extend(undeclared::check(&ctx));
-    findings.extend(unused::check(&ctx));
-    findings.extend(policy_outdated::check(&ctx));
-    findings.extend(unobtainable_permission::requests(&ctx));
-    findings.extend(restricted_permission::requests(&ctx));
-    findings.extend(deprecated_permission::requests(&ctx));
-    findings.extend(unknown_permission::requests(&ctx));
-    findings.extend(empty_purpose::requests(&ctx));
-    findings.extend(missing_companion::check(&ctx));
+    for def in enabled(settings) {
+        if let Some(check) = def.app {
+            findings.extend(check(&ctx));
+        }
+    }
+    let at_requests: BTreeSet<(Rule, Platform, String)> = findings
+        .iter()
+        .map(|f| (f.rule, f.platform, f.permission.clone()))
+        .collect();
+    let relevant = ctx.relevant_rows();
+    for def in enabled(settings) {
+        let Some(check) = def.policy else { continue };
+        findings.extend(check(&relevant).into_iter().filter(|f| {
+            let repeats = def.same_fact_both_sides
+                && at_requests.contains(&(f.rule, f.platform, f.permission.clone()));
+            let known = f.location.path == crate::policy::BUILTIN_PATH && builtin_acknowledged(f);
+            !repeats && !known
+        }));
+    }
     finish(findings, settings)
 }
 
-/// Judges a policy alone (`permaudit policy lint`): unknown and deprecated names, duplicates,
-/// rows without a purpose, and what it discloses that is unobtainable or restricted.
+/// Judges a policy alone (`permaudit policy lint`): every rule's policy check.
 pub fn lint_policy(policy: &Policy, settings: &Settings) -> Vec<Finding> {
-    let mut findings = Vec::new();
-    findings.extend(unobtainable_permission::policy(policy));
-    findings.extend(restricted_permission::policy(policy));
-    findings.extend(deprecated_permission::policy(policy));
-    findings.extend(unknown_permission::policy(policy));
-    findings.extend(empty_purpose::policy(policy));
-    findings.extend(duplicate_disclosure::policy(policy));
+    let findings = enabled(settings)
+        .filter_map(|def| def.policy)
+        .flat_map(|check| check(policy))
+        .collect();
     finish(findings, settings)
 }
 
-/// The advisories a request for `permission` alone would draw (unobtainable, restricted,
-/// deprecated, unknown, missing companion), for `permaudit explain`.
+/// The advisories a request for `permission` alone would draw (the app checks of rules marked
+/// `advisory`), for `permaudit explain`.
 pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings) -> Vec<Finding> {
     let kind = match platform {
         Platform::Android => crate::model::InputKind::Manifest,
@@ -154,13 +340,50 @@ pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings)
         rows: Vec::new(),
     };
     let ctx = Context::new(&inputs, &empty, settings);
-    let mut findings = Vec::new();
-    findings.extend(unobtainable_permission::requests(&ctx));
-    findings.extend(restricted_permission::requests(&ctx));
-    findings.extend(deprecated_permission::requests(&ctx));
-    findings.extend(unknown_permission::requests(&ctx));
-    findings.extend(missing_companion::check(&ctx));
+    let findings = enabled(settings)
+        .filter(|def| def.advisory)
+        .filter_map(|def| def.app)
+        .flat_map(|check| check(&ctx))
+        .collect();
     finish(findings, settings)
+}
+
+/// The definitions of the rules that report at all: a rule turned off is not run.
+fn enabled(settings: &Settings) -> impl Iterator<Item = &'static RuleDef> + '_ {
+    Rule::ALL
+        .iter()
+        .filter(|r| settings.level(**r) != Level::Off)
+        .map(|r| r.def())
+}
+
+/// One finding of `policy lint` on the built-in policy, acknowledged for `check`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Acknowledged {
+    rule: String,
+    platform: Platform,
+    permission: String,
+    /// Why it stays: the built-in policy reproduces its source document's table as published.
+    #[allow(dead_code)]
+    reason: String,
+}
+
+/// `policy/m5.acknowledged.yaml`, beside the built-in policy it belongs to.
+const BUILTIN_ACKNOWLEDGED: &str = include_str!("../policy/m5.acknowledged.yaml");
+
+/// The built-in policy's known findings. The file ships inside the binary and a test parses it
+/// and compares it with `policy lint`, so it cannot fail here or drift from the policy.
+fn builtin_acknowledged(f: &Finding) -> bool {
+    static KNOWN: OnceLock<BTreeSet<(String, Platform, String)>> = OnceLock::new();
+    KNOWN
+        .get_or_init(|| {
+            serde_saphyr::from_str::<Vec<Acknowledged>>(BUILTIN_ACKNOWLEDGED)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|a| (a.rule, a.platform, a.permission))
+                .collect()
+        })
+        .contains(&(f.rule.id().to_owned(), f.platform, f.permission.clone()))
 }
 
 fn finish(mut findings: Vec<Finding>, settings: &Settings) -> Vec<Finding> {
@@ -240,6 +463,34 @@ impl<'a> Context<'a> {
             .is_some_and(|s| s.contains(permission))
     }
 
+    /// The policy reduced to the rows that matter to the audit: those disclosing a permission
+    /// the app requests, or (with successor matching) a predecessor or successor of one.
+    fn relevant_rows(&self) -> Policy {
+        let uses = |platform: Platform, permission: &str| {
+            self.is_requested(platform, permission)
+                || (self.settings.successor_matching
+                    && matching::relatives(platform, permission)
+                        .iter()
+                        .any(|r| self.is_requested(platform, r)))
+        };
+        Policy {
+            name: self.policy.name.clone(),
+            source: self.policy.source.clone(),
+            file: self.policy.file.clone(),
+            rows: self
+                .policy
+                .rows
+                .iter()
+                .filter(|row| {
+                    row.permissions
+                        .iter()
+                        .any(|d| uses(d.platform, &d.permission))
+                })
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// The first request of each permission in each input, the app's own excepted: rules about
     /// requests report once per file and permission, where it is first written.
     fn first_requests(&self) -> impl Iterator<Item = (&'a ParsedInput, &'a Request)> {
@@ -283,7 +534,8 @@ mod tests {
     fn policy() -> Policy {
         policy::parse(
             "name: t\nandroid:\n  - name: Cam\n    permissions: [CAMERA, INTERNET]\n\
-             ios:\n  - permissions: [NSCameraUsageDescription]\n",
+             \x20   purpose: Take photos\nios:\n  - permissions: [NSCameraUsageDescription]\n\
+             \x20   purpose: Take photos\n",
             Some("p.yaml"),
         )
         .unwrap()
@@ -339,5 +591,163 @@ mod tests {
         assert!(findings.iter().all(|f| f.platform == Platform::Android));
         assert_eq!(findings.len(), 2);
         assert!(audit(&[], &policy()).is_empty());
+    }
+
+    /// `check` judges the policy's rows that the app uses: a placeholder purpose fails it, a
+    /// row nothing requests is left to `unused`, and a fact already reported at the request is
+    /// not repeated at the disclosure.
+    #[test]
+    fn check_runs_the_policy_rules_on_the_rows_in_use() {
+        let policy = policy::parse(
+            "name: t\nandroid:\n  - permissions: [CAMERA]\n    purpose: \"TODO: why\"\n\
+             \x20 - permissions: [READ_SMS]\n    purpose: Verify the login code\n\
+             \x20 - permissions: [SEND_SMS]\n\
+             ios:\n  - permissions: [NSCameraUsageDescription]\n",
+            Some("p.yaml"),
+        )
+        .unwrap();
+        let inputs = [manifest(&[
+            ("android.permission.CAMERA", false),
+            ("android.permission.READ_SMS", false),
+        ])];
+        let got: Vec<_> = audit(&inputs, &policy)
+            .iter()
+            .map(|f| (f.rule, f.permission.clone(), f.location.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    Rule::RestrictedPermission,
+                    "android.permission.READ_SMS".to_owned(),
+                    "AndroidManifest.xml:3:5".to_owned()
+                ),
+                (
+                    Rule::EmptyPurpose,
+                    "android.permission.CAMERA".to_owned(),
+                    "p.yaml:3:19".to_owned()
+                ),
+                (
+                    Rule::Unused,
+                    "android.permission.SEND_SMS".to_owned(),
+                    "p.yaml:7:19".to_owned()
+                ),
+            ],
+            "READ_SMS's restriction once, at the request; SEND_SMS's row only as unused; the \
+             iOS rows are not judged without an iOS input"
+        );
+        // The same policy alone: every row is judged.
+        let lint: Vec<_> = lint_policy(&policy, &Settings::default())
+            .iter()
+            .map(|f| (f.rule, f.permission.clone()))
+            .collect();
+        assert_eq!(lint.len(), 5, "{lint:?}");
+    }
+
+    /// `policy/m5.acknowledged.yaml` is exactly what `policy lint` reports on the built-in
+    /// policy: an entry can neither go stale nor hide a finding lint does not make.
+    #[test]
+    fn builtin_acknowledgements_equal_policy_lint() {
+        let listed: Vec<Acknowledged> = serde_saphyr::from_str(BUILTIN_ACKNOWLEDGED).unwrap();
+        let mut listed: Vec<_> = listed
+            .into_iter()
+            .inspect(|a| assert!(!a.reason.trim().is_empty()))
+            .map(|a| (a.rule, a.platform, a.permission))
+            .collect();
+        listed.sort();
+        let mut linted: Vec<_> = lint_policy(&policy::builtin(), &Settings::default())
+            .into_iter()
+            .map(|f| (f.rule.id().to_owned(), f.platform, f.permission))
+            .collect();
+        linted.sort();
+        assert_eq!(listed, linted);
+        assert!(
+            lint_policy(&policy::builtin(), &Settings::default())
+                .iter()
+                .all(builtin_acknowledged)
+        );
+    }
+
+    #[test]
+    fn ids_follow_file_names_and_scopes_follow_checks() {
+        let mut seen = BTreeSet::new();
+        for rule in Rule::ALL {
+            let id = rule.id();
+            assert!(seen.insert(id), "duplicate id {id}");
+            assert!(
+                id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{id} is not kebab-case"
+            );
+            assert_eq!(
+                id.replace('-', "_"),
+                rule.module(),
+                "{id} lives in its own file"
+            );
+            assert_eq!(Rule::from_id(id), Some(*rule));
+            let def = rule.def();
+            assert!(!def.summary.is_empty() && !def.explanation.is_empty());
+            assert!(
+                def.app.is_some() || def.policy.is_some(),
+                "{id} checks nothing"
+            );
+            assert!(!def.advisory || def.app.is_some());
+            assert!(!def.same_fact_both_sides || (def.app.is_some() && def.policy.is_some()));
+        }
+    }
+
+    /// The registry is the only list of rules: no other source file names several rules by
+    /// hand (a `match` over rules, an array of ids), which would have to be kept in step with
+    /// it. A rule's own file names only itself; other files may name a rule or two they
+    /// treat specially (`undeclared` for acknowledgements, say).
+    #[test]
+    fn nothing_else_lists_rules_by_hand() {
+        fn walk(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    out.push(path);
+                }
+            }
+        }
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files = Vec::new();
+        // Tests under tests/ name rules as expected output, which is what they are for.
+        for dir in ["src", "benches", "fuzz/fuzz_targets"] {
+            if root.join(dir).is_dir() {
+                walk(&root.join(dir), &mut files);
+            }
+        }
+        assert!(files.len() > 20);
+        let registry = root.join("src/audit.rs");
+        for file in files {
+            let text = std::fs::read_to_string(&file).unwrap();
+            let named: BTreeSet<&str> = Rule::ALL
+                .iter()
+                .filter(|r| {
+                    let variant = format!("{:?}", r);
+                    text.contains(&format!("Rule::{variant}"))
+                        || text.contains(&format!("\"{}\"", r.id()))
+                })
+                .map(|r| r.id())
+                .collect();
+            let own_file = Rule::ALL
+                .iter()
+                .any(|r| file.ends_with(format!("src/audit/{}.rs", r.module())));
+            let allowed = if file == registry {
+                usize::MAX
+            } else if own_file {
+                1
+            } else {
+                2
+            };
+            assert!(
+                named.len() <= allowed,
+                "{} names the rules {named:?}; derive them from the registry in src/audit.rs \
+                 (Rule::ALL and each rule's RULE) instead",
+                file.display()
+            );
+        }
     }
 }

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::model::{Finding, Location, Platform};
+use crate::audit::Finding;
+use crate::model::{Location, Platform};
 use crate::rules::Rule;
 
 /// Version of the baseline format.

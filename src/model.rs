@@ -229,36 +229,3 @@ impl fmt::Display for Severity {
         f.write_str(self.as_str())
     }
 }
-
-/// One problem, ready to report.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    /// Stable rule id (kebab-case), see [`crate::rules::Rule`].
-    pub rule: crate::rules::Rule,
-    /// Severity after configuration.
-    pub severity: Severity,
-    /// Platform of the permission.
-    pub platform: Platform,
-    /// Canonical permission id.
-    pub permission: String,
-    /// Where to look: the request for `undeclared`, the policy row for `unused`.
-    pub location: Location,
-    /// What is wrong and how to fix it.
-    pub message: String,
-}
-
-impl Finding {
-    /// The order reports use: by file, then position, then rule and permission, so output is
-    /// stable whatever order inputs were discovered in.
-    pub fn sort_key(&self) -> impl Ord + '_ {
-        (
-            &self.location.path,
-            self.location.line.unwrap_or(0),
-            self.location.column.unwrap_or(0),
-            self.platform,
-            self.rule,
-            &self.permission,
-            &self.message,
-        )
-    }
-}

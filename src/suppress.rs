@@ -4,9 +4,10 @@
 
 use std::path::Path;
 
+use crate::audit::Finding;
 use crate::baseline::{Baseline, Entry};
 use crate::config::{Acknowledgement, Date};
-use crate::model::{Finding, Platform};
+use crate::model::Platform;
 use crate::rules::Rule;
 
 /// What suppression did in a run.

@@ -423,7 +423,9 @@ fn output_is_deterministic() {
     assert_eq!(run(), run());
 }
 
-/// `policy show` prints the built-in policy, which loads as a policy file.
+/// `policy show` prints the built-in policy, which loads as a policy file. As a file of the
+/// user's own, its known findings are no longer acknowledged (`policy/m5.acknowledged.yaml`
+/// belongs to the built-in policy only): of them, the rows the app uses draw their findings.
 #[test]
 fn policy_show_round_trips() {
     let output = permaudit().args(["policy", "show"]).output().expect("run");
@@ -439,7 +441,21 @@ fn policy_show_round_trips() {
             .map(|(r, p, _)| (r, p))
             .collect::<Vec<_>>()
     };
-    assert_eq!(strip(&builtin), strip(&copy));
+    let mut extra = strip(&copy);
+    for f in strip(&builtin) {
+        let i = extra
+            .iter()
+            .position(|e| *e == f)
+            .expect("the copy keeps every finding");
+        extra.remove(i);
+    }
+    assert_eq!(
+        extra,
+        [(
+            "duplicate-disclosure".to_owned(),
+            "android.permission.READ_PHONE_STATE".to_owned()
+        )]
+    );
 }
 
 /// Usage errors are exit 2; help is exit 0.

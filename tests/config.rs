@@ -361,6 +361,43 @@ fn init_writes_config_and_starter_policy() {
     );
     let policy = std::fs::read_to_string(dir.path().join("privacy-policy.yaml")).unwrap();
     assert!(policy.contains("TODO"), "{policy}");
+    // `check` judges the policy it audits against, so the placeholder policy cannot pass: every
+    // row's TODO purpose is an `empty-purpose` error, reported once, whether the hook audits
+    // the app folder or the repository root.
+    let rows = policy.matches("\n  - name: ").count();
+    assert_eq!(rows, 33, "{policy}");
+    for args in [&["check", "app"][..], &["check", "."][..]] {
+        let output = permaudit()
+            .current_dir(dir.path())
+            .args(args)
+            .args(["--format", "json"])
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        let rules: Vec<&str> = report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            rules.iter().filter(|r| **r == "empty-purpose").count(),
+            rows,
+            "{args:?}: {rules:?}"
+        );
+        assert!(!rules.contains(&"undeclared") && !rules.contains(&"unused"));
+    }
+    // With the purposes written, what remains are the advisories about the app itself
+    // (deprecated and restricted permissions): warnings, so the check passes.
+    std::fs::write(
+        dir.path().join("privacy-policy.yaml"),
+        policy.replace(
+            "TODO: why the app needs it",
+            "Lets the user share documents",
+        ),
+    )
+    .unwrap();
     permaudit()
         .current_dir(dir.path())
         .args(["check", "app"])
@@ -368,8 +405,7 @@ fn init_writes_config_and_starter_policy() {
         .success()
         .stdout(predicate::str::contains("config: .permaudit.yaml"))
         .stdout(predicate::str::contains("0 errors"))
-        // The starter policy discloses exactly what is requested; what remains are the
-        // advisories about the app itself (deprecated and restricted permissions).
+        .stdout(predicate::str::contains("empty-purpose").not())
         .stdout(predicate::str::contains("undeclared").not())
         .stdout(predicate::str::contains("unused").not());
     permaudit()

@@ -1,11 +1,31 @@
 //! `deprecated-permission`: an Android permission that is deprecated, replaced, removed or
 //! without effect on newer versions, or a deprecated Info.plist purpose-string key.
 
-use super::{Context, finding, row_label};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::catalog;
-use crate::model::{Finding, Platform, Request};
+use crate::model::{Disclosure, Platform, Request, Severity};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "deprecated-permission",
+    severity: Severity::Warning,
+    summary: "Deprecated, replaced or no-effect permission or key",
+    explanation: "Android deprecated, replaced or removed the permission, or it has no effect on \
+                 newer versions (USE_FINGERPRINT from API 28, BLUETOOTH_ADMIN from 31, \
+                 READ_EXTERNAL_STORAGE from 33, …); or Apple deprecated the Info.plist key \
+                 (NSCalendarsUsageDescription from iOS 17). The message names the successor. \
+                 An Android request capped below the deprecation level with \
+                 android:maxSdkVersion, and an iOS key kept next to its successor for older OS \
+                 versions, are the correct legacy pattern and are not reported. Fix: request \
+                 the successor, and cap the old permission with maxSdkVersion (or keep the old \
+                 key only while supporting older iOS); in a policy, name the successor.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: true,
+    same_fact_both_sides: true,
+};
 
 /// What the catalog says about a deprecated permission or key.
 #[derive(Debug)]
@@ -73,6 +93,29 @@ fn is_legacy_only(ctx: &Context<'_>, platform: Platform, r: &Request, dep: &Depr
     }
 }
 
+/// The text of a finding on a request.
+fn request_message(r: &Request, dep: &Deprecation) -> String {
+    format!("{} {}; {}", r.permission, dep.what, request_advice(r, dep))
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, dep: &Deprecation) -> String {
+    let advice = if dep.successors.is_empty() {
+        "remove it once no supported version of the app requests it".to_owned()
+    } else {
+        format!(
+            "name its successor {} (what the app requests on newer versions)",
+            dep.successors.join(" or ")
+        )
+    };
+    format!(
+        "{} discloses {}, which {}; {advice}",
+        row_label(d),
+        d.permission,
+        dep.what
+    )
+}
+
 fn request_advice(r: &Request, dep: &Deprecation) -> String {
     let instead = if dep.successors.is_empty() {
         String::new()
@@ -116,7 +159,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 platform,
                 &r.permission,
                 &r.location,
-                format!("{} {}; {}", r.permission, dep.what, request_advice(r, &dep)),
+                request_message(r, &dep),
             ))
         })
         .collect()
@@ -138,25 +181,12 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
             {
                 continue;
             }
-            let advice = if dep.successors.is_empty() {
-                "remove it once no supported version of the app requests it".to_owned()
-            } else {
-                format!(
-                    "name its successor {} (what the app requests on newer versions)",
-                    dep.successors.join(" or ")
-                )
-            };
             findings.push(finding(
                 Rule::DeprecatedPermission,
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which {}; {advice}",
-                    row_label(d),
-                    d.permission,
-                    dep.what
-                ),
+                policy_message(d, &dep),
             ));
         }
     }

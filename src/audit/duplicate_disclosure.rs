@@ -2,10 +2,25 @@
 
 use std::collections::BTreeMap;
 
-use super::{finding, row_label};
-use crate::model::{Disclosure, Finding, Platform};
+use super::{finding, row_label, Finding, Rule, RuleDef};
+use crate::model::{Severity, Disclosure, Platform};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "duplicate-disclosure",
+    severity: Severity::Warning,
+    summary: "Policy lists one permission in several rows",
+    explanation: "The policy lists the same permission in two or more rows, usually with \
+                 different purposes (the M5 policy does this for READ_PHONE_STATE). Readers \
+                 and regulators cannot tell which purpose applies. Fix: merge the rows, or \
+                 state every purpose in one row.",
+    app: None,
+    policy: Some(policy),
+    advisory: false,
+    same_fact_both_sides: false,
+};
 
 /// One finding per repeated entry (every occurrence after the first), naming the first row.
 /// Within one row a repeat is reported too: it is the same mistake.
@@ -22,15 +37,20 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
             d.platform,
             &d.permission,
             &d.location,
-            format!(
-                "{} lists {} again; it is already disclosed by {} ({}); merge the rows or state \
-                 every purpose in one of them",
-                row_label(d),
-                d.permission,
-                row_label(earlier),
-                earlier.location
-            ),
+            message(d, earlier),
         ));
     }
     findings
+}
+
+/// The finding's text: `d` repeats `earlier`.
+fn message(d: &Disclosure, earlier: &Disclosure) -> String {
+    format!(
+        "{} lists {} again; it is already disclosed by {} ({}); merge the rows or state every \
+         purpose in one of them",
+        row_label(d),
+        d.permission,
+        row_label(earlier),
+        earlier.location
+    )
 }

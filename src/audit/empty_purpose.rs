@@ -1,9 +1,26 @@
 //! `empty-purpose`: an iOS purpose string, or a policy row's purpose, that says nothing.
 
-use super::{Context, finding};
-use crate::model::{Finding, Platform};
-use crate::policy::Policy;
-use crate::rules::Rule;
+use super::{Context, finding, Finding, Rule, RuleDef};
+use crate::model::{Severity, Platform};
+use crate::policy::{Policy, Row};
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "empty-purpose",
+    severity: Severity::Error,
+    summary: "Empty or placeholder purpose string",
+    explanation: "An Info.plist purpose string (NS…UsageDescription) is empty, whitespace, not \
+                 a string, or an obvious placeholder (TODO, TBD, placeholder, lorem ipsum, …). \
+                 iOS shows it in the permission prompt and App Store review rejects an app \
+                 whose purpose string does not explain the use. In a policy, a row without a \
+                 purpose fails the disclosure requirement the same way. Fix: write one \
+                 sentence saying what the app does with the data.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: false,
+    same_fact_both_sides: false,
+};
 
 /// Values people leave in while meaning to write the text later (compared case-insensitively,
 /// without trailing punctuation).
@@ -57,22 +74,12 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 None => "not a string",
                 Some(p) => emptiness(Some(p), &r.permission)?,
             };
-            let shown = r
-                .purpose
-                .as_deref()
-                .filter(|p| !p.trim().is_empty())
-                .map_or_else(String::new, |p| format!(" (\"{}\")", p.trim()));
             Some(finding(
                 Rule::EmptyPurpose,
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "the purpose string of {} is {why}{shown}; App Store review rejects a \
-                     permission prompt that does not explain its use; write one sentence \
-                     saying what the app does with the data",
-                    r.permission
-                ),
+                request_message(&r.permission, why, r.purpose.as_deref()),
             ))
         })
         .collect()
@@ -89,23 +96,41 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
             // A purpose that repeats the row's label ("Send SMS" / "Send SMS") is terse but says
             // something, so the label is not compared.
             let why = emptiness(row.purpose.as_deref(), "")?;
-            let row_name = row.name.as_deref().map_or_else(
-                || format!("row {}", row.index + 1),
-                |n| format!("row \"{n}\""),
-            );
             Some(finding(
                 Rule::EmptyPurpose,
                 row.platform,
                 &first.permission,
                 &first.location,
-                format!(
-                    "the purpose of {} {row_name} is {why}; a disclosure must say why the app \
-                     uses the permission: add a `purpose`",
-                    row.platform.display_name()
-                ),
+                policy_message(row, why),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on an Info.plist purpose string; `why` says what is wrong with
+/// `purpose`, which is quoted when it has text.
+fn request_message(key: &str, why: &str, purpose: Option<&str>) -> String {
+    let shown = purpose
+        .filter(|p| !p.trim().is_empty())
+        .map_or_else(String::new, |p| format!(" (\"{}\")", p.trim()));
+    format!(
+        "the purpose string of {key} is {why}{shown}; App Store review rejects a permission \
+         prompt that does not explain its use; write one sentence saying what the app does with \
+         the data"
+    )
+}
+
+/// The text of a finding on a policy row.
+fn policy_message(row: &Row, why: &str) -> String {
+    let row_name = row.name.as_deref().map_or_else(
+        || format!("row {}", row.index + 1),
+        |n| format!("row \"{n}\""),
+    );
+    format!(
+        "the purpose of {} {row_name} is {why}; a disclosure must say why the app uses the \
+         permission: add a `purpose`",
+        row.platform.display_name()
+    )
 }
 
 #[cfg(test)]

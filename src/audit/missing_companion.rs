@@ -5,9 +5,28 @@
 
 use std::collections::BTreeSet;
 
-use super::{Context, finding};
-use crate::model::{Finding, Platform};
-use crate::rules::Rule;
+use super::{Context, finding, Finding, Rule, RuleDef};
+use crate::model::{Severity, Platform};
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "missing-companion",
+    severity: Severity::Warning,
+    summary: "Permission requested without the companion it needs",
+    explanation: "Some permissions only work together with another one: \
+                 ACCESS_FINE_LOCATION needs ACCESS_COARSE_LOCATION on Android 12+ (the user may \
+                 grant approximate location only); ACCESS_BACKGROUND_LOCATION is granted only \
+                 on top of a foreground location permission; FOREGROUND_SERVICE needs the \
+                 FOREGROUND_SERVICE_<TYPE> permission of each service type for apps targeting \
+                 Android 14; NSLocationAlwaysAndWhenInUseUsageDescription is ignored without \
+                 NSLocationWhenInUseUsageDescription. Requests of all audited files of a \
+                 platform are pooled. Fix: request the companion (and disclose it).",
+    app: Some(check),
+    policy: None,
+    advisory: true,
+    same_fact_both_sides: false,
+};
 
 /// What satisfies a dependency.
 #[derive(Debug)]
@@ -96,12 +115,17 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
                 platform,
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} is requested without {}: {}; request it too (and disclose it)",
-                    r.permission, c.wanted, c.why
-                ),
+                message(&r.permission, c),
             ));
         }
     }
     findings
+}
+
+/// The finding's text.
+fn message(permission: &str, c: &Companion) -> String {
+    format!(
+        "{permission} is requested without {}: {}; request it too (and disclose it)",
+        c.wanted, c.why
+    )
 }

@@ -1,10 +1,29 @@
 //! `policy-outdated`: the policy names a deprecated permission and the app requests the
 //! permission that replaced it, which the row covers only through successor matching.
 
-use super::{Context, finding, row_label};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::catalog;
-use crate::model::Finding;
-use crate::rules::Rule;
+use crate::model::{Disclosure, Severity};
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "policy-outdated",
+    severity: Severity::Note,
+    summary: "Policy names a deprecated permission; the app requests its successor",
+    explanation: "Successor-aware matching: a policy row that names a deprecated permission (for \
+                 example NSCalendarsUsageDescription, or USE_FINGERPRINT) also covers the \
+                 permissions that replaced it (NSCalendarsFullAccessUsageDescription, \
+                 USE_BIOMETRIC), and the reverse, so an app that moved to the new name is not \
+                 reported as undeclared. The policy still names the old permission, so this note \
+                 points at the row to reword. Fix: name the successor the app requests in that \
+                 row. --strict-names turns successor matching off (the request is then \
+                 undeclared and the old name unused).",
+    app: Some(check),
+    policy: None,
+    advisory: false,
+    same_fact_both_sides: false,
+};
 
 /// One note per policy entry whose successors the app requests without the policy naming them.
 /// Located at the entry, since that is the text to change. Nothing when successor matching is
@@ -29,13 +48,18 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
             d.platform,
             &d.permission,
             &d.location,
-            format!(
-                "{} names {}, which was replaced; the app requests its successor {names}, \
-                 covered by this row only through successor matching; name {names} in the row",
-                row_label(d),
-                d.permission,
-            ),
+            message(d, &names),
         ));
     }
     findings
+}
+
+/// The finding's text; `names` are the successors the app requests.
+fn message(d: &Disclosure, names: &str) -> String {
+    format!(
+        "{} names {}, which was replaced; the app requests its successor {names}, covered by \
+         this row only through successor matching; name {names} in the row",
+        row_label(d),
+        d.permission,
+    )
 }

@@ -1,11 +1,30 @@
 //! `restricted-permission`: a permission Google Play allows only after a Play Console
 //! declaration.
 
-use super::{Context, finding, row_label};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{AndroidPermission, catalog};
-use crate::model::{Finding, Platform};
+use crate::model::{Disclosure, Platform, Severity};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "restricted-permission",
+    severity: Severity::Warning,
+    summary: "Permission Google Play restricts to declared use cases",
+    explanation: "Google Play allows the permission only for qualifying core use cases and only \
+                 after a Play Console declaration (SMS and Call Log groups, background location, \
+                 QUERY_ALL_PACKAGES, MANAGE_EXTERNAL_STORAGE, REQUEST_INSTALL_PACKAGES, photo \
+                 and video, foreground-service types, Health Connect, …). The message names the \
+                 Play policy. An app that requests it without a qualifying use case is rejected \
+                 or removed from Play. Fix: remove the permission, or complete the declaration \
+                 and keep the policy's purpose in line with it. Turn the rule off for apps not \
+                 distributed on Google Play.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: true,
+    same_fact_both_sides: true,
+};
 
 fn restricted(platform: Platform, permission: &str) -> Option<&'static AndroidPermission> {
     if platform != Platform::Android {
@@ -26,12 +45,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} falls under Google Play's \"{}\" policy: Play publishes the app only \
-                     for a qualifying core use case declared in the Play Console; complete the \
-                     declaration, or remove the permission",
-                    r.permission, p.play_policy
-                ),
+                request_message(&r.permission, p),
             ))
         })
         .collect()
@@ -48,16 +62,31 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which Google Play restricts (\"{}\" policy): the app needs \
-                     a Play Console declaration whose use case matches this row's purpose",
-                    row_label(d),
-                    d.permission,
-                    p.play_policy
-                ),
+                policy_message(d, p),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on a request.
+fn request_message(permission: &str, p: &AndroidPermission) -> String {
+    format!(
+        "{permission} falls under Google Play's \"{}\" policy: Play publishes the app only for a \
+         qualifying core use case declared in the Play Console; complete the declaration, or \
+         remove the permission",
+        p.play_policy
+    )
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
+    format!(
+        "{} discloses {}, which Google Play restricts (\"{}\" policy): the app needs a Play \
+         Console declaration whose use case matches this row's purpose",
+        row_label(d),
+        d.permission,
+        p.play_policy
+    )
 }
 
 #[cfg(test)]

@@ -1,8 +1,27 @@
 //! `undeclared`: a requested permission that no policy row of its platform discloses.
 
-use super::{Context, finding, matching};
-use crate::model::{Finding, Severity};
-use crate::rules::Rule;
+use super::{Context, finding, matching, Finding, Rule, RuleDef};
+use crate::model::{Platform, Severity};
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "undeclared",
+    severity: Severity::Error,
+    summary: "Requested permission not disclosed by the privacy policy",
+    explanation: "The app requests a permission (a <uses-permission> in AndroidManifest.xml or a \
+                 purpose-string key in Info.plist) that no row of the privacy policy's table for \
+                 that platform lists. Regulators (MIIT, TC260-PG-20204A), Google Play and Apple \
+                 require every requested system permission to be disclosed with its purpose, so \
+                 an undisclosed permission is a compliance gap. Fix: add the permission to the \
+                 policy row that explains its use (or a new row), or stop requesting it. A \
+                 permission merged in by a library can be dropped with \
+                 tools:node=\"remove\".",
+    app: Some(check),
+    policy: None,
+    advisory: false,
+    same_fact_both_sides: false,
+};
 
 /// One finding per (file, permission), at the first request in that file. The app's own
 /// permissions are exempt; with successor matching on, a request whose predecessor or successor
@@ -22,16 +41,11 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
         {
             continue;
         }
-        let mut message = format!(
-            "{permission} is requested but no row of the policy's {} table discloses it; add it \
-             to the row that explains its use, or stop requesting it",
-            platform.display_name()
-        );
-        if let Some(lowered) = ctx.settings.undeclared_normal
-            && matching::is_normal(platform, permission)
-        {
-            message.push_str(&normal_note(lowered));
-        }
+        let lowered = ctx
+            .settings
+            .undeclared_normal
+            .filter(|_| matching::is_normal(platform, permission));
+        let message = message(platform, permission, lowered);
         findings.push(finding(
             Rule::Undeclared,
             platform,
@@ -43,11 +57,19 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
     findings
 }
 
-/// Says that `undeclared-normal` set this finding's severity, so a lowered severity is never
-/// silent.
-fn normal_note(severity: Severity) -> String {
-    format!(
-        " (install-time `normal` permission: reported as {severity} by the undeclared-normal \
-         setting)"
-    )
+/// The finding's text; `lowered` is the severity `undeclared-normal` set, which the text
+/// then says, so a lowered severity is never silent.
+fn message(platform: Platform, permission: &str, lowered: Option<Severity>) -> String {
+    let mut message = format!(
+        "{permission} is requested but no row of the policy's {} table discloses it; add it to \
+         the row that explains its use, or stop requesting it",
+        platform.display_name()
+    );
+    if let Some(severity) = lowered {
+        message.push_str(&format!(
+            " (install-time `normal` permission: reported as {severity} by the \
+             undeclared-normal setting)"
+        ));
+    }
+    message
 }

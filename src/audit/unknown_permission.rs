@@ -4,11 +4,26 @@
 //! but every `android.permission.*` name Android ever defined is in the catalog (historical
 //! ones included), so an unknown one is a typo.
 
-use super::{Context, finding, row_label};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{ANDROID_PREFIX, catalog};
-use crate::model::{Finding, Platform};
+use crate::model::{Disclosure, Platform, Severity};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "unknown-permission",
+    severity: Severity::Warning,
+    summary: "android.permission.* name Android never defined",
+    explanation: "The name is in the android.permission namespace but no Android version ever \
+                 defined it, so it is almost certainly a typo and grants nothing. The message \
+                 suggests the nearest real name. Fix: correct the spelling in the manifest or \
+                 the policy.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: true,
+    same_fact_both_sides: true,
+};
 
 /// `Some(suggestion)` when `name` is an unknown platform name; the suggestion is the nearest
 /// real name, if one is close.
@@ -47,12 +62,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} is not a permission any Android version defines, so the request grants \
-                     nothing; {}",
-                    r.permission,
-                    did_you_mean(nearest)
-                ),
+                request_message(&r.permission, nearest),
             ))
         })
         .collect()
@@ -70,15 +80,29 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which no Android version defines; {}",
-                    row_label(d),
-                    d.permission,
-                    did_you_mean(nearest)
-                ),
+                policy_message(d, nearest),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on a request; `nearest` is the suggested real name.
+fn request_message(permission: &str, nearest: Option<&str>) -> String {
+    format!(
+        "{permission} is not a permission any Android version defines, so the request grants \
+         nothing; {}",
+        did_you_mean(nearest)
+    )
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, nearest: Option<&str>) -> String {
+    format!(
+        "{} discloses {}, which no Android version defines; {}",
+        row_label(d),
+        d.permission,
+        did_you_mean(nearest)
+    )
 }
 
 #[cfg(test)]

@@ -1,10 +1,29 @@
 //! `unobtainable-permission`: an Android permission a store-installed app can never be granted.
 
-use super::{Context, finding, row_label};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{AndroidPermission, catalog};
-use crate::model::{Finding, Platform};
+use crate::model::{Disclosure, Platform, Severity};
 use crate::policy::Policy;
-use crate::rules::Rule;
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "unobtainable-permission",
+    severity: Severity::Warning,
+    summary: "Permission a store-installed app can never be granted",
+    explanation: "The permission's protection level has none of normal, dangerous, appop, \
+                 instant, role, runtime or pre23 (for example signature|privileged), or the \
+                 reference lists it as unobtainable: Android grants it only to apps signed with \
+                 the platform key or preinstalled on the system image. A store-installed app \
+                 never receives it, so requesting it does nothing, and disclosing it promises \
+                 data the app cannot collect. Fix: remove it from the manifest (often an SDK \
+                 merges it in: use tools:node=\"remove\") and from the policy. Vendor \
+                 permissions whose protection level is unknown are not judged.",
+    app: Some(requests),
+    policy: Some(policy),
+    advisory: true,
+    same_fact_both_sides: true,
+};
 
 /// The catalog row, when the permission is one no store-installed app can hold.
 fn unobtainable(platform: Platform, permission: &str) -> Option<&'static AndroidPermission> {
@@ -26,11 +45,7 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} is {}: Android never grants it to a store-installed app, so the request \
-                     does nothing; remove it (tools:node=\"remove\" if a library merges it in)",
-                    r.permission, p.protection
-                ),
+                request_message(&r.permission, p),
             ))
         })
         .collect()
@@ -47,16 +62,30 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
                 d.platform,
                 &d.permission,
                 &d.location,
-                format!(
-                    "{} discloses {}, which is {}: a store-installed app can never be granted \
-                     it; remove it from the policy and the app",
-                    row_label(d),
-                    d.permission,
-                    p.protection
-                ),
+                policy_message(d, p),
             ))
         })
         .collect()
+}
+
+/// The text of a finding on a request.
+fn request_message(permission: &str, p: &AndroidPermission) -> String {
+    format!(
+        "{permission} is {}: Android never grants it to a store-installed app, so the request \
+         does nothing; remove it (tools:node=\"remove\" if a library merges it in)",
+        p.protection
+    )
+}
+
+/// The text of a finding on a disclosure.
+fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
+    format!(
+        "{} discloses {}, which is {}: a store-installed app can never be granted it; remove it \
+         from the policy and the app",
+        row_label(d),
+        d.permission,
+        p.protection
+    )
 }
 
 #[cfg(test)]

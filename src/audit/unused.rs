@@ -1,8 +1,26 @@
 //! `unused`: a disclosed permission that no audited input of its platform requests.
 
-use super::{Context, finding, matching, row_label};
-use crate::model::Finding;
-use crate::rules::Rule;
+use super::{Context, finding, matching, row_label, Finding, Rule, RuleDef};
+use crate::model::{Disclosure, Severity};
+
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "unused",
+    severity: Severity::Warning,
+    summary: "Disclosed permission no longer requested by the app",
+    explanation: "A policy row discloses a permission that none of the audited inputs of that \
+                 platform requests. The policy overstates what the app collects and has drifted \
+                 from the app. The rule is only judged for platforms with at least one audited \
+                 input. Fix: remove the permission from the policy, or check that the audit \
+                 covers every manifest that requests it (flavour manifests, the built APK). A \
+                 disclosure whose successor or predecessor the app requests is not unused (see \
+                 policy-outdated).",
+    app: Some(check),
+    policy: None,
+    advisory: false,
+    same_fact_both_sides: false,
+};
 
 /// One finding per policy entry, judged only for platforms with at least one audited input.
 /// With successor matching on, an entry whose successor or predecessor is requested is in use
@@ -25,14 +43,19 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
             d.platform,
             &d.permission,
             &d.location,
-            format!(
-                "{} is disclosed by {} but no audited {} input requests it; remove it from the \
-                 policy, or audit the file that requests it",
-                d.permission,
-                row_label(d),
-                d.platform.display_name()
-            ),
+            message(d),
         ));
     }
     findings
+}
+
+/// The finding's text.
+fn message(d: &Disclosure) -> String {
+    format!(
+        "{} is disclosed by {} but no audited {} input requests it; remove it from the policy, \
+         or audit the file that requests it",
+        d.permission,
+        row_label(d),
+        d.platform.display_name()
+    )
 }

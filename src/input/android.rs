@@ -1,7 +1,7 @@
 //! Text `AndroidManifest.xml` → requested permissions.
 //!
 //! This module only reads the text: it hands each element to the rules shared with compiled
-//! manifests ([`super::rules`]), which decide what is a request. Attributes are matched by
+//! manifests ([`super::manifest`]), which decide what is a request. Attributes are matched by
 //! namespace URI, never by prefix, because a manifest may bind the Android namespace to any
 //! prefix and may bind `android:` to something else.
 //!
@@ -14,14 +14,10 @@ use quick_xml::reader::NsReader;
 
 use super::InputError;
 use super::budget::Budget;
-use super::rules::{Dialect, Element, ManifestRules, PermissionAttrs};
+pub use super::manifest::{ANDROID_NS, TOOLS_NS};
+use super::manifest::{Dialect, Element, ManifestRules, PermissionAttrs};
 use super::xml::{self, XmlText};
 use crate::model::{InputKind, Location, ParsedInput};
-
-/// The namespace of `android:` attributes.
-pub const ANDROID_NS: &str = "http://schemas.android.com/apk/res/android";
-/// The namespace of the manifest merger's `tools:` attributes.
-pub const TOOLS_NS: &str = "http://schemas.android.com/tools";
 
 /// Deeper nesting than this is not a real manifest; refusing it bounds memory on hostile input.
 pub const MAX_DEPTH: usize = 256;

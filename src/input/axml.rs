@@ -26,9 +26,10 @@
 //! actually present. Nesting deeper than [`MAX_DEPTH`] is refused.
 
 use super::InputError;
-use super::android::{ANDROID_NS, TOOLS_NS};
 use super::budget::Budget;
-use super::rules::{Dialect, Element, ManifestRules, PermissionAttrs, is_permission_element};
+use super::manifest::{
+    ANDROID_NS, Dialect, Element, ManifestRules, PermissionAttrs, TOOLS_NS, is_permission_element,
+};
 use crate::model::{InputKind, Location, ParsedInput};
 
 /// Deeper element nesting than this is not a real manifest.

@@ -12,9 +12,10 @@ mod bplist_guard;
 pub mod budget;
 pub mod discover;
 mod lines;
+mod manifest;
 pub mod plist;
 pub mod proto;
-mod rules;
+#[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod testing;
 mod xml;
@@ -114,7 +115,7 @@ pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, InputError> {
 }
 
 /// Parses one input file whose bytes are already in memory. `path` is only used for locations
-/// and messages. An archive holds several inputs: use [`parse_all`] for those.
+/// and messages. An archive holds several inputs: [`read_all`] reads those.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     parse_within(path, bytes, &budget::Budget::default())
 }
@@ -137,18 +138,8 @@ pub fn parse_within(
         Format::Archive => Err(InputError::invalid(
             Location::file(path),
             "this is a zip archive (APK, AAB or IPA), which holds several inputs; it is read \
-             with parse_all",
+             with read_all",
         )),
-    }
-}
-
-/// Parses a file that may be an archive: the inputs it holds (one for a plain file, one per
-/// audited entry for an APK, App Bundle or IPA).
-pub fn parse_all(path: &str, bytes: &[u8]) -> Result<Vec<ParsedInput>, InputError> {
-    if is_archive(path, bytes) {
-        archive::read_archive(path, io::Cursor::new(bytes), &archive::LIMITS)
-    } else {
-        parse(path, bytes).map(|p| vec![p])
     }
 }
 

@@ -24,9 +24,10 @@
 use prost::Message;
 
 use super::InputError;
-use super::android::{ANDROID_NS, TOOLS_NS};
 use super::budget::Budget;
-use super::rules::{Dialect, Element, ManifestRules, PermissionAttrs, is_permission_element};
+use super::manifest::{
+    ANDROID_NS, Dialect, Element, ManifestRules, PermissionAttrs, TOOLS_NS, is_permission_element,
+};
 use crate::model::{InputKind, Location, ParsedInput};
 
 const ATTR_NAME: u32 = 0x0101_0003;

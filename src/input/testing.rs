@@ -8,11 +8,11 @@ use std::io::Write;
 
 use prost::Message;
 
-use super::android::ANDROID_NS;
 use super::axml::{
     ATTR_MAX_SDK_VERSION, ATTR_NAME, NO_INDEX, RES_STRING_POOL_TYPE, RES_XML_END_ELEMENT_TYPE,
     RES_XML_RESOURCE_MAP_TYPE, RES_XML_START_ELEMENT_TYPE, TYPE_STRING, UTF8_FLAG,
 };
+use super::manifest::ANDROID_NS;
 use super::proto::{SourcePosition, XmlAttribute, XmlElement, XmlNode, xml_node};
 
 /// Builds small AXML documents for tests: a UTF-16 or UTF-8 string pool, a resource map

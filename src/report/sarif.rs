@@ -19,8 +19,9 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::{RenderOptions, Renderer};
+use crate::audit::Finding;
 use crate::check::CheckOutcome;
-use crate::model::{Finding, Severity};
+use crate::model::Severity;
 use crate::policy::BUILTIN_PATH;
 use crate::rules::Rule;
 

@@ -30,6 +30,12 @@ use super::InputError;
 use super::budget::Budget;
 use crate::model::{InputKind, Location, ParsedInput, Removal, Request};
 
+/// The namespace of `android:` attributes. The three decoders match attributes by it, so it
+/// lives with the rules they share.
+pub const ANDROID_NS: &str = "http://schemas.android.com/apk/res/android";
+/// The namespace of the manifest merger's `tools:` attributes.
+pub const TOOLS_NS: &str = "http://schemas.android.com/tools";
+
 /// Which encoding the elements come from; the two differ only where Android's build and
 /// runtime differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,7 +249,7 @@ fn missing_name(location: Location, element: &str) -> InputError {
         format!(
             "<{element}> has no android:name attribute; expected a name attribute in the \
              namespace {} (check the xmlns declaration of its prefix)",
-            super::android::ANDROID_NS
+            ANDROID_NS
         ),
     )
 }
