@@ -252,10 +252,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             source,
         })?;
         let display = config::display_path(path);
-        if options.write_baseline.is_some() {
-            baseline::write(path, &display, &findings, &cwd)?;
-        }
-        let baseline = baseline::load(path, &display)?;
+        let baseline = if options.write_baseline.is_some() {
+            baseline::write(path, &display, &findings, &cwd)?
+        } else {
+            baseline::load(path, &display)?
+        };
         findings = suppress::apply_baseline(findings, &baseline, &cwd, &mut suppression);
     }
 

@@ -50,6 +50,19 @@ pub enum ConfigError {
         /// What was expected and what was found.
         message: String,
     },
+    /// The config found by discovery is a link out of the repository (see [`crate::confine`]).
+    #[error(
+        "{path}: is a symbolic link to {target}, outside the repository ({boundary}); a config \
+         is only read from inside the repository (name it with --config FILE to use it anyway)"
+    )]
+    Outside {
+        /// The config, as displayed.
+        path: String,
+        /// Where it resolves to.
+        target: String,
+        /// The repository root it escapes.
+        boundary: String,
+    },
     /// Discovery found more than one config, and choosing one would be a guess.
     #[error(
         "{first} and {second} both apply to this run; keep one, or choose with --config FILE \
@@ -183,6 +196,15 @@ pub fn locate(source: &ConfigSource, paths: &[PathBuf]) -> Result<Located, Confi
                 let Some(config) = nearest(start)? else {
                     continue;
                 };
+                let folder = config.parent().unwrap_or(start);
+                let boundary = crate::confine::boundary(folder);
+                if let Some(target) = crate::confine::outside(&boundary, &config) {
+                    return Err(ConfigError::Outside {
+                        path: display_path(&config),
+                        target: display_path(&target),
+                        boundary: display_path(&boundary),
+                    });
+                }
                 match &found {
                     Some((first, _)) if *first != config => {
                         return Err(ConfigError::Ambiguous {
@@ -353,7 +375,25 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
                     .into(),
             ));
         }
-        Some(p) => Some(dir.join(p.value.trim())),
+        Some(p) => {
+            let path = dir.join(p.value.trim());
+            // The config may come from a pull request: it names files inside its repository
+            // only, so `policy: /proc/self/environ` cannot make permaudit read (and quote) it.
+            let boundary = crate::confine::boundary(dir);
+            if let Some(target) = crate::confine::outside(&boundary, &path) {
+                return Err(invalid(
+                    &p.referenced,
+                    format!(
+                        "`policy` resolves to {}, outside the repository ({}); a config can \
+                         only name files inside it (pass --policy FILE on the command line to \
+                         use a file elsewhere)",
+                        display_path(&target),
+                        display_path(&boundary)
+                    ),
+                ));
+            }
+            Some(path)
+        }
         None => None,
     };
 

@@ -61,6 +61,20 @@ pub enum DiscoverError {
         /// What went wrong.
         message: String,
     },
+    /// A link found while walking resolves outside the repository (see [`crate::confine`]).
+    #[error(
+        "{path}: is a symbolic link to {target}, outside the repository ({boundary}); \
+         permaudit does not read what a repository links to outside itself (name the file on \
+         the command line to audit it anyway)"
+    )]
+    Outside {
+        /// The link, as displayed.
+        path: String,
+        /// Where it resolves to.
+        target: String,
+        /// The repository root (or audited folder) it escapes.
+        boundary: String,
+    },
     /// The paths hold nothing to audit.
     #[error(
         "no AndroidManifest.xml, Info.plist or Xcode project under {paths} (nor an .apk, .aab or \
@@ -171,6 +185,14 @@ fn walk(
                 .matched_path_or_any_parents(&absolute, is_dir)
                 .is_ignore()
     };
+    let boundary = crate::confine::boundary(root);
+    // A linked folder outside the boundary is not walked (it could be `/`); the refusal is
+    // recorded here and fails the walk below.
+    let escapes: std::sync::Arc<std::sync::Mutex<Vec<DiscoverError>>> = Default::default();
+    let escapes_seen = std::sync::Arc::clone(&escapes);
+    let boundary_filter = boundary.clone();
+    let walk_shown = shown.to_owned();
+    let walk_root = root.to_path_buf();
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(false)
         .git_ignore(true)
@@ -182,9 +204,19 @@ fn walk(
         .follow_links(true)
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            entry.depth() == 0
+            let walked = entry.depth() == 0
                 || (!is_dir || skip_reason(entry.path()).is_none())
-                    && !excluded(entry.path(), is_dir)
+                    && !excluded(entry.path(), is_dir);
+            if walked && is_dir && entry.depth() > 0 && entry.path_is_symlink() {
+                if let Some(err) = escape(entry, &walk_root, &walk_shown, &boundary_filter) {
+                    escapes_seen
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(err);
+                    return false;
+                }
+            }
+            walked
         })
         .build_parallel();
     // The walk runs on all cores (stat-bound on large trees); what it finds is sorted below,
@@ -193,12 +225,13 @@ fn walk(
         std::sync::Mutex::new(Vec::new());
     walker.run(|| {
         let outcomes = &outcomes;
+        let boundary = &boundary;
         Box::new(move |entry| {
             let outcome = match entry {
-                Ok(entry) => visit(&entry, root, shown),
+                Ok(entry) => visit(&entry, root, shown, boundary),
                 Err(e) if is_relevant(&e) => Some(Err(DiscoverError::Walk {
                     path: error_path(&e).unwrap_or_else(|| shown.to_owned()),
-                    message: format!("cannot walk the directory: {e}"),
+                    message: format!("cannot walk the directory: {}", describe(&e)),
                 })),
                 // A dangling link that could never be an input (say, a stale `.bin` link) says
                 // nothing about the app; anything that might hide an input fails the run.
@@ -237,6 +270,11 @@ fn walk(
             Ok(_) => None,
         })
         .collect();
+    errors.extend(std::mem::take(
+        &mut *escapes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    ));
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.to_string());
         return Err(errors.swap_remove(0));
@@ -307,6 +345,7 @@ fn visit(
     entry: &ignore::DirEntry,
     root: &Path,
     shown: &str,
+    boundary: &Path,
 ) -> Option<Result<(PathBuf, String), DiscoverError>> {
     let name = entry.file_name().to_str();
     let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
@@ -326,6 +365,11 @@ fn visit(
     if !named {
         return None;
     }
+    if entry.path_is_symlink() {
+        if let Some(err) = escape(entry, root, shown, boundary) {
+            return Some(Err(err));
+        }
+    }
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return Some(Err(DiscoverError::Walk {
             path: display,
@@ -333,6 +377,35 @@ fn visit(
         }));
     }
     Some(Ok((entry.path().to_path_buf(), display)))
+}
+
+/// The refusal of a walked link that resolves outside `boundary`, if it does.
+fn escape(
+    entry: &ignore::DirEntry,
+    root: &Path,
+    shown: &str,
+    boundary: &Path,
+) -> Option<DiscoverError> {
+    let target = crate::confine::outside(boundary, entry.path())?;
+    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    Some(DiscoverError::Outside {
+        path: join_display(shown, relative),
+        target: slashes(&target),
+        boundary: slashes(boundary),
+    })
+}
+
+/// A walk error in words, without the text of an ignore-file pattern: a `.gitignore` can be a
+/// link to anything (`/proc/self/environ`), and its "pattern" must not reach the log.
+fn describe(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::Glob { .. } => "an ignore file has an invalid pattern".to_owned(),
+        ignore::Error::WithLineNumber { line, err } => format!("line {line}: {}", describe(err)),
+        ignore::Error::WithPath { path, err } => format!("{}: {}", slashes(path), describe(err)),
+        ignore::Error::WithDepth { err, .. } => describe(err),
+        ignore::Error::Partial(errs) => errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    }
 }
 
 fn error_path(err: &ignore::Error) -> Option<String> {
