@@ -9,7 +9,7 @@ pub mod archive;
 pub mod axml;
 mod bplist_guard;
 pub mod discover;
-mod lines;
+pub(crate) mod lines;
 pub mod plist;
 pub mod proto;
 mod rules;
