@@ -11,7 +11,7 @@ pub mod axml;
 mod bplist_guard;
 pub mod budget;
 pub mod discover;
-mod lines;
+pub(crate) mod lines;
 mod manifest;
 pub mod plist;
 pub mod proto;
