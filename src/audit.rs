@@ -69,6 +69,9 @@ registry! {
     EmptyPurpose => empty_purpose,
     MissingCompanion => missing_companion,
     DuplicateDisclosure => duplicate_disclosure,
+    MissingTranslation => missing_translation,
+    IgnoredBuildSetting => ignored_build_setting,
+    UnauditedPlatform => unaudited_platform,
 }
 
 /// Judges the app's requests (against the policy, or alone).
@@ -319,7 +322,7 @@ pub fn lint_policy(policy: &Policy, settings: &Settings) -> Vec<Finding> {
 pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings) -> Vec<Finding> {
     let kind = match platform {
         Platform::Android => crate::model::InputKind::Manifest,
-        Platform::Ios => crate::model::InputKind::Plist,
+        Platform::Ios | Platform::Macos => crate::model::InputKind::Plist,
     };
     let inputs = [ParsedInput {
         path: String::new(),
@@ -331,8 +334,12 @@ pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings)
             sdk23_only: false,
             own: false,
             purpose: None,
+            localizations: Vec::new(),
         }],
         removals: Vec::new(),
+        build: None,
+        apple_platform: None,
+        notes: Vec::new(),
     }];
     let empty = Policy {
         name: String::new(),
@@ -420,7 +427,10 @@ fn row_label(d: &Disclosure) -> String {
 
 /// What the rules of a `check` share: the inputs, the policy and indexes over both.
 struct Context<'a> {
-    inputs: &'a [ParsedInput],
+    /// The inputs audited against the policy.
+    inputs: Vec<&'a ParsedInput>,
+    /// Inputs of a platform the policy has no table for (macOS), listed as not audited.
+    unaudited: Vec<&'a ParsedInput>,
     policy: &'a Policy,
     settings: &'a Settings,
     /// Per platform, every permission any audited input requests (the app's own included).
@@ -430,9 +440,15 @@ struct Context<'a> {
 }
 
 impl<'a> Context<'a> {
-    fn new(inputs: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
+    fn new(all: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
+        // A macOS app is judged only against a `macos` table; without one it is not pooled
+        // into iOS but reported as not audited.
+        let has_macos = policy.rows.iter().any(|r| r.platform == Platform::Macos);
+        let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) = all
+            .iter()
+            .partition(|i| has_macos || i.platform() != Platform::Macos);
         let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
-        for input in inputs {
+        for input in &inputs {
             let set = requested.entry(input.platform()).or_default();
             set.extend(input.requests.iter().map(|r| r.permission.as_str()));
         }
@@ -445,6 +461,7 @@ impl<'a> Context<'a> {
         }
         Context {
             inputs,
+            unaudited,
             policy,
             settings,
             requested,
@@ -495,7 +512,7 @@ impl<'a> Context<'a> {
     /// The first request of each permission in each input, the app's own excepted: rules about
     /// requests report once per file and permission, where it is first written.
     fn first_requests(&self) -> impl Iterator<Item = (&'a ParsedInput, &'a Request)> {
-        self.inputs.iter().flat_map(|input| {
+        self.inputs.iter().copied().flat_map(|input| {
             let mut seen = BTreeSet::new();
             input
                 .requests
@@ -526,9 +543,13 @@ mod tests {
                     sdk23_only: false,
                     own,
                     purpose: None,
+                    localizations: Vec::new(),
                 })
                 .collect(),
             removals: vec![],
+            build: None,
+            apple_platform: None,
+            notes: Vec::new(),
         }
     }
 

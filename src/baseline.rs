@@ -230,18 +230,22 @@ pub fn render(findings: &[Finding], dir: &Path, cwd: &Path) -> Vec<u8> {
     bytes
 }
 
-/// Writes a baseline atomically.
+/// Writes a baseline (see [`crate::atomic::write`] for what each kind of path gets) and returns
+/// it parsed from the very bytes written, so a baseline written to `-`, a pipe or `/dev/null`
+/// hides exactly what a file would, without reading the target back.
 pub fn write(
     path: &Path,
     display: &str,
     findings: &[Finding],
     cwd: &Path,
-) -> Result<(), BaselineError> {
-    let bytes = render(findings, &absolute_dir(path), cwd);
+) -> Result<Baseline, BaselineError> {
+    let dir = absolute_dir(path);
+    let bytes = render(findings, &dir, cwd);
     crate::atomic::write(path, &bytes).map_err(|source| BaselineError::Write {
         path: display.to_owned(),
         source,
-    })
+    })?;
+    parse(&String::from_utf8_lossy(&bytes), display, dir)
 }
 
 #[cfg(test)]

@@ -43,6 +43,8 @@ pub struct CheckOptions {
     pub write_baseline: Option<PathBuf>,
     /// The date acknowledgements expire against; `None` is today in UTC. Tests pin it.
     pub today: Option<Date>,
+    /// Which Xcode build configuration is audited.
+    pub xcode: input::xcode::XcodeOptions,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -204,9 +206,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     }
 
     let files = discover::discover_excluding(paths, exclude.as_ref())?;
-
-    let mut inputs = Vec::with_capacity(files.len());
-    let mut errors = Vec::new();
+    let mut xcode = options.xcode.clone();
+    if xcode.configuration.is_none() {
+        xcode.configuration = config.as_ref().and_then(|c| c.configuration.clone());
+    }
+    let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
     for result in read_parallel(&files, &options.limits) {
         match result {
             Ok(parsed) => inputs.extend(parsed),
@@ -215,6 +219,17 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     }
     if !errors.is_empty() {
         return Err(CheckError::Inputs(errors));
+    }
+    // Only a `project.yml` that is not an XcodeGen spec was found: nothing was audited, which
+    // must never read as clean.
+    if inputs.is_empty() {
+        return Err(CheckError::Discover(DiscoverError::NothingFound {
+            paths: paths
+                .iter()
+                .map(|p| discover::display_root(p))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }));
     }
     let findings = audit_with(&inputs, &policy, &settings);
     let coverage = coverage(&inputs, &policy, settings.successor_matching);
@@ -245,10 +260,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             source,
         })?;
         let display = config::display_path(path);
-        if options.write_baseline.is_some() {
-            baseline::write(path, &display, &findings, &cwd)?;
-        }
-        let baseline = baseline::load(path, &display)?;
+        let baseline = if options.write_baseline.is_some() {
+            baseline::write(path, &display, &findings, &cwd)?
+        } else {
+            baseline::load(path, &display)?
+        };
         findings = suppress::apply_baseline(findings, &baseline, &cwd, &mut suppression);
     }
 

@@ -162,8 +162,8 @@ pub(crate) enum GenerateCommand {
 /// Arguments of `permaudit check`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct CheckArgs {
-    /// Files or directories to audit. Directories are searched for AndroidManifest.xml and
-    /// Info.plist, skipping build outputs, dependencies and test sources.
+    /// Files or directories to audit. Directories are searched for AndroidManifest.xml,
+    /// Info.plist and Xcode projects, skipping build outputs, dependencies and test sources.
     #[arg(value_name = "PATH", default_value = ".")]
     pub(crate) paths: Vec<PathBuf>,
     /// Policy file (YAML); default: the built-in M5 policy.
@@ -207,6 +207,10 @@ pub(crate) struct CheckArgs {
     /// error, not a skip.
     #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
     pub(crate) max_input_size: u64,
+    /// Xcode build configuration whose Info.plist is audited, for every target of every
+    /// .xcodeproj [default: the config's `configuration`, else Release].
+    #[arg(long, value_name = "NAME")]
+    pub(crate) configuration: Option<String>,
 }
 
 /// Parses `123`, `512K`, `16M`, `1G` (binary multiples).

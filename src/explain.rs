@@ -97,7 +97,7 @@ pub fn lookup(query: &str) -> Result<Vec<Entry>, ExplainError> {
         .into_iter()
         .filter_map(|(platform, name)| match platform {
             Platform::Android => cat.android_permission(name).map(Entry::Android),
-            Platform::Ios => cat.ios_key(name).map(Entry::Ios),
+            Platform::Ios | Platform::Macos => cat.ios_key(name).map(Entry::Ios),
         })
         .collect();
     if !by_zh.is_empty() {

@@ -129,6 +129,7 @@ mod tests {
             sdk23_only: false,
             own,
             purpose: None,
+            localizations: Vec::new(),
         };
         let inputs = [ParsedInput {
             path: "m.xml".into(),
@@ -139,6 +140,9 @@ mod tests {
                 request("com.example.OWN", true),
             ],
             removals: vec![],
+            build: None,
+            apple_platform: None,
+            notes: Vec::new(),
         }];
         let text = starter_policy(&inputs);
         let policy = crate::policy::parse(&text, Some("p.yaml")).unwrap();

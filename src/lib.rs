@@ -18,6 +18,7 @@ pub mod baseline;
 pub mod catalog;
 pub mod check;
 pub mod config;
+pub mod confine;
 pub mod explain;
 pub mod i18n;
 pub mod init;

@@ -90,6 +90,7 @@ fn run() -> Result<ExitCode> {
                 settings: settings(&args.judge),
                 limits: Limits {
                     max_input_bytes: args.max_input_size,
+                    ..Limits::default()
                 },
                 policy_doc: args.policy_doc,
                 allow_unresolved: args.allow_unresolved,
@@ -97,6 +98,9 @@ fn run() -> Result<ExitCode> {
                 baseline: args.baseline,
                 write_baseline: args.write_baseline,
                 today: today()?,
+                xcode: permaudit::input::xcode::XcodeOptions {
+                    configuration: args.configuration,
+                },
             };
             let outcome = match check::run(&options) {
                 Ok(outcome) => outcome,
@@ -341,7 +345,8 @@ fn report_check_error(err: &CheckError, color: bool) {
                 small
                     .then(|| std::fs::read(&l.path).ok())
                     .flatten()
-                    .map(|b| String::from_utf8_lossy(&b).into_owned())
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .filter(|text| is_plain_text(text))
             }
         });
         eprintln!(
@@ -349,6 +354,15 @@ fn report_check_error(err: &CheckError, color: bool) {
             diagnostic::render(&message, location, source.as_deref(), color)
         );
     }
+}
+
+/// Whether a file may be quoted in a snippet: valid UTF-8 with no control characters but tab
+/// and line ends. Anything else is not the text of a manifest, plist, policy or config (it may
+/// be `/proc/self/environ` or a key file), so the message is shown without its source line.
+fn is_plain_text(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// `--verbose`: what was used and why, on stderr so the report stays machine-readable.

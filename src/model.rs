@@ -14,8 +14,12 @@ use serde::{Deserialize, Serialize};
 pub enum Platform {
     /// Android: permissions are `<uses-permission>` names in `AndroidManifest.xml`.
     Android,
-    /// iOS: permissions are privacy purpose-string keys in `Info.plist`.
+    /// iOS: permissions are privacy purpose-string keys in `Info.plist` (watchOS, tvOS and
+    /// visionOS builds are audited with iOS).
     Ios,
+    /// macOS (Mac Catalyst included): the same purpose-string keys, audited only against a
+    /// policy's `macos` table, never pooled with iOS.
+    Macos,
 }
 
 impl Platform {
@@ -24,6 +28,7 @@ impl Platform {
         match self {
             Platform::Android => "android",
             Platform::Ios => "ios",
+            Platform::Macos => "macos",
         }
     }
 
@@ -32,11 +37,49 @@ impl Platform {
         match self {
             Platform::Android => "Android",
             Platform::Ios => "iOS",
+            Platform::Macos => "macOS",
         }
     }
 }
 
 impl fmt::Display for Platform {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The Apple operating system an Info.plist is built for. iOS, watchOS, tvOS and visionOS
+/// inputs are audited against the policy's `ios` table (a watch app and extensions ship inside
+/// the iOS app); a macOS input (Mac Catalyst included) only ever against a `macos` table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ApplePlatform {
+    /// iOS and iPadOS.
+    Ios,
+    /// macOS, Mac Catalyst included.
+    Macos,
+    /// watchOS.
+    Watchos,
+    /// tvOS.
+    Tvos,
+    /// visionOS.
+    Visionos,
+}
+
+impl ApplePlatform {
+    /// Lower-case name used in reports and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApplePlatform::Ios => "ios",
+            ApplePlatform::Macos => "macos",
+            ApplePlatform::Watchos => "watchos",
+            ApplePlatform::Tvos => "tvos",
+            ApplePlatform::Visionos => "visionos",
+        }
+    }
+}
+
+impl fmt::Display for ApplePlatform {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
@@ -108,6 +151,9 @@ pub enum InputKind {
     /// An app's or app extension's `Info.plist` inside an IPA
     /// (`app.ipa!/Payload/App.app/Info.plist`).
     Ipa,
+    /// An Info.plist Xcode generates from build settings alone (`GENERATE_INFOPLIST_FILE = YES`
+    /// without `INFOPLIST_FILE`); the input's path is the `project.pbxproj`.
+    XcodeProject,
 }
 
 impl InputKind {
@@ -117,7 +163,10 @@ impl InputKind {
             InputKind::Manifest | InputKind::BinaryManifest | InputKind::Apk | InputKind::Aab => {
                 Platform::Android
             }
-            InputKind::Plist | InputKind::BinaryPlist | InputKind::Ipa => Platform::Ios,
+            InputKind::Plist
+            | InputKind::BinaryPlist
+            | InputKind::Ipa
+            | InputKind::XcodeProject => Platform::Ios,
         }
     }
 
@@ -131,6 +180,7 @@ impl InputKind {
             InputKind::Apk => "apk",
             InputKind::Aab => "aab",
             InputKind::Ipa => "ipa",
+            InputKind::XcodeProject => "xcode-project",
         }
     }
 }
@@ -152,6 +202,33 @@ pub struct Request {
     pub own: bool,
     /// iOS purpose string shown to the user; `None` when the value is not a string.
     pub purpose: Option<String>,
+    /// The purpose string's translations (`<lang>.lproj/InfoPlist.strings`,
+    /// `InfoPlist.xcstrings`), sorted by language; empty when the app has none.
+    pub localizations: Vec<Localization>,
+}
+
+/// One translation of a purpose string.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Localization {
+    /// Language or region code as the project names it (`zh-Hans`, `en`, `pt-BR`).
+    pub language: String,
+    /// The translated text; `None` when the language's file does not translate the key (iOS
+    /// then shows the Info.plist text).
+    pub purpose: Option<String>,
+    /// Where the translation is written (the file, when it does not translate the key).
+    pub location: Location,
+}
+
+/// Something the reader noticed about an input that changes what ships, such as a build
+/// setting Xcode ignores; reported as a note at the setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputNote {
+    /// Where the setting is.
+    pub location: Location,
+    /// The setting's name.
+    pub setting: String,
+    /// What Xcode does with it, and how to change that.
+    pub message: String,
 }
 
 /// A permission a manifest explicitly strips with `tools:node="remove"` or `"removeAll"`.
@@ -177,12 +254,36 @@ pub struct ParsedInput {
     pub requests: Vec<Request>,
     /// Permissions removed from library manifests.
     pub removals: Vec<Removal>,
+    /// The shipped build this input describes: the Xcode target and configuration
+    /// (`App (Release)`) or the Gradle variant; `None` for a file read on its own.
+    pub build: Option<String>,
+    /// The Apple platform an Info.plist is built for; `None` for Android inputs (and for an
+    /// Info.plist whose platform is not known, which is audited as iOS).
+    pub apple_platform: Option<ApplePlatform>,
+    /// What the reader noticed that changes what ships (ignored settings).
+    pub notes: Vec<InputNote>,
 }
 
 impl ParsedInput {
-    /// Platform of this input.
+    /// A file's requests, outside any project build.
+    pub fn new(path: impl Into<String>, kind: InputKind, requests: Vec<Request>) -> Self {
+        ParsedInput {
+            path: path.into(),
+            kind,
+            requests,
+            removals: Vec::new(),
+            build: None,
+            apple_platform: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// Platform of this input: a macOS Info.plist is `macos`, never `ios`.
     pub fn platform(&self) -> Platform {
-        self.kind.platform()
+        match self.apple_platform {
+            Some(ApplePlatform::Macos) => Platform::Macos,
+            _ => self.kind.platform(),
+        }
     }
 }
 

@@ -341,7 +341,7 @@ fn directory_without_inputs_exits_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "no AndroidManifest.xml or Info.plist under testdata/policies-yaml",
+            "no AndroidManifest.xml, Info.plist or Xcode project under testdata/policies-yaml",
         ));
 }
 

@@ -262,6 +262,9 @@ fn rules_lists_every_rule() {
         "empty-purpose",
         "missing-companion",
         "duplicate-disclosure",
+        "missing-translation",
+        "ignored-build-setting",
+        "unaudited-platform",
     ];
     let output = permaudit().arg("rules").output().expect("run");
     assert!(output.status.success());

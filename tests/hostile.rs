@@ -303,7 +303,10 @@ fn odd_file_system_entries() {
     symlink("missing", root.join("d/app/stale-link")).expect("symlink");
     run("d").code(0);
 
+    // A link inside the repository (`e` holds `.git`) is followed; the same link with no
+    // repository around leaves the audited folder and is refused unread (tests/secrets.rs).
     write(root, "e/real/AndroidManifest.xml", manifest.as_bytes());
+    std::fs::create_dir_all(root.join("e/.git")).expect("mkdir");
     std::fs::create_dir_all(root.join("e/app")).expect("mkdir");
     symlink(
         "../real/AndroidManifest.xml",
@@ -312,6 +315,10 @@ fn odd_file_system_entries() {
     .expect("symlink");
     let (_, report) = check_json(&[root.join("e/app").to_str().expect("utf-8")]);
     assert_eq!(report["inputs"].as_array().map(Vec::len), Some(1));
+    std::fs::remove_dir(root.join("e/.git")).expect("rmdir");
+    run("e/app")
+        .code(2)
+        .stderr(predicate::str::contains("outside the repository"));
 }
 
 /// An unreadable file is exit 2 naming it. Root reads a mode-000 file, so there the read
@@ -338,8 +345,8 @@ fn unreadable_file() {
         std::fs::create_dir_all(link.parent().expect("parent")).expect("mkdir");
         std::os::unix::fs::symlink("/proc/self/mem", &link).expect("symlink");
         assert_refused(&link, "cannot read");
-        // Discovered, not named: the walk hands it to the reader and the run still fails.
-        assert_refused(link.parent().expect("parent"), "cannot read");
+        // Discovered, not named: a link out of the audited tree is refused before any read.
+        assert_refused(link.parent().expect("parent"), "outside the repository");
     }
 }
 

@@ -47,11 +47,15 @@ fn corpus_policies_import() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    let expected: Vec<&str> = EXPECTED.iter().map(|(n, _)| *n).collect();
-    assert_eq!(
-        names, expected,
-        "the corpus policies changed; update EXPECTED"
-    );
+    // The corpus grows (documents with `NAME.expected.json` are judged by precision and recall
+    // in their own test, issue 16); the figures below pin the documents this test was written
+    // for, so each of them must still be there.
+    for (name, _) in EXPECTED {
+        assert!(
+            names.iter().any(|n| n == name),
+            "{name} is gone from the corpus policies; update EXPECTED"
+        );
+    }
 
     eprintln!(
         "{:<34} {:>6} {:>5} {:>8} {:>8} {:>10}",

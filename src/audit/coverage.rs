@@ -192,22 +192,22 @@ mod tests {
             sdk23_only: false,
             own,
             purpose: None,
+            localizations: Vec::new(),
         }
     }
 
     #[test]
     fn statuses_follow_the_matching_rules() {
-        let input = ParsedInput {
-            path: "m.xml".into(),
-            kind: InputKind::Manifest,
-            requests: vec![
+        let input = ParsedInput::new(
+            "m.xml",
+            InputKind::Manifest,
+            vec![
                 request("android.permission.CAMERA", 2, false),
                 request("android.permission.USE_BIOMETRIC", 3, false),
                 request("android.permission.VIBRATE", 4, false),
                 request("com.example.OWN", 5, true),
             ],
-            removals: vec![],
-        };
+        );
         let policy = policy::parse(
             "name: t\nandroid:\n  - permissions: [CAMERA, USE_FINGERPRINT, INTERNET, com.example.OWN]\n",
             Some("p.yaml"),

@@ -63,7 +63,7 @@ fn deprecation(platform: Platform, name: &str) -> Option<Deprecation> {
                 ios_version: None,
             })
         }
-        Platform::Ios => {
+        Platform::Ios | Platform::Macos => {
             let k = catalog().ios_key(name)?;
             if k.deprecated.is_empty() {
                 return None;
@@ -89,7 +89,9 @@ fn is_legacy_only(ctx: &Context<'_>, platform: Platform, r: &Request, dep: &Depr
                 .and_then(|m| m.trim().parse::<u32>().ok());
             matches!((cap, dep.api_level), (Some(cap), Some(level)) if cap < level)
         }
-        Platform::Ios => dep.successors.iter().any(|s| ctx.is_requested(platform, s)),
+        Platform::Ios | Platform::Macos => {
+            dep.successors.iter().any(|s| ctx.is_requested(platform, s))
+        }
     }
 }
 

@@ -68,7 +68,7 @@ fn emptiness(purpose: Option<&str>, name: &str) -> Option<&'static str> {
 /// no text to show either.
 pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
     ctx.first_requests()
-        .filter(|(input, _)| input.platform() == Platform::Ios)
+        .filter(|(input, _)| matches!(input.platform(), Platform::Ios | Platform::Macos))
         .filter_map(|(input, r)| {
             let why = match r.purpose.as_deref() {
                 None => "not a string",

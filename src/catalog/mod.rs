@@ -261,7 +261,7 @@ impl Catalog {
                 .android_permission(name)
                 .map(|p| p.successors().collect())
                 .unwrap_or_default(),
-            Platform::Ios => self
+            Platform::Ios | Platform::Macos => self
                 .ios_key(name)
                 .map(|k| k.successors().collect())
                 .unwrap_or_default(),

@@ -50,6 +50,19 @@ pub enum ConfigError {
         /// What was expected and what was found.
         message: String,
     },
+    /// The config found by discovery is a link out of the repository (see [`crate::confine`]).
+    #[error(
+        "{path}: is a symbolic link to {target}, outside the repository ({boundary}); a config \
+         is only read from inside the repository (name it with --config FILE to use it anyway)"
+    )]
+    Outside {
+        /// The config, as displayed.
+        path: String,
+        /// Where it resolves to.
+        target: String,
+        /// The repository root it escapes.
+        boundary: String,
+    },
     /// Discovery found more than one config, and choosing one would be a guess.
     #[error(
         "{first} and {second} both apply to this run; keep one, or choose with --config FILE \
@@ -134,6 +147,8 @@ pub struct Config {
     pub successor_matching: Option<bool>,
     /// `undeclared-normal:` (see [`crate::audit::Settings::undeclared_normal`]).
     pub undeclared_normal: Option<Severity>,
+    /// `configuration:`: the Xcode build configuration audited (`--configuration` wins).
+    pub configuration: Option<String>,
 }
 
 /// Where the config comes from.
@@ -183,6 +198,15 @@ pub fn locate(source: &ConfigSource, paths: &[PathBuf]) -> Result<Located, Confi
                 let Some(config) = nearest(start)? else {
                     continue;
                 };
+                let folder = config.parent().unwrap_or(start);
+                let boundary = crate::confine::boundary(folder);
+                if let Some(target) = crate::confine::outside(&boundary, &config) {
+                    return Err(ConfigError::Outside {
+                        path: display_path(&config),
+                        target: display_path(&target),
+                        boundary: display_path(&boundary),
+                    });
+                }
                 match &found {
                     Some((first, _)) if *first != config => {
                         return Err(ConfigError::Ambiguous {
@@ -294,6 +318,7 @@ struct RawConfig {
     undeclared_normal: Option<Spanned<String>>,
     #[serde(default)]
     lang: Option<Spanned<String>>,
+    configuration: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -315,6 +340,7 @@ const KEYS: &[&str] = &[
     "successor-matching",
     "undeclared-normal",
     "lang",
+    "configuration",
     "platform",
     "permission",
     "reason",
@@ -338,6 +364,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         successor_matching: None,
         undeclared_normal: None,
         lang: None,
+        configuration: None,
     });
     let at = |loc: &serde_saphyr::Location| at(file, loc);
     let invalid = |loc: &serde_saphyr::Location, message: String| ConfigError::Invalid {
@@ -353,7 +380,25 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
                     .into(),
             ));
         }
-        Some(p) => Some(dir.join(p.value.trim())),
+        Some(p) => {
+            let path = dir.join(p.value.trim());
+            // The config may come from a pull request: it names files inside its repository
+            // only, so `policy: /proc/self/environ` cannot make permaudit read (and quote) it.
+            let boundary = crate::confine::boundary(dir);
+            if let Some(target) = crate::confine::outside(&boundary, &path) {
+                return Err(invalid(
+                    &p.referenced,
+                    format!(
+                        "`policy` resolves to {}, outside the repository ({}); a config can \
+                         only name files inside it (pass --policy FILE on the command line to \
+                         use a file elsewhere)",
+                        display_path(&target),
+                        display_path(&boundary)
+                    ),
+                ));
+            }
+            Some(path)
+        }
         None => None,
     };
 
@@ -404,6 +449,18 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
                 ));
             }
         }),
+    };
+
+    let configuration = match raw.configuration {
+        Some(c) if c.value.trim().is_empty() => {
+            return Err(invalid(
+                &c.referenced,
+                "`configuration:` is empty; expected an Xcode build configuration name such as \
+                 Release"
+                    .to_owned(),
+            ));
+        }
+        other => other.map(|c| c.value),
     };
 
     // HashMap order is arbitrary: validate in file order so the first error reported is the
@@ -471,10 +528,11 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         let platform = match raw_ack.platform.value.as_str() {
             "android" => Platform::Android,
             "ios" => Platform::Ios,
+            "macos" => Platform::Macos,
             other => {
                 return Err(invalid(
                     &raw_ack.platform.referenced,
-                    format!("unknown platform `{other}`; expected android or ios"),
+                    format!("unknown platform `{other}`; expected android, ios or macos"),
                 ));
             }
         };
@@ -539,6 +597,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         successor_matching: raw.successor_matching,
         undeclared_normal,
         lang,
+        configuration,
     })
 }
 

@@ -49,12 +49,28 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "the purpose of {permission} is empty or a placeholder",
     ),
     (
+        "finding.ignored-build-setting.help",
+        "set GENERATE_INFOPLIST_FILE = YES, or move the key into the target's Info.plist",
+    ),
+    (
+        "finding.ignored-build-setting.title",
+        "{permission} is set in a build setting that Xcode ignores",
+    ),
+    (
         "finding.missing-companion.help",
         "request the companion too (and disclose it)",
     ),
     (
         "finding.missing-companion.title",
         "{permission} is requested without its companion",
+    ),
+    (
+        "finding.missing-translation.help",
+        "add the purpose string to the InfoPlist.strings or InfoPlist.xcstrings of each language the detail names",
+    ),
+    (
+        "finding.missing-translation.title",
+        "{permission} is not translated into every language the app is localized into",
     ),
     (
         "finding.policy-outdated.help",
@@ -71,6 +87,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "finding.restricted-permission.title",
         "{permission} is restricted by Google Play",
+    ),
+    (
+        "finding.unaudited-platform.help",
+        "add a macos: table to the policy (same schema as ios:)",
+    ),
+    (
+        "finding.unaudited-platform.title",
+        "a {platform} app was not audited: the policy has no macos table",
     ),
     (
         "finding.undeclared.help",
@@ -288,12 +312,28 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "Empty or placeholder purpose string",
     ),
     (
+        "rule.ignored-build-setting.explanation",
+        "An Xcode build setting looks like it adds a purpose string but does not: INFOPLIST_KEY_<key> settings are only added to the Info.plist when GENERATE_INFOPLIST_FILE = YES, and with it NO (the default) Xcode ignores them, so the key ships only if the INFOPLIST_FILE has it. The note also records a CocoaPods .xcconfig that is not there (pod install generates it; it sets no Info.plist key) and was not read. Fix: set GENERATE_INFOPLIST_FILE = YES, or move the key into the Info.plist file and delete the setting.",
+    ),
+    (
+        "rule.ignored-build-setting.summary",
+        "Info.plist build setting Xcode ignores",
+    ),
+    (
         "rule.missing-companion.explanation",
         "Some permissions only work together with another one: ACCESS_FINE_LOCATION needs ACCESS_COARSE_LOCATION on Android 12+ (the user may grant approximate location only); ACCESS_BACKGROUND_LOCATION is granted only on top of a foreground location permission; FOREGROUND_SERVICE needs the FOREGROUND_SERVICE_<TYPE> permission of each service type for apps targeting Android 14; NSLocationAlwaysAndWhenInUseUsageDescription is ignored without NSLocationWhenInUseUsageDescription. Requests of all audited files of a platform are pooled. Fix: request the companion (and disclose it).",
     ),
     (
         "rule.missing-companion.summary",
         "Permission requested without the companion it needs",
+    ),
+    (
+        "rule.missing-translation.explanation",
+        "Purpose string not translated into a language the app is localized into",
+    ),
+    (
+        "rule.missing-translation.summary",
+        "Purpose string not translated into a language the app is localized into",
     ),
     (
         "rule.policy-outdated.explanation",
@@ -310,6 +350,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "rule.restricted-permission.summary",
         "Permission Google Play restricts to declared use cases",
+    ),
+    (
+        "rule.unaudited-platform.explanation",
+        "The input is a macOS app (a macos/ folder, an Xcode target whose SDK is macosx, or an iOS target also built for Mac Catalyst), and the policy has no macos table. A macOS app asks for its own permissions and is never pooled into the iOS audit, so none of its purpose strings were judged: this warning keeps that visible instead of reporting clean. Fix: add a `macos:` table to the policy (same schema as `ios:`), or exclude the macOS folder if the app is not shipped for macOS.",
+    ),
+    (
+        "rule.unaudited-platform.summary",
+        "macOS app not audited: the policy has no macos table",
     ),
     (
         "rule.undeclared.explanation",

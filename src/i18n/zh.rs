@@ -49,12 +49,28 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{permission} 的用途说明为空或是占位文字",
     ),
     (
+        "finding.ignored-build-setting.help",
+        "设置 GENERATE_INFOPLIST_FILE = YES，或把该键移到目标的 Info.plist 中",
+    ),
+    (
+        "finding.ignored-build-setting.title",
+        "{permission} 写在 Xcode 会忽略的构建设置中",
+    ),
+    (
         "finding.missing-companion.help",
         "同时申请配套权限（并披露它）",
     ),
     (
         "finding.missing-companion.title",
         "申请了 {permission}，却缺少它必需的配套权限",
+    ),
+    (
+        "finding.missing-translation.help",
+        "在详情列出的每种语言的 InfoPlist.strings 或 InfoPlist.xcstrings 中加入该用途说明",
+    ),
+    (
+        "finding.missing-translation.title",
+        "{permission} 的用途说明未翻译为应用支持的全部语言",
     ),
     (
         "finding.policy-outdated.help",
@@ -71,6 +87,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "finding.restricted-permission.title",
         "{permission} 是 Google Play 的受限权限",
+    ),
+    (
+        "finding.unaudited-platform.help",
+        "在隐私政策中加入 macos: 表（格式与 ios: 相同）",
+    ),
+    (
+        "finding.unaudited-platform.title",
+        "{platform} 应用未被审计：隐私政策没有 macos 表",
     ),
     (
         "finding.undeclared.help",
@@ -261,12 +285,28 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ),
     ("rule.empty-purpose.summary", "用途说明为空或是占位文字"),
     (
+        "rule.ignored-build-setting.explanation",
+        "某个 Xcode 构建设置看起来会加入用途说明，但实际上不会：INFOPLIST_KEY_<键> 只有在 GENERATE_INFOPLIST_FILE = YES 时才写入 Info.plist；为 NO 时 Xcode 忽略它们，该键只有在 INFOPLIST_FILE 中存在时才会随应用发布。此提示也记录缺失的 CocoaPods .xcconfig（由 pod install 生成）。修复：开启 GENERATE_INFOPLIST_FILE，或把键写入 Info.plist。",
+    ),
+    (
+        "rule.ignored-build-setting.summary",
+        "Xcode 会忽略的 Info.plist 构建设置",
+    ),
+    (
         "rule.missing-companion.explanation",
         "有些权限只有与另一项权限一起才起作用：在 Android 12 及以上，ACCESS_FINE_LOCATION 需要 ACCESS_COARSE_LOCATION（用户可能只授予大致位置）；ACCESS_BACKGROUND_LOCATION 只有在已有前台位置权限时才会被授予；面向 Android 14 的应用，FOREGROUND_SERVICE 需要每种服务类型对应的 FOREGROUND_SERVICE_<TYPE> 权限；没有 NSLocationWhenInUseUsageDescription 时 NSLocationAlwaysAndWhenInUseUsageDescription 会被忽略。同一平台所有被审计文件的申请合并计算。修复：同时申请配套权限（并披露它）。",
     ),
     (
         "rule.missing-companion.summary",
         "申请了权限却缺少它必需的配套权限",
+    ),
+    (
+        "rule.missing-translation.explanation",
+        "应用已本地化为某种语言（knownRegions、CFBundleLocalizations 或 .lproj 文件夹），但某条权限用途说明在该语言中没有翻译，系统会以开发语言显示它。中国大陆的应用应以中文说明权限用途，因此缺少 zh-Hans 是最常见的情况。修复：在该语言的 InfoPlist.strings 或 InfoPlist.xcstrings 中加入译文。",
+    ),
+    (
+        "rule.missing-translation.summary",
+        "用途说明未翻译为应用支持的某种语言",
     ),
     (
         "rule.policy-outdated.explanation",
@@ -283,6 +323,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "rule.restricted-permission.summary",
         "Google Play 仅允许已声明用途使用的受限权限",
+    ),
+    (
+        "rule.unaudited-platform.explanation",
+        "该输入是 macOS 应用（macos/ 文件夹、SDK 为 macosx 的 Xcode 目标，或同时为 Mac Catalyst 构建的 iOS 目标），而隐私政策没有 macos 表。macOS 应用申请自己的权限，从不并入 iOS 审计，因此它的用途说明都未被判断：此警告让这一点可见，而不是报告为无问题。修复：在隐私政策中加入 macos: 表。",
+    ),
+    (
+        "rule.unaudited-platform.summary",
+        "macOS 应用未审计：隐私政策没有 macos 表",
     ),
     (
         "rule.undeclared.explanation",

@@ -13,6 +13,7 @@ use quick_xml::name::{Namespace, ResolveResult};
 use quick_xml::reader::NsReader;
 
 use super::InputError;
+use super::budget::Budget;
 pub use super::manifest::{ANDROID_NS, TOOLS_NS};
 use super::manifest::{Dialect, Element, ManifestRules, PermissionAttrs};
 use super::xml::{self, XmlText};
@@ -23,6 +24,15 @@ pub const MAX_DEPTH: usize = 256;
 
 /// Parses a text manifest.
 pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    parse_manifest_within(path, bytes, &Budget::default())
+}
+
+/// [`parse_manifest`], drawing on a run's `budget`.
+pub fn parse_manifest_within(
+    path: &str,
+    bytes: &[u8],
+    budget: &Budget,
+) -> Result<ParsedInput, InputError> {
     let doc = XmlText::new(path, bytes)?;
     let mut reader = NsReader::from_str(doc.text);
     let config = reader.config_mut();
@@ -31,7 +41,7 @@ pub fn parse_manifest(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputErro
 
     let mut open: Vec<(String, u64)> = Vec::new();
     let mut seen_root = false;
-    let mut rules = ManifestRules::new(Dialect::Source);
+    let mut rules = ManifestRules::new(Dialect::Source, budget);
 
     loop {
         let offset = reader.buffer_position();
@@ -126,7 +136,8 @@ fn root_package(
     for attr in start.attributes().with_checks(true) {
         let attr = attr.map_err(|e| doc.error(offset, format!("malformed attribute: {e}")))?;
         if attr.key.as_ref() == "package" {
-            return xml::attribute_value(doc, offset, &attr.value, "package").map(Some);
+            let text = xml::attribute_value(doc, offset, &attr.value, "package")?;
+            return device_text(doc, offset, "package", &text).map(Some);
         }
     }
     Ok(None)
@@ -139,23 +150,64 @@ fn permission_attrs(
     start: &BytesStart<'_>,
 ) -> Result<PermissionAttrs, InputError> {
     let mut attrs = PermissionAttrs::default();
+    // Namespace well-formedness: no two attributes may have the same namespace and local name,
+    // whatever their prefixes (`android:name` and `a:name` with both bound to the Android
+    // namespace). expat, aapt2's parser, refuses such an element; keeping either value would
+    // be a guess.
+    let mut expanded: Vec<(String, String, String)> = Vec::new();
     for attr in start.attributes().with_checks(true) {
         let attr = attr.map_err(|e| doc.error(offset, format!("malformed attribute: {e}")))?;
         let (ns, local) = reader.resolver().resolve_attribute(attr.key);
-        let slot = match (ns, local.as_ref()) {
-            (ResolveResult::Bound(Namespace(uri)), "name") if uri == ANDROID_NS => &mut attrs.name,
+        let qname = attr.key.as_ref().to_owned();
+        if let ResolveResult::Bound(Namespace(uri)) = ns {
+            if let Some((_, _, first)) = expanded
+                .iter()
+                .find(|(u, l, _)| u == uri && l == local.as_ref())
+            {
+                return Err(doc.error(
+                    offset,
+                    format!(
+                        "attributes {first} and {qname} are the same attribute ({{{}}}{}) \
+                         twice; XML namespaces forbid that and aapt2 refuses the manifest",
+                        uri,
+                        local.as_ref(),
+                    ),
+                ));
+            }
+            expanded.push((uri.to_owned(), local.as_ref().to_owned(), qname.clone()));
+        }
+        let (slot, processed) = match (ns, local.as_ref()) {
+            (ResolveResult::Bound(Namespace(uri)), "name") if uri == ANDROID_NS => {
+                (&mut attrs.name, true)
+            }
             (ResolveResult::Bound(Namespace(uri)), "maxSdkVersion") if uri == ANDROID_NS => {
-                &mut attrs.max_sdk
+                (&mut attrs.max_sdk, false)
             }
             (ResolveResult::Bound(Namespace(uri)), "node") if uri == TOOLS_NS => {
-                &mut attrs.tools_node
+                (&mut attrs.tools_node, false)
             }
             _ => continue,
         };
-        let qname = attr.key.as_ref().to_owned();
-        *slot = Some(xml::attribute_value(doc, offset, &attr.value, &qname)?);
+        let text = xml::attribute_value(doc, offset, &attr.value, &qname)?;
+        *slot = Some(if processed {
+            device_text(doc, offset, &qname, &text)?
+        } else {
+            text
+        });
     }
     Ok(attrs)
+}
+
+/// The text the device reads for an attribute aapt2 flattens as a plain string (see
+/// [`super::aapt_string`]).
+fn device_text(
+    doc: &XmlText<'_>,
+    offset: u64,
+    attribute: &str,
+    text: &str,
+) -> Result<String, InputError> {
+    super::aapt_string::process(text)
+        .map_err(|why| doc.error(offset, format!("attribute {attribute}: {why}")))
 }
 
 #[cfg(test)]

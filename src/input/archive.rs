@@ -29,6 +29,7 @@ use zip::CompressionMethod;
 use zip::ZipArchive;
 
 use super::InputError;
+use super::budget::Budget;
 use super::{axml, plist, proto};
 use crate::model::{InputKind, Location, ParsedInput};
 
@@ -84,17 +85,39 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
-/// The entry count the end-of-central-directory record declares (the zip64 record's when the
-/// classic one is saturated), or `None` when no record is found: the zip reader then reports
-/// the archive as unreadable. Reads at most the last 64 KiB and a zip64 record.
-fn listed_entries<R: Read + Seek>(reader: &mut R) -> std::io::Result<Option<u64>> {
+/// What the end-of-central-directory record (the zip64 record's when the classic one is
+/// saturated) says about the central directory.
+#[derive(Debug, Clone, Copy)]
+struct Directory {
+    /// Entries listed.
+    entries: u64,
+    /// Where the directory starts: just before the record, by its declared size (so data
+    /// prepended to the archive does not shift it), when that is consistent.
+    start: Option<u64>,
+    /// Declared size of the directory, in bytes.
+    size: u64,
+}
+
+/// Reads the end record, or `None` when none is found: the zip reader then reports the archive
+/// as unreadable. Reads at most the last 64 KiB and a zip64 record.
+fn directory<R: Read + Seek>(reader: &mut R) -> std::io::Result<Option<Directory>> {
     use std::io::SeekFrom;
     const EOCD: &[u8] = b"PK\x05\x06";
     const ZIP64_LOCATOR: &[u8] = b"PK\x06\x07";
     const ZIP64_EOCD: &[u8] = b"PK\x06\x06";
+    let u16_at = |b: &[u8], at: usize| u64::from(u16::from_le_bytes([b[at], b[at + 1]]));
+    let u32_at = |b: &[u8], at: usize| {
+        u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]))
+    };
+    let u64_at = |b: &[u8], at: usize| {
+        let mut v = [0u8; 8];
+        v.copy_from_slice(&b[at..at + 8]);
+        u64::from_le_bytes(v)
+    };
     let len = reader.seek(SeekFrom::End(0))?;
     let tail_len = len.min(22 + 65_535);
-    reader.seek(SeekFrom::Start(len - tail_len))?;
+    let tail_start = len - tail_len;
+    reader.seek(SeekFrom::Start(tail_start))?;
     let mut tail = vec![0; usize::try_from(tail_len).unwrap_or(0)];
     reader.read_exact(&mut tail)?;
     reader.seek(SeekFrom::Start(0))?;
@@ -105,33 +128,88 @@ fn listed_entries<R: Read + Seek>(reader: &mut R) -> std::io::Result<Option<u64>
     else {
         return Ok(None);
     };
-    let entries = u16::from_le_bytes([tail[at + 10], tail[at + 11]]);
-    if entries != u16::MAX {
-        return Ok(Some(u64::from(entries)));
+    let eocd_pos = tail_start + at as u64;
+    let classic = Directory {
+        entries: u16_at(&tail, at + 10),
+        size: u32_at(&tail, at + 12),
+        start: eocd_pos.checked_sub(u32_at(&tail, at + 12)),
+    };
+    if classic.entries != u64::from(u16::MAX) && classic.size != u64::from(u32::MAX) {
+        return Ok(Some(classic));
     }
     // Zip64: the locator sits just before the classic record and points at the zip64 one.
     let Some(locator) = at
         .checked_sub(20)
         .filter(|&l| &tail[l..l + 4] == ZIP64_LOCATOR)
     else {
-        return Ok(Some(u64::from(entries)));
+        return Ok(Some(classic));
     };
-    let mut offset = [0u8; 8];
-    offset.copy_from_slice(&tail[locator + 8..locator + 16]);
-    let offset = u64::from_le_bytes(offset);
+    let offset = u64_at(&tail, locator + 8);
     if offset.checked_add(56).is_none_or(|end| end > len) {
-        return Ok(Some(u64::from(entries)));
+        return Ok(Some(classic));
     }
     let mut record = [0u8; 56];
     reader.seek(SeekFrom::Start(offset))?;
     reader.read_exact(&mut record)?;
     reader.seek(SeekFrom::Start(0))?;
     if &record[..4] != ZIP64_EOCD {
-        return Ok(Some(u64::from(entries)));
+        return Ok(Some(classic));
     }
-    let mut total = [0u8; 8];
-    total.copy_from_slice(&record[32..40]);
-    Ok(Some(u64::from_le_bytes(total)))
+    let size = u64_at(&record, 40);
+    let locator_pos = tail_start + locator as u64;
+    Ok(Some(Directory {
+        entries: u64_at(&record, 32),
+        size,
+        // The zip64 record sits between the directory and the locator.
+        start: locator_pos
+            .checked_sub(56)
+            .and_then(|record_pos| record_pos.checked_sub(size)),
+    }))
+}
+
+/// The first entry name the central directory lists twice, if any. The zip reader keeps one
+/// slot per name (the last record's), so a duplicate would silently hide an entry; Android's
+/// own zip reader (libziparchive) refuses such an archive ("Duplicate entry"). Reads the
+/// directory records one by one and keeps only their names (the zip reader keeps as much);
+/// a directory it cannot walk is left to the zip reader to refuse.
+fn duplicate_name<R: Read + Seek>(
+    reader: &mut R,
+    dir: &Directory,
+) -> std::io::Result<Option<String>> {
+    use std::io::SeekFrom;
+    let Some(start) = dir.start else {
+        return Ok(None);
+    };
+    reader.seek(SeekFrom::Start(start))?;
+    let mut names = std::collections::HashSet::new();
+    let mut found = None;
+    {
+        let mut input = std::io::BufReader::with_capacity(64 * 1024, &mut *reader).take(dir.size);
+        let mut header = [0u8; 46];
+        for _ in 0..dir.entries {
+            if input.read_exact(&mut header).is_err() || &header[..4] != b"PK\x01\x02" {
+                break;
+            }
+            let name_len = usize::from(u16::from_le_bytes([header[28], header[29]]));
+            let extra_len = u64::from(u16::from_le_bytes([header[30], header[31]]));
+            let comment_len = u64::from(u16::from_le_bytes([header[32], header[33]]));
+            let mut name = vec![0u8; name_len];
+            if input.read_exact(&mut name).is_err() {
+                break;
+            }
+            let skip = extra_len + comment_len;
+            if std::io::copy(&mut (&mut input).take(skip), &mut std::io::sink())? != skip {
+                break;
+            }
+            if names.contains(&name) {
+                found = Some(String::from_utf8_lossy(&name).into_owned());
+                break;
+            }
+            names.insert(name);
+        }
+    }
+    reader.seek(SeekFrom::Start(0))?;
+    Ok(found)
 }
 
 /// Reads every audited entry of the archive `reader`, shown as `display`.
@@ -140,14 +218,27 @@ pub fn read_archive<R: Read + Seek>(
     reader: R,
     limits: &Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
+    read_archive_within(display, reader, limits, &Budget::default())
+}
+
+/// [`read_archive`], drawing on a run's `budget`: inflated bytes, requests and nodes of all
+/// archives of a run together.
+pub fn read_archive_within<R: Read + Seek>(
+    display: &str,
+    reader: R,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Vec<ParsedInput>, InputError> {
     let file = || Location::file(display);
     let mut reader = reader;
     // The zip reader parses the whole central directory before saying how many entries it
     // holds; the end-of-central-directory record says so in a few bytes, so an archive listing
     // millions of entries is refused before anything is allocated for them.
-    if let Some(listed) = listed_entries(&mut reader)
-        .map_err(|e| InputError::invalid(file(), format!("cannot read the archive: {e}")))?
-    {
+    let io_error =
+        |e: std::io::Error| InputError::invalid(file(), format!("cannot read the archive: {e}"));
+    let dir = directory(&mut reader).map_err(io_error)?;
+    if let Some(dir) = &dir {
+        let listed = dir.entries;
         if listed > limits.max_entries as u64 {
             return Err(InputError::invalid(
                 file(),
@@ -155,6 +246,17 @@ pub fn read_archive<R: Read + Seek>(
                     "the archive lists {listed} entries, over the entry-count limit \
                      (max-entries = {})",
                     limits.max_entries
+                ),
+            ));
+        }
+    }
+    if let Some(dir) = &dir {
+        if let Some(name) = duplicate_name(&mut reader, dir).map_err(io_error)? {
+            return Err(InputError::invalid(
+                file(),
+                format!(
+                    "the archive lists the entry {name} more than once; Android refuses an \
+                     archive with duplicate entries, and which copy a tool reads is arbitrary"
                 ),
             ));
         }
@@ -228,20 +330,25 @@ pub fn read_archive<R: Read + Seek>(
             }
             let (index, name) = apk[0];
             let inner = format!("{display}!/{name}");
-            let bytes = read_entry(&mut archive, *index, &inner, limits)?;
-            inputs.push(axml::parse_binary_manifest(&inner, &bytes, InputKind::Apk)?);
+            let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
+            inputs.push(axml::parse_binary_manifest_within(
+                &inner,
+                &bytes,
+                InputKind::Apk,
+                budget,
+            )?);
         }
         ArtifactKind::Aab => {
             for (index, name) in aab {
                 let inner = format!("{display}!/{name}");
-                let bytes = read_entry(&mut archive, *index, &inner, limits)?;
-                inputs.push(proto::parse_proto_manifest(&inner, &bytes)?);
+                let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
+                inputs.push(proto::parse_proto_manifest_within(&inner, &bytes, budget)?);
             }
         }
         ArtifactKind::Ipa => {
             for (index, name) in ipa {
                 let inner = format!("{display}!/{name}");
-                let bytes = read_entry(&mut archive, *index, &inner, limits)?;
+                let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
                 let mut parsed = plist::parse_plist(&inner, &bytes)?;
                 parsed.kind = InputKind::Ipa;
                 inputs.push(parsed);
@@ -283,6 +390,7 @@ fn read_entry<R: Read + Seek>(
     index: usize,
     inner: &str,
     limits: &Limits,
+    budget: &Budget,
 ) -> Result<Vec<u8>, InputError> {
     let invalid = |message: String| InputError::invalid(Location::file(inner), message);
     let zip_error = |e: zip::result::ZipError| invalid(format!("cannot read the entry: {e}"));
@@ -302,7 +410,9 @@ fn read_entry<R: Read + Seek>(
         return Err(inflated_error(inner, limits));
     }
     let cap = limits.max_inflated;
-    let mut out = Vec::new();
+    // Sized once from the declared size (already under the cap): growing by doubling would
+    // hold up to three times the entry while copying. A lying size only costs a regrowth.
+    let mut out = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
     let read = match method {
         CompressionMethod::Stored | CompressionMethod::Deflated => {
             let entry = archive.by_index(index).map_err(zip_error)?;
@@ -326,6 +436,7 @@ fn read_entry<R: Read + Seek>(
     if out.len() as u64 > cap {
         return Err(inflated_error(inner, limits));
     }
+    budget.inflated(out.len() as u64, &Location::file(inner))?;
     Ok(out)
 }
 

@@ -26,6 +26,7 @@
 //! actually present. Nesting deeper than [`MAX_DEPTH`] is refused.
 
 use super::InputError;
+use super::budget::Budget;
 use super::manifest::{
     ANDROID_NS, Dialect, Element, ManifestRules, PermissionAttrs, TOOLS_NS, is_permission_element,
 };
@@ -407,13 +408,28 @@ pub fn parse_binary_manifest(
     bytes: &[u8],
     kind: InputKind,
 ) -> Result<ParsedInput, InputError> {
-    decode(path, bytes, kind).map_err(|e| e.into_input(path))
+    parse_binary_manifest_within(path, bytes, kind, &Budget::default())
 }
 
-fn decode(path: &str, bytes: &[u8], kind: InputKind) -> Result<ParsedInput, AxmlError> {
+/// [`parse_binary_manifest`], drawing on a run's `budget`.
+pub fn parse_binary_manifest_within(
+    path: &str,
+    bytes: &[u8],
+    kind: InputKind,
+    budget: &Budget,
+) -> Result<ParsedInput, InputError> {
+    decode(path, bytes, kind, budget).map_err(|e| e.into_input(path))
+}
+
+fn decode(
+    path: &str,
+    bytes: &[u8],
+    kind: InputKind,
+    budget: &Budget,
+) -> Result<ParsedInput, AxmlError> {
     let doc = Document::parse(bytes)?;
     let end = doc.data.len();
-    let mut rules = ManifestRules::new(Dialect::Compiled);
+    let mut rules = ManifestRules::new(Dialect::Compiled, budget);
     let mut depth = 0usize;
     let mut seen_root = false;
     let mut at = doc.first_node;
@@ -448,6 +464,13 @@ fn decode(path: &str, bytes: &[u8], kind: InputKind) -> Result<ParsedInput, Axml
                     line: Some(line),
                     column: None,
                 };
+                budget.nodes(1, &location).map_err(|e| AxmlError {
+                    line: Some(line),
+                    message: match e {
+                        InputError::Invalid { message, .. } => message,
+                        other => other.to_string(),
+                    },
+                })?;
                 let wanted = depth == 2 && is_permission_element(&local);
                 let mut attrs = None;
                 if wanted {

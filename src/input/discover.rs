@@ -18,6 +18,11 @@ pub const INPUT_NAMES: &[&str] = &["AndroidManifest.xml", "Info.plist"];
 /// Built artifacts discovery also picks up, by extension (case-insensitive): what ships.
 pub const ARTIFACT_EXTENSIONS: &[&str] = &["apk", "aab", "ipa"];
 
+/// Is a directory of this name an Xcode project discovery audits (`App.xcodeproj`)?
+pub fn is_project_dir_name(name: &str) -> bool {
+    name.len() > ".xcodeproj".len() && name.ends_with(".xcodeproj")
+}
+
 /// Is a file of this name an input discovery audits?
 pub fn is_input_name(name: &str) -> bool {
     INPUT_NAMES.contains(&name)
@@ -56,10 +61,24 @@ pub enum DiscoverError {
         /// What went wrong.
         message: String,
     },
+    /// A link found while walking resolves outside the repository (see [`crate::confine`]).
+    #[error(
+        "{path}: is a symbolic link to {target}, outside the repository ({boundary}); \
+         permaudit does not read what a repository links to outside itself (name the file on \
+         the command line to audit it anyway)"
+    )]
+    Outside {
+        /// The link, as displayed.
+        path: String,
+        /// Where it resolves to.
+        target: String,
+        /// The repository root (or audited folder) it escapes.
+        boundary: String,
+    },
     /// The paths hold nothing to audit.
     #[error(
-        "no AndroidManifest.xml or Info.plist under {paths} (nor an .apk, .aab or .ipa); point \
-         permaudit at the app's source tree or build outputs (or name the files)"
+        "no AndroidManifest.xml, Info.plist or Xcode project under {paths} (nor an .apk, .aab or \
+         .ipa); point permaudit at the app's source tree or build outputs (or name the files)"
     )]
     NothingFound {
         /// The paths searched, comma-separated.
@@ -166,6 +185,14 @@ fn walk(
                 .matched_path_or_any_parents(&absolute, is_dir)
                 .is_ignore()
     };
+    let boundary = crate::confine::boundary(root);
+    // A linked folder outside the boundary is not walked (it could be `/`); the refusal is
+    // recorded here and fails the walk below.
+    let escapes: std::sync::Arc<std::sync::Mutex<Vec<DiscoverError>>> = Default::default();
+    let escapes_seen = std::sync::Arc::clone(&escapes);
+    let boundary_filter = boundary.clone();
+    let walk_shown = shown.to_owned();
+    let walk_root = root.to_path_buf();
     let walker = ignore::WalkBuilder::new(root)
         .standard_filters(false)
         .git_ignore(true)
@@ -177,9 +204,19 @@ fn walk(
         .follow_links(true)
         .filter_entry(move |entry| {
             let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            entry.depth() == 0
+            let walked = entry.depth() == 0
                 || (!is_dir || skip_reason(entry.path()).is_none())
-                    && !excluded(entry.path(), is_dir)
+                    && !excluded(entry.path(), is_dir);
+            if walked && is_dir && entry.depth() > 0 && entry.path_is_symlink() {
+                if let Some(err) = escape(entry, &walk_root, &walk_shown, &boundary_filter) {
+                    escapes_seen
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .push(err);
+                    return false;
+                }
+            }
+            walked
         })
         .build_parallel();
     // The walk runs on all cores (stat-bound on large trees); what it finds is sorted below,
@@ -188,12 +225,13 @@ fn walk(
         std::sync::Mutex::new(Vec::new());
     walker.run(|| {
         let outcomes = &outcomes;
+        let boundary = &boundary;
         Box::new(move |entry| {
             let outcome = match entry {
-                Ok(entry) => visit(&entry, root, shown),
+                Ok(entry) => visit(&entry, root, shown, boundary),
                 Err(e) if is_relevant(&e) => Some(Err(DiscoverError::Walk {
                     path: error_path(&e).unwrap_or_else(|| shown.to_owned()),
-                    message: format!("cannot walk the directory: {e}"),
+                    message: format!("cannot walk the directory: {}", describe(&e)),
                 })),
                 // A dangling link that could never be an input (say, a stale `.bin` link) says
                 // nothing about the app; anything that might hide an input fails the run.
@@ -232,6 +270,11 @@ fn walk(
             Ok(_) => None,
         })
         .collect();
+    errors.extend(std::mem::take(
+        &mut *escapes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner),
+    ));
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.to_string());
         return Err(errors.swap_remove(0));
@@ -302,13 +345,31 @@ fn visit(
     entry: &ignore::DirEntry,
     root: &Path,
     shown: &str,
+    boundary: &Path,
 ) -> Option<Result<(PathBuf, String), DiscoverError>> {
-    let named = entry.file_name().to_str().is_some_and(is_input_name);
+    let name = entry.file_name().to_str();
+    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    let display = if relative.as_os_str().is_empty() {
+        shown.to_owned()
+    } else {
+        join_display(shown, relative)
+    };
+    if name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir()) {
+        return Some(Ok((entry.path().to_path_buf(), display)));
+    }
+    // An XcodeGen spec; the Xcode reader tells a spec from another `project.yml`.
+    if name == Some(super::xcode::XCODEGEN_SPEC) && entry.file_type().is_some_and(|t| t.is_file()) {
+        return Some(Ok((entry.path().to_path_buf(), display)));
+    }
+    let named = name.is_some_and(is_input_name);
     if !named {
         return None;
     }
-    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
-    let display = join_display(shown, relative);
+    if entry.path_is_symlink() {
+        if let Some(err) = escape(entry, root, shown, boundary) {
+            return Some(Err(err));
+        }
+    }
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return Some(Err(DiscoverError::Walk {
             path: display,
@@ -316,6 +377,35 @@ fn visit(
         }));
     }
     Some(Ok((entry.path().to_path_buf(), display)))
+}
+
+/// The refusal of a walked link that resolves outside `boundary`, if it does.
+fn escape(
+    entry: &ignore::DirEntry,
+    root: &Path,
+    shown: &str,
+    boundary: &Path,
+) -> Option<DiscoverError> {
+    let target = crate::confine::outside(boundary, entry.path())?;
+    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    Some(DiscoverError::Outside {
+        path: join_display(shown, relative),
+        target: slashes(&target),
+        boundary: slashes(boundary),
+    })
+}
+
+/// A walk error in words, without the text of an ignore-file pattern: a `.gitignore` can be a
+/// link to anything (`/proc/self/environ`), and its "pattern" must not reach the log.
+fn describe(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::Glob { .. } => "an ignore file has an invalid pattern".to_owned(),
+        ignore::Error::WithLineNumber { line, err } => format!("line {line}: {}", describe(err)),
+        ignore::Error::WithPath { path, err } => format!("{}: {}", slashes(path), describe(err)),
+        ignore::Error::WithDepth { err, .. } => describe(err),
+        ignore::Error::Partial(errs) => errs.iter().map(describe).collect::<Vec<_>>().join("; "),
+        other => other.to_string(),
+    }
 }
 
 fn error_path(err: &ignore::Error) -> Option<String> {

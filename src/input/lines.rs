@@ -1,11 +1,17 @@
 //! Byte offset → 1-based line and column. Parsers report byte offsets; people read lines.
 
+use std::cell::Cell;
+
 /// Start offsets of every line of a text, built once per file so each lookup is a binary
 /// search rather than a rescan.
 #[derive(Debug)]
 pub(crate) struct LineIndex<'a> {
     text: &'a [u8],
     starts: Vec<usize>,
+    /// Last (line, offset, column) computed. Positions are mostly asked for in increasing
+    /// order, and counting from the line start each time would be quadratic on a document
+    /// written as one long line (a minified HTML page).
+    last: Cell<(usize, usize, usize)>,
 }
 
 impl<'a> LineIndex<'a> {
@@ -14,7 +20,11 @@ impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a [u8]) -> Self {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
-        LineIndex { text, starts }
+        LineIndex {
+            text,
+            starts,
+            last: Cell::new((0, 0, 1)),
+        }
     }
 
     /// Line and column of the byte at `offset`. Columns count characters (UTF-8 lead bytes), so
@@ -24,11 +34,18 @@ impl<'a> LineIndex<'a> {
         let offset = offset.min(self.text.len());
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
-        let column = self.text[start..offset]
+        let (last_line, last_offset, last_column) = self.last.get();
+        let (from, base) = if last_line == line && (start..=offset).contains(&last_offset) {
+            (last_offset, last_column)
+        } else {
+            (start, 1)
+        };
+        let column = self.text[from..offset]
             .iter()
             .filter(|&&b| (b & 0xC0) != 0x80)
             .count()
-            + 1;
+            + base;
+        self.last.set((line, offset, column));
         (to_u32(line + 1), to_u32(column))
     }
 }
@@ -52,5 +69,8 @@ mod tests {
         // 'x' comes after a two-byte character: column 2, not 3.
         assert_eq!(index.position(9), (3, 2));
         assert_eq!(index.position(999), (3, 3));
+        // Asked out of order, the cached column is not reused.
+        assert_eq!(index.position(5), (2, 2));
+        assert_eq!(index.position(4), (2, 1));
     }
 }

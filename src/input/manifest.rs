@@ -13,9 +13,21 @@
 //!   manifest it marks a removal, not a request. The merger strips `tools:` attributes before
 //!   compiling, and Android ignores them, so in a *compiled* manifest such an attribute (which
 //!   only a tampered file can carry) removes nothing: the permission is requested;
-//! - `<permission>` and `<permission-tree>` declare the app's own permissions.
+//! - `<permission>` and `<permission-tree>` declare the app's own permissions — except a
+//!   permission the platform (or a system app) already defines: PackageManager ignores such a
+//!   redeclaration ("attempting to redeclare system permission …; ignoring new declaration") and
+//!   the app still merely requests it. A request for one is therefore never the app's own, however
+//!   it was declared (literally, through `${applicationId}` with `package="android.permission"`, or
+//!   under a `<permission-tree>`). "Defined by the system" is every permission the catalog has
+//!   from the AOSP framework (`origin` `aosp`) and every name in the platform's own
+//!   `android.permission.` namespace, so a platform permission the catalog does not know yet
+//!   cannot be turned into an exempt one either. Permissions of other apps the catalog lists
+//!   (Google Play services, vendor push services) are not the platform's: the app that defines
+//!   them on a device without the original (microG defines Play services' permissions) owns
+//!   them.
 
 use super::InputError;
+use super::budget::Budget;
 use crate::model::{InputKind, Location, ParsedInput, Removal, Request};
 
 /// The namespace of `android:` attributes. The three decoders match attributes by it, so it
@@ -28,8 +40,8 @@ pub const TOOLS_NS: &str = "http://schemas.android.com/tools";
 /// runtime differ.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Dialect {
-    /// Text XML as developers write it: `tools:node` is honoured and elements must be in no
-    /// namespace (a namespaced `<x:uses-permission>` is not the manifest element).
+    /// Text XML as developers write it: `tools:node` is honoured and the root must be a
+    /// `<manifest>` in no namespace.
     Source,
     /// Compiled by aapt/aapt2: Android matches element names by local name only and never
     /// reads `tools:` attributes.
@@ -52,7 +64,7 @@ pub(crate) struct PermissionAttrs {
 pub(crate) struct Element<'a> {
     /// 1 for the root, 2 for its children, and so on.
     pub(crate) depth: usize,
-    /// The element is in no namespace (always true for what Android reads in compiled form).
+    /// The element is in no namespace (matters for the root of a source manifest only).
     pub(crate) unqualified: bool,
     /// Local name.
     pub(crate) local: &'a str,
@@ -74,8 +86,9 @@ pub(crate) fn is_permission_element(local: &str) -> bool {
 
 /// Accumulates requests, removals and own permissions over one manifest's elements.
 #[derive(Debug)]
-pub(crate) struct ManifestRules {
+pub(crate) struct ManifestRules<'b> {
     dialect: Dialect,
+    budget: &'b Budget,
     requests: Vec<Request>,
     removals: Vec<Removal>,
     own: Vec<String>,
@@ -93,10 +106,12 @@ fn expand_application_id(name: &str, package: &str) -> Option<String> {
         .map(|p| name.replace(p, package))
 }
 
-impl ManifestRules {
-    pub(crate) fn new(dialect: Dialect) -> Self {
+impl<'b> ManifestRules<'b> {
+    /// Rules for one manifest; every request kept is drawn from the run's `budget`.
+    pub(crate) fn new(dialect: Dialect, budget: &'b Budget) -> Self {
         ManifestRules {
             dialect,
+            budget,
             requests: Vec::new(),
             removals: Vec::new(),
             own: Vec::new(),
@@ -120,9 +135,11 @@ impl ManifestRules {
         element: Element<'_>,
         attrs: impl FnOnce() -> Result<PermissionAttrs, InputError>,
     ) -> Result<(), InputError> {
-        let counts = element.unqualified || self.dialect == Dialect::Compiled;
         if element.depth == 1 {
-            if !counts || element.local != "manifest" {
+            // aapt2's ManifestFixer requires a root <manifest> in no namespace; Android's
+            // runtime reads compiled names by local name only.
+            let root_counts = element.unqualified || self.dialect == Dialect::Compiled;
+            if !root_counts || element.local != "manifest" {
                 return Err(InputError::invalid(
                     element.location,
                     format!(
@@ -133,7 +150,10 @@ impl ManifestRules {
             }
             return Ok(());
         }
-        if element.depth != 2 || !counts || !is_permission_element(element.local) {
+        // A namespaced child such as `<x:uses-permission>` is kept by aapt2 (its ManifestFixer
+        // only skips validating it) and matched by local name on the device, so in both
+        // dialects it is the element its local name says.
+        if element.depth != 2 || !is_permission_element(element.local) {
             return Ok(());
         }
         let attrs = attrs()?;
@@ -160,14 +180,18 @@ impl ManifestRules {
                     node,
                     location: element.location,
                 }),
-                None => self.requests.push(Request {
-                    permission: name,
-                    location: element.location,
-                    max_sdk: attrs.max_sdk,
-                    sdk23_only: local != "uses-permission",
-                    own: false,
-                    purpose: None,
-                }),
+                None => {
+                    self.budget.request(&element.location)?;
+                    self.requests.push(Request {
+                        permission: name,
+                        location: element.location,
+                        max_sdk: attrs.max_sdk,
+                        sdk23_only: local != "uses-permission",
+                        own: false,
+                        purpose: None,
+                        localizations: Vec::new(),
+                    });
+                }
             },
         }
         Ok(())
@@ -194,21 +218,27 @@ impl ManifestRules {
             }
         }
         for request in &mut requests {
-            request.own = own.contains(&request.permission)
+            let declared = own.contains(&request.permission)
                 || own_trees.iter().any(|tree| {
                     request
                         .permission
                         .strip_prefix(tree.as_str())
                         .is_some_and(|rest| rest.starts_with('.'))
                 });
+            request.own = declared && !is_system_permission(&request.permission);
         }
-        ParsedInput {
-            path: path.to_owned(),
-            kind,
-            requests,
-            removals,
-        }
+        let mut input = ParsedInput::new(path, kind, requests);
+        input.removals = removals;
+        input
     }
+}
+
+/// Is `name` a permission the platform or a system app defines (see the module docs)?
+fn is_system_permission(name: &str) -> bool {
+    name.starts_with(crate::catalog::ANDROID_PREFIX)
+        || crate::catalog::catalog()
+            .android_permission(name)
+            .is_some_and(|p| p.origin == "aosp")
 }
 
 fn missing_name(location: Location, element: &str) -> InputError {
@@ -245,8 +275,9 @@ mod tests {
 
     #[test]
     fn tools_node_removes_only_in_source_manifests() {
+        let budget = Budget::default();
         for (dialect, requested) in [(Dialect::Source, 0), (Dialect::Compiled, 1)] {
-            let mut rules = ManifestRules::new(dialect);
+            let mut rules = ManifestRules::new(dialect, &budget);
             rules.element(el(1, "manifest"), || unreachable!()).unwrap();
             rules
                 .element(el(2, "uses-permission"), || Ok(attrs("A", Some("remove"))))
@@ -259,7 +290,8 @@ mod tests {
 
     #[test]
     fn sdk_m_is_sdk_23_and_depth_matters() {
-        let mut rules = ManifestRules::new(Dialect::Compiled);
+        let budget = Budget::default();
+        let mut rules = ManifestRules::new(Dialect::Compiled, &budget);
         rules.element(el(1, "manifest"), || unreachable!()).unwrap();
         rules
             .element(el(2, "uses-permission-sdk-m"), || Ok(attrs("A", None)))
@@ -274,7 +306,8 @@ mod tests {
 
     #[test]
     fn wrong_root_and_missing_name_fail() {
-        let mut rules = ManifestRules::new(Dialect::Compiled);
+        let budget = Budget::default();
+        let mut rules = ManifestRules::new(Dialect::Compiled, &budget);
         let err = rules
             .element(el(1, "plist"), || unreachable!())
             .unwrap_err();

@@ -4,18 +4,21 @@
 //! `Info.plist.txt` or a manifest passed under another name is still read correctly, and a file
 //! that is neither is rejected instead of being skipped.
 
+mod aapt_string;
 pub mod android;
 pub mod archive;
 pub mod axml;
 mod bplist_guard;
+pub mod budget;
 pub mod discover;
-mod lines;
+pub(crate) mod lines;
 mod manifest;
 pub mod plist;
 pub mod proto;
 #[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod testing;
+pub mod xcode;
 mod xml;
 
 use std::io::{self, Read, Seek};
@@ -115,12 +118,24 @@ pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, InputError> {
 /// Parses one input file whose bytes are already in memory. `path` is only used for locations
 /// and messages. An archive holds several inputs: [`read_all`] reads those.
 pub fn parse(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    parse_within(path, bytes, &budget::Budget::default())
+}
+
+/// [`parse`], drawing on a run's `budget`.
+pub fn parse_within(
+    path: &str,
+    bytes: &[u8],
+    budget: &budget::Budget,
+) -> Result<ParsedInput, InputError> {
     match detect(path, bytes)? {
-        Format::AndroidManifest => android::parse_manifest(path, bytes),
+        Format::AndroidManifest => android::parse_manifest_within(path, bytes, budget),
         Format::XmlPlist | Format::BinaryPlist => plist::parse_plist(path, bytes),
-        Format::BinaryManifest => {
-            axml::parse_binary_manifest(path, bytes, crate::model::InputKind::BinaryManifest)
-        }
+        Format::BinaryManifest => axml::parse_binary_manifest_within(
+            path,
+            bytes,
+            crate::model::InputKind::BinaryManifest,
+            budget,
+        ),
         Format::Archive => Err(InputError::invalid(
             Location::file(path),
             "this is a zip archive (APK, AAB or IPA), which holds several inputs; it is read \
@@ -141,10 +156,12 @@ fn is_archive(path: &str, head: &[u8]) -> bool {
 
 /// Resource limits for reading inputs. Exceeding one is an input error that names the limit
 /// and the flag that raises it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Limits {
     /// Largest input file read, in bytes (`--max-input-size`).
     pub max_input_bytes: u64,
+    /// What all inputs of the run may cost together; clones share it.
+    pub budget: std::sync::Arc<budget::Budget>,
 }
 
 impl Limits {
@@ -158,6 +175,7 @@ impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
+            budget: std::sync::Arc::default(),
         }
     }
 }
@@ -190,7 +208,12 @@ pub fn read_all(
         .map_err(io_error)?;
     if is_archive(display, &head) {
         file.rewind().map_err(io_error)?;
-        return archive::read_archive(display, io::BufReader::new(file), &archive::LIMITS);
+        return archive::read_archive_within(
+            display,
+            io::BufReader::new(file),
+            &archive::LIMITS,
+            &limits.budget,
+        );
     }
     let too_big = |size: u64| {
         InputError::invalid(
@@ -215,5 +238,5 @@ pub fn read_all(
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(too_big(bytes.len() as u64));
     }
-    parse(display, &bytes).map(|p| vec![p])
+    parse_within(display, &bytes, &limits.budget).map(|p| vec![p])
 }

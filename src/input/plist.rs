@@ -27,13 +27,72 @@ pub fn is_usage_key(key: &str) -> bool {
     key.len() > USAGE_SUFFIX.len() && key.ends_with(USAGE_SUFFIX)
 }
 
+/// Platform names CFBundle accepts after `-` in a key (`NSCameraUsageDescription-iphoneos`).
+const KEY_PLATFORMS: &[&str] = &[
+    "iphoneos",
+    "iphonesimulator",
+    "macos",
+    "macosx",
+    "watchos",
+    "watchsimulator",
+    "appletvos",
+    "appletvsimulator",
+    "tvos",
+    "xros",
+    "xrsimulator",
+    "visionos",
+];
+
+/// The key CFBundle files a device- or platform-specific key under: `KEY~ipad`,
+/// `KEY-iphoneos` and `KEY-iphoneos~iphone` are all `KEY` on the matching devices.
+pub fn base_key(key: &str) -> &str {
+    let without_device = match key.split_once('~') {
+        Some((base, device))
+            if !base.is_empty()
+                && !device.is_empty()
+                && device.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+        {
+            base
+        }
+        _ => key,
+    };
+    match without_device.rsplit_once('-') {
+        Some((base, platform))
+            if !base.is_empty()
+                && KEY_PLATFORMS.contains(&platform.to_ascii_lowercase().as_str()) =>
+        {
+            base
+        }
+        _ => without_device,
+    }
+}
+
+/// Folds device- and platform-specific purpose keys into their base key, as CFBundle does when
+/// it loads an Info.plist: each stays a request (at its own position) of the base key.
+pub fn fold_device_keys(requests: &mut [Request]) {
+    for r in requests {
+        let base = base_key(&r.permission);
+        if base.len() != r.permission.len() {
+            r.permission = base.to_owned();
+        }
+    }
+}
+
+/// Is `key`, once folded, a purpose-string key?
+fn is_request_key(key: &str) -> bool {
+    is_usage_key(base_key(key))
+}
+
 /// Parses an Info.plist in either form, detected by content.
 pub fn parse_plist(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
-    if bytes.starts_with(b"bplist") {
+    let mut parsed = if bytes.starts_with(b"bplist") {
         parse_binary(path, bytes)
     } else {
         parse_xml(path, bytes)
-    }
+    }?;
+    fold_device_keys(&mut parsed.requests);
+    parsed.apple_platform = super::xcode::platform::classify(path, bytes);
+    Ok(parsed)
 }
 
 fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
@@ -53,7 +112,7 @@ fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     };
     let requests = dict
         .iter()
-        .filter(|(key, _)| is_usage_key(key))
+        .filter(|(key, _)| is_request_key(key))
         .map(|(key, value)| Request {
             permission: key.clone(),
             location: Location::file(path),
@@ -61,14 +120,10 @@ fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
             sdk23_only: false,
             own: false,
             purpose: value.as_string().map(str::to_owned),
+            localizations: Vec::new(),
         })
         .collect();
-    Ok(ParsedInput {
-        path: path.to_owned(),
-        kind: InputKind::BinaryPlist,
-        requests,
-        removals: Vec::new(),
-    })
+    Ok(ParsedInput::new(path, InputKind::BinaryPlist, requests))
 }
 
 fn binary_kind(value: &plist::Value) -> &'static str {
@@ -279,12 +334,7 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
         ));
     }
 
-    Ok(ParsedInput {
-        path: path.to_owned(),
-        kind: InputKind::Plist,
-        requests,
-        removals: Vec::new(),
-    })
+    Ok(ParsedInput::new(path, InputKind::Plist, requests))
 }
 
 fn append_text(state: &mut State, text: &str) {
@@ -301,7 +351,7 @@ fn push_request(
     offset: u64,
     purpose: Option<String>,
 ) {
-    if is_usage_key(&key) {
+    if is_request_key(&key) {
         requests.push(Request {
             permission: key,
             location: doc.location(offset),
@@ -309,6 +359,7 @@ fn push_request(
             sdk23_only: false,
             own: false,
             purpose,
+            localizations: Vec::new(),
         });
     }
 }

@@ -252,3 +252,65 @@ pub fn zip(entries: &[(&str, &[u8], bool)]) -> Vec<u8> {
     }
     writer.finish().expect("zip finish").into_inner()
 }
+
+/// A zip archive of stored `(name, bytes)` entries written byte by byte, so it may hold what
+/// a zip writer refuses to make: the same name twice.
+pub fn stored_zip(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    fn crc32(bytes: &[u8]) -> u32 {
+        let mut crc = !0u32;
+        for &b in bytes {
+            crc ^= u32::from(b);
+            for _ in 0..8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+            }
+        }
+        !crc
+    }
+    let mut out = Vec::new();
+    let mut directory = Vec::new();
+    for (name, bytes) in entries {
+        let offset = out.len() as u32;
+        let crc = crc32(bytes);
+        let size = bytes.len() as u32;
+        let fixed = |sig: &[u8], out: &mut Vec<u8>| {
+            out.extend_from_slice(sig);
+            out.extend_from_slice(&20u16.to_le_bytes()); // version needed
+            out.extend_from_slice(&0u16.to_le_bytes()); // flags
+            out.extend_from_slice(&0u16.to_le_bytes()); // stored
+            out.extend_from_slice(&0u32.to_le_bytes()); // time, date
+            out.extend_from_slice(&crc.to_le_bytes());
+            out.extend_from_slice(&size.to_le_bytes());
+            out.extend_from_slice(&size.to_le_bytes());
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(&0u16.to_le_bytes()); // extra
+        };
+        fixed(b"PK\x03\x04", &mut out);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(bytes);
+        directory.extend_from_slice(b"PK\x01\x02");
+        directory.extend_from_slice(&20u16.to_le_bytes()); // version made by
+        let mut rest = Vec::new();
+        fixed(b"", &mut rest);
+        directory.extend_from_slice(&rest);
+        directory.extend_from_slice(&0u16.to_le_bytes()); // comment
+        directory.extend_from_slice(&0u16.to_le_bytes()); // disk
+        directory.extend_from_slice(&0u16.to_le_bytes()); // internal attributes
+        directory.extend_from_slice(&0u32.to_le_bytes()); // external attributes
+        directory.extend_from_slice(&offset.to_le_bytes());
+        directory.extend_from_slice(name.as_bytes());
+    }
+    let start = out.len() as u32;
+    out.extend_from_slice(&directory);
+    out.extend_from_slice(b"PK\x05\x06");
+    out.extend_from_slice(&[0; 4]); // disk numbers
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(entries.len() as u16).to_le_bytes());
+    out.extend_from_slice(&(directory.len() as u32).to_le_bytes());
+    out.extend_from_slice(&start.to_le_bytes());
+    out.extend_from_slice(&0u16.to_le_bytes());
+    out
+}

@@ -120,13 +120,28 @@ pub(crate) fn resolve_reference(name: &str) -> Option<char> {
                 } else {
                     name.strip_prefix('#')?.parse().ok()?
                 };
-            char::from_u32(code)
+            // A character reference must name a character XML allows (XML 1.0 §4.1, the
+            // `Char` production): `&#0;` is not well-formed, and expat (aapt2's parser)
+            // refuses it.
+            char::from_u32(code).filter(|&c| is_xml_char(c))
         }
     }
 }
 
+/// The XML 1.0 `Char` production.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}')
+        || c >= '\u{10000}'
+}
+
 /// The message for a reference to an entity permaudit does not expand.
 pub(crate) fn unexpanded_entity_message(name: &str) -> String {
+    if name.starts_with('#') {
+        return format!(
+            "character reference &{name}; does not name a character XML allows (NUL and other \
+             control characters cannot appear in a document, even as references)"
+        );
+    }
     format!(
         "reference to entity &{name}; which is not a predefined XML entity; permaudit never \
          expands DTD entities (they can hide values or fetch files), write the value out instead"

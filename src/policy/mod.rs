@@ -98,6 +98,9 @@ struct RawPolicy {
     android: Vec<RawRow>,
     #[serde(default)]
     ios: Vec<RawRow>,
+    /// The macOS app's table (Mac Catalyst included): same schema as `ios`.
+    #[serde(default)]
+    macos: Vec<RawRow>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -240,7 +243,11 @@ fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, Po
         });
     }
     let mut rows = Vec::new();
-    for (platform, raw_rows) in [(Platform::Android, raw.android), (Platform::Ios, raw.ios)] {
+    for (platform, raw_rows) in [
+        (Platform::Android, raw.android),
+        (Platform::Ios, raw.ios),
+        (Platform::Macos, raw.macos),
+    ] {
         for (index, raw_row) in raw_rows.into_iter().enumerate() {
             if raw_row.permissions.value.is_empty() {
                 return Err(PolicyError::Invalid {
@@ -313,8 +320,8 @@ pub(crate) fn canonical(
                 nearest.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
             ))),
         },
-        Platform::Ios if is_usage_key(name) => Ok(name.to_owned()),
-        Platform::Ios => Err(invalid(format!(
+        Platform::Ios | Platform::Macos if is_usage_key(name) => Ok(name.to_owned()),
+        Platform::Ios | Platform::Macos => Err(invalid(format!(
             "`{name}` is not an Info.plist purpose-string key; expected a key ending in \
              UsageDescription{}",
             catalog::catalog()

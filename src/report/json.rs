@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::{RenderOptions, Renderer, Summary};
 use crate::check::CheckOutcome;
-use crate::model::{InputKind, Platform, Severity};
+use crate::model::{ApplePlatform, InputKind, Platform, Severity};
 use crate::rules::Rule;
 
 /// Version of the JSON schema.
@@ -82,6 +82,33 @@ struct InputRef<'a> {
     path: &'a str,
     platform: Platform,
     kind: InputKind,
+    /// The shipped build (Xcode target and configuration, Gradle variant), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    build: Option<&'a str>,
+    /// The Apple platform an Info.plist is built for, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    apple_platform: Option<ApplePlatform>,
+    requests: Vec<RequestRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct RequestRef<'a> {
+    permission: &'a str,
+    path: &'a str,
+    line: Option<u32>,
+    column: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    purpose: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    localizations: Vec<LocalizationRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct LocalizationRef<'a> {
+    language: &'a str,
+    purpose: Option<&'a str>,
+    path: &'a str,
+    line: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -116,6 +143,29 @@ impl Renderer for Json {
                     path: &i.path,
                     platform: i.platform(),
                     kind: i.kind,
+                    build: i.build.as_deref(),
+                    apple_platform: i.apple_platform,
+                    requests: i
+                        .requests
+                        .iter()
+                        .map(|r| RequestRef {
+                            permission: &r.permission,
+                            path: &r.location.path,
+                            line: r.location.line,
+                            column: r.location.column,
+                            purpose: r.purpose.as_deref(),
+                            localizations: r
+                                .localizations
+                                .iter()
+                                .map(|l| LocalizationRef {
+                                    language: &l.language,
+                                    purpose: l.purpose.as_deref(),
+                                    path: &l.location.path,
+                                    line: l.location.line,
+                                })
+                                .collect(),
+                        })
+                        .collect(),
                 })
                 .collect(),
             findings: outcome

@@ -193,7 +193,9 @@ pub(crate) fn permission_name(
         crate::model::Platform::Android => cat
             .android_permission(permission)
             .and_then(|p| p.zh_names().next()),
-        crate::model::Platform::Ios => cat.ios_key(permission).and_then(|k| k.zh_names().next()),
+        crate::model::Platform::Ios | crate::model::Platform::Macos => {
+            cat.ios_key(permission).and_then(|k| k.zh_names().next())
+        }
     };
     match zh {
         Some(zh) if !zh.is_empty() => {

@@ -54,6 +54,39 @@ with zipfile.ZipFile(os.path.join(w, "many-entries.apk"), "w", zipfile.ZIP_STORE
 with zipfile.ZipFile(os.path.join(w, "entries-at-limit.apk"), "w", zipfile.ZIP_STORED) as z:
     for i in range(100000):
         z.writestr(f"e{i}", b"")
+
+# Archive sums and dense manifests (issue 15): each piece stays under its per-file or
+# per-entry cap; only the run's budget (max-total-inflated, max-requests, max-nodes) stops them.
+def varint(n):
+    out = b""
+    while True:
+        b = n & 0x7F; n >>= 7
+        if n: out += bytes([b | 0x80])
+        else: return out + bytes([b])
+def field(tag, payload):
+    if isinstance(payload, str): payload = payload.encode()
+    return varint(tag << 3 | 2) + varint(len(payload)) + payload
+def pb_node(element, line):
+    return field(1, element) + field(3, varint(1 << 3) + varint(line))
+def pb_module(count, name="android.permission.CAMERA"):
+    attr = field(1, NS) + field(2, "name") + field(3, name) + varint(5 << 3) + varint(0x01010003)
+    child = field(5, pb_node(field(3, "uses-permission") + field(4, attr), 2))
+    return pb_node(field(3, "manifest") + child * count, 1)
+module = pb_module(300000)
+def aab(path, modules):
+    with zipfile.ZipFile(os.path.join(w, path), "w", zipfile.ZIP_DEFLATED) as z:
+        for i in range(modules):
+            z.writestr(f"m{i}/manifest/AndroidManifest.xml", module)
+aab("aab-1x300k.aab", 1)
+aab("aab-5x300k.aab", 5)
+aab("aab-40x300k.aab", 40)
+# A module of 1.5 million elements that request nothing (node budget, not request budget).
+empty = field(5, pb_node(field(3, "meta-data"), 2))
+with zipfile.ZipFile(os.path.join(w, "aab-nodes-1.5M.aab"), "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("base/manifest/AndroidManifest.xml", pb_node(field(3, "manifest") + empty * 1500000, 1))
+# A text manifest of 180,000 requests under the 8 MiB size limit.
+short = '<uses-permission android:name="a.b.C"/>\n'
+put("dense-180k.xml", f'<manifest xmlns:android="{NS}">\n' + short * 180000 + '</manifest>\n')
 PY
 
 printf '%-28s %5s %9s %9s\n' input exit seconds peak_MB
@@ -71,4 +104,9 @@ run "zip-bomb-200MB.apk" "$work/zip-bomb-200MB.apk"
 run "many-entries.apk (250k)" "$work/many-entries.apk"
 run "entries-at-limit.apk (100k)" "$work/entries-at-limit.apk"
 run "at-limit-8MB.xml" "$work/at-limit-8MB.xml" --fail-on never
+run "dense-180k.xml" "$work/dense-180k.xml"
+run "aab-1x300k.aab (26 MiB)" "$work/aab-1x300k.aab"
+run "aab-5x300k.aab (sum)" "$work/aab-5x300k.aab"
+run "aab-40x300k.aab (sum)" "$work/aab-40x300k.aab"
+run "aab-nodes-1.5M.aab" "$work/aab-nodes-1.5M.aab"
 run "alias-bomb.yaml (policy)" testdata/m5-app --policy "$work/alias-bomb.yaml"

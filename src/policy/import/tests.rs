@@ -2,6 +2,8 @@
 //! `tests/import.rs` drive the binary over `testdata/policies/`.
 
 use super::*;
+use crate::model::Platform;
+use importer::Importer;
 
 fn import(doc: &str) -> Imported {
     import_str(doc, "doc.md").unwrap_or_else(|e| panic!("{e}"))

@@ -7,7 +7,7 @@
 
 use std::fmt::Write as _;
 
-use super::OutRow;
+use super::build::OutRow;
 use crate::model::Platform;
 
 /// The policy YAML for `rows`.

@@ -1,0 +1,45 @@
+//! `ignored-build-setting`: what the Xcode reader noticed Xcode ignores (an `INFOPLIST_KEY_*`
+//! purpose string with `GENERATE_INFOPLIST_FILE = NO`) or could not read without changing the
+//! Info.plist (a CocoaPods `.xcconfig` that `pod install` generates).
+
+use super::{Context, Finding, Rule, RuleDef, finding};
+use crate::model::Severity;
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "ignored-build-setting",
+    severity: Severity::Note,
+    summary: "Info.plist build setting Xcode ignores",
+    explanation: "An Xcode build setting looks like it adds a purpose string but does not: \
+                 INFOPLIST_KEY_<key> settings are only added to the Info.plist when \
+                 GENERATE_INFOPLIST_FILE = YES, and with it NO (the default) Xcode ignores \
+                 them, so the key ships only if the INFOPLIST_FILE has it. The note also \
+                 records a CocoaPods .xcconfig that is not there (pod install generates it; it \
+                 sets no Info.plist key) and was not read. Fix: set GENERATE_INFOPLIST_FILE = \
+                 YES, or move the key into the Info.plist file and delete the setting.",
+    app: Some(inputs),
+    policy: None,
+    advisory: false,
+    same_fact_both_sides: false,
+};
+
+/// One note per noted setting, at the setting.
+pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.inputs
+        .iter()
+        .chain(ctx.unaudited.iter())
+        .flat_map(|input| {
+            input.notes.iter().map(move |n| {
+                finding(
+                    Rule::IgnoredBuildSetting,
+                    input.platform(),
+                    n.setting
+                        .strip_prefix("INFOPLIST_KEY_")
+                        .unwrap_or(&n.setting),
+                    &n.location,
+                    n.message.clone(),
+                )
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,138 @@
+//! Xcode projects: what the Info.plist of each shipped target holds once Xcode has built it.
+//!
+//! - [`openstep`]: a spanned reader for the old-style property lists of `project.pbxproj`;
+//! - [`xcconfig`]: `.xcconfig` files with `#include` / `#include?`;
+//! - [`settings`]: build-setting levels, `$(inherited)` and `$(VAR)` expansion;
+//! - [`project`]: targets, configurations and the built Info.plist of each shipped target.
+
+pub mod localized;
+pub mod openstep;
+pub mod platform;
+pub mod project;
+pub mod settings;
+pub mod xcconfig;
+pub mod xcodegen;
+
+use std::io::Read;
+use std::path::Path;
+
+use super::InputError;
+use crate::model::Location;
+
+pub use crate::model::ApplePlatform;
+
+/// The file name of an XcodeGen spec.
+pub const XCODEGEN_SPEC: &str = "project.yml";
+
+/// Choices that change which Info.plist is built.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct XcodeOptions {
+    /// Build configuration to audit (`--configuration`, config key `configuration`);
+    /// `None` is `Release`.
+    pub configuration: Option<String>,
+}
+
+/// Reads a file whole, refusing one over `max` bytes (named in the message).
+pub(crate) fn read_capped(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
+    let io_error = |source| InputError::Read {
+        path: display.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > max {
+        return Err(InputError::invalid(
+            Location::file(display),
+            format!("the file is over {max} bytes; not a real Xcode project file"),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// `dir/relative`, `/`-separated, without a leading `./`.
+pub(crate) fn join_display(dir: &str, relative: &str) -> String {
+    let relative = relative.trim_start_matches("./");
+    if dir.is_empty() || dir == "." {
+        relative.to_owned()
+    } else {
+        format!("{dir}/{relative}")
+    }
+}
+
+/// Reads the Xcode projects among `files` and returns their inputs, the errors, and the other
+/// files minus those a project reads as a target's Info.plist (audited through it, never a
+/// second time as loose files).
+pub fn read_projects(
+    files: Vec<super::discover::InputFile>,
+    options: &XcodeOptions,
+) -> (
+    Vec<crate::model::ParsedInput>,
+    Vec<InputError>,
+    Vec<super::discover::InputFile>,
+) {
+    let (projects, rest): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| {
+        f.path.is_dir()
+            && f.path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(super::discover::is_project_dir_name)
+    });
+    let (specs, rest): (Vec<_>, Vec<_>) = rest
+        .into_iter()
+        .partition(|f| f.path.file_name().is_some_and(|n| n == XCODEGEN_SPEC));
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let mut claimed = std::collections::BTreeSet::new();
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    for spec in &specs {
+        // `project.yml` is a common name: only a YAML with `targets:` is an XcodeGen spec.
+        let is_spec = read_capped(&spec.path, &spec.display, xcodegen::MAX_BYTES)
+            .map(|b| xcodegen::looks_like_spec(&String::from_utf8_lossy(&b)));
+        match is_spec {
+            Ok(false) => continue,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+            Ok(true) => {}
+        }
+        match xcodegen::read_spec(&spec.path, &spec.display, options) {
+            Ok(outcome) => {
+                inputs.extend(outcome.inputs);
+                claimed.extend(outcome.claimed.iter().map(|p| canonical(p)));
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    // The project a spec generates is audited through the spec, once.
+    let projects: Vec<_> = projects
+        .into_iter()
+        .filter(|p| !claimed.contains(&canonical(&p.path)))
+        .collect();
+    for project in &projects {
+        match project::read_project(&project.path, &project.display, options) {
+            Ok(outcome) => {
+                inputs.extend(outcome.inputs);
+                claimed.extend(
+                    outcome
+                        .claimed
+                        .iter()
+                        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
+                );
+            }
+            Err(e) => errors.push(e),
+        }
+    }
+    let rest = rest
+        .into_iter()
+        .filter(|f| {
+            claimed.is_empty()
+                || !claimed
+                    .contains(&std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone()))
+        })
+        .collect();
+    (inputs, errors, rest)
+}

@@ -1,0 +1,311 @@
+//! Finding permission tables: gathering every shape's candidates, reading what a header's
+//! columns hold, and deciding which platform a table is about.
+
+use std::ops::Range;
+
+use super::importer::Importer;
+use super::resolve::{self, Ident, Token};
+use super::text::{self, Cell, RawRow, RawTable, Shape};
+use super::{ImportError, MAX_TABLES, html, list, pipe};
+use crate::model::Location;
+
+/// Platform a table is about. HarmonyOS tables are recognised so they can be left out by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TablePlatform {
+    Android,
+    Ios,
+    Harmony,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Role {
+    Name,
+    Description,
+    Purpose,
+    Notes,
+    Other,
+}
+
+impl Importer<'_> {
+    /// Every candidate table of every shape, in document order. Lists inside a table are part
+    /// of the table, not tables of their own.
+    pub(super) fn tables(&self) -> Result<Vec<RawTable>, ImportError> {
+        let mut tables = pipe::extract(self.doc, &self.lines);
+        tables.extend(html::extract(self.doc));
+        let lists = list::extract_lists(self.doc, &self.lines);
+        if tables.len() > MAX_TABLES || lists.len() > MAX_TABLES {
+            return Err(ImportError::Malformed {
+                location: Location::file(self.display),
+                message: format!(
+                    "{} tables and {} lists; a privacy policy has at most {MAX_TABLES} of each",
+                    tables.len(),
+                    lists.len()
+                ),
+            });
+        }
+        let inside = |span: &Range<usize>, tables: &[RawTable]| {
+            tables
+                .iter()
+                .any(|t| span.start < t.span.end && t.span.start < span.end)
+        };
+        let lists: Vec<RawTable> = lists
+            .into_iter()
+            .filter(|l| !inside(&l.span, &tables))
+            .collect();
+        tables.extend(lists);
+        tables.extend(list::extract_headings(self.doc, &self.lines));
+        tables.sort_by_key(|t| t.span.start);
+        Ok(tables)
+    }
+
+    /// The text just before a table (its heading, caption or introducing line): up to three
+    /// lines with visible text, nearest first, from the 2000 bytes above it and never reaching
+    /// into the previous table. HTML tags spanning lines are removed before lines are split.
+    pub(super) fn context(&self, table_start: usize, previous_end: usize) -> Vec<String> {
+        let mut from = table_start.saturating_sub(2000).max(previous_end);
+        while !self.doc.is_char_boundary(from) {
+            from += 1;
+        }
+        let window = self.doc.get(from..table_start).unwrap_or("");
+        // A tag cut by the window's start: drop its tail.
+        let window = match (window.find('>'), window.find('<')) {
+            (Some(gt), Some(lt)) if gt < lt => &window[gt + 1..],
+            (Some(gt), None) => &window[gt + 1..],
+            _ => window,
+        };
+        text::strip_tags(window)
+            .lines()
+            .rev()
+            .map(|l| text::clean(l.trim_start().trim_start_matches('#')))
+            .filter(|l| !l.is_empty())
+            .take(3)
+            .collect()
+    }
+}
+
+/// The header row (the extractor's, or a first row that reads like one) and the data rows.
+pub(super) fn split_header(table: &RawTable) -> (Option<Vec<Cell>>, Vec<&RawRow>) {
+    if let Some(header) = &table.header {
+        return (Some(header.clone()), table.rows.iter().collect());
+    }
+    if table.shape == Shape::Html {
+        if let Some(first) = table.rows.first() {
+            let no_ids = first
+                .cells
+                .iter()
+                .all(|c| resolve::identifiers(&c.text).is_empty());
+            let named = first
+                .cells
+                .iter()
+                .filter(|c| role_of(&c.text) != Role::Other)
+                .count();
+            if no_ids && named >= 2 {
+                return (
+                    Some(first.cells.clone()),
+                    table.rows.iter().skip(1).collect(),
+                );
+            }
+        }
+    }
+    (None, table.rows.iter().collect())
+}
+
+/// The role of each column: from the header's words where there is a header, else by
+/// position (name; name and purpose; name, description and purpose).
+pub(super) fn roles(header: Option<&[Cell]>, rows: &[&RawRow]) -> Vec<Role> {
+    let width = header
+        .map(<[Cell]>::len)
+        .into_iter()
+        .chain(rows.iter().map(|r| r.cells.len()))
+        .max()
+        .unwrap_or(0);
+    let mut roles: Vec<Role> = match header {
+        Some(h) => h.iter().map(|c| role_of(&c.text)).collect(),
+        None => Vec::new(),
+    };
+    roles.resize(width, Role::Other);
+    // Only the first column of each role counts; later ones are other information.
+    for role in [Role::Name, Role::Description, Role::Purpose, Role::Notes] {
+        let mut seen = false;
+        for r in roles.iter_mut().filter(|r| **r == role) {
+            if seen {
+                *r = Role::Other;
+            }
+            seen = true;
+        }
+    }
+    if !roles.contains(&Role::Name) {
+        if let Some(first) = roles.iter_mut().find(|r| **r == Role::Other) {
+            *first = Role::Name;
+        }
+    }
+    let other: Vec<usize> = (0..width).filter(|&i| roles[i] == Role::Other).collect();
+    let need_purpose = !roles.contains(&Role::Purpose) && !roles.contains(&Role::Notes);
+    let need_description = !roles.contains(&Role::Description);
+    match (other.as_slice(), need_description, need_purpose) {
+        ([d, p, ..], true, true) => {
+            roles[*d] = Role::Description;
+            roles[*p] = Role::Purpose;
+        }
+        ([p], _, true) | ([_, p, ..], false, true) => roles[*p] = Role::Purpose,
+        ([d, ..], true, false) if header.is_none() => roles[*d] = Role::Description,
+        _ => {}
+    }
+    roles
+}
+
+/// What a header cell's words say the column holds. Purpose and description words are checked
+/// first: "Permission function description" is a description, not a name.
+pub(super) fn role_of(header: &str) -> Role {
+    let h = header.to_lowercase();
+    let any = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if any(&[
+        "purpose", "scenario", "reason", "目的", "场景", "用途", "原因",
+    ]) {
+        Role::Purpose
+    } else if any(&["description", "function", "功能", "描述", "说明", "作用"]) {
+        Role::Description
+    } else if any(&[
+        "permission",
+        "name",
+        "key",
+        "plist",
+        "identifier",
+        "权限",
+        "名称",
+    ]) {
+        Role::Name
+    } else if any(&["备注", "note", "remark"]) {
+        Role::Notes
+    } else {
+        Role::Other
+    }
+}
+
+/// Identifier votes per platform: (Android, iOS, HarmonyOS).
+pub(super) fn votes(tokens: &[Vec<Token>]) -> (usize, usize, usize) {
+    let mut v = (0, 0, 0);
+    for t in tokens.iter().flatten() {
+        match t.kind {
+            Ident::AndroidFull | Ident::AndroidShort => v.0 += 1,
+            Ident::IosKey | Ident::PlistOther => v.1 += 1,
+            Ident::Harmony => v.2 += 1,
+        }
+    }
+    v
+}
+
+/// The platform a table is about: the identifiers in it when they agree on a majority, else
+/// the words of its name column's header and of the text just above it.
+pub(super) fn decide_platform(
+    android: usize,
+    ios: usize,
+    harmony: usize,
+    header: &str,
+    heading: &[String],
+) -> Option<TablePlatform> {
+    let max = android.max(ios).max(harmony);
+    if max > 0 {
+        let leaders = [
+            (android, TablePlatform::Android),
+            (ios, TablePlatform::Ios),
+            (harmony, TablePlatform::Harmony),
+        ]
+        .into_iter()
+        .filter(|&(n, _)| n == max)
+        .map(|(_, p)| p)
+        .collect::<Vec<_>>();
+        if let [one] = leaders.as_slice() {
+            return Some(*one);
+        }
+    }
+    platform_named_in(header).or_else(|| heading.iter().find_map(|l| platform_named_in(l)))
+}
+
+/// The platform a phrase names, as whole words (`iOS权限`, `IOS operating system`, but not
+/// "scenarios").
+pub(super) fn platform_named_in(text: &str) -> Option<TablePlatform> {
+    let lower = text.to_lowercase();
+    let word = |w: &str| {
+        lower.match_indices(w).any(|(i, _)| {
+            let before = lower[..i].chars().next_back();
+            let after = lower[i + w.len()..].chars().next();
+            !before.is_some_and(|c| c.is_ascii_alphabetic())
+                && !after.is_some_and(|c| c.is_ascii_alphabetic())
+        })
+    };
+    let mut hits = Vec::new();
+    for (words, platform) in [
+        (
+            &["harmonyos", "harmony", "鸿蒙", "ohos"][..],
+            TablePlatform::Harmony,
+        ),
+        (&["android", "安卓"][..], TablePlatform::Android),
+        (&["ios", "iphone", "ipados", "苹果"][..], TablePlatform::Ios),
+    ] {
+        if words.iter().any(|w| word(w)) {
+            hits.push(platform);
+        }
+    }
+    match hits.as_slice() {
+        [one] => Some(*one),
+        _ => None,
+    }
+}
+
+/// A heading row counts only when its text is identifiers joined by "and", commas and the like.
+pub(super) fn heading_names_permissions(row: &RawRow) -> bool {
+    let Some(head) = row.cells.first() else {
+        return false;
+    };
+    let tokens = resolve::identifiers(&head.text);
+    if tokens.is_empty() {
+        return false;
+    }
+    let rest = label_without(&head.text, &tokens);
+    rest.split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | '&' | '/'))
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "and" | "or" | "和" | "与" | "及" | "或"
+            )
+        })
+}
+
+/// The label of a name cell: its text without the identifiers, empty brackets and the
+/// punctuation that joined them.
+pub(super) fn label_without(text: &str, tokens: &[Token]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for t in tokens {
+        if t.range.start >= last && t.range.end <= text.len() {
+            out.push_str(&text[last..t.range.start]);
+            out.push(' ');
+            last = t.range.end;
+        }
+    }
+    out.push_str(&text[last..]);
+    let mut label = text::collapse_whitespace(&out);
+    // Each pass removes one level of nested empty brackets; a few levels is all prose has.
+    for _ in 0..4 {
+        let before = label.len();
+        for empty in ["()", "（）", "[]", "【】", "( )", "（ ）"] {
+            label = label.replace(empty, "");
+        }
+        label = text::collapse_whitespace(&label);
+        if label.len() == before {
+            break;
+        }
+    }
+    label
+        .trim_matches(|c: char| {
+            c.is_whitespace()
+                || matches!(
+                    c,
+                    ':' | '：' | '-' | '–' | '—' | ',' | '，' | '、' | '/' | ';' | '；'
+                )
+        })
+        .to_owned()
+}

@@ -1,0 +1,251 @@
+//! One row of a permission table: its name cell's identifiers and label resolved to permission
+//! ids, each doubt recorded at the place it is about.
+
+use super::build::OutRow;
+use super::diagnostics::{Diagnostic, DiagnosticKind};
+use super::find::{Role, label_without};
+use super::importer::{Importer, leading_ws};
+use super::resolve::{self, Ident, Perm, Resolved, Side, Token};
+use super::text::{RawRow, Shape};
+use crate::catalog::catalog;
+use crate::model::{Location, Platform};
+
+/// How many "did you mean" suggestions one import computes (each is an edit-distance search
+/// over the catalog); later unknown names are reported without one.
+const MAX_SUGGESTIONS: usize = 64;
+
+impl Importer<'_> {
+    /// Imports one row; returns whether it produced anything (a row or a doubt).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn row(
+        &mut self,
+        shape: Shape,
+        row: &RawRow,
+        tokens: Vec<Token>,
+        roles: &[Role],
+        name_col: usize,
+        platform: Platform,
+        side: Side,
+        table_heading: Option<String>,
+    ) -> bool {
+        let cell = |role: Role| {
+            roles
+                .iter()
+                .position(|&r| r == role)
+                .and_then(|i| row.cells.get(i))
+                .map(|c| c.text.clone())
+                .filter(|t| !t.is_empty())
+        };
+        let Some(name_cell) = row.cells.get(name_col).filter(|c| !c.text.is_empty()) else {
+            if row.cells.iter().all(|c| c.text.is_empty()) {
+                return false;
+            }
+            self.stats.rows += 1;
+            self.stats.unresolved_rows += 1;
+            let message = "the row has no permission name (its first column is empty)".to_owned();
+            self.doubt(DiagnosticKind::Unresolved, row.start, message.clone());
+            self.rows.push(OutRow {
+                platform,
+                line: self.position(row.start).0,
+                name: None,
+                description: None,
+                purpose: None,
+                perms: Vec::new(),
+                by_label: None,
+                doubts: vec![message],
+                table_heading,
+            });
+            return true;
+        };
+        if shape == Shape::List && tokens.is_empty() && row.cells.len() < 2 {
+            self.note(
+                row.start,
+                "list item is not \"label (IDENTIFIER): purpose\"; left out".into(),
+            );
+            return false;
+        }
+        self.stats.rows += 1;
+        let label = label_without(&name_cell.text, &tokens);
+        let name_at = name_cell.raw.start + leading_ws(self.doc, &name_cell.raw);
+        let mut perms: Vec<(Perm, Location)> = Vec::new();
+        let mut doubts: Vec<(DiagnosticKind, usize, String)> = Vec::new();
+        let mut notes: Vec<(DiagnosticKind, usize, String)> = Vec::new();
+        let mut by_label = None;
+        let mut left_out_ids = 0;
+        for token in &tokens {
+            let at = self.token_offset(name_cell, &token.text);
+            match (platform, &token.kind) {
+                (_, Ident::Harmony) => {
+                    left_out_ids += 1;
+                    notes.push((
+                        DiagnosticKind::Note,
+                        at,
+                        format!("`{}` is a HarmonyOS permission; left out", token.text),
+                    ));
+                }
+                (Platform::Android, Ident::AndroidFull) => perms.push((
+                    Perm {
+                        written: token.text.clone(),
+                        canonical: token.text.clone(),
+                    },
+                    self.location(at),
+                )),
+                (Platform::Android, Ident::AndroidShort) => {
+                    let suggest = self.suggestions < MAX_SUGGESTIONS;
+                    match resolve::resolve_short(&token.text, suggest) {
+                        Resolved::Ids(found) => {
+                            let location = self.location(at);
+                            perms.extend(found.into_iter().map(|p| (p, location.clone())));
+                        }
+                        Resolved::Ambiguous(candidates) => doubts.push((
+                            DiagnosticKind::Ambiguous,
+                            at,
+                            format!(
+                                "short name `{}` names several permissions ({}); write the full name",
+                                token.text,
+                                candidates.join(", ")
+                            ),
+                        )),
+                        Resolved::Unknown { nearest } => {
+                            self.suggestions += 1;
+                            doubts.push((
+                                DiagnosticKind::Unresolved,
+                                at,
+                                format!(
+                                    "`{}` is not a permission permaudit knows{}",
+                                    token.text,
+                                    nearest.map_or(String::new(), |n| format!(
+                                        " (did you mean `{n}`?)"
+                                    ))
+                                ),
+                            ));
+                        }
+                    }
+                }
+                (Platform::Ios | Platform::Macos, Ident::IosKey) => {
+                    if catalog().ios_key(&token.text).is_none() {
+                        notes.push((
+                            DiagnosticKind::Note,
+                            at,
+                            format!(
+                                "`{}` is not a purpose-string key Apple documents (unknown to \
+                                 the catalog); kept as written",
+                                token.text
+                            ),
+                        ));
+                    }
+                    perms.push((
+                        Perm {
+                            written: token.text.clone(),
+                            canonical: token.text.clone(),
+                        },
+                        self.location(at),
+                    ));
+                }
+                (Platform::Ios | Platform::Macos, Ident::PlistOther) => {
+                    left_out_ids += 1;
+                    notes.push((
+                        DiagnosticKind::Note,
+                        at,
+                        format!(
+                            "`{}` is an Info.plist key but not a privacy purpose string; \
+                             permaudit does not audit it, so it is left out",
+                            token.text
+                        ),
+                    ));
+                }
+                (Platform::Android, Ident::IosKey | Ident::PlistOther) => doubts.push((
+                    DiagnosticKind::Unresolved,
+                    at,
+                    format!("`{}` is an Info.plist key in an Android table", token.text),
+                )),
+                (Platform::Ios | Platform::Macos, Ident::AndroidFull | Ident::AndroidShort) => {
+                    doubts.push((
+                        DiagnosticKind::Unresolved,
+                        at,
+                        format!("`{}` is an Android permission in an iOS table", token.text),
+                    ))
+                }
+            }
+        }
+        if tokens.is_empty() {
+            match resolve::resolve_label(side, &label) {
+                Resolved::Ids(found) => {
+                    let location = self.location(name_at);
+                    let ids: Vec<&str> = found.iter().map(|p| p.canonical.as_str()).collect();
+                    notes.push((
+                        DiagnosticKind::Review,
+                        name_at,
+                        format!(
+                            "\"{label}\" matched by name, not by an identifier, to {}; confirm it",
+                            ids.join(", ")
+                        ),
+                    ));
+                    by_label = Some(label.clone());
+                    self.stats.by_label += found.len();
+                    perms.extend(found.into_iter().map(|p| (p, location.clone())));
+                }
+                Resolved::Ambiguous(candidates) => doubts.push((
+                    DiagnosticKind::Ambiguous,
+                    name_at,
+                    format!(
+                        "\"{label}\" has no identifier and names several {} permissions ({}); \
+                         write the identifiers in the document",
+                        platform.display_name(),
+                        candidates.join(", ")
+                    ),
+                )),
+                Resolved::Unknown { .. } => doubts.push((
+                    DiagnosticKind::Unresolved,
+                    name_at,
+                    format!(
+                        "\"{label}\" has no identifier and is not a name of any {} permission \
+                         permaudit knows; write the identifier in the document",
+                        platform.display_name()
+                    ),
+                )),
+            }
+        }
+        let mut seen = std::collections::BTreeSet::new();
+        perms.retain(|(p, _)| seen.insert(p.canonical.clone()));
+        if perms.is_empty() && doubts.is_empty() && left_out_ids > 0 {
+            // Every identifier was something permaudit does not audit; the notes say which.
+            self.stats.rows -= 1;
+            for (_, at, message) in notes {
+                self.note(at, message);
+            }
+            return false;
+        }
+        for (kind, at, message) in notes {
+            self.diagnostics.push(Diagnostic {
+                kind,
+                location: self.location(at),
+                message,
+            });
+        }
+        if !doubts.is_empty() {
+            self.stats.unresolved_rows += 1;
+        }
+        for (kind, at, message) in &doubts {
+            self.doubt(*kind, *at, message.clone());
+        }
+        self.stats.resolved_ids += perms.len();
+        self.rows.push(OutRow {
+            platform,
+            line: self.position(name_at).0,
+            // A heading's words besides its identifiers are only "and" and commas.
+            name: (!label.is_empty() && shape != Shape::Headings).then_some(label),
+            description: cell(Role::Description),
+            purpose: cell(Role::Purpose).or_else(|| {
+                (!roles.contains(&Role::Purpose))
+                    .then(|| cell(Role::Notes))
+                    .flatten()
+            }),
+            perms,
+            by_label,
+            doubts: doubts.into_iter().map(|(_, _, m)| m).collect(),
+            table_heading,
+        });
+        true
+    }
+}
