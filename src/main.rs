@@ -27,7 +27,6 @@ use permaudit::report::{
     RenderOptions, Renderer, concise::Concise, diagnostic, github::Github, gitlab::Gitlab,
     html::Html, human::Human, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif,
 };
-use permaudit::rules;
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -163,12 +162,10 @@ fn run() -> Result<ExitCode> {
         }
         Command::Rules(args) => {
             let lang = lang_flag.unwrap_or_else(locale_lang);
-            let text = match (args.format, lang) {
-                (RulesFormat::Text, Lang::En) => rules::text(),
-                (RulesFormat::Markdown, Lang::En) => rules::markdown(),
-                (RulesFormat::Text, lang) => permaudit::i18n::rules::text(lang),
-                (RulesFormat::Markdown, lang) => permaudit::i18n::rules::markdown(lang),
-                (RulesFormat::Json, lang) => {
+            let text = match args.format {
+                RulesFormat::Text => permaudit::i18n::rules::text(lang),
+                RulesFormat::Markdown => permaudit::i18n::rules::markdown(lang),
+                RulesFormat::Json => {
                     let mut json =
                         serde_json::to_string_pretty(&permaudit::i18n::rules::infos(lang))?;
                     json.push('\n');

@@ -6,21 +6,7 @@
 
 mod common;
 
-use common::permaudit;
-
-/// stdout of `check` with `args`, and its exit code.
-fn stdout(args: &[&str]) -> (i32, String) {
-    let output = permaudit()
-        .env("PERMAUDIT_TODAY", "2025-01-01")
-        .arg("check")
-        .args(args)
-        .output()
-        .expect("run permaudit");
-    (
-        output.status.code().expect("exit code"),
-        String::from_utf8(output.stdout).expect("utf-8"),
-    )
-}
+use common::{check_stdout as stdout, permaudit};
 
 const HOSTILE: &[&str] = &[
     "testdata/reports/hostile",

@@ -1,6 +1,7 @@
-//! `permaudit rules` in a language from the catalogs: the same layout as the registry's own
-//! English output ([`crate::rules::text`], [`crate::rules::markdown`], [`crate::rules::infos`]),
-//! with summaries, explanations and scope names translated. Ids and JSON keys stay English.
+//! `permaudit rules` (text, Markdown, JSON) and the README's rule section, in a language from
+//! the catalogs: one layout for every language, with summaries, explanations and scope names
+//! translated. Ids and JSON keys stay English; the English texts equal the registry's (tested
+//! here and in `i18n`).
 
 use serde::Serialize;
 
@@ -100,13 +101,50 @@ mod tests {
 
     #[test]
     fn english_is_the_registry_output() {
-        assert_eq!(text(Lang::En), crate::rules::text());
-        assert_eq!(markdown(Lang::En), crate::rules::markdown());
-        assert_eq!(
-            serde_json::to_string(&infos(Lang::En)).unwrap(),
-            serde_json::to_string(&crate::rules::infos()).unwrap()
-        );
-        let zh = text(Lang::Zh);
+        let text = text(Lang::En);
+        let markdown = markdown(Lang::En);
+        for rule in Rule::ALL {
+            let heading = format!(
+                "{} ({}; {})\n  {}\n",
+                rule.id(),
+                rule.default_severity(),
+                rule.scope().as_str(),
+                rule.summary()
+            );
+            assert!(text.contains(&heading), "{heading}");
+            let row = format!(
+                "| [`{id}`](#{id}) | {} | {} | {} |\n",
+                rule.default_severity(),
+                rule.scope().as_str(),
+                rule.summary().replace('<', "\\<"),
+                id = rule.id(),
+            );
+            assert!(markdown.contains(&row), "{row}");
+            let section = format!(
+                "\n#### `{}`\n\n{}\n",
+                rule.id(),
+                rule.explanation().replace('<', "\\<")
+            );
+            assert!(markdown.contains(&section), "{section}");
+        }
+        let registry: Vec<_> = Rule::ALL
+            .iter()
+            .map(|r| {
+                (
+                    r.id(),
+                    r.default_severity(),
+                    r.scope(),
+                    r.summary(),
+                    r.explanation(),
+                )
+            })
+            .collect();
+        let english: Vec<_> = infos(Lang::En)
+            .into_iter()
+            .map(|i| (i.id, i.severity, i.scope, i.summary, i.explanation))
+            .collect();
+        assert_eq!(english, registry);
+        let zh = super::text(Lang::Zh);
         assert!(zh.contains("应用申请了隐私政策未披露的权限"), "{zh}");
         assert!(zh.contains("undeclared（error；check）"), "{zh}");
     }

@@ -24,6 +24,21 @@ pub(crate) fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// stdout of `check` with `args` on a pinned date (acknowledgement expiry is judged against
+/// it), and its exit code.
+pub(crate) fn check_stdout(args: &[&str]) -> (i32, String) {
+    let output = permaudit()
+        .env("PERMAUDIT_TODAY", "2025-01-01")
+        .arg("check")
+        .args(args)
+        .output()
+        .expect("run permaudit");
+    (
+        output.status.code().expect("exit code"),
+        String::from_utf8(output.stdout).expect("utf-8"),
+    )
+}
+
 /// Runs `check` with JSON output and returns (exit code, report).
 pub(crate) fn check_json(args: &[&str]) -> (i32, serde_json::Value) {
     let output = permaudit()
