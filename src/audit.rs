@@ -229,6 +229,9 @@ pub struct Settings {
     /// `undeclared-normal`, flag `--undeclared-normal`. Each finding it changes says so in its
     /// message, so the lowering is never silent.
     pub undeclared_normal: Option<Severity>,
+    /// Only these rules run (`--select`); `None` runs every rule. A selection beats the
+    /// config's levels: a rule left out is off even if the config turns it on.
+    pub select: Option<BTreeSet<Rule>>,
 }
 
 impl Default for Settings {
@@ -237,6 +240,7 @@ impl Default for Settings {
             levels: BTreeMap::new(),
             successor_matching: true,
             undeclared_normal: None,
+            select: None,
         }
     }
 }
@@ -244,6 +248,9 @@ impl Default for Settings {
 impl Settings {
     /// The level `rule` reports at.
     pub fn level(&self, rule: Rule) -> Level {
+        if self.select.as_ref().is_some_and(|s| !s.contains(&rule)) {
+            return Level::Off;
+        }
         self.levels
             .get(&rule)
             .copied()
@@ -439,14 +446,16 @@ struct Context<'a> {
     disclosed: BTreeMap<Platform, BTreeSet<&'a str>>,
 }
 
+/// Whether `policy` audits inputs of `platform`. A macOS app is judged only against a `macos`
+/// table; without one it is not pooled into iOS but reported as not audited.
+pub(crate) fn audits(policy: &Policy, platform: Platform) -> bool {
+    platform != Platform::Macos || policy.rows.iter().any(|r| r.platform == Platform::Macos)
+}
+
 impl<'a> Context<'a> {
     fn new(all: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
-        // A macOS app is judged only against a `macos` table; without one it is not pooled
-        // into iOS but reported as not audited.
-        let has_macos = policy.rows.iter().any(|r| r.platform == Platform::Macos);
-        let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) = all
-            .iter()
-            .partition(|i| has_macos || i.platform() != Platform::Macos);
+        let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) =
+            all.iter().partition(|i| audits(policy, i.platform()));
         let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
         for input in &inputs {
             let set = requested.entry(input.platform()).or_default();

@@ -75,6 +75,9 @@ pub struct CheckOutcome {
     pub coverage: Vec<PlatformCoverage>,
     /// The date of the run (acknowledgements expire against it; reports show it).
     pub today: Date,
+    /// The rules `--select` limited the run to, in registry order; `None` when every rule ran.
+    /// Reports name them, so a partial run never reads as a full one.
+    pub selected: Option<Vec<crate::audit::Rule>>,
 }
 
 /// Why a check could not produce a trustworthy result. Every variant means exit code 2.
@@ -281,6 +284,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         suppression,
         coverage,
         today,
+        selected: selected(&settings),
     })
 }
 
@@ -314,7 +318,16 @@ pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutc
         suppression: Suppression::default(),
         coverage: Vec::new(),
         today: Date::today_utc(),
+        selected: selected(settings),
     })
+}
+
+/// `--select`'s rules in registry order, for the reports.
+fn selected(settings: &Settings) -> Option<Vec<crate::audit::Rule>> {
+    settings
+        .select
+        .as_ref()
+        .map(|s| s.iter().copied().collect())
 }
 
 /// The config's `exclude:` patterns as one gitignore matcher rooted at the config's folder.

@@ -203,6 +203,10 @@ pub(crate) struct CheckArgs {
     /// Matching settings.
     #[command(flatten)]
     pub(crate) judge: JudgeArgs,
+    /// Run only these rules (ids, repeatable or comma-separated); every other rule is off,
+    /// whatever the config says. For reviewing one concern at a time.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = parse_rule)]
+    pub(crate) select: Vec<permaudit::audit::Rule>,
     /// Largest input file to read, in bytes (suffixes K, M, G allowed); larger files are an
     /// error, not a skip.
     #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
@@ -228,6 +232,20 @@ fn parse_size(s: &str) -> Result<u64, String> {
     n.checked_mul(1u64 << shift)
         .filter(|&n| n > 0)
         .ok_or_else(|| format!("size `{s}` is out of range"))
+}
+
+/// A rule id of `--select`, with the nearest id when it is none.
+fn parse_rule(value: &str) -> Result<permaudit::audit::Rule, String> {
+    use permaudit::audit::Rule;
+    Rule::from_id(value.trim()).ok_or_else(|| {
+        let ids = Rule::ALL.iter().map(|r| r.id());
+        let near = permaudit::catalog::nearest(value, ids.clone())
+            .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
+        format!(
+            "unknown rule `{value}`{near}; expected one of {}",
+            ids.collect::<Vec<_>>().join(", ")
+        )
+    })
 }
 
 /// `FORMAT=FILE` of `--output`.
@@ -320,6 +338,9 @@ pub(crate) struct LintArgs {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub(crate) fail_on: FailOn,
+    /// Run only these rules (ids, repeatable or comma-separated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = parse_rule)]
+    pub(crate) select: Vec<permaudit::audit::Rule>,
 }
 
 /// Arguments of `permaudit policy import`.

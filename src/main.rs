@@ -86,7 +86,10 @@ fn run() -> Result<ExitCode> {
             let options = CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
-                settings: settings(&args.judge),
+                settings: Settings {
+                    select: selection(&args.select),
+                    ..settings(&args.judge)
+                },
                 limits: Limits {
                     max_input_bytes: args.max_input_size,
                     ..Limits::default()
@@ -139,7 +142,11 @@ fn run() -> Result<ExitCode> {
             Ok(exit_code(&outcome, fail_on))
         }
         Command::Policy(PolicyCommand::Lint(args)) => {
-            let outcome = match check::lint(args.file.as_deref(), &Settings::default()) {
+            let settings = Settings {
+                select: selection(&args.select),
+                ..Settings::default()
+            };
+            let outcome = match check::lint(args.file.as_deref(), &settings) {
                 Ok(outcome) => outcome,
                 Err(e) => {
                     report_check_error(&e, use_color(color, io::stderr().is_terminal()));
@@ -227,6 +234,13 @@ fn settings(judge: &JudgeArgs) -> Settings {
         SeverityArg::Error => Severity::Error,
     });
     settings
+}
+
+/// The rules `--select` names; none named runs every rule.
+fn selection(
+    rules: &[permaudit::audit::Rule],
+) -> Option<std::collections::BTreeSet<permaudit::audit::Rule>> {
+    (!rules.is_empty()).then(|| rules.iter().copied().collect())
 }
 
 /// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With

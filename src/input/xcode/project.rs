@@ -484,15 +484,20 @@ fn localize(
     for request in &mut input.requests {
         request.localizations = languages
             .iter()
-            .map(|(language, at)| {
+            .filter_map(|(language, at)| {
                 let found = by_language
                     .get(language)
                     .and_then(|(t, _)| t.get(&request.permission));
-                crate::model::Localization {
+                // A key the development language's file leaves out falls back to the
+                // Info.plist text, which is already in that language: nothing is untranslated.
+                if found.is_none() && *language == regions.development {
+                    return None;
+                }
+                Some(crate::model::Localization {
                     language: language.clone(),
                     purpose: found.map(|(text, _)| text.clone()),
                     location: found.map_or_else(|| at.clone(), |(_, l)| l.clone()),
-                }
+                })
             })
             .collect();
     }
