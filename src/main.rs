@@ -23,10 +23,8 @@ use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
-use permaudit::report::{
-    RenderOptions, Renderer, concise::Concise, diagnostic, github::Github, gitlab::Gitlab,
-    html::Html, human::Human, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif,
-};
+use permaudit::report::export::{self, Exports};
+use permaudit::report::{RenderOptions, diagnostic};
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -77,12 +75,12 @@ fn run() -> Result<ExitCode> {
                 (None, true) => ConfigSource::Isolated,
                 (None, false) => ConfigSource::Discover,
             };
-            let outputs = args.output;
-            for (i, (_, path)) in outputs.iter().enumerate() {
-                if outputs[..i].iter().any(|(_, p)| p == path) {
-                    anyhow::bail!("--output names {} twice", path.display());
-                }
-            }
+            let exports = Exports::new(
+                args.output
+                    .into_iter()
+                    .map(|(format, path)| (report_format(format), path))
+                    .collect(),
+            )?;
             let options = CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
@@ -113,26 +111,19 @@ fn run() -> Result<ExitCode> {
             };
             print_diagnostics(&outcome.policy_diagnostics);
             if cli.verbose {
-                explain_run(&outcome, &options, &outputs);
+                explain_run(&outcome, &options, &exports);
             }
             let lang = lang_flag.or(outcome.lang).unwrap_or_else(locale_lang);
             let stdout_options = stdout_options(color, cli.quiet, lang);
-            let mut buf = Vec::new();
-            renderer(args.format).render(&outcome, stdout_options, &mut buf)?;
-            // Files never get colour: they are read by tools and other people's viewers.
-            let file_options = RenderOptions {
-                color: false,
-                quiet: cli.quiet,
-                width: None,
-                lang,
-            };
-            for (format, path) in &outputs {
-                let mut bytes = Vec::new();
-                renderer(*format).render(&outcome, file_options, &mut bytes)?;
-                permaudit::atomic::write(path, &bytes).map_err(|e| {
-                    anyhow::anyhow!("{}: cannot write the report: {e}", path.display())
-                })?;
-            }
+            let buf = report_format(args.format).render(&outcome, stdout_options)?;
+            exports.write(
+                &outcome,
+                RenderOptions {
+                    quiet: cli.quiet,
+                    lang,
+                    ..RenderOptions::default()
+                },
+            )?;
             let fail_on = args
                 .fail_on
                 .map(config_fail_on)
@@ -154,8 +145,7 @@ fn run() -> Result<ExitCode> {
                 }
             };
             let options = stdout_options(color, cli.quiet, lang_flag.unwrap_or_else(locale_lang));
-            let mut buf = Vec::new();
-            renderer(args.format).render(&outcome, options, &mut buf)?;
+            let buf = report_format(args.format).render(&outcome, options)?;
             write_stdout(&buf)?;
             Ok(exit_code(&outcome, config_fail_on(args.fail_on)))
         }
@@ -281,17 +271,18 @@ fn print_diagnostics(diagnostics: &[Diagnostic]) {
     }
 }
 
-fn renderer(format: Format) -> &'static dyn Renderer {
+/// The library's format for a `--format` / `--output` value (clap's enum carries the help).
+fn report_format(format: Format) -> export::Format {
     match format {
-        Format::Human => &Human,
-        Format::Html => &Html,
-        Format::Concise => &Concise,
-        Format::Gitlab => &Gitlab,
-        Format::Junit => &Junit,
-        Format::Json => &Json,
-        Format::Sarif => &Sarif,
-        Format::Github => &Github,
-        Format::Markdown => &Markdown,
+        Format::Human => export::Format::Human,
+        Format::Concise => export::Format::Concise,
+        Format::Json => export::Format::Json,
+        Format::Sarif => export::Format::Sarif,
+        Format::Github => export::Format::Github,
+        Format::Gitlab => export::Format::Gitlab,
+        Format::Junit => export::Format::Junit,
+        Format::Markdown => export::Format::Markdown,
+        Format::Html => export::Format::Html,
     }
 }
 
@@ -378,11 +369,7 @@ fn is_plain_text(text: &str) -> bool {
 
 /// `--verbose`: what was used and why, on stderr so the report stays machine-readable.
 #[allow(clippy::print_stderr)]
-fn explain_run(
-    outcome: &CheckOutcome,
-    options: &CheckOptions,
-    outputs: &[(Format, std::path::PathBuf)],
-) {
+fn explain_run(outcome: &CheckOutcome, options: &CheckOptions, exports: &Exports) {
     eprintln!(
         "permaudit: config: {} ({})",
         outcome.config.as_deref().unwrap_or("none"),
@@ -405,8 +392,12 @@ fn explain_run(
     if let Some(path) = &options.write_baseline {
         eprintln!("permaudit: wrote baseline {}", path.display());
     }
-    for (format, path) in outputs {
-        eprintln!("permaudit: writing {format:?} report to {}", path.display());
+    for (format, path) in exports.files() {
+        eprintln!(
+            "permaudit: writing {} report to {}",
+            format.name(),
+            path.display()
+        );
     }
 }
 
