@@ -45,6 +45,8 @@ pub struct CheckOptions {
     pub today: Option<Date>,
     /// Which Xcode build configuration is audited.
     pub xcode: input::xcode::XcodeOptions,
+    /// Which Gradle variants are audited.
+    pub gradle: input::gradle::GradleOptions,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -214,6 +216,10 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         xcode.configuration = config.as_ref().and_then(|c| c.configuration.clone());
     }
     let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
+    let (gradle_inputs, gradle_errors, files) =
+        input::gradle::read_projects(files, &gradle_options(options, config.as_ref()));
+    inputs.extend(gradle_inputs);
+    errors.extend(gradle_errors);
     for result in read_parallel(&files, &options.limits) {
         match result {
             Ok(parsed) => inputs.extend(parsed),
@@ -286,6 +292,15 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         today,
         selected: selected(&settings),
     })
+}
+
+/// `--variant` globs, else the config's `variants`.
+fn gradle_options(options: &CheckOptions, config: Option<&Config>) -> input::gradle::GradleOptions {
+    let mut gradle = options.gradle.clone();
+    if gradle.variants.is_empty() {
+        gradle.variants = config.map(|c| c.variants.clone()).unwrap_or_default();
+    }
+    gradle
 }
 
 /// Loads the policy file at `path` (shown as given), or the built-in policy.

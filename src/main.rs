@@ -101,6 +101,9 @@ fn run() -> Result<ExitCode> {
                 xcode: permaudit::input::xcode::XcodeOptions {
                     configuration: args.configuration,
                 },
+                gradle: permaudit::input::gradle::GradleOptions {
+                    variants: args.variants,
+                },
             };
             let outcome = match check::run(&options) {
                 Ok(outcome) => outcome,

@@ -154,15 +154,23 @@ pub enum InputKind {
     /// An Info.plist Xcode generates from build settings alone (`GENERATE_INFOPLIST_FILE = YES`
     /// without `INFOPLIST_FILE`); the input's path is the `project.pbxproj`.
     XcodeProject,
+    /// One Gradle build variant: its source manifests merged as the Android Gradle plugin
+    /// merges them; the input's path is the app module's main manifest.
+    GradleVariant,
+    /// A merged manifest the Android Gradle plugin wrote under `build/intermediates/`.
+    MergedManifest,
 }
 
 impl InputKind {
     /// Platform this kind of file describes.
     pub fn platform(self) -> Platform {
         match self {
-            InputKind::Manifest | InputKind::BinaryManifest | InputKind::Apk | InputKind::Aab => {
-                Platform::Android
-            }
+            InputKind::Manifest
+            | InputKind::BinaryManifest
+            | InputKind::Apk
+            | InputKind::Aab
+            | InputKind::GradleVariant
+            | InputKind::MergedManifest => Platform::Android,
             InputKind::Plist
             | InputKind::BinaryPlist
             | InputKind::Ipa
@@ -181,6 +189,8 @@ impl InputKind {
             InputKind::Aab => "aab",
             InputKind::Ipa => "ipa",
             InputKind::XcodeProject => "xcode-project",
+            InputKind::GradleVariant => "gradle-variant",
+            InputKind::MergedManifest => "merged-manifest",
         }
     }
 }
@@ -205,6 +215,22 @@ pub struct Request {
     /// The purpose string's translations (`<lang>.lproj/InfoPlist.strings`,
     /// `InfoPlist.xcstrings`), sorted by language; empty when the app has none.
     pub localizations: Vec<Localization>,
+    /// Who added the request to the merged manifest, when it is not the file at `location`
+    /// itself: a library module or a Maven library (from the AGP merger report).
+    pub origin: Option<Origin>,
+}
+
+/// Who added a request to a merged manifest.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Origin {
+    /// The library (`com.umeng.umsdk:common:9.6.1`), the module (`:core`), or the file that
+    /// added it; with `implied`, the reason the merger gives.
+    pub by: String,
+    /// Where that is recorded (the merger report's line, or the library module's manifest).
+    pub location: Option<Location>,
+    /// The merger implied the permission (a library's old targetSdkVersion) rather than any
+    /// manifest requesting it.
+    pub implied: bool,
 }
 
 /// One translation of a purpose string.

@@ -72,6 +72,8 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.missing-translation.title",
         "{permission} is not translated into every language the app is localized into",
     ),
+    ("finding.origin", "added to the merged manifest by {by} ({at})"),
+    ("finding.origin-implied", "implied by the manifest merger: {by} ({at})"),
     (
         "finding.policy-outdated.help",
         "name the successor the app requests in that row",
@@ -121,6 +123,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{permission} can never be granted to a store-installed app",
     ),
     (
+        "finding.unresolved-build-value.help",
+        "write the value as a literal, or build the variant and audit its merged manifest",
+    ),
+    (
+        "finding.unresolved-build-value.title",
+        "a Gradle build value is not read statically",
+    ),
+    (
         "finding.unused.help",
         "remove it from the policy, or audit the file that requests it",
     ),
@@ -128,6 +138,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.unused.title",
         "{permission} is disclosed by {row} but no audited {platform} input requests it",
     ),
+    ("finding.variants", "in variants: {variants}"),
     ("finding.zh-name", "{permission}"),
     ("html.ack.expired", "expired: finding reported again"),
     ("html.ack.hides", "hides a finding"),
@@ -387,6 +398,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "rule.unobtainable-permission.summary",
         "Permission a store-installed app can never be granted",
+    ),
+    (
+        "rule.unresolved-build-value.explanation",
+        "A value of a Gradle build script that decides what a variant's merged manifest holds is computed (a function call, a variable defined elsewhere, a string with $ interpolation, a setting applied by a closure or another script), so permaudit, which never runs the build, cannot know it: the manifest names that depend on it are audited as written (${applicationId} stays unresolved, and an own permission named with it is not recognised). The same note marks a committed merged manifest older than the sources it was made from. Fix: write the value as a literal, or build the variant and audit its merged manifest or APK.",
+    ),
+    (
+        "rule.unresolved-build-value.summary",
+        "Gradle build value not read statically",
     ),
     (
         "rule.unused.explanation",

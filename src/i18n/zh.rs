@@ -72,6 +72,8 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.missing-translation.title",
         "{permission} 的用途说明未翻译为应用支持的全部语言",
     ),
+    ("finding.origin", "由 {by} 合并进最终清单（{at}）"),
+    ("finding.origin-implied", "由清单合并工具隐式添加：{by}（{at}）"),
     (
         "finding.policy-outdated.help",
         "在该行写上应用实际申请的替代权限",
@@ -121,6 +123,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "从应用商店安装的应用永远无法获得 {permission}",
     ),
     (
+        "finding.unresolved-build-value.help",
+        "把该值写成字面量，或构建该变体后审计其合并后的清单",
+    ),
+    (
+        "finding.unresolved-build-value.title",
+        "无法静态读取的 Gradle 构建值",
+    ),
+    (
         "finding.unused.help",
         "从政策中删除它，或把申请它的文件也纳入审计",
     ),
@@ -128,6 +138,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.unused.title",
         "{row}披露了 {permission}，但被审计的 {platform} 输入都没有申请它",
     ),
+    ("finding.variants", "所属构建变体：{variants}"),
     ("finding.zh-name", "{permission}（{zh}）"),
     ("html.ack.expired", "已过期：问题重新报告"),
     ("html.ack.hides", "隐藏了一条问题"),
@@ -357,6 +368,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "rule.unobtainable-permission.summary",
         "从应用商店安装的应用永远无法获得的权限",
+    ),
+    (
+        "rule.unresolved-build-value.explanation",
+        "Gradle 构建脚本中决定某个变体合并后清单内容的值是计算出来的（函数调用、在别处定义的变量、带 $ 插值的字符串、由闭包或其他脚本设置的配置），permaudit 从不运行构建，因此无法得知它：依赖该值的清单名称按原文审计（${applicationId} 保持未解析，用它命名的自有权限不会被识别）。提交到仓库的合并后清单比生成它的源文件更旧时，也会给出此提示。修复：把该值写成字面量，或构建该变体后审计其合并后的清单或 APK。",
+    ),
+    (
+        "rule.unresolved-build-value.summary",
+        "无法静态读取的 Gradle 构建值",
     ),
     (
         "rule.unused.explanation",

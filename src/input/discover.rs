@@ -361,6 +361,13 @@ fn visit(
     if name == Some(super::xcode::XCODEGEN_SPEC) && entry.file_type().is_some_and(|t| t.is_file()) {
         return Some(Ok((entry.path().to_path_buf(), display)));
     }
+    // Gradle scripts and merger reports; the Gradle reader decides what they mean.
+    if name.is_some_and(|n| {
+        super::gradle::SCRIPT_NAMES.contains(&n) || super::gradle::is_report_name(n)
+    }) && entry.file_type().is_some_and(|t| t.is_file())
+    {
+        return Some(Ok((entry.path().to_path_buf(), display)));
+    }
     let named = name.is_some_and(is_input_name);
     if !named {
         return None;

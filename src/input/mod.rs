@@ -11,8 +11,9 @@ pub mod axml;
 mod bplist_guard;
 pub mod budget;
 pub mod discover;
+pub mod gradle;
 pub(crate) mod lines;
-mod manifest;
+pub(crate) mod manifest;
 pub mod plist;
 pub mod proto;
 #[cfg(any(test, feature = "testing"))]

@@ -104,6 +104,20 @@ struct RequestRef<'a> {
     purpose: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     localizations: Vec<LocalizationRef<'a>>,
+    /// Who added the request to the merged manifest (a library module, a Maven library).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<OriginRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct OriginRef<'a> {
+    by: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    implied: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -124,6 +138,9 @@ struct FindingRef<'a> {
     line: Option<u32>,
     column: Option<u32>,
     message: &'a str,
+    /// The Gradle variants the finding holds for, when the audit has variants.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    variants: &'a [String],
 }
 
 impl Renderer for Json {
@@ -167,6 +184,12 @@ impl Renderer for Json {
                                     line: l.location.line,
                                 })
                                 .collect(),
+                            origin: r.origin.as_ref().map(|o| OriginRef {
+                                by: &o.by,
+                                implied: o.implied,
+                                path: o.location.as_ref().map(|l| l.path.as_str()),
+                                line: o.location.as_ref().and_then(|l| l.line),
+                            }),
                         })
                         .collect(),
                 })
@@ -183,6 +206,7 @@ impl Renderer for Json {
                     line: f.location.line,
                     column: f.location.column,
                     message: &f.message,
+                    variants: &f.variants,
                 })
                 .collect(),
             summary: Summary::of(outcome),

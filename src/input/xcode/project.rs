@@ -951,6 +951,7 @@ impl TargetBuild {
                 own: false,
                 purpose: Some(purpose),
                 localizations: Vec::new(),
+                origin: None,
             });
         }
         if self.infoplist_file.is_none() && !generate {
