@@ -51,8 +51,12 @@ acknowledgements: []
 /// Reads the inputs under `paths` as `check` would.
 pub fn scan(paths: &[PathBuf]) -> Result<Vec<ParsedInput>, CheckError> {
     let files = discover::discover(paths)?;
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+    let (mut inputs, mut errors, files) =
+        input::xcode::read_projects(files, &input::xcode::XcodeOptions::default());
+    let (gradle, gradle_errors, files) =
+        input::gradle::read_projects(files, &input::gradle::GradleOptions::default());
+    inputs.extend(gradle);
+    errors.extend(gradle_errors);
     for file in &files {
         match input::read_all(&file.path, &file.display, &input::Limits::default()) {
             Ok(parsed) => inputs.extend(parsed),

@@ -265,6 +265,7 @@ fn rules_lists_every_rule() {
         "missing-translation",
         "ignored-build-setting",
         "unaudited-platform",
+        "unresolved-build-value",
     ];
     let output = permaudit().arg("rules").output().expect("run");
     assert!(output.status.success());

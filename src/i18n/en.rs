@@ -72,8 +72,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.missing-translation.title",
         "{permission} is not translated into every language the app is localized into",
     ),
-    ("finding.origin", "added to the merged manifest by {by} ({at})"),
-    ("finding.origin-implied", "implied by the manifest merger: {by} ({at})"),
+    (
+        "finding.origin",
+        "added to the merged manifest by {by} ({at})",
+    ),
+    (
+        "finding.origin-implied",
+        "implied by the manifest merger: {by} ({at})",
+    ),
     (
         "finding.policy-outdated.help",
         "name the successor the app requests in that row",
@@ -267,6 +273,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("label.requested-here", "requested here"),
     ("label.row.named", "row \"{name}\""),
     ("label.row.numbered", "row {n}"),
+    ("label.set-here", "set here"),
     (
         "markdown.acknowledged",
         "{findings} hidden by acknowledgements in the config",

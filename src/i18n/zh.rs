@@ -73,7 +73,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{permission} 的用途说明未翻译为应用支持的全部语言",
     ),
     ("finding.origin", "由 {by} 合并进最终清单（{at}）"),
-    ("finding.origin-implied", "由清单合并工具隐式添加：{by}（{at}）"),
+    (
+        "finding.origin-implied",
+        "由清单合并工具隐式添加：{by}（{at}）",
+    ),
     (
         "finding.policy-outdated.help",
         "在该行写上应用实际申请的替代权限",
@@ -255,6 +258,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("label.requested-here", "在此申请"),
     ("label.row.named", "“{name}”一行"),
     ("label.row.numbered", "第 {n} 行"),
+    ("label.set-here", "在此设置"),
     ("markdown.acknowledged", "{findings}被配置中的确认项隐藏"),
     ("markdown.baselined", "{findings}被基线 `{baseline}` 隐藏"),
     (

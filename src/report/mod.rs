@@ -123,8 +123,11 @@ pub(crate) fn localize<'a>(
     f: &'a crate::audit::Finding,
 ) -> Localized<'a> {
     let mut l = localize_message(lang, outcome, f);
-    l.notes
-        .extend(context_notes(lang, outcome, f).into_iter().map(std::borrow::Cow::Owned));
+    l.notes.extend(
+        context_notes(lang, outcome, f)
+            .into_iter()
+            .map(std::borrow::Cow::Owned),
+    );
     l
 }
 

@@ -155,7 +155,10 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
             }
             c if c.is_alphabetic() || c == '_' || c == '$' => {
                 let mut name = String::new();
-                while let Some(c) = cur.peek().filter(|c| c.is_alphanumeric() || *c == '_' || *c == '$') {
+                while let Some(c) = cur
+                    .peek()
+                    .filter(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                {
                     name.push(c);
                     cur.next();
                 }
@@ -163,7 +166,10 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
             }
             c if c.is_ascii_digit() => {
                 let mut num = String::new();
-                while let Some(c) = cur.peek().filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.') {
+                while let Some(c) = cur
+                    .peek()
+                    .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
+                {
                     // `1..3` is a range, not a number with two dots.
                     if c == '.' && (num.contains('.') || cur.starts_with("..")) {
                         break;
@@ -177,7 +183,9 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
                 if open.len() >= MAX_DEPTH {
                     return Err(InputError::invalid(
                         at(line, column),
-                        format!("brackets nested deeper than {MAX_DEPTH} levels; not a real build script"),
+                        format!(
+                            "brackets nested deeper than {MAX_DEPTH} levels; not a real build script"
+                        ),
                     ));
                 }
                 open.push((c, line, column));
@@ -280,7 +288,11 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<Tok> {
-        tokenize("b", s).unwrap().into_iter().map(|t| t.tok).collect()
+        tokenize("b", s)
+            .unwrap()
+            .into_iter()
+            .map(|t| t.tok)
+            .collect()
     }
 
     #[test]
@@ -298,13 +310,28 @@ mod tests {
         assert_eq!(
             toks("'$x' \"$x\" \"\\$x\" '''a\nb'''"),
             vec![
-                Tok::Str { value: "$x".into(), interpolated: false },
-                Tok::Str { value: "$x".into(), interpolated: true },
-                Tok::Str { value: "$x".into(), interpolated: false },
-                Tok::Str { value: "a\nb".into(), interpolated: false },
+                Tok::Str {
+                    value: "$x".into(),
+                    interpolated: false
+                },
+                Tok::Str {
+                    value: "$x".into(),
+                    interpolated: true
+                },
+                Tok::Str {
+                    value: "$x".into(),
+                    interpolated: false
+                },
+                Tok::Str {
+                    value: "a\nb".into(),
+                    interpolated: false
+                },
             ]
         );
-        assert_eq!(toks("`android-library`"), vec![Tok::Ident("android-library".into())]);
+        assert_eq!(
+            toks("`android-library`"),
+            vec![Tok::Ident("android-library".into())]
+        );
     }
 
     #[test]

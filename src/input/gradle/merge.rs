@@ -115,18 +115,19 @@ pub(crate) fn merge(sources: &[Source<'_>], values: &BTreeMap<String, String>) -
                         .as_ref()
                         .is_none_or(|s| source.package.as_deref() == Some(s.as_str()))
             });
-            match e.attrs.tools_node.as_deref() {
-                Some(node @ ("remove" | "removeAll")) => {
-                    let target = (node == "remove").then(|| name.clone());
-                    here.push((local.clone(), target.clone(), e.attrs.tools_selector.clone()));
-                    merged.removals.push(Removal {
-                        permission: target,
-                        node: node.to_owned(),
-                        location: e.location.clone(),
-                    });
-                    continue;
-                }
-                _ => {}
+            if let Some(node @ ("remove" | "removeAll")) = e.attrs.tools_node.as_deref() {
+                let target = (node == "remove").then(|| name.clone());
+                here.push((
+                    local.clone(),
+                    target.clone(),
+                    e.attrs.tools_selector.clone(),
+                ));
+                merged.removals.push(Removal {
+                    permission: target,
+                    node: node.to_owned(),
+                    location: e.location.clone(),
+                });
+                continue;
             }
             if removed {
                 continue;
@@ -149,7 +150,8 @@ pub(crate) fn merge(sources: &[Source<'_>], values: &BTreeMap<String, String>) -
                 }
                 _ => match requested.get(&(local.clone(), name.clone())).copied() {
                     Some((i, fixed, stripped)) => {
-                        if !fixed && !stripped
+                        if !fixed
+                            && !stripped
                             && let Some(r) = merged.requests.get_mut(i)
                         {
                             r.max_sdk = broader(r.max_sdk.as_deref(), e.attrs.max_sdk.as_deref());
@@ -163,7 +165,11 @@ pub(crate) fn merge(sources: &[Source<'_>], values: &BTreeMap<String, String>) -
                         merged.requests.push(Request {
                             permission: name,
                             location: e.location.clone(),
-                            max_sdk: if strips_max { None } else { e.attrs.max_sdk.clone() },
+                            max_sdk: if strips_max {
+                                None
+                            } else {
+                                e.attrs.max_sdk.clone()
+                            },
                             sdk23_only: local != "uses-permission",
                             own: false,
                             purpose: None,
@@ -226,13 +232,22 @@ mod tests {
             el("uses-permission", "C", None, None),
             el("uses-permission", "D", None, None),
         ];
-        let lib2 = [el("uses-permission", "E", None, None), el("uses-permission", "A", None, None)];
+        let lib2 = [
+            el("uses-permission", "E", None, None),
+            el("uses-permission", "A", None, None),
+        ];
         let src = |e: &'static [PermElement], m: Option<&str>, p: Option<&str>| Source {
             elements: e,
             module: m.map(Into::into),
             package: p.map(Into::into),
         };
-        let (flavor, main, main2, lib1, lib2): (&'static _, &'static _, &'static _, &'static _, &'static _) = (
+        let (flavor, main, main2, lib1, lib2): (
+            &'static _,
+            &'static _,
+            &'static _,
+            &'static _,
+            &'static _,
+        ) = (
             Box::leak(Box::new(flavor)),
             Box::leak(Box::new(main)),
             Box::leak(Box::new(main2)),
@@ -258,7 +273,10 @@ mod tests {
     fn placeholders() {
         let mut v = BTreeMap::new();
         v.insert("applicationId".to_owned(), "com.x".to_owned());
-        assert_eq!(substitute("${applicationId}.P", &v), ("com.x.P".into(), vec![]));
+        assert_eq!(
+            substitute("${applicationId}.P", &v),
+            ("com.x.P".into(), vec![])
+        );
         assert_eq!(
             substitute("${a}${applicationId}${", &v),
             ("${a}com.x${".into(), vec!["a".to_owned()])

@@ -62,6 +62,8 @@ fn read_file(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError
 struct Project {
     /// Module path → (dir, display dir, build script file).
     modules: BTreeMap<String, (PathBuf, String, Option<InputFile>)>,
+    /// What the settings script computes.
+    unresolved: Vec<model::Unresolved>,
 }
 
 fn parent_display(display: &str) -> String {
@@ -183,7 +185,10 @@ fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project>
     let mut out = Vec::new();
     let mut owned: BTreeSet<PathBuf> = BTreeSet::new();
     let mut settings_dirs: Vec<PathBuf> = Vec::new();
-    for s in scripts.iter().filter(|f| name_of(f).starts_with("settings.")) {
+    for s in scripts
+        .iter()
+        .filter(|f| name_of(f).starts_with("settings."))
+    {
         let Some(dir) = s.path.parent() else { continue };
         let settings = match read_file(&s.path, &s.display, lexer::MAX_BYTES)
             .and_then(|b| model::read_settings(&s.display, &b))
@@ -210,11 +215,14 @@ fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project>
                 .unwrap_or_else(|| m.trim_start_matches(':').replace(':', "/"));
             add(m.clone(), rel);
         }
-        for (_, (d, _, _)) in &modules {
+        for (d, _, _) in modules.values() {
             owned.insert(canonical(d));
         }
         settings_dirs.push(canonical(dir));
-        out.push(Project { modules });
+        out.push(Project {
+            modules,
+            unresolved: settings.unresolved,
+        });
     }
     for (dir, f) in &build_scripts {
         if owned.contains(dir) || settings_dirs.iter().any(|s| dir.starts_with(s)) {
@@ -224,12 +232,22 @@ fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project>
         let Some(d) = f.path.parent() else { continue };
         modules.insert(
             ":".to_owned(),
-            (d.to_path_buf(), parent_display(&f.display), Some((*f).clone())),
+            (
+                d.to_path_buf(),
+                parent_display(&f.display),
+                Some((*f).clone()),
+            ),
         );
-        out.push(Project { modules });
+        out.push(Project {
+            modules,
+            unresolved: Vec::new(),
+        });
     }
     out
 }
+
+/// A build output: its display path, bytes and modification time.
+type Output = (String, Vec<u8>, Option<std::time::SystemTime>);
 
 struct VariantReader<'a> {
     project: &'a Project,
@@ -309,7 +327,7 @@ impl VariantReader<'_> {
                 Value::Computed(t) => Err(note(
                     &s.location,
                     format!(
-                        "the manifest of source set `{set}` is computed (`{t}`); it is not \
+                        "the manifest of source set `{set}` is computed (`{t}`), so it is not \
                          merged"
                     ),
                 )),
@@ -329,11 +347,13 @@ impl VariantReader<'_> {
     ) -> Result<Vec<String>, InputError> {
         let mut order: Vec<String> = Vec::new();
         let mut queue: Vec<(String, Vec<String>)> = vec![(app.to_owned(), vec![app.to_owned()])];
-        let lib_sets = vec![build_type.to_owned(), "main".to_owned()];
+        let lib_sets = [build_type.to_owned(), "main".to_owned()];
         let mut i = 0;
         while let Some((current, chain)) = queue.get(i).cloned() {
             i += 1;
-            let Some(m) = self.modules.get(&current) else { continue };
+            let Some(m) = self.modules.get(&current) else {
+                continue;
+            };
             let sets = if current == app { sets } else { &lib_sets[..] };
             for dep in &m.deps {
                 if !applies(&dep.configuration, sets) {
@@ -343,7 +363,7 @@ impl VariantReader<'_> {
                     notes.push(note(
                         &dep.location,
                         format!(
-                            "{} depends on {}, which is not a module this tree includes; its \
+                            "{} depends on {}, which is not a module this tree includes, so its \
                              manifest is not merged",
                             current,
                             dep.project.trim_start_matches('~')
@@ -406,7 +426,11 @@ impl VariantReader<'_> {
                 Err(e) => errors.push(e),
             }
         }
-        if errors.is_empty() { Ok(out) } else { Err(errors) }
+        if errors.is_empty() {
+            Ok(out)
+        } else {
+            Err(errors)
+        }
     }
 
     fn variant(
@@ -419,6 +443,7 @@ impl VariantReader<'_> {
         let mut notes: Vec<InputNote> = m
             .unresolved
             .iter()
+            .chain(&self.project.unresolved)
             .map(|u| note(&u.location, u.message.clone()))
             .collect();
         let sets = v.source_sets();
@@ -431,10 +456,13 @@ impl VariantReader<'_> {
             }
             Err(at) => notes.push(note(
                 at,
-                "the application id is not a literal here (or not set); ${applicationId} in the \
-                 manifests is left as written, so an own permission named with it is not \
-                 recognised"
-                    .into(),
+                format!(
+                    "the application id of variant {} is computed or not set, so \
+                     ${{applicationId}} stays as written in its manifests and an own permission \
+                     named with it is not recognised; write applicationId (or namespace) as a \
+                     literal, or audit the built merged manifest",
+                    v.name
+                ),
             )),
         }
         let mut placeholder_at: BTreeMap<String, Location> = BTreeMap::new();
@@ -447,8 +475,8 @@ impl VariantReader<'_> {
                 Value::Computed(t) => notes.push(note(
                     &s.location,
                     format!(
-                        "manifest placeholder `{k}` is computed (`{t}`); `${{{k}}}` is left as \
-                         written"
+                        "manifest placeholder `{k}` is computed (`{t}`), so `${{{k}}}` stays as \
+                         written; write it as a literal, or audit the built merged manifest"
                     ),
                 )),
             }
@@ -472,7 +500,9 @@ impl VariantReader<'_> {
         }
         let libraries = self.libraries(app, &sets, &v.build_type, &mut notes)?;
         for lib in &libraries {
-            let Some(lm) = self.modules.get(lib) else { continue };
+            let Some(lm) = self.modules.get(lib) else {
+                continue;
+            };
             for set in [v.build_type.as_str(), "main"] {
                 match Self::manifest_rel(lm, set) {
                     Ok(rel) => {
@@ -512,16 +542,18 @@ impl VariantReader<'_> {
         for (key, at) in &merged.unresolved {
             let why = match placeholder_at.get(key) {
                 Some(set) => format!("its value at {set} is computed"),
-                None => "no build script sets it as a literal".to_owned(),
+                None => "no build script read sets it as a literal".to_owned(),
             };
             notes.push(note(
                 at,
-                format!("placeholder ${{{key}}} is not resolved for variant {}: {why}", v.name),
+                format!(
+                    "placeholder ${{{key}}} is not resolved for variant {}: {why}, so the name \
+                     is audited as written",
+                    v.name
+                ),
             ));
         }
-        let path = main_display
-            .clone()
-            .unwrap_or_else(|| m.build_file.clone());
+        let path = main_display.clone().unwrap_or_else(|| m.build_file.clone());
         let (dir, display_dir) = match self.module_dir(app) {
             Some((d, s)) => (d.clone(), s.clone()),
             None => (PathBuf::new(), String::new()),
@@ -533,9 +565,7 @@ impl VariantReader<'_> {
                 parsed.kind = InputKind::MergedManifest;
                 let newest = self.newest_source(&manifests, m);
                 if let (Some(made), Some((newest, newest_display))) = (modified, newest)
-                    && newest
-                        .duration_since(made)
-                        .is_ok_and(|d| d.as_secs() >= 2)
+                    && newest.duration_since(made).is_ok_and(|d| d.as_secs() >= 2)
                 {
                     notes.push(note(
                         &Location::file(&display),
@@ -605,7 +635,7 @@ impl VariantReader<'_> {
         dir: &Path,
         display_dir: &str,
         v: &Variant,
-    ) -> Result<Option<(String, Vec<u8>, Option<std::time::SystemTime>)>, InputError> {
+    ) -> Result<Option<Output>, InputError> {
         let mut names = vec![v.name.clone()];
         if !v.flavors.is_empty() {
             let mut combo = String::new();
@@ -636,7 +666,9 @@ impl VariantReader<'_> {
                         .unwrap_or_default();
                     let display = join(display_dir, &format!("{rel}/{suffix}"));
                     let bytes = read_file(&found, &display, MAX_MANIFEST_BYTES)?;
-                    let modified = std::fs::metadata(&found).ok().and_then(|m| m.modified().ok());
+                    let modified = std::fs::metadata(&found)
+                        .ok()
+                        .and_then(|m| m.modified().ok());
                     return Ok(Some((display, bytes, modified)));
                 }
             }
@@ -830,7 +862,9 @@ fn find_manifest(dir: &Path, depth: usize) -> Option<PathBuf> {
         .filter(|p| p.is_dir())
         .collect();
     subdirs.sort();
-    subdirs.into_iter().find_map(|d| find_manifest(&d, depth + 1))
+    subdirs
+        .into_iter()
+        .find_map(|d| find_manifest(&d, depth + 1))
 }
 
 fn note(location: &Location, message: String) -> InputNote {

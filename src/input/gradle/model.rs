@@ -158,7 +158,10 @@ pub fn parse_script(path: &str, bytes: &[u8]) -> Result<Vec<Stmt>, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         InputError::invalid(
             Location::file(path),
-            format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
         )
     })?;
     let tokens = lexer::tokenize(path, text)?;
@@ -199,8 +202,8 @@ fn walk_settings(path: &str, stmts: &[Stmt], out: &mut Settings, vars: &mut Vars
                         location: loc(path, &s.head[0]),
                         setting: "include".into(),
                         message: format!(
-                            "`include {text}` is computed; the module(s) it includes are not \
-                             audited as part of the app"
+                            "`include {text}` is computed, so the modules it includes are not \
+                             merged into any variant; write the module path as a literal"
                         ),
                     }),
                 }
@@ -211,7 +214,9 @@ fn walk_settings(path: &str, stmts: &[Stmt], out: &mut Settings, vars: &mut Vars
             if let (Some(p), Some(eq)) = (
                 call_string(head, 0),
                 head.iter().position(|t| t.tok == Tok::Punct('=')),
-            ) && head.iter().any(|t| t.tok == Tok::Ident("projectDir".into()))
+            ) && head
+                .iter()
+                .any(|t| t.tok == Tok::Ident("projectDir".into()))
             {
                 match first_string(&head[eq + 1..]) {
                     Some(dir) => {
@@ -221,15 +226,18 @@ fn walk_settings(path: &str, stmts: &[Stmt], out: &mut Settings, vars: &mut Vars
                         location: loc(path, &head[0]),
                         setting: "projectDir".into(),
                         message: format!(
-                            "the directory of {p} is computed; it is looked for at its default \
-                             place"
+                            "the directory of {p} is computed, so it is looked for at its \
+                             default place; write projectDir as a literal"
                         ),
                     }),
                 }
             }
         }
         if let Some(block) = &s.block
-            && !matches!(name, Some("pluginManagement" | "dependencyResolutionManagement"))
+            && !matches!(
+                name,
+                Some("pluginManagement" | "dependencyResolutionManagement")
+            )
         {
             walk_settings(path, block, out, vars);
         }
@@ -243,7 +251,10 @@ struct Vars(BTreeMap<String, Value>);
 impl Vars {
     fn define(&mut self, s: &Stmt) {
         let h = &s.head;
-        let typed = matches!(ident(h, 0), Some("val" | "var" | "def" | "String" | "final"));
+        let typed = matches!(
+            ident(h, 0),
+            Some("val" | "var" | "def" | "String" | "final")
+        );
         if !typed {
             return;
         }
@@ -251,16 +262,12 @@ impl Vars {
         let Some(eq) = h.iter().position(|t| t.tok == Tok::Punct('=')) else {
             return;
         };
-        let Some(name) = h[..eq]
-            .iter()
-            .skip(1)
-            .find_map(|t| match &t.tok {
-                Tok::Ident(n) if !matches!(n.as_str(), "String" | "def" | "val" | "var") => {
-                    Some(n.clone())
-                }
-                _ => None,
-            })
-        else {
+        let Some(name) = h[..eq].iter().skip(1).find_map(|t| match &t.tok {
+            Tok::Ident(n) if !matches!(n.as_str(), "String" | "def" | "val" | "var") => {
+                Some(n.clone())
+            }
+            _ => None,
+        }) else {
             return;
         };
         let value = eval(&h[eq + 1..], self);
@@ -354,10 +361,23 @@ fn text(h: &[Token]) -> String {
 fn eval(h: &[Token], vars: &Vars) -> Value {
     let h = strip_parens(h);
     match h {
-        [Token { tok: Tok::Str { value, interpolated: false }, .. }] => {
+        [
+            Token {
+                tok:
+                    Tok::Str {
+                        value,
+                        interpolated: false,
+                    },
+                ..
+            },
+        ] => {
             return Value::Literal(value.clone());
         }
-        [Token { tok: Tok::Ident(n), .. }] => {
+        [
+            Token {
+                tok: Tok::Ident(n), ..
+            },
+        ] => {
             if let Some(v) = vars.0.get(n) {
                 return v.clone();
             }
@@ -392,16 +412,20 @@ fn call_string(h: &[Token], i: usize) -> Option<String> {
         return None;
     }
     match h.get(i + 2).map(|t| &t.tok) {
-        Some(Tok::Str { value, interpolated: false }) if punct(h, i + 3, ')') => {
-            Some(value.clone())
-        }
+        Some(Tok::Str {
+            value,
+            interpolated: false,
+        }) if punct(h, i + 3, ')') => Some(value.clone()),
         _ => None,
     }
 }
 
 fn first_string(h: &[Token]) -> Option<String> {
     h.iter().find_map(|t| match &t.tok {
-        Tok::Str { value, interpolated: false } => Some(value.clone()),
+        Tok::Str {
+            value,
+            interpolated: false,
+        } => Some(value.clone()),
         _ => None,
     })
 }
@@ -557,7 +581,7 @@ impl Reader<'_> {
                     && name == "manifest"
                 {
                     for inner in b {
-                        self.source_set_stmt(&format!("{set}"), &prefixed("manifest", &inner.head), 0);
+                        self.source_set_stmt(&set, &prefixed("manifest", &inner.head), 0);
                     }
                 }
             }
@@ -579,7 +603,7 @@ impl Reader<'_> {
             &s.head[0],
             "android",
             format!(
-                "`{}` sets the Android configuration outside the android {{ }} block; it is \
+                "`{}` sets the Android configuration outside the android {{ }} block, so it is \
                  not read",
                 text(&s.head)
             ),
@@ -635,7 +659,7 @@ impl Reader<'_> {
                         None => self.unresolved(
                             &h[0],
                             "flavorDimensions",
-                            "a flavor dimension is computed; variants are formed from the \
+                            "a flavor dimension is computed, so variants are formed from the \
                              dimensions that are written"
                                 .into(),
                         ),
@@ -655,10 +679,32 @@ impl Reader<'_> {
                 // `productFlavors.create("x") { }`, `buildTypes.getByName("release") { }`
                 let dotted = |container: &str| name == container && punct(h, 1, '.');
                 if dotted("productFlavors") {
-                    self.container(&Stmt { head: h[2..].to_vec(), block: Some(b.clone()) }, Ctx::Flavors, Some(b));
+                    self.container(
+                        &Stmt {
+                            head: h[2..].to_vec(),
+                            block: Some(b.clone()),
+                        },
+                        Ctx::Flavors,
+                        Some(b),
+                    );
                 } else if dotted("buildTypes") {
-                    self.container(&Stmt { head: h[2..].to_vec(), block: Some(b.clone()) }, Ctx::BuildTypes, Some(b));
-                } else if !matches!(name, "signingConfigs" | "testOptions" | "lint" | "lintOptions" | "packaging" | "packagingOptions") {
+                    self.container(
+                        &Stmt {
+                            head: h[2..].to_vec(),
+                            block: Some(b.clone()),
+                        },
+                        Ctx::BuildTypes,
+                        Some(b),
+                    );
+                } else if !matches!(
+                    name,
+                    "signingConfigs"
+                        | "testOptions"
+                        | "lint"
+                        | "lintOptions"
+                        | "packaging"
+                        | "packagingOptions"
+                ) {
                     self.walk(b, Ctx::Android);
                 }
             }
@@ -670,8 +716,10 @@ impl Reader<'_> {
     /// flattened.
     fn strings(&self, h: &[Token]) -> Vec<Option<String>> {
         let h = strip_parens(h);
-        let inner: &[Token] = if matches!(ident(h, 0), Some("listOf" | "setOf" | "arrayOf" | "mutableListOf"))
-            && punct(h, 1, '(')
+        let inner: &[Token] = if matches!(
+            ident(h, 0),
+            Some("listOf" | "setOf" | "arrayOf" | "mutableListOf")
+        ) && punct(h, 1, '(')
         {
             &h[1..]
         } else if punct(h, 0, '[') && matching(h, 0) == Some(h.len().saturating_sub(1)) {
@@ -696,7 +744,10 @@ impl Reader<'_> {
     fn container(&mut self, s: &Stmt, ctx: Ctx, b: Option<&Vec<Stmt>>) {
         let h = &s.head;
         // `all { }`, `configureEach { }`: applied to every entry, which is not modelled.
-        if matches!(ident(h, 0), Some("all" | "configureEach" | "forEach" | "each")) {
+        if matches!(
+            ident(h, 0),
+            Some("all" | "configureEach" | "forEach" | "each")
+        ) {
             if let Some(t) = h.first() {
                 self.unresolved(
                     t,
@@ -711,7 +762,10 @@ impl Reader<'_> {
                 self.unresolved(
                     t,
                     "productFlavors/buildTypes",
-                    format!("`{}` declares an entry whose name is computed; it is not audited", text(h)),
+                    format!(
+                        "`{}` declares an entry whose name is computed, so it is not audited",
+                        text(h)
+                    ),
                 );
             }
             return;
@@ -789,21 +843,31 @@ impl Reader<'_> {
                     Value::Computed(t) => self.unresolved(
                         &h[0],
                         "dimension",
-                        format!("the flavor dimension `{t}` is computed; the flavor is not audited"),
+                        format!(
+                            "the flavor dimension `{t}` is computed, so the flavor is not audited"
+                        ),
                     ),
                 }
             }
             "debuggable" | "isDebuggable" if h.len() > 1 => {
                 let v = match strip_parens(if punct(h, 1, '=') { &h[2..] } else { &h[1..] }) {
-                    [Token { tok: Tok::Ident(b), .. }] if b == "true" => Some(true),
-                    [Token { tok: Tok::Ident(b), .. }] if b == "false" => Some(false),
+                    [
+                        Token {
+                            tok: Tok::Ident(b), ..
+                        },
+                    ] if b == "true" => Some(true),
+                    [
+                        Token {
+                            tok: Tok::Ident(b), ..
+                        },
+                    ] if b == "false" => Some(false),
                     _ => None,
                 };
                 if v.is_none() {
                     self.unresolved(
                         &h[0],
                         "debuggable",
-                        "whether this build type is debuggable is computed; it is audited as a \
+                        "whether this build type is debuggable is computed, so it is audited as a \
                          release build type"
                             .into(),
                     );
@@ -819,7 +883,10 @@ impl Reader<'_> {
                     .iter()
                     .rev()
                     .find_map(|t| match &t.tok {
-                        Tok::Str { value, interpolated: false } => Some(value.clone()),
+                        Tok::Str {
+                            value,
+                            interpolated: false,
+                        } => Some(value.clone()),
                         _ => None,
                     })
                     .or_else(|| match rest.last().map(|t| &t.tok) {
@@ -949,7 +1016,11 @@ impl Reader<'_> {
             }?;
             let key = match &entry[..split] {
                 // Groovy map keys may be bare names.
-                [Token { tok: Tok::Ident(k), .. }] if sep.is_some() => k.clone(),
+                [
+                    Token {
+                        tok: Tok::Ident(k), ..
+                    },
+                ] if sep.is_some() => k.clone(),
                 k => match eval(k, &self.vars) {
                     Value::Literal(k) => k,
                     Value::Computed(_) => return None,
@@ -973,9 +1044,9 @@ impl Reader<'_> {
             None => {
                 // `main.manifest.srcFile 'x'`, `debug.setRoot('dir')`,
                 // `getByName("main").manifest.srcFile("x")`
-                let (set, at) = if let Some(n) = call_string(h, 0).filter(|_| {
-                    matches!(ident(h, 0), Some("getByName" | "named" | "maybeCreate"))
-                }) {
+                let (set, at) = if let Some(n) = call_string(h, 0)
+                    .filter(|_| matches!(ident(h, 0), Some("getByName" | "named" | "maybeCreate")))
+                {
                     (n, 4)
                 } else if let Some(n) = ident(h, 0) {
                     (n.to_owned(), 1)
@@ -1033,10 +1104,7 @@ impl Reader<'_> {
                     // project(':x') or project(path: ':x')
                     let path_arg = args(inner)
                         .into_iter()
-                        .find(|a| {
-                            a.len() == 1
-                                || ident(a, 0) == Some("path")
-                        })
+                        .find(|a| a.len() == 1 || ident(a, 0) == Some("path"))
                         .map(|a| {
                             if ident(a, 0) == Some("path") {
                                 eval(&a[2.min(a.len())..], &self.vars)
@@ -1057,7 +1125,7 @@ impl Reader<'_> {
                             t,
                             "project",
                             format!(
-                                "the module of `{}` is computed; its manifest is not merged",
+                                "the module of `{}` is computed, so its manifest is not merged",
                                 text(&rest[i..=close.min(rest.len() - 1)])
                             ),
                         ),
@@ -1099,8 +1167,16 @@ fn prefixed(first: &str, h: &[Token]) -> Vec<Token> {
         return Vec::new();
     };
     let mut v = vec![
-        Token { tok: Tok::Ident(first.into()), line: t.line, column: t.column },
-        Token { tok: Tok::Punct('.'), line: t.line, column: t.column },
+        Token {
+            tok: Tok::Ident(first.into()),
+            line: t.line,
+            column: t.column,
+        },
+        Token {
+            tok: Tok::Punct('.'),
+            line: t.line,
+            column: t.column,
+        },
     ];
     v.extend_from_slice(h);
     v
@@ -1140,13 +1216,28 @@ dependencies { implementation project(':lib'); freeApi project(path: ':other') }
         assert_eq!(m.namespace.unwrap().literal(), Some("a.b"));
         assert_eq!(m.default.placeholders.len(), 2);
         assert_eq!(m.dimensions, ["mode", "dist"]);
-        assert_eq!(m.flavors[0].props.application_id.as_ref().unwrap().literal(), Some("q.c"));
+        assert_eq!(
+            m.flavors[0]
+                .props
+                .application_id
+                .as_ref()
+                .unwrap()
+                .literal(),
+            Some("q.c")
+        );
         assert_eq!(m.flavors[1].dimension.as_deref(), Some("dist"));
         assert_eq!(m.build_types[1].init_with.as_deref(), Some("release"));
         assert_eq!(m.build_types[1].props.placeholders[0].0, "k");
         assert_eq!(m.manifests["main"].literal(), Some("AndroidManifest.xml"));
-        assert_eq!(m.manifests["debug"].literal(), Some("bt/debug/AndroidManifest.xml"));
-        let deps: Vec<_> = m.deps.iter().map(|d| (d.configuration.as_str(), d.project.as_str())).collect();
+        assert_eq!(
+            m.manifests["debug"].literal(),
+            Some("bt/debug/AndroidManifest.xml")
+        );
+        let deps: Vec<_> = m
+            .deps
+            .iter()
+            .map(|d| (d.configuration.as_str(), d.project.as_str()))
+            .collect();
         assert_eq!(deps, [("implementation", ":lib"), ("freeApi", ":other")]);
     }
 
@@ -1178,7 +1269,10 @@ dependencies { add("playStoreImplementation", project(":core")); api(projects.fe
         assert_eq!(m.default.placeholders[1].1.literal(), None);
         assert_eq!(m.default.application_id.as_ref().unwrap().literal(), None);
         assert_eq!(m.flavors[0].dimension.as_deref(), Some("default"));
-        assert_eq!(m.build_types[1].props.placeholders[0].1.literal(), Some("P2"));
+        assert_eq!(
+            m.build_types[1].props.placeholders[0].1.literal(),
+            Some("P2")
+        );
         assert_eq!(m.deps[0].configuration, "playStoreImplementation");
         assert_eq!(m.deps[1].project, "~:featureLogin");
     }

@@ -75,7 +75,10 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Vec<Entry>, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         InputError::invalid(
             Location::file(path),
-            format!("not UTF-8 text (invalid byte at offset {})", e.valid_up_to()),
+            format!(
+                "not UTF-8 text (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
         )
     })?;
     let mut entries: Vec<Entry> = Vec::new();
@@ -171,7 +174,9 @@ fn record(line: &str, n: u32) -> Option<Result<Record, String>> {
         (l, f) => (l, f),
     };
     if library.is_none() && file.is_none() {
-        return Some(Err(format!("a record that names no file or library: `{line}`")));
+        return Some(Err(format!(
+            "a record that names no file or library: `{line}`"
+        )));
     }
     Some(Ok(Record {
         action,
@@ -222,13 +227,28 @@ uses-permission#B\nADDED from /a/AndroidManifest.xml:3:5\nREJECTED from /b/Andro
         let e = parse("r", text.as_bytes()).unwrap();
         assert_eq!(e.len(), 5);
         let a = e[0].added().unwrap();
-        assert_eq!((a.file.as_deref(), a.line), (Some("AndroidManifest.xml"), Some(27)));
-        assert_eq!(e[1].added().unwrap().library.as_deref(), Some("com.android.support:appcompat-v7:21.0.3"));
+        assert_eq!(
+            (a.file.as_deref(), a.line),
+            (Some("AndroidManifest.xml"), Some(27))
+        );
+        assert_eq!(
+            e[1].added().unwrap().library.as_deref(),
+            Some("com.android.support:appcompat-v7:21.0.3")
+        );
         let f = e[2].added().unwrap();
-        assert_eq!(f.library.as_deref(), Some("com.google.firebase:firebase-database:19.2.1"));
-        assert_eq!(f.file.as_deref(), Some("C:\\Users\\x y\\AndroidManifest.xml"));
+        assert_eq!(
+            f.library.as_deref(),
+            Some("com.google.firebase:firebase-database:19.2.1")
+        );
+        assert_eq!(
+            f.file.as_deref(),
+            Some("C:\\Users\\x y\\AndroidManifest.xml")
+        );
         assert_eq!((f.line, f.report_line), (Some(25), 11));
-        assert_eq!(e[2].records[1].file.as_deref(), Some("E:\\P\\app\\src\\main\\AndroidManifest.xml"));
+        assert_eq!(
+            e[2].records[1].file.as_deref(),
+            Some("E:\\P\\app\\src\\main\\AndroidManifest.xml")
+        );
         let i = e[3].added().unwrap();
         assert_eq!((i.action, i.line), (Action::Implied, Some(2)));
         assert!(i.reason.as_deref().unwrap().contains("targetSdkVersion"));
@@ -238,10 +258,16 @@ uses-permission#B\nADDED from /a/AndroidManifest.xml:3:5\nREJECTED from /b/Andro
     #[test]
     fn not_a_report() {
         let err = parse("r", b"hello world\n").unwrap_err().to_string();
-        assert!(err.starts_with("r:1:1: not a manifest merger report"), "{err}");
-        let err = parse("r", b"-- Merging decision tree log ---\nx#y\nADDED from [lib\n")
-            .unwrap_err()
-            .to_string();
+        assert!(
+            err.starts_with("r:1:1: not a manifest merger report"),
+            "{err}"
+        );
+        let err = parse(
+            "r",
+            b"-- Merging decision tree log ---\nx#y\nADDED from [lib\n",
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.starts_with("r:3:1"), "{err}");
     }
 }

@@ -80,10 +80,8 @@ fn block(tokens: &[Token], i: &mut usize) -> Vec<Stmt> {
             }
             Tok::Newline if depth > 0 => {}
             Tok::Newline | Tok::Punct(';') => {
-                let next = tokens[*i + 1..]
-                    .iter()
-                    .find(|t| t.tok != Tok::Newline);
-                if !head.is_empty() && !(t.tok == Tok::Newline && continues(head.last(), next)) {
+                let next = tokens[*i + 1..].iter().find(|t| t.tok != Tok::Newline);
+                if !(head.is_empty() || (t.tok == Tok::Newline && continues(head.last(), next))) {
                     out.push(Stmt {
                         head: std::mem::take(&mut head),
                         block: None,

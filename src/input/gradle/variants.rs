@@ -305,7 +305,7 @@ android {
 
     #[test]
     fn globs() {
-        assert!(glob_match("*China*", "chinaRelease") == false);
+        assert!(!glob_match("*China*", "chinaRelease"));
         assert!(glob_match("*China*", "playChinaRelease"));
         assert!(glob_match("play?elease", "playRelease"));
         assert!(glob_match("*", ""));
