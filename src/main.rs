@@ -101,6 +101,11 @@ fn run() -> Result<ExitCode> {
                 xcode: permaudit::input::xcode::XcodeOptions {
                     configuration: args.configuration,
                 },
+                presentation: check::Presentation {
+                    fail_on: args.fail_on.map(config_fail_on),
+                    lang: lang_flag,
+                    locale: locale_lang(),
+                },
             };
             let outcome = match check::run(&options) {
                 Ok(outcome) => outcome,
@@ -113,7 +118,7 @@ fn run() -> Result<ExitCode> {
             if cli.verbose {
                 explain_run(&outcome, &options, &exports);
             }
-            let lang = lang_flag.or(outcome.lang).unwrap_or_else(locale_lang);
+            let lang = outcome.lang;
             let stdout_options = stdout_options(color, cli.quiet, lang);
             let buf = report_format(args.format).render(&outcome, stdout_options)?;
             exports.write(
@@ -124,30 +129,30 @@ fn run() -> Result<ExitCode> {
                     ..RenderOptions::default()
                 },
             )?;
-            let fail_on = args
-                .fail_on
-                .map(config_fail_on)
-                .or(outcome.fail_on)
-                .unwrap_or(config::FailOn::Error);
             write_stdout(&buf)?;
-            Ok(exit_code(&outcome, fail_on))
+            Ok(exit_code(&outcome))
         }
         Command::Policy(PolicyCommand::Lint(args)) => {
             let settings = Settings {
                 select: selection(&args.select),
                 ..Settings::default()
             };
-            let outcome = match check::lint(args.file.as_deref(), &settings) {
+            let presentation = check::Presentation {
+                fail_on: Some(config_fail_on(args.fail_on)),
+                lang: lang_flag,
+                locale: locale_lang(),
+            };
+            let outcome = match check::lint(args.file.as_deref(), &settings, &presentation) {
                 Ok(outcome) => outcome,
                 Err(e) => {
                     report_check_error(&e, use_color(color, io::stderr().is_terminal()));
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
             };
-            let options = stdout_options(color, cli.quiet, lang_flag.unwrap_or_else(locale_lang));
+            let options = stdout_options(color, cli.quiet, outcome.lang);
             let buf = report_format(args.format).render(&outcome, options)?;
             write_stdout(&buf)?;
-            Ok(exit_code(&outcome, config_fail_on(args.fail_on)))
+            Ok(exit_code(&outcome))
         }
         Command::Policy(PolicyCommand::Import(args)) => policy_import(&args),
         Command::Explain(args) => {
@@ -201,11 +206,8 @@ fn config_fail_on(fail_on: FailOn) -> config::FailOn {
 }
 
 /// 1 when a finding is at or above the threshold, else 0.
-fn exit_code(outcome: &CheckOutcome, fail_on: config::FailOn) -> ExitCode {
-    let failed = fail_on
-        .threshold()
-        .is_some_and(|t: Severity| outcome.findings.iter().any(|f| f.severity >= t));
-    if failed {
+fn exit_code(outcome: &CheckOutcome) -> ExitCode {
+    if outcome.fails() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
