@@ -11,8 +11,8 @@ use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
 use cli::{
-    Cli, ColorChoice, Command, FailOn, Format, GenerateCommand, ImportArgs, InitArgs, JudgeArgs,
-    LangArg, PolicyCommand, RulesFormat, SeverityArg,
+    Cli, ColorChoice, Command, FailOn, GenerateCommand, ImportArgs, InitArgs, JudgeArgs, LangArg,
+    PolicyCommand, RulesFormat, SeverityArg,
 };
 use permaudit::audit::Settings;
 use permaudit::check::{self, CheckError, CheckOptions, CheckOutcome};
@@ -23,7 +23,7 @@ use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
-use permaudit::report::export::{self, Exports};
+use permaudit::report::export::Exports;
 use permaudit::report::{RenderOptions, diagnostic};
 
 const EXIT_FINDINGS: u8 = 1;
@@ -75,12 +75,7 @@ fn run() -> Result<ExitCode> {
                 (None, true) => ConfigSource::Isolated,
                 (None, false) => ConfigSource::Discover,
             };
-            let exports = Exports::new(
-                args.output
-                    .into_iter()
-                    .map(|(format, path)| (report_format(format), path))
-                    .collect(),
-            )?;
+            let exports = Exports::new(args.output)?;
             let options = CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
@@ -120,7 +115,7 @@ fn run() -> Result<ExitCode> {
             }
             let lang = outcome.lang;
             let stdout_options = stdout_options(color, cli.quiet, lang);
-            let buf = report_format(args.format).render(&outcome, stdout_options)?;
+            let buf = args.format.render(&outcome, stdout_options)?;
             exports.write(
                 &outcome,
                 RenderOptions {
@@ -150,7 +145,7 @@ fn run() -> Result<ExitCode> {
                 }
             };
             let options = stdout_options(color, cli.quiet, outcome.lang);
-            let buf = report_format(args.format).render(&outcome, options)?;
+            let buf = args.format.render(&outcome, options)?;
             write_stdout(&buf)?;
             Ok(exit_code(&outcome))
         }
@@ -270,21 +265,6 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         eprintln!("{d}");
-    }
-}
-
-/// The library's format for a `--format` / `--output` value (clap's enum carries the help).
-fn report_format(format: Format) -> export::Format {
-    match format {
-        Format::Human => export::Format::Human,
-        Format::Concise => export::Format::Concise,
-        Format::Json => export::Format::Json,
-        Format::Sarif => export::Format::Sarif,
-        Format::Github => export::Format::Github,
-        Format::Gitlab => export::Format::Gitlab,
-        Format::Junit => export::Format::Junit,
-        Format::Markdown => export::Format::Markdown,
-        Format::Html => export::Format::Html,
     }
 }
 
