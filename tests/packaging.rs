@@ -84,8 +84,18 @@ fn mirror_pins_this_version_and_is_the_main_hook() {
     assert_eq!(hooks.len(), 1, "the mirror has one hook");
     let hook = &hooks[0];
     assert_eq!(hook["language"], "python", "the mirror installs the wheel");
-    for key in ["id", "name", "description", "entry", "pass_filenames", "files"] {
-        assert_eq!(hook[key], main[key], "mirror hook {key} differs from the main hook's");
+    for key in [
+        "id",
+        "name",
+        "description",
+        "entry",
+        "pass_filenames",
+        "files",
+    ] {
+        assert_eq!(
+            hook[key], main[key],
+            "mirror hook {key} differs from the main hook's"
+        );
     }
 }
 
@@ -100,9 +110,10 @@ fn action_installs_this_version() {
                 .as_array()
                 .expect("steps")
                 .iter()
-                .any(|s| s["run"].as_str().is_some_and(|r| r.contains(
-                    &format!("$GITHUB_ACTION_PATH/{}", script.trim_start_matches("action/"))
-                ))),
+                .any(|s| s["run"].as_str().is_some_and(|r| r.contains(&format!(
+                    "$GITHUB_ACTION_PATH/{}",
+                    script.trim_start_matches("action/")
+                )))),
             "no step runs {script}"
         );
     }
@@ -124,24 +135,40 @@ fn readme_pins_this_version() {
         .filter(|v| !v.is_empty() && *v != "VERSION")
         .collect();
     assert!(!pins.is_empty(), "the README pins a version somewhere");
-    assert!(pins.iter().all(|v| *v == VERSION), "README pins {pins:?}, crate is {VERSION}");
+    assert!(
+        pins.iter().all(|v| *v == VERSION),
+        "README pins {pins:?}, crate is {VERSION}"
+    );
 }
 
 /// The release recipe names the archive binstall asks for, for every target it lists.
 #[test]
 fn binstall_metadata_names_the_release_archives() {
     let output = Command::new(env!("CARGO"))
-        .args(["metadata", "--format-version", "1", "--no-deps", "--offline"])
+        .args([
+            "metadata",
+            "--format-version",
+            "1",
+            "--no-deps",
+            "--offline",
+        ])
         .current_dir(common::root())
         .output()
         .expect("cargo metadata");
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let metadata: Value = serde_json::from_slice(&output.stdout).expect("metadata JSON");
     let binstall = &metadata["packages"][0]["metadata"]["binstall"];
     let url = binstall["pkg-url"].as_str().expect("pkg-url");
     let bin_dir = binstall["bin-dir"].as_str().expect("bin-dir");
     assert_eq!(binstall["pkg-fmt"], "tgz");
-    assert_eq!(binstall["overrides"]["x86_64-pc-windows-msvc"]["pkg-fmt"], "zip");
+    assert_eq!(
+        binstall["overrides"]["x86_64-pc-windows-msvc"]["pkg-fmt"],
+        "zip"
+    );
 
     let readme = read("README.md");
     let recipe = &readme[readme.find("## Releasing").expect("README release recipe")..];
@@ -154,7 +181,11 @@ fn binstall_metadata_names_the_release_archives() {
         "x86_64-pc-windows-msvc",
     ];
     for target in targets {
-        let suffix = if target.contains("windows") { ".zip" } else { ".tar.gz" };
+        let suffix = if target.contains("windows") {
+            ".zip"
+        } else {
+            ".tar.gz"
+        };
         let file = url
             .rsplit('/')
             .next()
@@ -163,7 +194,10 @@ fn binstall_metadata_names_the_release_archives() {
             .replace("{ version }", "VERSION")
             .replace("{ target }", target)
             .replace("{ archive-suffix }", suffix);
-        assert!(recipe.contains(&format!("`{file}`")), "release recipe lacks {file}");
+        assert!(
+            recipe.contains(&format!("`{file}`")),
+            "release recipe lacks {file}"
+        );
     }
     let folder = bin_dir
         .replace("{ name }", "permaudit")
@@ -171,7 +205,10 @@ fn binstall_metadata_names_the_release_archives() {
         .replace("{ target }", "x86_64-unknown-linux-gnu")
         .replace("{ bin }", "permaudit")
         .replace("{ binary-ext }", "");
-    assert!(recipe.contains(&folder), "release recipe lacks the layout {folder}");
+    assert!(
+        recipe.contains(&folder),
+        "release recipe lacks the layout {folder}"
+    );
 }
 
 /// The fenced YAML blocks of the README whose first line names a workflow file
