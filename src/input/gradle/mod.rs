@@ -55,8 +55,25 @@ pub struct GradleOptions {
 /// Largest manifest read while merging.
 const MAX_MANIFEST_BYTES: u64 = 8 * 1024 * 1024;
 
+/// Reads a file whole, refusing one over `max` bytes.
 fn read_file(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
-    super::xcode::read_capped(path, display, max)
+    use std::io::Read;
+    let io_error = |source| InputError::Read {
+        path: display.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io_error)?;
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > max {
+        return Err(InputError::invalid(
+            Location::file(display),
+            format!("the file is over {max} bytes; not a real Gradle build file or manifest"),
+        ));
+    }
+    Ok(bytes)
 }
 
 struct Project {
@@ -64,6 +81,9 @@ struct Project {
     modules: BTreeMap<String, (PathBuf, String, Option<InputFile>)>,
     /// What the settings script computes.
     unresolved: Vec<model::Unresolved>,
+    /// The folder the project's files must stay in (its repository, see [`crate::confine`]):
+    /// `manifest.srcFile "/etc/x"` or a linked module from a pull request is refused.
+    boundary: PathBuf,
 }
 
 fn parent_display(display: &str) -> String {
@@ -222,6 +242,7 @@ fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project>
         out.push(Project {
             modules,
             unresolved: settings.unresolved,
+            boundary: crate::confine::boundary(dir),
         });
     }
     for (dir, f) in &build_scripts {
@@ -241,6 +262,7 @@ fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project>
         out.push(Project {
             modules,
             unresolved: Vec::new(),
+            boundary: crate::confine::boundary(d),
         });
     }
     out
@@ -290,6 +312,22 @@ fn applies(configuration: &str, sets: &[String]) -> bool {
 }
 
 impl VariantReader<'_> {
+    /// Reads a file of the project, refusing one outside its repository.
+    fn read(&self, path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
+        if let Some(real) = crate::confine::outside(&self.project.boundary, path) {
+            return Err(InputError::invalid(
+                Location::file(display),
+                format!(
+                    "resolves to {}, outside the repository ({}); a project's files must be \
+                     inside it, so it was not read",
+                    real.display(),
+                    self.project.boundary.display()
+                ),
+            ));
+        }
+        read_file(path, display, max)
+    }
+
     fn module_dir(&self, path: &str) -> Option<(&PathBuf, &String)> {
         self.project.modules.get(path).map(|(d, s, _)| (d, s))
     }
@@ -312,7 +350,7 @@ impl VariantReader<'_> {
         if let Some(hit) = self.cache.get(&key) {
             return Ok(Some(hit.clone()));
         }
-        let bytes = read_file(&file, &display, MAX_MANIFEST_BYTES)?;
+        let bytes = self.read(&file, &display, MAX_MANIFEST_BYTES)?;
         let (_, source) = android::parse_source(&display, &bytes, &self.budget)?;
         self.cache.insert(key, (display.clone(), source.clone()));
         Ok(Some((display, source)))
@@ -665,7 +703,7 @@ impl VariantReader<'_> {
                         .map(|p| p.to_string_lossy().replace('\\', "/"))
                         .unwrap_or_default();
                     let display = join(display_dir, &format!("{rel}/{suffix}"));
-                    let bytes = read_file(&found, &display, MAX_MANIFEST_BYTES)?;
+                    let bytes = self.read(&found, &display, MAX_MANIFEST_BYTES)?;
                     let modified = std::fs::metadata(&found)
                         .ok()
                         .and_then(|m| m.modified().ok());
@@ -712,7 +750,7 @@ impl VariantReader<'_> {
                 .iter()
                 .find(|r| canonical(&r.path) == canonical(&path))
                 .map_or(display, |r| r.display.clone());
-            let bytes = read_file(&path, &display, report::MAX_BYTES)?;
+            let bytes = self.read(&path, &display, report::MAX_BYTES)?;
             let entries = report::parse(&display, &bytes)?;
             claimed.insert(canonical(&path));
             return Ok(Some((display, entries)));
