@@ -140,5 +140,85 @@ fn xcode(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsers, xcode);
+/// A generated 20-module Gradle project (an app with two flavor dimensions, 19 library modules
+/// in a dependency chain, each with a build script of a real one's size and a manifest):
+/// reading every script's model, and the whole read of the tree's variants as `check` does it.
+fn gradle(c: &mut Criterion) {
+    use permaudit::input::discover;
+    use permaudit::input::gradle::{self, GradleOptions, model};
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = |perm: &str| {
+        format!(
+            "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">\n\
+             <uses-permission android:name=\"{perm}\"/>\n</manifest>\n"
+        )
+    };
+    let write = |rel: &str, text: &str| {
+        let p = dir.path().join(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    };
+    let mut settings = String::from("include(\":app\")\n");
+    // Filler the shape of a real script: dependencies and android settings not read.
+    let filler: String = (0..60)
+        .map(|i| format!("    implementation(\"com.example:lib{i}:1.{i}.0\")\n"))
+        .collect();
+    let mut scripts = Vec::new();
+    for m in 1..20 {
+        settings.push_str(&format!("include(\":lib{m}\")\n"));
+        let next = if m < 19 {
+            format!("    api(project(\":lib{}\"))\n", m + 1)
+        } else {
+            String::new()
+        };
+        let script = format!(
+            "plugins {{ id(\"com.android.library\") }}\nandroid {{\n    namespace = \"org.example.lib{m}\"\n    \
+             defaultConfig {{ minSdk = 24 }}\n    buildTypes {{ release {{ isMinifyEnabled = false }} }}\n}}\n\
+             dependencies {{\n{next}{filler}}}\n"
+        );
+        write(&format!("lib{m}/build.gradle.kts"), &script);
+        write(
+            &format!("lib{m}/src/main/AndroidManifest.xml"),
+            &manifest(&format!("org.example.permission.P{m}")),
+        );
+        scripts.push(script);
+    }
+    let app = format!(
+        "plugins {{ id(\"com.android.application\") }}\nandroid {{\n    namespace = \"org.example.app\"\n    \
+         defaultConfig {{ applicationId = \"org.example.app\"; manifestPlaceholders[\"k\"] = \"v\" }}\n    \
+         flavorDimensions += listOf(\"market\", \"tier\")\n    productFlavors {{\n        \
+         create(\"play\") {{ dimension = \"market\" }}\n        create(\"china\") {{ dimension = \"market\" }}\n        \
+         create(\"free\") {{ dimension = \"tier\" }}\n        create(\"paid\") {{ dimension = \"tier\" }}\n    }}\n}}\n\
+         dependencies {{\n    implementation(project(\":lib1\"))\n{filler}}}\n"
+    );
+    write("app/build.gradle.kts", &app);
+    write(
+        "app/src/main/AndroidManifest.xml",
+        &manifest("android.permission.CAMERA"),
+    );
+    write("settings.gradle.kts", &settings);
+    scripts.push(app);
+    let bytes: u64 = scripts.iter().map(|s| s.len() as u64).sum::<u64>() + settings.len() as u64;
+    let mut group = c.benchmark_group("gradle-20-modules");
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("read-models", |b| {
+        b.iter(|| {
+            model::read_settings("settings.gradle.kts", settings.as_bytes()).unwrap();
+            for s in &scripts {
+                model::read_module("build.gradle.kts", s.as_bytes()).unwrap();
+            }
+        })
+    });
+    let root = dir.path().to_path_buf();
+    group.bench_function("read-variants", |b| {
+        b.iter(|| {
+            let files = discover::discover(std::slice::from_ref(&root)).unwrap();
+            let (inputs, errors, _) = gradle::read_projects(files, &GradleOptions::default());
+            assert!(errors.is_empty() && inputs.len() == 4);
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parsers, xcode, gradle);
 criterion_main!(benches);
