@@ -55,6 +55,7 @@ impl OpenTable {
         let rows: Vec<RawRow> = rows.map(|(r, _)| r).collect();
         (!rows.is_empty() || header.is_some()).then_some(RawTable {
             shape: Shape::Html,
+            intro: None,
             span: self.start..end,
             header,
             rows,

@@ -19,10 +19,12 @@
 //! can be fuzzed; only [`import_file`] touches the file system.
 
 mod build;
+mod content;
 mod diagnostics;
 mod find;
 mod html;
 mod importer;
+mod lexicon;
 mod list;
 mod pipe;
 mod resolve;

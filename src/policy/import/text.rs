@@ -44,6 +44,8 @@ pub(crate) enum Shape {
     List,
     /// Markdown headings that name permissions, each followed by a paragraph saying why.
     Headings,
+    /// Rows found by what the lines say: names, labels and `key：value` lines around them.
+    Content,
 }
 
 impl Shape {
@@ -54,6 +56,7 @@ impl Shape {
             Shape::Html => "HTML table",
             Shape::List => "list",
             Shape::Headings => "permission headings",
+            Shape::Content => "permission list",
         }
     }
 }
@@ -69,6 +72,8 @@ pub(crate) struct RawTable {
     pub(crate) header: Option<Vec<Cell>>,
     /// The data rows.
     pub(crate) rows: Vec<RawRow>,
+    /// The section heading the extractor saw above the rows, when it found one itself.
+    pub(crate) intro: Option<String>,
 }
 
 /// Plain text of a marked-up fragment: HTML tags dropped (a `<br>` is a space), entities
