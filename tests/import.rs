@@ -423,3 +423,121 @@ fn seed_check_equals_builtin_check() {
         .unwrap();
     assert_eq!(send_sms["line"], 190);
 }
+
+/// The nine shapes real policies use (issue 16), one fixture each under
+/// `testdata/policies/shapes/`: what each imports, through `check --policy`, and the doubts
+/// it must report at their lines.
+#[test]
+fn the_shapes_policies_are_published_in() {
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "1-flattened.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.VIBRATE",
+            ],
+            &[],
+        ),
+        (
+            "2-loose-pipes.zh.txt",
+            &[
+                "android.permission.READ_CALENDAR",
+                "android.permission.WRITE_CALENDAR",
+                "android.permission.ACCESS_NETWORK_STATE",
+            ],
+            &[],
+        ),
+        (
+            "2b-tabs.zh.md",
+            &[
+                "android.permission.RECORD_AUDIO",
+                "android.permission.CAMERA",
+            ],
+            &["2b-tabs.zh.md:7:1: note: the row \"……\" names nothing"],
+        ),
+        (
+            "3-key-value.zh.txt",
+            &[
+                "android.permission.READ_CONTACTS",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.CAMERA",
+            ],
+            &[],
+        ),
+        (
+            "4-labels.zh.md",
+            &[
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "NSCameraUsageDescription",
+            ],
+            &[
+                "4-labels.zh.md:5:1: review: \"读取/写入外置存储\" names a group",
+                "4-labels.zh.md:7:1: unresolved: \"MAC地址\"",
+                "may mean android.permission.QUERY_ALL_PACKAGES",
+                "4-labels.zh.md:9:1: unresolved: \"位置信息\" has no identifier and is too vague \
+                 to name one Android permission",
+                "4-labels.zh.md:13:1: unresolved: \"位置信息\" has no identifier and is too vague \
+                 to name one iOS permission",
+            ],
+        ),
+        (
+            "5-ident-column.zh.md",
+            &[
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.ACCESS_FINE_LOCATION",
+            ],
+            &[],
+        ),
+        (
+            "6-plist-header.zh.md",
+            &["NSCameraUsageDescription", "NSMicrophoneUsageDescription"],
+            &[],
+        ),
+        (
+            "7-spans.en.html",
+            &[
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &["7-spans.en.html:11:1: unresolved: malformed row: it has 4 cells"],
+        ),
+        (
+            "8-mixed-platform.zh.md",
+            &[
+                "android.permission.ACTIVITY_RECOGNITION",
+                "NSMotionUsageDescription",
+                "NSHealthShareUsageDescription",
+            ],
+            &[
+                "unresolved: `READ PHONE_STATE` is not a permission name (did you mean \
+               `READ_PHONE_STATE`?)",
+            ],
+        ),
+        (
+            "9-xcode-names.en.md",
+            &[
+                "NSCameraUsageDescription",
+                "NSPhotoLibraryAddUsageDescription",
+            ],
+            &[],
+        ),
+    ];
+    for (file, want, messages) in cases {
+        let path = format!("testdata/policies/shapes/{file}");
+        let (code, stderr, yaml) = import(&path, &["--allow-unresolved"]);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        assert_eq!(
+            disclosed_via_check(&yaml),
+            set(want),
+            "{file}: {stderr}\n{yaml}"
+        );
+        for m in *messages {
+            assert!(stderr.contains(m), "{file}: wanted {m:?} in\n{stderr}");
+        }
+    }
+}

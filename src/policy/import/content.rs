@@ -368,6 +368,17 @@ fn label_text(body: &str) -> &str {
         .trim()
 }
 
+/// `label：text` where the label is one the lexicon or the catalog knows: the two parts.
+fn label_then_text(body: &str) -> Option<(&str, &str)> {
+    let (i, c) = body
+        .char_indices()
+        .take(MAX_LABEL_LINE)
+        .find(|&(_, c)| c == ':' || c == '：')?;
+    let head = label_text(&body[..i]);
+    let rest = body[i + c.len_utf8()..].trim();
+    (!head.is_empty() && !rest.is_empty() && known_label(head)).then_some((head, rest))
+}
+
 /// Whether a label names something the lexicon or the catalog knows, on either platform.
 fn known_label(label: &str) -> bool {
     [Side::Android, Side::Ios]
@@ -502,6 +513,7 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
                 }
             }
         }
+        let mut pending_purpose: Option<String> = None;
         let name_field = parsed
             .fields
             .first()
@@ -512,6 +524,15 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
         } else if !tokens.is_empty() && parsed.fields.is_empty() {
             let label = find::label_without(body, &tokens);
             short(&label).then(|| (Anchor::Ids, body.to_owned()))
+        } else if let Some((head, rest)) = parsed
+            .fields
+            .is_empty()
+            .then(|| label_then_text(body))
+            .flatten()
+        {
+            // `- 相机：扫描二维码`: a known label, then what it is for.
+            pending_purpose = Some(rest.to_owned());
+            Some((Anchor::Label, head.to_owned()))
         } else if parsed.fields.is_empty() && short(body) {
             let label = label_text(body);
             let inside_id_row = open
@@ -524,6 +545,18 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
             None
         };
         if let Some((kind, name)) = anchor {
+            // `1. 读取通讯录` then `权限名称：READ_CONTACTS`: one row, named by both.
+            if let Some(o) = open.as_mut() {
+                if kind == Anchor::Field && o.anchor == Anchor::Label && o.lines == 0 {
+                    o.name = format!("{name} {}", o.name);
+                    o.anchor = Anchor::Field;
+                    o.raw = line.raw.clone();
+                    if let Some(s) = span.as_mut() {
+                        s.end = line.raw.end;
+                    }
+                    continue;
+                }
+            }
             if let Some(o) = open.take() {
                 rows.push(o.finish(&header));
             }
@@ -542,6 +575,7 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
                 cells: Vec::new(),
                 lines: 0,
             };
+            row.purpose.extend(pending_purpose.take());
             // `1、CAMERA 拍照权限：功能说明…` keeps its other fields.
             for &(role, value) in parsed.fields.iter().skip(1) {
                 match role {

@@ -64,8 +64,16 @@ impl Importer<'_> {
             );
             return false;
         }
-        self.stats.rows += 1;
         let label = label_without(&name_cell.text, &tokens);
+        if tokens.is_empty() && !label.chars().any(char::is_alphanumeric) {
+            // `……`: a template's placeholder row, never filled in.
+            self.note(
+                row.start,
+                format!("the row \"{label}\" names nothing (a placeholder); left out"),
+            );
+            return false;
+        }
+        self.stats.rows += 1;
         let name_at = name_cell.raw.start + leading_ws(self.doc, &name_cell.raw);
         let mut perms: Vec<(Perm, Location)> = Vec::new();
         let mut doubts: Vec<(DiagnosticKind, usize, String)> = Vec::new();
@@ -216,7 +224,7 @@ impl Importer<'_> {
                     DiagnosticKind::Unresolved,
                     name_at,
                     format!(
-                        "\"{label}\" has no identifier and is too vague to name a {name} \
+                        "\"{label}\" has no identifier and is too vague to name one {name} \
                          permission (it may mean {}); write the identifier in the document",
                         candidates.join(", ")
                     ),
