@@ -541,3 +541,55 @@ fn the_shapes_policies_are_published_in() {
         }
     }
 }
+
+/// Formats by content, not by extension: a Word document's table keeps its cells, a PDF's
+/// text layer is read; encrypted, scanned and broken documents and zip bombs are exit 2
+/// saying so.
+#[test]
+fn word_and_pdf_documents() {
+    let (code, stderr, yaml) = import("testdata/policies/formats/weather.zh.docx", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(yaml.contains("description: 获取大致位置"), "{yaml}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.ACCESS_COARSE_LOCATION",
+            "android.permission.POST_NOTIFICATIONS"
+        ])
+    );
+    let (code, stderr, yaml) = import("testdata/policies/formats/receipts.en.pdf", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.CAMERA",
+            "android.permission.RECORD_AUDIO"
+        ])
+    );
+    // The same bytes under another name are read the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("policy.txt");
+    std::fs::copy("testdata/policies/formats/weather.zh.docx", &renamed).unwrap();
+    let (code, stderr, _) = import(renamed.to_str().unwrap(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+
+    for (file, says) in [
+        ("encrypted.pdf", "as PDF: it is encrypted"),
+        (
+            "scanned.pdf",
+            "has a text layer (a scanned or image-only document)",
+        ),
+        ("malformed.pdf", "cannot read the policy document as PDF"),
+        (
+            "bomb.docx",
+            "as Word (.docx): word/document.xml inflates to",
+        ),
+    ] {
+        let path = format!("testdata/policies/formats/{file}");
+        let (code, stderr, yaml) = import(&path, &[]);
+        assert_eq!(code, 2, "{file}: {stderr}");
+        assert!(yaml.is_empty());
+        assert!(stderr.contains(says), "{file}: {stderr}");
+        assert!(stderr.contains(&path), "{file}: {stderr}");
+    }
+}

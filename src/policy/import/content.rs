@@ -23,6 +23,12 @@ const MAX_LABEL_LINE: usize = 40;
 const MAX_ROW_LINES: usize = 12;
 /// Longest `key` of a `key：value` line, in characters.
 const MAX_KEY_CHARS: usize = 16;
+/// Longest line looked at for names and fields; longer lines are prose.
+const MAX_LINE_BYTES: usize = 8 * 1024;
+/// How many lines after a line about permissions (or a row) a label alone may start a row.
+const MAX_CUE_DISTANCE: usize = 40;
+/// Most `key：value` fields read from one line.
+const MAX_FIELDS: usize = 8;
 
 /// One line of text, as the reader sees it.
 #[derive(Debug, Clone)]
@@ -185,8 +191,9 @@ fn field_role(key: &str) -> Option<Role> {
         .flat_map(char::to_lowercase)
         .collect();
     let role = match k.as_str() {
-        "权限名称" | "权限" | "权限名" | "名称" | "相关权限" | "系统权限" | "permission"
-        | "permissionname" | "name" => Role::Name,
+        // Not `名称` or `name` alone: `名称：某某公司` names a company, not a permission.
+        "权限名称" | "权限" | "权限名" | "相关权限" | "系统权限" | "permission"
+        | "permissionname" => Role::Name,
         "权限功能说明" | "功能说明" | "权限说明" | "功能描述" | "权限描述" | "权限功能"
         | "说明" | "描述" | "explanation" | "description" | "function" => Role::Description,
         "使用场景或目的"
@@ -229,13 +236,20 @@ fn parse(text: &str) -> Parsed<'_> {
         if c != ':' && c != '：' {
             continue;
         }
+        // A line that does not start with a key is no `key：value` line, and a line has a
+        // handful of fields: either way the rest of a long line need not be looked at.
+        if cuts.first().is_none_or(|&(start, _, _)| start != 0) && i > MAX_KEY_CHARS * 4
+            || cuts.len() >= MAX_FIELDS
+        {
+            break;
+        }
         let before = &body[..i];
         // The key starts after the last space or sentence mark, at most MAX_KEY_CHARS back.
         let key_start = before
             .char_indices()
             .rev()
             .take(MAX_KEY_CHARS + 1)
-            .take_while(|&(_, ch)| !matches!(ch, ' ' | '。' | '；' | ';' | ',' | '，'))
+            .take_while(|&(_, ch)| !matches!(ch, ' ' | '。' | '；' | ';' | ',' | '，' | ':' | '：'))
             .last()
             .map_or(i, |(s, _)| s);
         let mut chosen = None;
@@ -244,7 +258,7 @@ fn parse(text: &str) -> Parsed<'_> {
             .char_indices()
             .rev()
             .take(MAX_KEY_CHARS + 8)
-            .take_while(|&(_, ch)| !matches!(ch, '。' | '；' | ';' | '，'))
+            .take_while(|&(_, ch)| !matches!(ch, '。' | '；' | ';' | '，' | ':' | '：'))
             .last()
             .map_or(i, |(s, _)| s);
         for start in [wide_start, key_start] {
@@ -379,6 +393,14 @@ fn label_then_text(body: &str) -> Option<(&str, &str)> {
     (!head.is_empty() && !rest.is_empty() && known_label(head)).then_some((head, rest))
 }
 
+/// Whether a line speaks of permissions (`权限`, `permission`, `授权`).
+fn mentions_permissions(text: &str) -> bool {
+    text.contains("权限")
+        || text.contains("許可權")
+        || text.contains("授权")
+        || text.to_ascii_lowercase().contains("permission")
+}
+
 /// Whether a label names something the lexicon or the catalog knows, on either platform.
 fn known_label(label: &str) -> bool {
     [Side::Android, Side::Ios]
@@ -414,7 +436,20 @@ struct Open {
 }
 
 impl Open {
-    fn finish(self, header: &[Role]) -> RawRow {
+    fn finish(mut self, header: &[Role]) -> RawRow {
+        // One cell more than the header's columns after the name: the first is the name
+        // column's label (`INTERNET` / `网络` / function / purpose).
+        if self.anchor == Anchor::Ids
+            && !self.has_label
+            && header.len() >= 2
+            && self.cells.len() >= header.len()
+            && self.description.is_empty()
+            && self.purpose.is_empty()
+        {
+            let label = self.cells.remove(0);
+            self.name.push(' ');
+            self.name.push_str(&label);
+        }
         let mut description = self.description;
         let mut purpose = self.purpose;
         let mut cells = self.cells.into_iter();
@@ -423,7 +458,7 @@ impl Open {
             // column may have taken a label line already), else description then purpose.
             let roles: Vec<Role> = header.iter().copied().skip(1).collect();
             let rest: Vec<String> = cells.by_ref().collect();
-            if roles.len() >= 2 {
+            if !roles.is_empty() {
                 for (i, c) in rest.into_iter().enumerate() {
                     match roles.get(i).copied().unwrap_or(Role::Other) {
                         Role::Description => description.push(c),
@@ -480,7 +515,26 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
         }
         rows.clear();
     };
-    for line in lines {
+    // The last line that spoke of permissions, or started a row: a label on its own starts a
+    // row only near one, so a glossary (`WIFI: a wireless network…`) is not a disclosure.
+    let mut cue: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let near_cue = cue.is_some_and(|c| index - c <= MAX_CUE_DISTANCE);
+        if line.text.len() <= MAX_LINE_BYTES && mentions_permissions(&line.text) {
+            cue = Some(index);
+        }
+        if line.text.len() > MAX_LINE_BYTES {
+            // Prose (or a page on one line): never a name, at most a row's description.
+            if let Some(o) = open.as_mut().filter(|o| o.lines < MAX_ROW_LINES) {
+                o.lines += 1;
+                let mut end = MAX_LINE_BYTES;
+                while !line.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                o.cells.push(line.text[..end].to_owned());
+            }
+            continue;
+        }
         let parsed = parse(&line.text);
         let body = parsed.body.trim();
         // A run of column names is the header of a flattened table.
@@ -531,16 +585,21 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
             .flatten()
         {
             // `- 相机：扫描二维码`: a known label, then what it is for.
-            pending_purpose = Some(rest.to_owned());
-            Some((Anchor::Label, head.to_owned()))
+            (near_cue || mentions_permissions(head)).then(|| {
+                pending_purpose = Some(rest.to_owned());
+                (Anchor::Label, head.to_owned())
+            })
         } else if parsed.fields.is_empty() && short(body) {
             let label = label_text(body);
             let inside_id_row = open
                 .as_ref()
                 .is_some_and(|o| o.anchor == Anchor::Ids && o.lines < MAX_ROW_LINES);
             let absorbed = inside_id_row && parsed.marker == Marker::Plain;
-            (!absorbed && !label.is_empty() && known_label(label))
-                .then(|| (Anchor::Label, label.to_owned()))
+            (!absorbed
+                && !label.is_empty()
+                && (near_cue || mentions_permissions(label))
+                && known_label(label))
+            .then(|| (Anchor::Label, label.to_owned()))
         } else {
             None
         };
@@ -584,6 +643,7 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
                     _ => {}
                 }
             }
+            cue = Some(index);
             let span = span.get_or_insert(line.raw.clone());
             span.end = line.raw.end;
             open = Some(row);
@@ -611,7 +671,7 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
         if o.anchor == Anchor::Ids
             && !o.has_label
             && o.cells.is_empty()
-            && (header.len() < 3 || known_label(label_text(body)))
+            && known_label(label_text(body))
             && short(body)
             && tokens.is_empty()
         {
@@ -675,7 +735,7 @@ mod tests {
 
     #[test]
     fn key_value_blocks_and_label_lines() {
-        let doc = "1. 相机\n使用场景/目的：扫码\n拒绝授权的后果：无法扫码\n2. 麦克风\n使用场景/目的：语音\n";
+        let doc = "系统权限\n1. 相机\n使用场景/目的：扫码\n拒绝授权的后果：无法扫码\n2. 麦克风\n使用场景/目的：语音\n";
         assert_eq!(
             names(doc),
             vec![vec!["相机", "", "扫码"], vec!["麦克风", "", "语音"]]

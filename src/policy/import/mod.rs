@@ -21,11 +21,13 @@
 mod build;
 mod content;
 mod diagnostics;
+mod docx;
 mod find;
 mod html;
 mod importer;
 mod lexicon;
 mod list;
+mod pdf;
 mod pipe;
 mod resolve;
 mod rows;
@@ -67,9 +69,20 @@ pub enum ImportError {
         /// Its size.
         size: usize,
     },
+    /// A Word or PDF document that cannot be read (encrypted, scanned, damaged).
+    #[error("{path}: cannot read the policy document as {format}: {message}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// The format its content says it is.
+        format: &'static str,
+        /// Why.
+        message: String,
+    },
     /// The file is not UTF-8 text.
     #[error(
-        "{location}: the policy document is not UTF-8 text; expected Markdown, HTML or plain text"
+        "{location}: the policy document is not UTF-8 text; expected Markdown, HTML, plain text, \
+         a Word (.docx) or a PDF document"
     )]
     NotText {
         /// Where the first invalid byte is.
@@ -162,7 +175,7 @@ pub fn import_file(path: &Path, display: &str) -> Result<Imported, ImportError> 
 /// Imports a document given as bytes: it must be UTF-8 (a leading BOM is ignored).
 pub fn import_bytes(bytes: &[u8], display: &str) -> Result<Imported, ImportError> {
     let doc = source::text_of(bytes, display)?;
-    import_str(doc, display)
+    import_str(&doc, display)
 }
 
 /// Imports a document's text. `display` names it in locations and in the policy.

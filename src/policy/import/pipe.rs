@@ -19,6 +19,10 @@ use std::ops::Range;
 
 use super::text::{Cell, RawRow, RawTable, Shape};
 
+/// Longest line read as the header of a table without a separator line: a header is a few
+/// column names, and splitting every long line of a document into cells would cost memory.
+const MAX_HEADER_BYTES: usize = 1024;
+
 /// How many lines one broken row may span after its first.
 const MAX_CONTINUATION: usize = 16;
 
@@ -32,7 +36,7 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
         if !(has_pipe(head) && is_separator(sep)) || is_separator(head) {
             // No separator line: a header of known column names still starts a table, whose
             // rows may lack the outer pipes.
-            if has_pipe(head) && !is_separator(head) {
+            if head.len() <= MAX_HEADER_BYTES && has_pipe(head) && !is_separator(head) {
                 let header_cells = cells_of_line(doc, head_at, head);
                 if named_columns(&header_cells) >= 2 {
                     let (rows, next, end) = rows_from(doc, lines, i + 1, header_cells.len(), true);
@@ -255,7 +259,7 @@ pub(crate) fn extract_tabbed(lines: &[(usize, &str)]) -> Vec<RawTable> {
     let mut i = 0;
     while i < lines.len() {
         let (at, line) = lines[i];
-        if !line.contains('\t') || has_pipe(line) {
+        if line.len() > MAX_HEADER_BYTES || !line.contains('\t') || has_pipe(line) {
             i += 1;
             continue;
         }

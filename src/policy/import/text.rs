@@ -80,19 +80,30 @@ pub(crate) struct RawTable {
 /// decoded, Markdown links reduced to their text, `**` and backticks dropped, `\|` unescaped,
 /// whitespace collapsed to single spaces.
 pub(crate) fn clean(raw: &str) -> String {
-    let untagged = strip_tags(raw);
-    let decoded = decode_entities(&untagged);
-    let unlinked = strip_links(&decoded);
-    let plain = unlinked
-        .replace("**", "")
-        .replace('`', "")
-        .replace("\\|", "|");
-    collapse_whitespace(&plain)
+    // Each intermediate copy is dropped as soon as the next is made, and a step with nothing
+    // to do copies nothing: a document may be one 16 MiB line.
+    let mut text = strip_tags(raw);
+    for step in [decode_entities, strip_links] {
+        text = step(&text);
+    }
+    for (from, to) in [("**", ""), ("`", ""), ("\\|", "|")] {
+        if text.contains(from) {
+            text = text.replace(from, to);
+        }
+    }
+    collapse_whitespace(&text)
 }
 
 /// Single spaces between words, none at the ends.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Longest tag or link target looked for; a longer one is text. Keeps every scan linear.
