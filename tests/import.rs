@@ -79,12 +79,13 @@ fn english_markdown_policy() {
 }
 
 /// Chinese labels without identifiers: unique names resolve and are marked for review, a
-/// vague name (相册) and an unknown one are listed with their lines; exit 1 and
+/// vague name (相册) and an unknown one are listed with their lines; exit 2 and
 /// nothing written, unless --allow-unresolved.
 #[test]
 fn chinese_labels_only() {
     let (code, stderr, yaml) = import("testdata/policies/zh-labels.md", &[]);
-    assert_eq!(code, 1, "{stderr}");
+    // The exit code `check --policy-doc` gives the same document.
+    assert_eq!(code, 2, "{stderr}");
     assert!(yaml.is_empty(), "{yaml}");
     assert!(
         stderr.contains("zh-labels.md:7:3: review: \"相机\""),
@@ -592,4 +593,26 @@ fn word_and_pdf_documents() {
         assert!(stderr.contains(says), "{file}: {stderr}");
         assert!(stderr.contains(&path), "{file}: {stderr}");
     }
+}
+
+/// A document that forms no row says what it holds and why no row was formed.
+#[test]
+fn no_row_says_what_was_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("prose.md");
+    std::fs::write(
+        &doc,
+        "# Policy\n\nWe may use CAMERA and RECORD_AUDIO when you scan a code or record a note.\n\n相机\n",
+    )
+    .unwrap();
+    let (code, stderr, _) = import(doc.to_str().unwrap(), &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("2 permission name(s) or key(s) (line 3), each inside a sentence"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 permission label(s) (line 5), with no line about permissions"),
+        "{stderr}"
+    );
 }

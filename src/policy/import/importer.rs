@@ -77,17 +77,18 @@ impl<'d> Importer<'d> {
             })
             .collect();
         let found = content::extract(&free);
+        let free_lines = if found.is_empty() { free } else { Vec::new() };
         let mut previous_end = 0;
         for table in &found {
             self.table(table, previous_end)?;
             previous_end = table.span.end;
         }
         if self.stats.tables == 0 {
-            let detail = if self.skipped.is_empty() {
-                String::new()
-            } else {
-                format!("; seen instead: {}", self.skipped.join("; "))
-            };
+            let mut detail = String::new();
+            if !self.skipped.is_empty() {
+                detail = format!("; seen instead: {}", self.skipped.join("; "));
+            }
+            detail.push_str(&self.sightings(&free_lines));
             return Err(ImportError::NoTable {
                 path: self.display.to_owned(),
                 detail,
@@ -296,6 +297,48 @@ impl<'d> Importer<'d> {
             kept.push(row);
         }
         kept
+    }
+
+    /// What the text holds though no row was formed, and why: names only in sentences, labels
+    /// with no line about permissions near them.
+    fn sightings(&self, lines: &[content::Line]) -> String {
+        let seen = content::sightings(lines);
+        let at = |offsets: &[usize], total: usize| {
+            let lines: Vec<String> = offsets
+                .iter()
+                .map(|&o| self.position(o).0.to_string())
+                .collect();
+            let more = if total > offsets.len() { ", …" } else { "" };
+            format!("line {}{more}", lines.join(", "))
+        };
+        match (seen.names, seen.labels) {
+            (0, 0) => "; no Android permission name or Info.plist key appears in the text, and \
+                       no line is a permission label on its own (permissions mentioned only in \
+                       sentences are not rows a policy can be audited by)"
+                .to_owned(),
+            (names, labels) => {
+                let mut parts = Vec::new();
+                if names > 0 {
+                    parts.push(format!(
+                        "{names} permission name(s) or key(s) ({}), each inside a sentence, \
+                         not as a row's name;",
+                        at(&seen.name_at, seen.name_lines)
+                    ));
+                }
+                if labels > 0 {
+                    parts.push(format!(
+                        "{labels} permission label(s) ({}), with no line about permissions \
+                         (`权限`, `permission`) near them",
+                        at(&seen.label_at, labels)
+                    ));
+                }
+                format!(
+                    "; the text holds {}, so no row was formed: write them as a table, a list \
+                     or `权限名称：…` lines",
+                    parts.join(" and ")
+                )
+            }
+        }
     }
 
     pub(super) fn note(&mut self, at: usize, message: String) {

@@ -90,10 +90,10 @@ pub enum ImportError {
     },
     /// No table, list or heading of the document discloses Android or iOS permissions.
     #[error(
-        "{path}: no permission table found; expected a Markdown or text pipe table, an HTML \
-         <table>, a list of \"label (IDENTIFIER): purpose\" items or headings naming permissions, \
-         whose rows name Android permissions or Info.plist keys (or whose header names a \
-         permission column){detail}"
+        "{path}: no permission table found; expected a table (pipe, tab-separated, HTML or \
+         Word), a list, headings, lines of cells or `权限名称：…` blocks whose rows name Android \
+         permissions, Info.plist keys or permission labels (or whose header names a permission \
+         column){detail}"
     )]
     NoTable {
         /// The file.
