@@ -19,7 +19,7 @@ pub mod proto;
 #[doc(hidden)]
 pub mod testing;
 pub mod xcode;
-mod xml;
+pub(crate) mod xml;
 
 use std::io::{self, Read, Seek};
 
