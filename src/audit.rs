@@ -342,6 +342,7 @@ pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings)
             own: false,
             purpose: None,
             localizations: Vec::new(),
+            origin: None,
         }],
         removals: Vec::new(),
         build: None,
@@ -553,6 +554,7 @@ mod tests {
                     own,
                     purpose: None,
                     localizations: Vec::new(),
+                    origin: None,
                 })
                 .collect(),
             removals: vec![],

@@ -213,7 +213,8 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     if xcode.configuration.is_none() {
         xcode.configuration = config.as_ref().and_then(|c| c.configuration.clone());
     }
-    let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
+    let (mut inputs, mut errors, files) =
+        input::projects::read_projects(files, &input::projects::ProjectOptions { xcode });
     for result in read_parallel(&files, &options.limits) {
         match result {
             Ok(parsed) => inputs.extend(parsed),

@@ -130,6 +130,7 @@ mod tests {
             own,
             purpose: None,
             localizations: Vec::new(),
+            origin: None,
         };
         let inputs = [ParsedInput {
             path: "m.xml".into(),

@@ -198,6 +198,7 @@ mod tests {
             own,
             purpose: None,
             localizations: Vec::new(),
+            origin: None,
         }
     }
 

@@ -104,6 +104,15 @@ struct RequestRef<'a> {
     purpose: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     localizations: Vec<LocalizationRef<'a>>,
+    /// How a generated manifest or Info.plist comes to hold the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<OriginRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct OriginRef<'a> {
+    kind: crate::model::OriginKind,
+    via: &'a str,
 }
 
 #[derive(Serialize)]
@@ -167,6 +176,10 @@ impl Renderer for Json {
                                     line: l.location.line,
                                 })
                                 .collect(),
+                            origin: r.origin.as_ref().map(|o| OriginRef {
+                                kind: o.kind,
+                                via: &o.via,
+                            }),
                         })
                         .collect(),
                 })

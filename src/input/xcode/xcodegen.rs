@@ -272,6 +272,7 @@ pub fn read_spec(
                             own: false,
                             purpose: text_of(&v.value).map(|t| subst(&t)),
                             localizations: Vec::new(),
+                            origin: None,
                         });
                     }
                 }
@@ -312,6 +313,7 @@ pub fn read_spec(
                 }
                 if !generate {
                     notes.push(crate::model::InputNote {
+                        rule: crate::model::NoteRule::IgnoredBuildSetting,
                         location: at.clone(),
                         setting: k.clone(),
                         message: format!(
@@ -339,6 +341,7 @@ pub fn read_spec(
                     own: false,
                     purpose: Some(v.clone()),
                     localizations: Vec::new(),
+                    origin: None,
                 });
             }
             if merged.info.is_none() && plist_file.is_none() && !generate {
