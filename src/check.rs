@@ -241,7 +241,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     let mut suppression = Suppression::default();
     let today = options.today.unwrap_or_else(Date::today_utc);
     let acknowledgements = config.as_ref().map_or(&[][..], |c| &c.acknowledgements[..]);
-    let mut audited: Vec<Platform> = inputs.iter().map(ParsedInput::platform).collect();
+    let mut audited: Vec<Platform> = inputs
+        .iter()
+        .filter(|i| i.kind != crate::model::InputKind::Project)
+        .map(ParsedInput::platform)
+        .collect();
     audited.sort_unstable();
     audited.dedup();
     let mut findings = suppress::acknowledge(

@@ -161,9 +161,11 @@ pub enum InputKind {
     /// The `Info.plist` a build tool generates from a project's own files (Expo, uni-app,
     /// Cordova); the input's path is the project file.
     GeneratedPlist,
-    /// An app whose permission sources permaudit does not read (an `app.config.ts`, a Unity
-    /// project, …): no requests, only the `unread-source` notes that say so.
-    Unread,
+    /// A project file reported on without requests of its own: an app whose permission sources
+    /// permaudit does not read (an `app.config.ts`, a Unity project, …), or a config whose
+    /// committed generated files are audited instead; it carries only notes
+    /// (`unread-source`, `generated-mismatch`).
+    Project,
 }
 
 impl InputKind {
@@ -175,7 +177,7 @@ impl InputKind {
             | InputKind::Apk
             | InputKind::Aab
             | InputKind::GeneratedManifest
-            | InputKind::Unread => Platform::Android,
+            | InputKind::Project => Platform::Android,
             InputKind::Plist
             | InputKind::BinaryPlist
             | InputKind::Ipa
@@ -197,7 +199,7 @@ impl InputKind {
             InputKind::XcodeProject => "xcode-project",
             InputKind::GeneratedManifest => "generated-manifest",
             InputKind::GeneratedPlist => "generated-plist",
-            InputKind::Unread => "unread",
+            InputKind::Project => "project",
         }
     }
 }
@@ -286,9 +288,12 @@ impl OriginKind {
 pub struct Origin {
     /// How it was derived.
     pub kind: OriginKind,
-    /// What adds it, as a person reads it: `expo-camera config plugin (option
-    /// recordAudioAndroid; npm expo-camera 16)`, `cordova-android platform template`.
+    /// What adds it, as a person reads it: `expo-camera config plugin, option
+    /// recordAudioAndroid`, `cordova-android platform template`.
     pub via: String,
+    /// Where permaudit's knowledge of that comes from (npm package and versions, source file),
+    /// for a request derived from knowledge rather than read from the tree.
+    pub source: Option<String>,
 }
 
 /// One translation of a purpose string.

@@ -52,7 +52,7 @@ fn builds(report: &Value) -> Vec<(String, Build)> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|i| i["kind"] != "unread")
+        .filter(|i| i["kind"] != "project")
         .map(|i| {
             let mut from = BTreeMap::new();
             for r in i["requests"].as_array().unwrap() {

@@ -8,6 +8,8 @@ use super::InputError;
 use super::lines::LineIndex;
 use crate::model::Location;
 
+pub(crate) use jsonc_parser::ast::Value as Node;
+
 /// Largest config read: real ones are a few KB; more is not a hand-written config.
 pub(crate) const MAX_BYTES: u64 = 2 * 1024 * 1024;
 
@@ -42,8 +44,8 @@ impl<'a> Doc<'a> {
             allow_loose_object_property_names: true,
             ..Default::default()
         };
-        let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &options)
-            .map_err(|e| {
+        let parsed =
+            jsonc_parser::parse_to_ast(text, &Default::default(), &options).map_err(|e| {
                 let (line, column) = lines.position(e.range().start);
                 InputError::invalid(
                     Location::at(path, line, column),
@@ -195,7 +197,7 @@ mod tests {
         let doc = Doc::parse("m.json", text).unwrap();
         let a = path(&doc.root, &["a"]).unwrap();
         let items = &a.as_array().unwrap().elements;
-        assert_eq!(doc.loc(&items[0]).to_string(), "m.json:3:16");
+        assert_eq!(doc.loc(&items[0]).to_string(), "m.json:3:17");
         assert_eq!(string(&items[1]), Some("c"));
         let err = Doc::parse("m.json", "{\n  \"a\": [1,\n}").unwrap_err();
         assert!(err.to_string().starts_with("m.json:3:"), "{err}");

@@ -27,6 +27,7 @@ pub mod uniapp;
 pub mod unread;
 pub mod xcode;
 mod xml;
+pub(crate) mod xmltree;
 
 use std::io::{self, Read, Seek};
 

@@ -167,7 +167,8 @@ fn attribute(args: &[&(Tok, usize, Active)], at: Location) -> Result<Request, In
     request.max_sdk = max_sdk;
     request.origin = Some(Origin {
         kind: OriginKind::Config,
-        via: "[assembly: UsesPermission] attribute (.NET Android build)".to_owned(),
+        via: "[assembly: UsesPermission] attribute".to_owned(),
+        source: None,
     });
     Ok(request)
 }
@@ -606,7 +607,7 @@ mod tests {
             "[assembly: UsesPermission(\"a\" + B)]",
             "[assembly: UsesPermission()]",
             "#if SOME_FLAG\n[assembly: UsesPermission(\"android.permission.CAMERA\")]\n#endif",
-            "#endif\n",
+            "#endif\n[assembly: UsesPermission(\"x\")]",
         ] {
             let err = uses_permissions("A.cs", text, Target::Android).unwrap_err();
             assert!(err.to_string().starts_with("A.cs:"), "{err}");

@@ -65,10 +65,7 @@ fn chosen(csprojs: &[InputFile]) -> Vec<&InputFile> {
     let mut out = Vec::new();
     for file in csprojs {
         let dir = file.path.parent();
-        let siblings: Vec<&InputFile> = csprojs
-            .iter()
-            .filter(|f| f.path.parent() == dir)
-            .collect();
+        let siblings: Vec<&InputFile> = csprojs.iter().filter(|f| f.path.parent() == dir).collect();
         let named = |f: &InputFile| {
             let stem = f.path.file_stem().and_then(|s| s.to_str());
             let folder = f
@@ -96,9 +93,12 @@ fn read_project(
     let dir = csproj.path.parent().unwrap_or(Path::new("."));
     let shown_dir = csproj.display.rsplit_once('/').map_or("", |(d, _)| d);
     let shown = |relative: &str| super::xcode::join_display(shown_dir, relative);
-    let android_manifest = ["Platforms/Android/AndroidManifest.xml", "Properties/AndroidManifest.xml"]
-        .into_iter()
-        .find(|r| dir.join(r).is_file());
+    let android_manifest = [
+        "Platforms/Android/AndroidManifest.xml",
+        "Properties/AndroidManifest.xml",
+    ]
+    .into_iter()
+    .find(|r| dir.join(r).is_file());
     let plists = [
         ("Platforms/iOS/Info.plist", Shipped::Ios),
         ("Platforms/MacCatalyst/Info.plist", Shipped::MacCatalyst),
@@ -162,7 +162,8 @@ fn read_project(
                         ),
                     ));
                 }
-                for mut plist in super::read_all(&path, &shown(relative), &super::Limits::default())?
+                for mut plist in
+                    super::read_all(&path, &shown(relative), &super::Limits::default())?
                 {
                     plist.build = build.clone();
                     plist.apple_platform = Some(if framework.platform == Shipped::Ios {
@@ -189,7 +190,8 @@ fn frameworks(display: &str, text: &str) -> Result<Option<Vec<Framework>>, Input
     let lines = super::lines::LineIndex::new(text.as_bytes());
     loop {
         let event = reader.read_event().map_err(|e| {
-            let (line, column) = lines.position(usize::try_from(reader.error_position()).unwrap_or(0));
+            let (line, column) =
+                lines.position(usize::try_from(reader.error_position()).unwrap_or(0));
             InputError::invalid(
                 Location::at(display, line, column),
                 format!("not a well-formed project file: {e}"),
@@ -256,7 +258,11 @@ fn sources(dir: &Path, shown_dir: &str) -> Result<Vec<(PathBuf, String)>, InputE
     let mut pending = vec![(dir.to_path_buf(), shown_dir.to_owned(), 0usize)];
     while let Some((folder, shown, depth)) = pending.pop() {
         let entries = std::fs::read_dir(&folder).map_err(|source| InputError::Read {
-            path: if shown.is_empty() { ".".to_owned() } else { shown.clone() },
+            path: if shown.is_empty() {
+                ".".to_owned()
+            } else {
+                shown.clone()
+            },
             source,
         })?;
         let mut entries: Vec<_> = entries.flatten().collect();
@@ -274,10 +280,12 @@ fn sources(dir: &Path, shown_dir: &str) -> Result<Vec<(PathBuf, String)>, InputE
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
             let display = super::xcode::join_display(&shown, &name);
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
-                let other_platform = shown.ends_with("Platforms")
-                    && !name.eq_ignore_ascii_case("Android");
+                let other_platform =
+                    shown.ends_with("Platforms") && !name.eq_ignore_ascii_case("Android");
                 let skipped = name.starts_with('.')
                     || matches!(name.as_str(), "bin" | "obj" | "node_modules")
                     || other_platform;
