@@ -51,8 +51,8 @@ acknowledgements: []
 /// Reads the inputs under `paths` as `check` would.
 pub fn scan(paths: &[PathBuf]) -> Result<Vec<ParsedInput>, CheckError> {
     let files = discover::discover(paths)?;
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+    let (mut inputs, mut errors, files) =
+        input::projects::read_projects(files, &input::projects::ProjectOptions::default());
     for file in &files {
         match input::read_all(&file.path, &file.display, &input::Limits::default()) {
             Ok(parsed) => inputs.extend(parsed),
