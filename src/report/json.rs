@@ -113,6 +113,9 @@ struct RequestRef<'a> {
 struct OriginRef<'a> {
     kind: crate::model::OriginKind,
     via: &'a str,
+    /// Where permaudit's knowledge of a plugin or template comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -179,6 +182,7 @@ impl Renderer for Json {
                             origin: r.origin.as_ref().map(|o| OriginRef {
                                 kind: o.kind,
                                 via: &o.via,
+                                source: o.source.as_deref(),
                             }),
                         })
                         .collect(),

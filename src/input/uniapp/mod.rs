@@ -177,9 +177,13 @@ fn fragment(
          xmlns:tools=\"http://schemas.android.com/tools\">{text}</x>"
     );
     let tree = Tree::parse_at(doc.path, wrapped.as_bytes(), Some(&at)).map_err(|e| {
-        crate::input::InputError::invalid(
+        let why = match e {
+            InputError::Invalid { message, .. } => message,
+            other => other.to_string(),
+        };
+        InputError::invalid(
             at.clone(),
-            format!("an entry of {list} is not one XML element ({e})"),
+            format!("an entry of {list} is not one XML element: {why}"),
         )
     })?;
     let root = tree.root();
