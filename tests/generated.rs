@@ -37,7 +37,10 @@ fn builds(report: &Value) -> Builds {
                 })
                 .collect();
             (
-                i["build"].as_str().unwrap_or(i["kind"].as_str().unwrap()).to_owned(),
+                i["build"]
+                    .as_str()
+                    .unwrap_or(i["kind"].as_str().unwrap())
+                    .to_owned(),
                 platform,
                 requests,
             )
@@ -54,7 +57,12 @@ fn rules(report: &Value) -> Vec<(String, String)> {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|f| matches!(f["rule"].as_str(), Some("unread-source" | "generated-mismatch")))
+        .filter(|f| {
+            matches!(
+                f["rule"].as_str(),
+                Some("unread-source" | "generated-mismatch")
+            )
+        })
         .map(|f| {
             (
                 f["rule"].as_str().unwrap().to_owned(),
@@ -79,14 +87,34 @@ fn maui_attributes_merge_with_the_manifest() {
                 "android".into(),
                 vec![
                     req("android.permission.CAMERA", &format!("{M}:5"), "config"),
-                    req("android.permission.POST_NOTIFICATIONS", &format!("{M}:6"), "config"),
-                    req("android.permission.READ_EXTERNAL_STORAGE", &format!("{M}:7"), "config"),
+                    req(
+                        "android.permission.POST_NOTIFICATIONS",
+                        &format!("{M}:6"),
+                        "config"
+                    ),
+                    req(
+                        "android.permission.READ_EXTERNAL_STORAGE",
+                        &format!("{M}:7"),
+                        "config"
+                    ),
                     req("android.permission.VIBRATE", &format!("{M}:8"), "config"),
                     req("android.permission.WAKE_LOCK", &format!("{M}:8"), "config"),
                     // `#else` of `#if DEBUG`: a Release build has it, not ReadLogs.
-                    req("android.permission.ACCESS_WIFI_STATE", &format!("{M}:14"), "config"),
-                    req("android.permission.INTERNET", &format!("{manifest}:4"), "native"),
-                    req("android.permission.CAMERA", &format!("{manifest}:5"), "native"),
+                    req(
+                        "android.permission.ACCESS_WIFI_STATE",
+                        &format!("{M}:14"),
+                        "config"
+                    ),
+                    req(
+                        "android.permission.INTERNET",
+                        &format!("{manifest}:4"),
+                        "native"
+                    ),
+                    req(
+                        "android.permission.CAMERA",
+                        &format!("{manifest}:5"),
+                        "native"
+                    ),
                 ]
             ),
             (
@@ -102,7 +130,10 @@ fn maui_attributes_merge_with_the_manifest() {
     );
     // The MacCatalyst plist is not built (net8.0-maccatalyst is commented out), nor read alone.
     let paths = common::input_paths(&report);
-    assert!(paths.iter().all(|p| !p.contains("MacCatalyst")), "{paths:?}");
+    assert!(
+        paths.iter().all(|p| !p.contains("MacCatalyst")),
+        "{paths:?}"
+    );
 }
 
 #[test]
@@ -122,9 +153,21 @@ fn expo_config_plugins_and_packages() {
                     // RECORD_AUDIO is off (microphonePermission: false).
                     req("android.permission.CAMERA", &format!("{app}:7"), "config"),
                     req("android.permission.VIBRATE", &format!("{app}:7"), "config"),
-                    req("android.permission.ACCESS_COARSE_LOCATION", &format!("{package}:6"), "package"),
-                    req("android.permission.ACCESS_FINE_LOCATION", &format!("{package}:6"), "package"),
-                    req("android.permission.FOREGROUND_SERVICE", &format!("{package}:6"), "package"),
+                    req(
+                        "android.permission.ACCESS_COARSE_LOCATION",
+                        &format!("{package}:6"),
+                        "package"
+                    ),
+                    req(
+                        "android.permission.ACCESS_FINE_LOCATION",
+                        &format!("{package}:6"),
+                        "package"
+                    ),
+                    req(
+                        "android.permission.FOREGROUND_SERVICE",
+                        &format!("{package}:6"),
+                        "package"
+                    ),
                 ]
             ),
             (
@@ -132,16 +175,36 @@ fn expo_config_plugins_and_packages() {
                 "ios".into(),
                 vec![
                     req("NSCameraUsageDescription", &format!("{app}:12"), "config"),
-                    req("NSPhotoLibraryUsageDescription", &format!("{app}:18"), "plugin-option"),
-                    req("NSCameraUsageDescription", &format!("{app}:18"), "plugin-default"),
-                    req("NSMotionUsageDescription", &format!("{app}:19"), "plugin-option"),
+                    req(
+                        "NSPhotoLibraryUsageDescription",
+                        &format!("{app}:18"),
+                        "plugin-option"
+                    ),
+                    req(
+                        "NSCameraUsageDescription",
+                        &format!("{app}:18"),
+                        "plugin-default"
+                    ),
+                    req(
+                        "NSMotionUsageDescription",
+                        &format!("{app}:19"),
+                        "plugin-option"
+                    ),
                     req(
                         "NSLocationAlwaysAndWhenInUseUsageDescription",
                         &format!("{package}:6"),
                         "package"
                     ),
-                    req("NSLocationAlwaysUsageDescription", &format!("{package}:6"), "package"),
-                    req("NSLocationWhenInUseUsageDescription", &format!("{package}:6"), "package"),
+                    req(
+                        "NSLocationAlwaysUsageDescription",
+                        &format!("{package}:6"),
+                        "package"
+                    ),
+                    req(
+                        "NSLocationWhenInUseUsageDescription",
+                        &format!("{package}:6"),
+                        "package"
+                    ),
                 ]
             ),
         ]
@@ -238,18 +301,38 @@ fn cordova_config_plugins_and_template() {
                 "cordova android".into(),
                 "android".into(),
                 vec![
-                    req("android.permission.VIBRATE", &format!("{config}:10"), "config"),
+                    req(
+                        "android.permission.VIBRATE",
+                        &format!("{config}:10"),
+                        "config"
+                    ),
                     // READ_SMS is for amazon-fireos only.
-                    req("android.permission.CAMERA", &format!("{plugin}:5"), "plugin-option"),
-                    req("android.permission.INTERNET", &format!("{config}:18"), "template"),
+                    req(
+                        "android.permission.CAMERA",
+                        &format!("{plugin}:5"),
+                        "plugin-option"
+                    ),
+                    req(
+                        "android.permission.INTERNET",
+                        &format!("{config}:18"),
+                        "template"
+                    ),
                 ]
             ),
             (
                 "cordova ios".into(),
                 "ios".into(),
                 vec![
-                    req("NSLocationWhenInUseUsageDescription", &format!("{config}:14"), "config"),
-                    req("NSCameraUsageDescription", &format!("{plugin}:15"), "plugin-option"),
+                    req(
+                        "NSLocationWhenInUseUsageDescription",
+                        &format!("{config}:14"),
+                        "config"
+                    ),
+                    req(
+                        "NSCameraUsageDescription",
+                        &format!("{plugin}:15"),
+                        "plugin-option"
+                    ),
                 ]
             ),
         ]
@@ -277,8 +360,16 @@ fn uniapp_manifest_with_comments_and_native_resources() {
                 vec![
                     // uses-feature is not a permission; READ_PHONE_STATE is excluded and
                     // ACCESS_BACKGROUND_LOCATION removed by nativeResources.
-                    req("android.permission.CAMERA", &format!("{manifest}:10"), "config"),
-                    req("android.permission.BLUETOOTH", &format!("{manifest}:13"), "config"),
+                    req(
+                        "android.permission.CAMERA",
+                        &format!("{manifest}:10"),
+                        "config"
+                    ),
+                    req(
+                        "android.permission.BLUETOOTH",
+                        &format!("{manifest}:13"),
+                        "config"
+                    ),
                     req(
                         "android.permission.VIBRATE",
                         "testdata/generated/uniapp-app/nativeResources/android/AndroidManifest.xml:5",
@@ -289,7 +380,11 @@ fn uniapp_manifest_with_comments_and_native_resources() {
             (
                 "app-plus ios (cloud packaging)".into(),
                 "ios".into(),
-                vec![req("NSCameraUsageDescription", &format!("{manifest}:23"), "config")]
+                vec![req(
+                    "NSCameraUsageDescription",
+                    &format!("{manifest}:23"),
+                    "config"
+                )]
             ),
         ]
     );
@@ -300,8 +395,14 @@ fn malformed_configs_fail_at_their_line() {
     for (dir, at) in [
         ("expo-broken", "expo-broken/app.json:5:5:"),
         ("expo-not-string", "expo-not-string/app.json:4:34:"),
-        ("uniapp-unclosed-comment", "uniapp-unclosed-comment/manifest.json:3:9:"),
-        ("uniapp-bad-fragment", "uniapp-bad-fragment/manifest.json:6:21:"),
+        (
+            "uniapp-unclosed-comment",
+            "uniapp-unclosed-comment/manifest.json:3:9:",
+        ),
+        (
+            "uniapp-bad-fragment",
+            "uniapp-bad-fragment/manifest.json:6:21:",
+        ),
         ("cordova-broken", "cordova-broken/config.xml:5:5:"),
         (
             "maui-unknown-if",
@@ -335,8 +436,11 @@ fn huge_and_deeply_nested_configs_fail_with_exit_2() {
     std::fs::write(huge.join("app.json"), text).unwrap();
     let deep = dir.path().join("deep");
     std::fs::create_dir(&deep).unwrap();
-    std::fs::write(deep.join("manifest.json"), format!("{{\"app-plus\": {}", "[".repeat(500_000)))
-        .unwrap();
+    std::fs::write(
+        deep.join("manifest.json"),
+        format!("{{\"app-plus\": {}", "[".repeat(500_000)),
+    )
+    .unwrap();
     for (folder, file) in [(&huge, "app.json"), (&deep, "manifest.json")] {
         let output = common::permaudit()
             .args(["check", "--isolated"])
@@ -373,14 +477,23 @@ fn native_folder_app_kinds_keep_working() {
         ),
         (
             "flutter-app",
-            &["android/app/src/main/AndroidManifest.xml", "ios/Runner/Info.plist"][..],
+            &[
+                "android/app/src/main/AndroidManifest.xml",
+                "ios/Runner/Info.plist",
+            ][..],
         ),
         (
             "kmp-app",
-            &["androidApp/src/main/AndroidManifest.xml", "iosApp/iosApp/Info.plist"][..],
+            &[
+                "androidApp/src/main/AndroidManifest.xml",
+                "iosApp/iosApp/Info.plist",
+            ][..],
         ),
         // A React Native CLI `app.json` is not an Expo config.
-        ("react-native-cli", &["android/app/src/main/AndroidManifest.xml"][..]),
+        (
+            "react-native-cli",
+            &["android/app/src/main/AndroidManifest.xml"][..],
+        ),
     ] {
         let root = format!("testdata/generated/guards/{dir}");
         let (_, report) = common::check_json(&["--isolated", &root]);

@@ -252,6 +252,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("human.input", "{path} ({detail})"),
     ("human.input.build", "{build}: {path} ({detail})"),
     ("human.input.own", "{n} own"),
+    ("human.input.project", "a project file: see its findings"),
     ("human.input.removed", "{n} removed"),
     ("human.lint", "linted the policy alone (no app files)"),
     ("human.list-separator", ", "),

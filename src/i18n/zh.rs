@@ -240,6 +240,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("human.input", "{path}（{detail}）"),
     ("human.input.build", "{build}：{path}（{detail}）"),
     ("human.input.own", "{n} 项自有"),
+    ("human.input.project", "项目文件：见其发现"),
     ("human.input.removed", "{n} 项已移除"),
     ("human.lint", "仅检查政策本身（没有应用文件）"),
     ("human.list-separator", "，"),
@@ -386,10 +387,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "rule.unread-source.explanation",
         "发现了某个应用（或其一部分）的标志，而它的权限来自 permaudit 不读取的来源：Expo 的 app.config.js 或 .ts（生成配置的代码）、本地 Expo 配置插件、Unity、NativeScript、HarmonyOS 或小程序项目，或缺少 android/ 与 ios/ 目录的 Capacitor 配置。这些来源加入的权限未被审计，因此报告不能视为无问题。修复：把工具生成的内容交给 permaudit（npx expo config --json 的 JSON、已提交的原生目录、构建出的 APK 或 IPA），或在配置中排除未发布的目录。",
     ),
-    (
-        "rule.unread-source.summary",
-        "permaudit 未读取的权限来源",
-    ),
+    ("rule.unread-source.summary", "permaudit 未读取的权限来源"),
     (
         "rule.unused.explanation",
         "政策中某一行披露的权限，被审计的该平台输入都没有申请。政策夸大了应用收集的范围，与应用已经脱节。只有至少审计了一个该平台输入时才判断此规则。修复：从政策中删除该权限，或确认审计覆盖了申请它的每个清单（渠道包清单、构建出的 APK）。如果应用申请的是它的替代权限或前身，则不算未使用（见 policy-outdated）。",

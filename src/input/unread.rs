@@ -18,7 +18,9 @@ use crate::model::{InputKind, InputNote, Location, NoteRule, ParsedInput};
 pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
     let mut inputs = Vec::new();
     for file in &files {
-        let Some(message) = unread(file) else { continue };
+        let Some(message) = unread(file) else {
+            continue;
+        };
         let mut input = ParsedInput::new(&file.display, InputKind::Project, Vec::new());
         input.notes.push(InputNote {
             rule: NoteRule::UnreadSource,
@@ -38,7 +40,9 @@ fn unread(file: &InputFile) -> Option<String> {
     let shown = &file.display;
     match name {
         "capacitor.config.json" | "capacitor.config.ts" | "capacitor.config.js" => {
-            let android = dir.join("android/app/src/main/AndroidManifest.xml").is_file();
+            let android = dir
+                .join("android/app/src/main/AndroidManifest.xml")
+                .is_file();
             let ios = dir.join("ios/App/App/Info.plist").is_file();
             let missing = match (android, ios) {
                 (true, true) => return None,

@@ -155,7 +155,10 @@ impl Tree {
         }
         if let Some(&i) = open.last() {
             return Err(match at {
-                Some(at) => InputError::invalid(at.clone(), format!("<{}> is never closed", elements[i].name)),
+                Some(at) => InputError::invalid(
+                    at.clone(),
+                    format!("<{}> is never closed", elements[i].name),
+                ),
                 None => InputError::invalid(
                     elements[i].location.clone(),
                     format!("<{}> is never closed", elements[i].name),
@@ -177,8 +180,14 @@ impl Tree {
     }
 
     /// The children of `element`.
-    pub(crate) fn children<'t>(&'t self, element: &'t Element) -> impl Iterator<Item = &'t Element> + 't {
-        element.children.iter().filter_map(|&i| self.elements.get(i))
+    pub(crate) fn children<'t>(
+        &'t self,
+        element: &'t Element,
+    ) -> impl Iterator<Item = &'t Element> + 't {
+        element
+            .children
+            .iter()
+            .filter_map(|&i| self.elements.get(i))
     }
 }
 
@@ -193,7 +202,7 @@ mod tests {
         assert_eq!(root.attr("x"), Some("1&2"));
         let kids: Vec<_> = tree.children(root).collect();
         assert_eq!(kids[0].text, "t<");
-        assert_eq!(kids[1].location.to_string(), "c.xml:2:14");
+        assert_eq!(kids[1].location.to_string(), "c.xml:2:15");
         assert!(Tree::parse("c.xml", b"<a><b></a>").is_err());
         assert!(Tree::parse("c.xml", b"<a>").is_err());
         assert!(Tree::parse("c.xml", b"").is_err());

@@ -39,7 +39,10 @@ const PLATFORM_MANIFESTS: &[&str] = &[
 pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
-    for file in files.iter().filter(|f| projects::file_name(f) == "config.xml") {
+    for file in files
+        .iter()
+        .filter(|f| projects::file_name(f) == "config.xml")
+    {
         match read_app(file) {
             Ok(read) => inputs.extend(read),
             Err(e) => errors.push(e),
@@ -63,7 +66,11 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
     let shown = |relative: &str| projects::sibling_display(&file.display, relative);
 
     let package_text = match dir.join("package.json") {
-        p if p.is_file() => Some(projects::read_text(&p, &shown("package.json"), json::MAX_BYTES)?),
+        p if p.is_file() => Some(projects::read_text(
+            &p,
+            &shown("package.json"),
+            json::MAX_BYTES,
+        )?),
         _ => None,
     };
     let package_shown = shown("package.json");
@@ -76,7 +83,9 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
     let mut named: Vec<(String, Location)> = Vec::new();
     let mut variables: Variables = Vec::new();
     for element in tree.children(root).filter(|e| e.local() == "plugin") {
-        let Some(name) = element.attr("name") else { continue };
+        let Some(name) = element.attr("name") else {
+            continue;
+        };
         named.push((name.to_owned(), element.location.clone()));
         for var in tree.children(element).filter(|e| e.local() == "variable") {
             if let (Some(k), Some(v)) = (var.attr("name"), var.attr("value")) {

@@ -26,7 +26,17 @@ pub(crate) fn entries(
     ios: &mut Vec<Request>,
 ) {
     let preferences = preferences(tree);
-    walk(tree, tree.root(), Scope::Any, owner, vars, &preferences, android, ios, 0);
+    walk(
+        tree,
+        tree.root(),
+        Scope::Any,
+        owner,
+        vars,
+        &preferences,
+        android,
+        ios,
+        0,
+    );
 }
 
 /// `<preference name default>` of a plugin: a variable's value when the app gives none.
@@ -61,11 +71,25 @@ fn walk(
                     Some("ios") => Scope::Ios,
                     _ => Scope::Other,
                 };
-                walk(tree, child, inner, owner, vars, preferences, android, ios, depth + 1);
+                walk(
+                    tree,
+                    child,
+                    inner,
+                    owner,
+                    vars,
+                    preferences,
+                    android,
+                    ios,
+                    depth + 1,
+                );
             }
             "config-file" | "edit-config" => {
                 let target = child
-                    .attr(if child.local() == "config-file" { "target" } else { "file" })
+                    .attr(if child.local() == "config-file" {
+                        "target"
+                    } else {
+                        "file"
+                    })
                     .unwrap_or_default();
                 let for_android = target.ends_with("AndroidManifest.xml")
                     && matches!(scope, Scope::Any | Scope::Android);
@@ -73,11 +97,11 @@ fn walk(
                     target.ends_with("Info.plist") && matches!(scope, Scope::Any | Scope::Ios);
                 if for_android {
                     for item in tree.children(child) {
-                        let is_permission = matches!(
-                            item.local(),
-                            "uses-permission" | "uses-permission-sdk-23"
-                        );
-                        let Some(name) = item.attr("android:name") else { continue };
+                        let is_permission =
+                            matches!(item.local(), "uses-permission" | "uses-permission-sdk-23");
+                        let Some(name) = item.attr("android:name") else {
+                            continue;
+                        };
                         if !is_permission {
                             continue;
                         }
@@ -90,7 +114,11 @@ fn walk(
                 }
                 if for_ios {
                     let key = child
-                        .attr(if child.local() == "config-file" { "parent" } else { "target" })
+                        .attr(if child.local() == "config-file" {
+                            "parent"
+                        } else {
+                            "target"
+                        })
                         .unwrap_or_default();
                     if crate::input::plist::is_usage_key(key) {
                         let text = tree

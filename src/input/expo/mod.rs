@@ -152,7 +152,7 @@ fn read_app(
         }
     }
     if let Some(file) = dynamic {
-        if !resolved && !(native_android && native_ios.is_some()) {
+        if !(resolved || native_android && native_ios.is_some()) {
             let base = if generated.is_some() {
                 format!("{shown} was read as its base, but the code can change or replace it")
             } else {
@@ -276,16 +276,16 @@ fn mismatches(
                     .as_ref()
                     .map_or_else(String::new, |o| format!(" ({})", o.via));
                 notes.push(InputNote {
-                    rule: NoteRule::GeneratedMismatch,
-                    location: request.location.clone(),
-                    setting: request.permission.clone(),
-                    message: format!(
-                        "{shown} asks for {}{via}, but the committed {relative} does not have it, so \
+                rule: NoteRule::GeneratedMismatch,
+                location: request.location.clone(),
+                setting: request.permission.clone(),
+                message: format!(
+                    "{shown} asks for {}{via}, but the committed {relative} does not have it, so \
                      the prebuild output is stale; run `npx expo prebuild` and commit the \
                      result, or remove it from the config",
-                        request.permission
-                    ),
-                });
+                    request.permission
+                ),
+            });
             }
             Ok(())
         };

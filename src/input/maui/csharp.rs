@@ -10,9 +10,9 @@ use crate::input::InputError;
 use crate::input::lines::LineIndex;
 use crate::model::{Location, Origin, OriginKind, Request};
 
-/// The symbols a Release build for `target` defines, as far as they decide an `#if`.
+/// The build whose `#if` symbols decide which attributes count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Target {
+pub enum Target {
     /// `net*-android`.
     Android,
 }
@@ -44,7 +44,7 @@ struct Level {
 }
 
 /// The `[assembly: UsesPermission]` requests of one C# file.
-pub(crate) fn uses_permissions(
+pub fn uses_permissions(
     path: &str,
     text: &str,
     target: Target,
@@ -396,11 +396,7 @@ fn preprocess(
             level.current = and(level.outer, not(level.taken));
             level.taken = Active::Yes;
         }
-        "endif" => {
-            if stack.pop().is_none() {
-                return Err(unbalanced(at));
-            }
-        }
+        "endif" if stack.pop().is_none() => return Err(unbalanced(at)),
         _ => {}
     }
     Ok(())

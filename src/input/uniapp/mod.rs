@@ -16,16 +16,17 @@ use super::discover::InputFile;
 use super::json::{self, Doc};
 use super::projects::{self, ProjectOptions, Read};
 use super::xmltree::Tree;
-use crate::model::{
-    ApplePlatform, InputKind, Origin, OriginKind, ParsedInput, Removal, Request,
-};
+use crate::model::{ApplePlatform, InputKind, Origin, OriginKind, ParsedInput, Removal, Request};
 
 /// Reads the uni-app apps among `files`.
 pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut claimed = BTreeSet::new();
-    for file in files.iter().filter(|f| projects::file_name(f) == "manifest.json") {
+    for file in files
+        .iter()
+        .filter(|f| projects::file_name(f) == "manifest.json")
+    {
         match read_app(file, &mut claimed) {
             Ok(read) => inputs.extend(read),
             Err(e) => errors.push(e),
@@ -87,8 +88,11 @@ fn read_app(
     }
     let mut ios = Vec::new();
     if let Some(descriptions) = json::path(app, &["distribute", "ios", "privacyDescription"]) {
-        let descriptions =
-            json::object(&doc, descriptions, "app-plus.distribute.ios.privacyDescription")?;
+        let descriptions = json::object(
+            &doc,
+            descriptions,
+            "app-plus.distribute.ios.privacyDescription",
+        )?;
         for prop in &descriptions.properties {
             let key = json::prop_name(&prop.name);
             if !crate::input::plist::is_usage_key(key) {
@@ -138,7 +142,10 @@ fn read_app(
             ios.extend(plist.requests);
         }
     }
-    let removed: Vec<String> = removals.iter().filter_map(|r| r.permission.clone()).collect();
+    let removed: Vec<String> = removals
+        .iter()
+        .filter_map(|r| r.permission.clone())
+        .collect();
     android.retain(|r| !removed.contains(&r.permission));
 
     let mut out = Vec::new();
@@ -190,11 +197,17 @@ fn fragment(
     let Some(element) = tree.children(root).next() else {
         return Err(doc.error(item, format!("an entry of {list} holds no XML element")));
     };
-    if !matches!(element.local(), "uses-permission" | "uses-permission-sdk-23") {
+    if !matches!(
+        element.local(),
+        "uses-permission" | "uses-permission-sdk-23"
+    ) {
         return Ok(None);
     }
     let Some(name) = element.attr("android:name") else {
-        return Err(doc.error(item, format!("a <uses-permission> in {list} has no android:name")));
+        return Err(doc.error(
+            item,
+            format!("a <uses-permission> in {list} has no android:name"),
+        ));
     };
     let mut request = Request::at(name, at);
     request.max_sdk = element.attr("android:maxSdkVersion").map(str::to_owned);
