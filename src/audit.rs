@@ -411,6 +411,63 @@ fn finish(mut findings: Vec<Finding>, settings: &Settings) -> Vec<Finding> {
 }
 
 /// A finding at the rule's default severity; [`Settings::apply`] sets the final one.
+/// An advisory about Android permissions the catalog marks (`marked` picks the row): one
+/// finding per first request of such a permission, worded by `message`.
+fn marked_requests(
+    ctx: &Context<'_>,
+    rule: Rule,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+    message: fn(&str, &crate::catalog::AndroidPermission) -> String,
+) -> Vec<Finding> {
+    ctx.first_requests()
+        .filter_map(|(input, r)| {
+            let p = marked_android(input.platform(), &r.permission, marked)?;
+            Some(finding(
+                rule,
+                input.platform(),
+                &r.permission,
+                &r.location,
+                message(&r.permission, p),
+            ))
+        })
+        .collect()
+}
+
+/// The same advisory on the policy: one finding per disclosure of a marked permission.
+fn marked_disclosures(
+    policy: &Policy,
+    rule: Rule,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+    message: fn(&Disclosure, &crate::catalog::AndroidPermission) -> String,
+) -> Vec<Finding> {
+    policy
+        .disclosures()
+        .filter_map(|d| {
+            let p = marked_android(d.platform, &d.permission, marked)?;
+            Some(finding(
+                rule,
+                d.platform,
+                &d.permission,
+                &d.location,
+                message(d, p),
+            ))
+        })
+        .collect()
+}
+
+fn marked_android(
+    platform: Platform,
+    permission: &str,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+) -> Option<&'static crate::catalog::AndroidPermission> {
+    if platform != Platform::Android {
+        return None;
+    }
+    crate::catalog::catalog()
+        .android_permission(permission)
+        .filter(|p| marked(p))
+}
+
 fn finding(
     rule: Rule,
     platform: Platform,
@@ -531,6 +588,21 @@ impl<'a> Context<'a> {
 
     /// The first request of each permission in each input, the app's own excepted: rules about
     /// requests report once per file and permission, where it is first written.
+    /// Whether `holds` is true of `permission` or, with successor matching on, of one of its
+    /// predecessors or successors: the one matching rule `undeclared` and `unused` share.
+    fn with_relatives(
+        &self,
+        platform: Platform,
+        permission: &str,
+        holds: impl Fn(&str) -> bool,
+    ) -> bool {
+        holds(permission)
+            || (self.settings.successor_matching
+                && matching::relatives(platform, permission)
+                    .iter()
+                    .any(|r| holds(r)))
+    }
+
     fn first_requests(&self) -> impl Iterator<Item = (&'a ParsedInput, &'a Request)> {
         self.inputs.iter().copied().flat_map(|input| {
             let mut seen = BTreeSet::new();

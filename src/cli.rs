@@ -273,29 +273,8 @@ fn parse_output(value: &str) -> Result<(Format, PathBuf), String> {
     Ok((format, PathBuf::from(file)))
 }
 
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// Diagnostics for people, wrapped to the terminal (`table` is an old name for it).
-    #[value(alias = "table")]
-    Human,
-    /// One line per finding: `path:line:col: severity[rule] message`.
-    Concise,
-    /// Versioned JSON (schema in the README).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the pull request).
-    Github,
-    /// GitLab Code Quality JSON (the merge-request widget).
-    Gitlab,
-    /// JUnit XML: a test case per request and per policy row.
-    Junit,
-    /// Markdown summary, for a pull-request comment or $GITHUB_STEP_SUMMARY.
-    Markdown,
-    /// One self-contained HTML page for the release sign-off (prints to PDF).
-    Html,
-}
+/// Report formats: the library's list, so the flags and the renderers never disagree.
+pub(crate) use permaudit::report::export::Format;
 
 /// Exit-code threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

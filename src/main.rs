@@ -11,8 +11,8 @@ use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
 use cli::{
-    Cli, ColorChoice, Command, FailOn, Format, GenerateCommand, ImportArgs, InitArgs, JudgeArgs,
-    LangArg, PolicyCommand, RulesFormat, SeverityArg,
+    Cli, ColorChoice, Command, FailOn, GenerateCommand, ImportArgs, InitArgs, JudgeArgs, LangArg,
+    PolicyCommand, RulesFormat, SeverityArg,
 };
 use permaudit::audit::Settings;
 use permaudit::check::{self, CheckError, CheckOptions, CheckOutcome};
@@ -23,7 +23,7 @@ use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
-use permaudit::report::export::{self, Exports};
+use permaudit::report::export::Exports;
 use permaudit::report::{RenderOptions, diagnostic};
 
 const EXIT_FINDINGS: u8 = 1;
@@ -75,12 +75,7 @@ fn run() -> Result<ExitCode> {
                 (None, true) => ConfigSource::Isolated,
                 (None, false) => ConfigSource::Discover,
             };
-            let exports = Exports::new(
-                args.output
-                    .into_iter()
-                    .map(|(format, path)| (report_format(format), path))
-                    .collect(),
-            )?;
+            let exports = Exports::new(args.output)?;
             let options = CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
@@ -101,6 +96,11 @@ fn run() -> Result<ExitCode> {
                 xcode: permaudit::input::xcode::XcodeOptions {
                     configuration: args.configuration,
                 },
+                presentation: check::Presentation {
+                    fail_on: args.fail_on.map(config_fail_on),
+                    lang: lang_flag,
+                    locale: locale_lang(),
+                },
             };
             let outcome = match check::run(&options) {
                 Ok(outcome) => outcome,
@@ -113,9 +113,9 @@ fn run() -> Result<ExitCode> {
             if cli.verbose {
                 explain_run(&outcome, &options, &exports);
             }
-            let lang = lang_flag.or(outcome.lang).unwrap_or_else(locale_lang);
+            let lang = outcome.lang;
             let stdout_options = stdout_options(color, cli.quiet, lang);
-            let buf = report_format(args.format).render(&outcome, stdout_options)?;
+            let buf = args.format.render(&outcome, stdout_options)?;
             exports.write(
                 &outcome,
                 RenderOptions {
@@ -124,30 +124,30 @@ fn run() -> Result<ExitCode> {
                     ..RenderOptions::default()
                 },
             )?;
-            let fail_on = args
-                .fail_on
-                .map(config_fail_on)
-                .or(outcome.fail_on)
-                .unwrap_or(config::FailOn::Error);
             write_stdout(&buf)?;
-            Ok(exit_code(&outcome, fail_on))
+            Ok(exit_code(&outcome))
         }
         Command::Policy(PolicyCommand::Lint(args)) => {
             let settings = Settings {
                 select: selection(&args.select),
                 ..Settings::default()
             };
-            let outcome = match check::lint(args.file.as_deref(), &settings) {
+            let presentation = check::Presentation {
+                fail_on: Some(config_fail_on(args.fail_on)),
+                lang: lang_flag,
+                locale: locale_lang(),
+            };
+            let outcome = match check::lint(args.file.as_deref(), &settings, &presentation) {
                 Ok(outcome) => outcome,
                 Err(e) => {
                     report_check_error(&e, use_color(color, io::stderr().is_terminal()));
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
             };
-            let options = stdout_options(color, cli.quiet, lang_flag.unwrap_or_else(locale_lang));
-            let buf = report_format(args.format).render(&outcome, options)?;
+            let options = stdout_options(color, cli.quiet, outcome.lang);
+            let buf = args.format.render(&outcome, options)?;
             write_stdout(&buf)?;
-            Ok(exit_code(&outcome, config_fail_on(args.fail_on)))
+            Ok(exit_code(&outcome))
         }
         Command::Policy(PolicyCommand::Import(args)) => policy_import(&args),
         Command::Explain(args) => {
@@ -219,11 +219,8 @@ fn config_fail_on(fail_on: FailOn) -> config::FailOn {
 }
 
 /// 1 when a finding is at or above the threshold, else 0.
-fn exit_code(outcome: &CheckOutcome, fail_on: config::FailOn) -> ExitCode {
-    let failed = fail_on
-        .threshold()
-        .is_some_and(|t: Severity| outcome.findings.iter().any(|f| f.severity >= t));
-    if failed {
+fn exit_code(outcome: &CheckOutcome) -> ExitCode {
+    if outcome.fails() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
@@ -286,21 +283,6 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         eprintln!("{d}");
-    }
-}
-
-/// The library's format for a `--format` / `--output` value (clap's enum carries the help).
-fn report_format(format: Format) -> export::Format {
-    match format {
-        Format::Human => export::Format::Human,
-        Format::Concise => export::Format::Concise,
-        Format::Json => export::Format::Json,
-        Format::Sarif => export::Format::Sarif,
-        Format::Github => export::Format::Github,
-        Format::Gitlab => export::Format::Gitlab,
-        Format::Junit => export::Format::Junit,
-        Format::Markdown => export::Format::Markdown,
-        Format::Html => export::Format::Html,
     }
 }
 

@@ -37,12 +37,13 @@ fuzz_target!(|data: &[u8]| {
         config: None,
         config_why: String::new(),
         policy_why: String::new(),
-        fail_on: None,
-        lang: None,
+        fail_on: permaudit::config::FailOn::Error,
+        lang: permaudit::i18n::Lang::En,
         suppression: Default::default(),
         coverage,
         today: permaudit::config::Date::today_utc(),
         selected: None,
+        command: permaudit::check::Command::Check,
     };
     for lang in [permaudit::i18n::Lang::En, permaudit::i18n::Lang::Zh] {
         let options = RenderOptions { lang, ..RenderOptions::default() };

@@ -397,24 +397,25 @@ fn visit(
     } else {
         join_display(shown, relative)
     };
-    if name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir()) {
-        return Some(Ok((entry.path().to_path_buf(), display)));
-    }
+    let project =
+        name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir());
     // An XcodeGen spec; the Xcode reader tells a spec from another `project.yml`.
-    if name == Some(super::xcode::XCODEGEN_SPEC) && entry.file_type().is_some_and(|t| t.is_file()) {
-        return Some(Ok((entry.path().to_path_buf(), display)));
-    }
-    if name.is_some_and(is_marker_name) && entry.file_type().is_some_and(|t| t.is_file()) {
-        return Some(Ok((entry.path().to_path_buf(), display)));
-    }
+    // Project markers (`app.json`, `*.csproj`, …) too; the project readers tell a real one
+    // from a file that only shares the name.
+    let spec = (name == Some(super::xcode::XCODEGEN_SPEC) || name.is_some_and(is_marker_name))
+        && entry.file_type().is_some_and(|t| t.is_file());
     let named = name.is_some_and(is_input_name);
-    if !named {
+    if !(project || spec || named) {
         return None;
     }
+    // A link out of the tree is refused whatever it is named, a project folder included.
     if entry.path_is_symlink() {
         if let Some(err) = escape(entry, root, shown, boundary) {
             return Some(Err(err));
         }
+    }
+    if project || spec {
+        return Some(Ok((entry.path().to_path_buf(), display)));
     }
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return Some(Err(DiscoverError::Walk {

@@ -57,13 +57,16 @@ pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
     (inputs, errors, rest)
 }
 
-/// Reads a project file as UTF-8 text (a leading BOM dropped), refusing one over `max` bytes.
+/// Reads a project file as UTF-8 text (a leading BOM dropped), refusing one over `max` bytes
+/// or outside the repository (a project comes from a pull request: a link in it to
+/// `~/.ssh/id_rsa` is refused, never read).
 pub(crate) fn read_text(
     path: &std::path::Path,
     display: &str,
     max: u64,
 ) -> Result<String, InputError> {
-    let bytes = super::xcode::read_capped(path, display, max)?;
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let bytes = super::xcode::Jail::around(dir).read(path, display, max)?;
     let body = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(&bytes);
     String::from_utf8(body.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -106,4 +109,26 @@ pub(crate) fn file_name(file: &InputFile) -> &str {
 pub(crate) fn sibling_display(display: &str, relative: &str) -> String {
     let dir = display.rsplit_once('/').map_or("", |(d, _)| d);
     super::xcode::join_display(dir, relative)
+}
+
+/// Reads a native file a project merges (a manifest, an Info.plist) as the file readers do,
+/// refusing one that resolves outside the repository.
+pub(crate) fn read_native(
+    path: &std::path::Path,
+    display: &str,
+) -> Result<Vec<ParsedInput>, InputError> {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let boundary = crate::confine::boundary(dir);
+    if let Some(real) = crate::confine::outside(&boundary, path) {
+        return Err(InputError::invalid(
+            crate::model::Location::file(display),
+            format!(
+                "resolves to {}, outside the repository ({}); a project's files must be inside \
+                 it, so it was not read",
+                real.display(),
+                boundary.display()
+            ),
+        ));
+    }
+    super::read_all(path, display, &super::Limits::default())
 }

@@ -73,7 +73,7 @@ impl Renderer for Human {
             return Ok(());
         }
         if outcome.findings.is_empty() {
-            let id = if outcome.inputs.is_empty() {
+            let id = if outcome.command == crate::check::Command::Lint {
                 "human.clean.lint"
             } else if outcome.suppression.is_empty() {
                 "human.clean"
@@ -199,7 +199,7 @@ fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write)
         let line = lang.fill("human.selected", &[("rules", &ids.join(", "))]);
         lines(out, "", "  ", &line, width)?;
     }
-    if outcome.inputs.is_empty() {
+    if outcome.command == crate::check::Command::Lint {
         lines(out, "", "", lang.text("human.lint"), width)?;
         return writeln!(out);
     }

@@ -259,10 +259,9 @@ fn mismatches(
     ios: Option<&Path>,
 ) -> Result<Vec<InputNote>, InputError> {
     let mut notes = Vec::new();
-    let limits = super::Limits::default();
     let mut compare =
         |path: &Path, relative: String, wanted: &[Request]| -> Result<(), InputError> {
-            let native: BTreeSet<String> = super::read_all(path, &relative, &limits)?
+            let native: BTreeSet<String> = projects::read_native(path, &relative)?
                 .into_iter()
                 .flat_map(|i| i.requests.into_iter().map(|r| r.permission))
                 .collect();

@@ -131,9 +131,7 @@ fn read_project(
                 let mut removals = Vec::new();
                 if let Some(relative) = android_manifest {
                     let path = dir.join(relative);
-                    for manifest in
-                        super::read_all(&path, &shown(relative), &super::Limits::default())?
-                    {
+                    for manifest in projects::read_native(&path, &shown(relative))? {
                         requests.extend(manifest.requests);
                         removals.extend(manifest.removals);
                     }
@@ -162,9 +160,7 @@ fn read_project(
                         ),
                     ));
                 }
-                for mut plist in
-                    super::read_all(&path, &shown(relative), &super::Limits::default())?
-                {
+                for mut plist in projects::read_native(&path, &shown(relative))? {
                     plist.build = build.clone();
                     plist.apple_platform = Some(if framework.platform == Shipped::Ios {
                         ApplePlatform::Ios

@@ -61,7 +61,6 @@ fn read_app(
     json::object(&doc, app, "app-plus")?;
     let dir = file.path.parent().unwrap_or(Path::new("."));
     let shown = |relative: &str| projects::sibling_display(&file.display, relative);
-    let limits = super::Limits::default();
 
     let mut android = Vec::new();
     let mut removals = Vec::new();
@@ -127,7 +126,7 @@ fn read_app(
             continue;
         }
         claimed.insert(projects::canonical(&path));
-        for manifest in super::read_all(&path, &shown(relative), &limits)? {
+        for manifest in projects::read_native(&path, &shown(relative))? {
             android.extend(manifest.requests);
             removals.extend(manifest.removals);
         }
@@ -138,7 +137,7 @@ fn read_app(
             continue;
         }
         claimed.insert(projects::canonical(&path));
-        for plist in super::read_all(&path, &shown(relative), &limits)? {
+        for plist in projects::read_native(&path, &shown(relative))? {
             ios.extend(plist.requests);
         }
     }
