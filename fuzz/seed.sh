@@ -32,4 +32,10 @@ mkdir -p corpus/xcode
 x=../testdata/xcode-app
 { cat "$x/Tally.xcodeproj/project.pbxproj"; printf '\xff'; cat "$x/Config/Shared.xcconfig"; printf '\xff'; cat "$x/Tally/Info.plist"; printf '\xff'; cat "$x/Tally/zh-Hans.lproj/InfoPlist.strings"; } > corpus/xcode/tally
 seed xcode \( -name 'project.pbxproj' -o -name '*.xcconfig' -o -name 'InfoPlist.strings' -o -name '*.xcstrings' \)
+# gradle: the sample app's files joined at 0xFF in the order the target writes them, then every
+# build script and merger report alone.
+mkdir -p corpus/gradle
+g=../testdata/m5-app/android
+{ cat "$g/settings.gradle"; printf '\xff'; cat "$g/app/build.gradle"; printf '\xff'; cat "$g/app/src/main/AndroidManifest.xml"; printf '\xff'; cat "$g/app/src/play/AndroidManifest.xml"; printf '\xff'; cat "$g/push/build.gradle"; printf '\xff'; cat "$g/push/src/main/AndroidManifest.xml"; } > corpus/gradle/m5
+seed gradle \( -name '*.gradle' -o -name '*.gradle.kts' -o -name 'manifest-merger-*-report.txt' \)
 echo "seeded: $(for t in corpus/*; do printf '%s=%s ' "${t#corpus/}" "$(ls "$t" | wc -l)"; done)"

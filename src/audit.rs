@@ -74,6 +74,7 @@ registry! {
     UnauditedPlatform => unaudited_platform,
     UnreadSource => unread_source,
     GeneratedMismatch => generated_mismatch,
+    UnresolvedBuildValue => unresolved_build_value,
 }
 
 /// Judges the app's requests (against the policy, or alone).
@@ -188,6 +189,10 @@ pub struct Finding {
     pub location: Location,
     /// What is wrong and how to fix it.
     pub message: String,
+    /// The Gradle variants the finding holds for, sorted; empty when the audit has no
+    /// variants (or the finding is not about one). A finding common to every audited variant
+    /// is reported once, listing them all.
+    pub variants: Vec<String>,
 }
 
 impl Finding {
@@ -293,6 +298,74 @@ pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
 /// the built-in policy's own known findings are acknowledged in `policy/m5.acknowledged.yaml`
 /// (`permaudit policy lint` still shows them).
 pub fn audit_with(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) -> Vec<Finding> {
+    audit_variants(inputs, &|_| policy, settings)
+}
+
+/// Is `input` one Gradle variant of an app?
+fn is_variant(input: &ParsedInput) -> bool {
+    matches!(
+        input.kind,
+        crate::model::InputKind::GradleVariant | crate::model::InputKind::MergedManifest
+    ) && input.build.is_some()
+}
+
+/// [`audit_with`], each Gradle variant judged on its own against the policy `policy_for` gives
+/// it (the inputs that are not variants — an iOS app, a loose manifest — are part of every
+/// variant's audit). Identical findings of several variants are reported once, listing them.
+pub fn audit_variants<'p>(
+    inputs: &[ParsedInput],
+    policy_for: &dyn Fn(&str) -> &'p Policy,
+    settings: &Settings,
+) -> Vec<Finding> {
+    let mut variants: Vec<&str> = inputs
+        .iter()
+        .filter(|i| is_variant(i))
+        .filter_map(|i| i.build.as_deref())
+        .collect();
+    variants.sort_unstable();
+    variants.dedup();
+    if variants.is_empty() {
+        return audit_once(inputs, policy_for(""), settings);
+    }
+    let mut seen: Vec<(Finding, Vec<String>)> = Vec::new();
+    let mut index: BTreeMap<(Rule, Platform, String, Location, String), usize> = BTreeMap::new();
+    for v in &variants {
+        let subset: Vec<ParsedInput> = inputs
+            .iter()
+            .filter(|i| !is_variant(i) || i.build.as_deref() == Some(*v))
+            .cloned()
+            .collect();
+        for f in audit_once(&subset, policy_for(v), settings) {
+            let key = (
+                f.rule,
+                f.platform,
+                f.permission.clone(),
+                f.location.clone(),
+                f.message.clone(),
+            );
+            match index.get(&key) {
+                Some(&i) => seen[i].1.push((*v).to_owned()),
+                None => {
+                    index.insert(key, seen.len());
+                    seen.push((f, vec![(*v).to_owned()]));
+                }
+            }
+        }
+    }
+    let findings = seen
+        .into_iter()
+        .map(|(mut f, vs)| {
+            // Findings about other platforms come from inputs every variant shares.
+            if f.platform == Platform::Android {
+                f.variants = vs;
+            }
+            f
+        })
+        .collect();
+    finish(findings, settings)
+}
+
+fn audit_once(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) -> Vec<Finding> {
     let ctx = Context::new(inputs, policy, settings);
     let mut findings = Vec::new();
     for def in enabled(settings) {
@@ -482,6 +555,7 @@ fn finding(
         permission: permission.to_owned(),
         location: location.clone(),
         message,
+        variants: Vec::new(),
     }
 }
 

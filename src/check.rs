@@ -57,6 +57,8 @@ pub struct CheckOptions {
     pub today: Option<Date>,
     /// Which Xcode build configuration is audited.
     pub xcode: input::xcode::XcodeOptions,
+    /// Which Gradle variants are audited.
+    pub gradle: input::gradle::GradleOptions,
     /// `--fail-on` and `--lang`, resolved against the config into the outcome.
     pub presentation: Presentation,
 }
@@ -239,7 +241,13 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         }
     }
 
-    let inputs = read_app(paths, config.as_ref(), &options.limits, &options.xcode)?;
+    let inputs = read_app(
+        paths,
+        config.as_ref(),
+        &options.limits,
+        &options.xcode,
+        &options.gradle,
+    )?;
     let findings = audit_with(&inputs, &policy, &settings);
     let coverage = coverage(&inputs, &policy, settings.successor_matching);
 
@@ -309,7 +317,8 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
 
 /// The read step `check` and `init` share: discovers the app's files under `paths` (skipping
 /// the config's `exclude:`), reads the projects among them (Xcode targets in the chosen
-/// configuration: `xcode`, else the config's `configuration:`), then every other file. Any
+/// configuration: `xcode`, else the config's `configuration:`; Gradle variants chosen by
+/// `gradle`, else the config's `variants:`), then every other file. Any
 /// file that cannot be read is an error, all of them listed; finding nothing to audit is an
 /// error too, never an empty (clean) result.
 pub fn read_app(
@@ -317,6 +326,7 @@ pub fn read_app(
     config: Option<&Config>,
     limits: &Limits,
     xcode: &input::xcode::XcodeOptions,
+    gradle: &input::gradle::GradleOptions,
 ) -> Result<Vec<ParsedInput>, CheckError> {
     let exclude = match config {
         Some(config) if !config.exclude.is_empty() => Some(exclude_matcher(config)?),
@@ -327,8 +337,11 @@ pub fn read_app(
     if xcode.configuration.is_none() {
         xcode.configuration = config.and_then(|c| c.configuration.clone());
     }
-    let (mut inputs, mut errors, files) =
-        input::projects::read_projects(files, &input::projects::ProjectOptions { xcode });
+    let options = input::projects::ProjectOptions {
+        xcode,
+        gradle: gradle_options(gradle, config),
+    };
+    let (mut inputs, mut errors, files) = input::projects::read_projects(files, &options);
     for result in read_parallel(&files, limits) {
         match result {
             Ok(parsed) => inputs.extend(parsed),
@@ -350,6 +363,18 @@ pub fn read_app(
         }));
     }
     Ok(inputs)
+}
+
+/// `--variant` globs, else the config's `variants`.
+fn gradle_options(
+    options: &input::gradle::GradleOptions,
+    config: Option<&Config>,
+) -> input::gradle::GradleOptions {
+    let mut gradle = options.clone();
+    if gradle.variants.is_empty() {
+        gradle.variants = config.map(|c| c.variants.clone()).unwrap_or_default();
+    }
+    gradle
 }
 
 /// Loads the policy file at `path` (shown as given), or the built-in policy.

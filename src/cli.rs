@@ -219,6 +219,10 @@ pub(crate) struct CheckArgs {
     /// .xcodeproj [default: the config's `configuration`, else Release].
     #[arg(long, value_name = "NAME")]
     pub(crate) configuration: Option<String>,
+    /// Gradle build variant to audit (repeatable; `*` and `?` globs, e.g. `*Release`)
+    /// [default: the config's `variants`, else every non-debuggable variant].
+    #[arg(long = "variant", value_name = "NAME")]
+    pub(crate) variants: Vec<String>,
 }
 
 /// Parses `123`, `512K`, `16M`, `1G` (binary multiples).

@@ -62,6 +62,7 @@ pub fn scan(paths: &[PathBuf]) -> Result<Vec<ParsedInput>, CheckError> {
         config.as_ref(),
         &input::Limits::default(),
         &input::xcode::XcodeOptions::default(),
+        &input::gradle::GradleOptions::default(),
     )
 }
 

@@ -96,6 +96,9 @@ fn run() -> Result<ExitCode> {
                 xcode: permaudit::input::xcode::XcodeOptions {
                     configuration: args.configuration,
                 },
+                gradle: permaudit::input::gradle::GradleOptions {
+                    variants: args.variants,
+                },
                 presentation: check::Presentation {
                     fail_on: args.fail_on.map(config_fail_on),
                     lang: lang_flag,

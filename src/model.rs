@@ -166,6 +166,11 @@ pub enum InputKind {
     /// committed generated files are audited instead; it carries only notes
     /// (`unread-source`, `generated-mismatch`).
     Project,
+    /// One Gradle build variant: its source manifests merged as the Android Gradle plugin
+    /// merges them; the input's path is the app module's main manifest.
+    GradleVariant,
+    /// A merged manifest the Android Gradle plugin wrote under `build/intermediates/`.
+    MergedManifest,
 }
 
 impl InputKind {
@@ -177,7 +182,9 @@ impl InputKind {
             | InputKind::Apk
             | InputKind::Aab
             | InputKind::GeneratedManifest
-            | InputKind::Project => Platform::Android,
+            | InputKind::Project
+            | InputKind::GradleVariant
+            | InputKind::MergedManifest => Platform::Android,
             InputKind::Plist
             | InputKind::BinaryPlist
             | InputKind::Ipa
@@ -200,6 +207,8 @@ impl InputKind {
             InputKind::GeneratedManifest => "generated-manifest",
             InputKind::GeneratedPlist => "generated-plist",
             InputKind::Project => "project",
+            InputKind::GradleVariant => "gradle-variant",
+            InputKind::MergedManifest => "merged-manifest",
         }
     }
 }
@@ -224,8 +233,10 @@ pub struct Request {
     /// The purpose string's translations (`<lang>.lproj/InfoPlist.strings`,
     /// `InfoPlist.xcstrings`), sorted by language; empty when the app has none.
     pub localizations: Vec<Localization>,
-    /// How a generated manifest or Info.plist comes to hold it (which plugin, attribute or
-    /// template); `None` for a request written in a native file.
+    /// Who or what added the request when it is not simply written at `location`: the plugin,
+    /// attribute or template of a generated manifest or Info.plist, or the library that the
+    /// Android Gradle plugin's merger took it from. `None` for a request written in a native
+    /// file.
     pub origin: Option<Origin>,
 }
 
@@ -262,6 +273,11 @@ pub enum OriginKind {
     Package,
     /// The build tool's own project template adds it (Cordova's `INTERNET`): knowledge.
     Template,
+    /// The manifest merger took it from a library (a module of the build, a Maven library):
+    /// recorded in the merger report (`ADDED from`, `MERGED from`).
+    Library,
+    /// The manifest merger added it because a library targets an old SDK (`IMPLIED from`).
+    Implied,
 }
 
 impl OriginKind {
@@ -273,6 +289,8 @@ impl OriginKind {
             OriginKind::PluginDefault => "plugin-default",
             OriginKind::Package => "package",
             OriginKind::Template => "template",
+            OriginKind::Library => "library",
+            OriginKind::Implied => "implied",
         }
     }
 
@@ -283,17 +301,21 @@ impl OriginKind {
     }
 }
 
-/// Where a request of a generated file comes from.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where a request comes from, when more than its location says.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Origin {
     /// How it was derived.
     pub kind: OriginKind,
     /// What adds it, as a person reads it: `expo-camera config plugin, option
-    /// recordAudioAndroid`, `cordova-android platform template`.
+    /// recordAudioAndroid`, `cordova-android platform template`, the library
+    /// (`com.umeng.umsdk:common:9.6.1`) or module (`:core`) the merger took it from.
     pub via: String,
     /// Where permaudit's knowledge of that comes from (npm package and versions, source file),
     /// for a request derived from knowledge rather than read from the tree.
     pub source: Option<String>,
+    /// Where that is recorded (the merger report's line, a library module's manifest), when
+    /// it is not the request's own location.
+    pub location: Option<Location>,
 }
 
 /// One translation of a purpose string.
@@ -318,6 +340,8 @@ pub enum NoteRule {
     UnreadSource,
     /// `generated-mismatch`: committed generated output disagrees with its config.
     GeneratedMismatch,
+    /// `unresolved-build-value`: a Gradle value that cannot be read without running the build.
+    UnresolvedBuildValue,
 }
 
 /// Something the reader noticed about an input that changes what ships, such as a build

@@ -130,6 +130,7 @@ mod tests {
             permission: permission.into(),
             location: Location::at("m.xml", 2, 5),
             message: "msg".into(),
+            variants: Vec::new(),
         }
     }
 

@@ -25,13 +25,14 @@ fn sample_app_table_exits_1() {
         .stdout(predicate::str::contains(
             "policy: M5 Privacy Protection Agreement — Appendix 2 (built-in)",
         ))
-        .stdout(predicate::str::contains("audited 2 files:"))
-        .stdout(predicate::str::contains("7 errors, 11 warnings, 0 notes"))
+        .stdout(predicate::str::contains("audited 2 files (3 inputs):"))
+        .stdout(predicate::str::contains("7 errors, 12 warnings, 0 notes"))
         .stdout(predicate::str::contains("\u{1b}[").not());
 }
 
-/// The JSON report has design §5's schema, and only the app's own two files were audited
-/// (test source sets, build outputs, node_modules and Pods decoys skipped).
+/// The JSON report has design §5's schema, and only the app's own files were audited: the
+/// Android app as its two release variants (the debug source set, test source sets, build
+/// outputs, node_modules and Pods decoys skipped).
 #[test]
 fn sample_app_json_schema_and_discovery() {
     let (code, report) = check_json(&["testdata/m5-app"]);
@@ -46,16 +47,19 @@ fn sample_app_json_schema_and_discovery() {
         input_paths(&report),
         vec![
             "testdata/m5-app/android/app/src/main/AndroidManifest.xml",
+            "testdata/m5-app/android/app/src/main/AndroidManifest.xml",
             "testdata/m5-app/ios/M5/Info.plist"
         ]
     );
     assert_eq!(report["inputs"][0]["platform"], "android");
-    assert_eq!(report["inputs"][0]["kind"], "manifest");
-    assert_eq!(report["inputs"][1]["platform"], "ios");
-    assert_eq!(report["inputs"][1]["kind"], "plist");
+    assert_eq!(report["inputs"][0]["kind"], "gradle-variant");
+    assert_eq!(report["inputs"][0]["build"], "playRelease");
+    assert_eq!(report["inputs"][1]["build"], "chinaRelease");
+    assert_eq!(report["inputs"][2]["platform"], "ios");
+    assert_eq!(report["inputs"][2]["kind"], "plist");
     assert_eq!(
         report["summary"],
-        serde_json::json!({"errors": 7, "warnings": 11, "notes": 0})
+        serde_json::json!({"errors": 7, "warnings": 12, "notes": 0})
     );
     let keys: Vec<_> = report["findings"][0]
         .as_object()
@@ -73,7 +77,8 @@ fn sample_app_json_schema_and_discovery() {
             "permission",
             "platform",
             "rule",
-            "severity"
+            "severity",
+            "variants"
         ]
     );
     insta::assert_json_snapshot!("m5_app_json", report);

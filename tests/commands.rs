@@ -267,6 +267,7 @@ fn rules_lists_every_rule() {
         "unaudited-platform",
         "unread-source",
         "generated-mismatch",
+        "unresolved-build-value",
     ];
     let output = permaudit().arg("rules").output().expect("run");
     assert!(output.status.success());

@@ -28,6 +28,7 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
     ctx.inputs
         .iter()
         .chain(ctx.unaudited.iter())
+        .filter(|i| !super::unresolved_build_value::is_gradle(i.kind))
         .flat_map(|input| {
             input
                 .notes

@@ -149,6 +149,8 @@ pub struct Config {
     pub undeclared_normal: Option<Severity>,
     /// `configuration:`: the Xcode build configuration audited (`--configuration` wins).
     pub configuration: Option<String>,
+    /// `variants:`: globs of the Gradle variants audited (`--variant` wins).
+    pub variants: Vec<String>,
 }
 
 /// Where the config comes from.
@@ -319,6 +321,8 @@ struct RawConfig {
     #[serde(default)]
     lang: Option<Spanned<String>>,
     configuration: Option<Spanned<String>>,
+    #[serde(default)]
+    variants: Vec<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -341,6 +345,7 @@ const KEYS: &[&str] = &[
     "undeclared-normal",
     "lang",
     "configuration",
+    "variants",
     "platform",
     "permission",
     "reason",
@@ -365,6 +370,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         undeclared_normal: None,
         lang: None,
         configuration: None,
+        variants: Vec::new(),
     });
     let at = |loc: &serde_saphyr::Location| at(file, loc);
     let invalid = |loc: &serde_saphyr::Location, message: String| ConfigError::Invalid {
@@ -462,6 +468,19 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         }
         other => other.map(|c| c.value),
     };
+
+    let mut variants = Vec::new();
+    for v in raw.variants {
+        if v.value.trim().is_empty() {
+            return Err(invalid(
+                &v.referenced,
+                "a `variants:` entry is empty; expected a Gradle variant name or glob such as \
+                 playRelease or *Release"
+                    .to_owned(),
+            ));
+        }
+        variants.push(v.value);
+    }
 
     // HashMap order is arbitrary: validate in file order so the first error reported is the
     // first in the file, every time.
@@ -598,6 +617,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         undeclared_normal,
         lang,
         configuration,
+        variants,
     })
 }
 

@@ -81,6 +81,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{permission} is not translated into every language the app is localized into",
     ),
     (
+        "finding.origin",
+        "added to the merged manifest by {by} ({at})",
+    ),
+    (
+        "finding.origin-implied",
+        "implied by the manifest merger: {by} ({at})",
+    ),
+    (
         "finding.policy-outdated.help",
         "name the successor the app requests in that row",
     ),
@@ -137,6 +145,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "a permission source permaudit does not read: the audit is incomplete",
     ),
     (
+        "finding.unresolved-build-value.help",
+        "write the value as a literal, or build the variant and audit its merged manifest",
+    ),
+    (
+        "finding.unresolved-build-value.title",
+        "a Gradle build value is not read statically",
+    ),
+    (
         "finding.unused.help",
         "remove it from the policy, or audit the file that requests it",
     ),
@@ -144,6 +160,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.unused.title",
         "{permission} is disclosed by {row} but no audited {platform} input requests it",
     ),
+    ("finding.variants", "in variants: {variants}"),
     ("finding.zh-name", "{permission}"),
     ("html.ack.expired", "expired: finding reported again"),
     ("html.ack.hides", "hides a finding"),
@@ -273,6 +290,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("label.requested-here", "requested here"),
     ("label.row.named", "row \"{name}\""),
     ("label.row.numbered", "row {n}"),
+    ("label.set-here", "set here"),
     (
         "markdown.acknowledged",
         "{findings} hidden by acknowledgements in the config",
@@ -420,6 +438,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "rule.unread-source.summary",
         "Permission source permaudit does not read",
+    ),
+    (
+        "rule.unresolved-build-value.explanation",
+        "A value of a Gradle build script that decides what a variant's merged manifest holds is computed (a function call, a variable defined elsewhere, a string with $ interpolation, a setting applied by a closure or another script), so permaudit, which never runs the build, cannot know it: the manifest names that depend on it are audited as written (${applicationId} stays unresolved, and an own permission named with it is not recognised). The same note marks a committed merged manifest older than the sources it was made from. Fix: write the value as a literal, or build the variant and audit its merged manifest or APK.",
+    ),
+    (
+        "rule.unresolved-build-value.summary",
+        "Gradle build value not read statically",
     ),
     (
         "rule.unused.explanation",

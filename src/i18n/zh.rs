@@ -80,6 +80,11 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.missing-translation.title",
         "{permission} 的用途说明未翻译为应用支持的全部语言",
     ),
+    ("finding.origin", "由 {by} 合并进最终清单（{at}）"),
+    (
+        "finding.origin-implied",
+        "由清单合并工具隐式添加：{by}（{at}）",
+    ),
     (
         "finding.policy-outdated.help",
         "在该行写上应用实际申请的替代权限",
@@ -137,6 +142,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "permaudit 未读取的权限来源：审计不完整",
     ),
     (
+        "finding.unresolved-build-value.help",
+        "把该值写成字面量，或构建该变体后审计其合并后的清单",
+    ),
+    (
+        "finding.unresolved-build-value.title",
+        "无法静态读取的 Gradle 构建值",
+    ),
+    (
         "finding.unused.help",
         "从政策中删除它，或把申请它的文件也纳入审计",
     ),
@@ -144,6 +157,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.unused.title",
         "{row}披露了 {permission}，但被审计的 {platform} 输入都没有申请它",
     ),
+    ("finding.variants", "所属构建变体：{variants}"),
     ("finding.zh-name", "{permission}（{zh}）"),
     ("html.ack.expired", "已过期：问题重新报告"),
     ("html.ack.hides", "隐藏了一条问题"),
@@ -261,6 +275,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("label.requested-here", "在此申请"),
     ("label.row.named", "“{name}”一行"),
     ("label.row.numbered", "第 {n} 行"),
+    ("label.set-here", "在此设置"),
     ("markdown.acknowledged", "{findings}被配置中的确认项隐藏"),
     ("markdown.baselined", "{findings}被基线 `{baseline}` 隐藏"),
     (
@@ -388,6 +403,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "发现了某个应用（或其一部分）的标志，而它的权限来自 permaudit 不读取的来源：Expo 的 app.config.js 或 .ts（生成配置的代码）、本地 Expo 配置插件、Unity、NativeScript、HarmonyOS 或小程序项目，或缺少 android/ 与 ios/ 目录的 Capacitor 配置。这些来源加入的权限未被审计，因此报告不能视为无问题。修复：把工具生成的内容交给 permaudit（npx expo config --json 的 JSON、已提交的原生目录、构建出的 APK 或 IPA），或在配置中排除未发布的目录。",
     ),
     ("rule.unread-source.summary", "permaudit 未读取的权限来源"),
+    (
+        "rule.unresolved-build-value.explanation",
+        "Gradle 构建脚本中决定某个变体合并后清单内容的值是计算出来的（函数调用、在别处定义的变量、带 $ 插值的字符串、由闭包或其他脚本设置的配置），permaudit 从不运行构建，因此无法得知它：依赖该值的清单名称按原文审计（${applicationId} 保持未解析，用它命名的自有权限不会被识别）。提交到仓库的合并后清单比生成它的源文件更旧时，也会给出此提示。修复：把该值写成字面量，或构建该变体后审计其合并后的清单或 APK。",
+    ),
+    (
+        "rule.unresolved-build-value.summary",
+        "无法静态读取的 Gradle 构建值",
+    ),
     (
         "rule.unused.explanation",
         "政策中某一行披露的权限，被审计的该平台输入都没有申请。政策夸大了应用收集的范围，与应用已经脱节。只有至少审计了一个该平台输入时才判断此规则。修复：从政策中删除该权限，或确认审计覆盖了申请它的每个清单（渠道包清单、构建出的 APK）。如果应用申请的是它的替代权限或前身，则不算未使用（见 policy-outdated）。",

@@ -33,6 +33,25 @@ pub fn parse_manifest_within(
     bytes: &[u8],
     budget: &Budget,
 ) -> Result<ParsedInput, InputError> {
+    parse_source(path, bytes, budget).map(|(parsed, _)| parsed)
+}
+
+/// A source manifest as the manifest merger sees it: its literal `package` and its permission
+/// elements with their `tools:` markers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SourceManifest {
+    /// `<manifest package="…">`, when literal.
+    pub(crate) package: Option<String>,
+    /// Permission elements that are direct children of `<manifest>`, in document order.
+    pub(crate) elements: Vec<super::manifest::PermElement>,
+}
+
+/// [`parse_manifest_within`], also returning what the merger needs.
+pub(crate) fn parse_source(
+    path: &str,
+    bytes: &[u8],
+    budget: &Budget,
+) -> Result<(ParsedInput, SourceManifest), InputError> {
     let doc = XmlText::new(path, bytes)?;
     let mut reader = NsReader::from_str(doc.text);
     let config = reader.config_mut();
@@ -124,7 +143,11 @@ pub fn parse_manifest_within(
         ));
     }
 
-    Ok(rules.finish(path, InputKind::Manifest))
+    let (package, elements) = rules.take_source();
+    Ok((
+        rules.finish(path, InputKind::Manifest),
+        SourceManifest { package, elements },
+    ))
 }
 
 /// The `<manifest package="…">` attribute, if written.
@@ -185,6 +208,12 @@ fn permission_attrs(
             }
             (ResolveResult::Bound(Namespace(uri)), "node") if uri == TOOLS_NS => {
                 (&mut attrs.tools_node, false)
+            }
+            (ResolveResult::Bound(Namespace(uri)), "selector") if uri == TOOLS_NS => {
+                (&mut attrs.tools_selector, false)
+            }
+            (ResolveResult::Bound(Namespace(uri)), "remove") if uri == TOOLS_NS => {
+                (&mut attrs.tools_remove, false)
             }
             _ => continue,
         };

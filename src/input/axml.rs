@@ -577,6 +577,7 @@ fn permission_attrs(
         name: text(name.or(by_string_name), "android:name value")?,
         max_sdk: text(max_sdk.or(by_string_max), "android:maxSdkVersion value")?,
         tools_node: text(tools_node, "tools:node value")?,
+        ..PermissionAttrs::default()
     })
 }
 

@@ -404,8 +404,12 @@ fn visit(
     // from a file that only shares the name.
     let spec = (name == Some(super::xcode::XCODEGEN_SPEC) || name.is_some_and(is_marker_name))
         && entry.file_type().is_some_and(|t| t.is_file());
+    // Gradle scripts and merger reports; the Gradle reader decides what they mean.
+    let gradle = name.is_some_and(|n| {
+        super::gradle::SCRIPT_NAMES.contains(&n) || super::gradle::is_report_name(n)
+    }) && entry.file_type().is_some_and(|t| t.is_file());
     let named = name.is_some_and(is_input_name);
-    if !(project || spec || named) {
+    if !(project || spec || gradle || named) {
         return None;
     }
     // A link out of the tree is refused whatever it is named, a project folder included.
@@ -414,7 +418,7 @@ fn visit(
             return Some(Err(err));
         }
     }
-    if project || spec {
+    if project || spec || gradle {
         return Some(Ok((entry.path().to_path_buf(), display)));
     }
     if !entry.file_type().is_some_and(|t| t.is_file()) {

@@ -57,6 +57,21 @@ pub(crate) struct PermissionAttrs {
     pub(crate) max_sdk: Option<String>,
     /// `tools:node` (source manifests only).
     pub(crate) tools_node: Option<String>,
+    /// `tools:selector`: the package of the library a `tools:node` marker applies to.
+    pub(crate) tools_selector: Option<String>,
+    /// `tools:remove`: attributes removed from lower-priority declarations.
+    pub(crate) tools_remove: Option<String>,
+}
+
+/// A permission element of a source manifest with everything the manifest merger reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct PermElement {
+    /// Local name (`uses-permission`, `uses-permission-sdk-23`, `permission`, …).
+    pub(crate) local: String,
+    /// Its attributes.
+    pub(crate) attrs: PermissionAttrs,
+    /// Where it is.
+    pub(crate) location: Location,
 }
 
 /// One element of the stream.
@@ -94,6 +109,7 @@ pub(crate) struct ManifestRules<'b> {
     own: Vec<String>,
     own_trees: Vec<String>,
     package: Option<String>,
+    elements: Vec<PermElement>,
 }
 
 /// Placeholders the Android Gradle plugin replaces with the application id.
@@ -117,6 +133,7 @@ impl<'b> ManifestRules<'b> {
             own: Vec::new(),
             own_trees: Vec::new(),
             package: None,
+            elements: Vec::new(),
         }
     }
 
@@ -157,6 +174,13 @@ impl<'b> ManifestRules<'b> {
             return Ok(());
         }
         let attrs = attrs()?;
+        if self.dialect == Dialect::Source && attrs.name.is_some() {
+            self.elements.push(PermElement {
+                local: element.local.to_owned(),
+                attrs: attrs.clone(),
+                location: element.location.clone(),
+            });
+        }
         let removal = match (self.dialect, attrs.tools_node.as_deref()) {
             (Dialect::Source, Some(node @ ("remove" | "removeAll"))) => Some(node.to_owned()),
             _ => None,
@@ -198,6 +222,11 @@ impl<'b> ManifestRules<'b> {
         Ok(())
     }
 
+    /// The root's literal `package` and the permission elements, for the manifest merger.
+    pub(crate) fn take_source(&mut self) -> (Option<String>, Vec<PermElement>) {
+        (self.package.clone(), std::mem::take(&mut self.elements))
+    }
+
     /// The parsed input: requests for the app's own permissions (declared with `<permission>`
     /// or under a `<permission-tree>`) are marked `own`.
     pub(crate) fn finish(self, path: &str, kind: InputKind) -> ParsedInput {
@@ -235,7 +264,7 @@ impl<'b> ManifestRules<'b> {
 }
 
 /// Is `name` a permission the platform or a system app defines (see the module docs)?
-fn is_system_permission(name: &str) -> bool {
+pub(crate) fn is_system_permission(name: &str) -> bool {
     name.starts_with(crate::catalog::ANDROID_PREFIX)
         || crate::catalog::catalog()
             .android_permission(name)
@@ -271,6 +300,8 @@ mod tests {
             name: Some(name.to_owned()),
             max_sdk: None,
             tools_node: node.map(str::to_owned),
+            tools_selector: None,
+            tools_remove: None,
         }
     }
 

@@ -14,6 +14,8 @@ use crate::model::ParsedInput;
 pub struct ProjectOptions {
     /// Which Xcode build configuration is audited.
     pub xcode: super::xcode::XcodeOptions,
+    /// Which Gradle variants are audited.
+    pub gradle: super::gradle::GradleOptions,
 }
 
 /// What a reader returns: the inputs it read, its errors, and the files it leaves to others.
@@ -34,6 +36,11 @@ pub const READERS: &[(&str, Reader)] = &[
     ("expo", super::expo::read_projects),
     ("cordova", super::cordova::read_projects),
     ("uniapp", super::uniapp::read_projects),
+    // After the generated-manifest readers, which compare a committed `android/` with their
+    // config, and before the native files are read one by one.
+    ("gradle", |files, options| {
+        super::gradle::read_projects(files, &options.gradle)
+    }),
     ("unread", super::unread::read_projects),
 ];
 

@@ -471,6 +471,7 @@ fn permission_attrs(fields: &[u8]) -> Result<PermissionAttrs, String> {
             .iter()
             .find(|a| a.namespace_uri == TOOLS_NS && a.name == "node")
             .map(|a| a.value.clone()),
+        ..PermissionAttrs::default()
     })
 }
 

@@ -305,6 +305,8 @@ fn finding(
     let label = if in_policy {
         super::row_label(lang, outcome, f)
             .map(|row| lang.fill("label.disclosed-by", &[("row", &text::visible(&row))]))
+    } else if f.rule == crate::audit::Rule::UnresolvedBuildValue {
+        Some(lang.text("label.set-here").to_owned())
     } else {
         Some(lang.text("label.requested-here").to_owned())
     };

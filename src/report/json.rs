@@ -104,7 +104,8 @@ struct RequestRef<'a> {
     purpose: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     localizations: Vec<LocalizationRef<'a>>,
-    /// How a generated manifest or Info.plist comes to hold the request.
+    /// Who or what added the request: a config plugin or template of a generated manifest or
+    /// Info.plist, or the library the manifest merger took it from.
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<OriginRef<'a>>,
 }
@@ -116,6 +117,11 @@ struct OriginRef<'a> {
     /// Where permaudit's knowledge of a plugin or template comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
+    /// Where the origin is recorded (a merger report's line, a library's manifest).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    line: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -136,6 +142,9 @@ struct FindingRef<'a> {
     line: Option<u32>,
     column: Option<u32>,
     message: &'a str,
+    /// The Gradle variants the finding holds for, when the audit has variants.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    variants: &'a [String],
 }
 
 impl Renderer for Json {
@@ -183,6 +192,8 @@ impl Renderer for Json {
                                 kind: o.kind,
                                 via: &o.via,
                                 source: o.source.as_deref(),
+                                path: o.location.as_ref().map(|l| l.path.as_str()),
+                                line: o.location.as_ref().and_then(|l| l.line),
                             }),
                         })
                         .collect(),
@@ -200,6 +211,7 @@ impl Renderer for Json {
                     line: f.location.line,
                     column: f.location.column,
                     message: &f.message,
+                    variants: &f.variants,
                 })
                 .collect(),
             summary: Summary::of(outcome),

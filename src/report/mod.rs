@@ -122,6 +122,69 @@ pub(crate) fn localize<'a>(
     outcome: &CheckOutcome,
     f: &'a crate::audit::Finding,
 ) -> Localized<'a> {
+    let mut l = localize_message(lang, outcome, f);
+    l.notes.extend(
+        context_notes(lang, outcome, f)
+            .into_iter()
+            .map(std::borrow::Cow::Owned),
+    );
+    l
+}
+
+/// The request a finding at a request points at, if any.
+pub(crate) fn request_of<'o>(
+    outcome: &'o CheckOutcome,
+    f: &crate::audit::Finding,
+) -> Option<&'o crate::model::Request> {
+    outcome
+        .inputs
+        .iter()
+        .flat_map(|i| &i.requests)
+        .find(|r| r.permission == f.permission && r.location == f.location)
+}
+
+/// Who added the request a finding is about, when a merged manifest says so.
+pub(crate) fn origin_of<'o>(
+    outcome: &'o CheckOutcome,
+    f: &crate::audit::Finding,
+) -> Option<&'o crate::model::Origin> {
+    request_of(outcome, f).and_then(|r| r.origin.as_ref())
+}
+
+/// The variants a finding holds for and who added its request, as notes.
+pub(crate) fn context_notes(
+    lang: crate::i18n::Lang,
+    outcome: &CheckOutcome,
+    f: &crate::audit::Finding,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if let Some(o) = origin_of(outcome, f) {
+        let at = o
+            .location
+            .as_ref()
+            .map_or_else(|| f.location.to_string(), ToString::to_string);
+        // A generated manifest's plugin or template is named in the finding's own message;
+        // the merger's library is not, so it gets a note.
+        let key = match o.kind {
+            crate::model::OriginKind::Implied => Some("finding.origin-implied"),
+            crate::model::OriginKind::Library => Some("finding.origin"),
+            _ => None,
+        };
+        if let Some(key) = key {
+            notes.push(lang.fill(key, &[("by", &o.via), ("at", &at)]));
+        }
+    }
+    if !f.variants.is_empty() {
+        notes.push(lang.fill("finding.variants", &[("variants", &f.variants.join(", "))]));
+    }
+    notes
+}
+
+fn localize_message<'a>(
+    lang: crate::i18n::Lang,
+    outcome: &CheckOutcome,
+    f: &'a crate::audit::Finding,
+) -> Localized<'a> {
     use std::borrow::Cow;
     let parts = split_message(&f.message);
     if lang == crate::i18n::Lang::En {
@@ -164,7 +227,13 @@ pub(crate) fn message_in(
     f: &crate::audit::Finding,
 ) -> String {
     if lang == crate::i18n::Lang::En {
-        return f.message.clone();
+        let mut out = f.message.clone();
+        for note in context_notes(lang, outcome, f) {
+            out.push_str(" (");
+            out.push_str(&note);
+            out.push(')');
+        }
+        return out;
     }
     let l = localize(lang, outcome, f);
     let mut out = l.what.into_owned();

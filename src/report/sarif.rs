@@ -137,6 +137,10 @@ struct SarifResult {
     level: &'static str,
     message: Message,
     locations: Vec<ResultLocation>,
+    /// Who added the request to the merged manifest (a library's line in the merged manifest
+    /// or the merger report).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    related_locations: Vec<RelatedLocation>,
     partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     suppressions: Vec<Suppression>,
@@ -147,6 +151,17 @@ struct SarifResult {
 struct ResultProperties {
     platform: &'static str,
     permission: String,
+    /// The Gradle variants the finding holds for.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    variants: Vec<String>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct RelatedLocation {
+    id: usize,
+    physical_location: PhysicalLocation,
+    message: Message,
 }
 
 #[derive(Serialize)]
@@ -267,7 +282,37 @@ fn artifact(path: &str) -> ArtifactLocation {
     }
 }
 
-fn result(finding: &Finding, ordinal: usize, suppression: Option<Suppression>) -> SarifResult {
+fn result(
+    outcome: &CheckOutcome,
+    finding: &Finding,
+    ordinal: usize,
+    suppression: Option<Suppression>,
+) -> SarifResult {
+    let related_locations = super::origin_of(outcome, finding)
+        .and_then(|o| o.location.as_ref().map(|l| (o, l)))
+        .map(|(o, l)| RelatedLocation {
+            id: 0,
+            physical_location: PhysicalLocation {
+                artifact_location: artifact(&l.path),
+                region: l.line.map(|start_line| Region {
+                    start_line,
+                    start_column: l.column,
+                }),
+            },
+            message: Message {
+                text: match o.kind {
+                    crate::model::OriginKind::Implied => {
+                        format!("implied by the manifest merger: {}", o.via)
+                    }
+                    crate::model::OriginKind::Library => {
+                        format!("added to the merged manifest by {}", o.via)
+                    }
+                    _ => format!("added by {}", o.via),
+                },
+            },
+        })
+        .into_iter()
+        .collect();
     let rule_index = Rule::ALL
         .iter()
         .position(|r| *r == finding.rule)
@@ -281,8 +326,9 @@ fn result(finding: &Finding, ordinal: usize, suppression: Option<Suppression>) -
         rule_index,
         level: level(finding.severity),
         message: Message {
-            text: finding.message.clone(),
+            text: super::message_in(crate::i18n::Lang::En, outcome, finding),
         },
+        related_locations,
         locations: vec![ResultLocation {
             physical_location: PhysicalLocation {
                 artifact_location: artifact(&finding.location.path),
@@ -303,6 +349,7 @@ fn result(finding: &Finding, ordinal: usize, suppression: Option<Suppression>) -
         properties: ResultProperties {
             platform: finding.platform.as_str(),
             permission: finding.permission.clone(),
+            variants: finding.variants.clone(),
         },
     }
 }
@@ -353,11 +400,12 @@ impl Renderer for Sarif {
         let mut results: Vec<SarifResult> = outcome
             .findings
             .iter()
-            .map(|f| result(f, ordinal(f), None))
+            .map(|f| result(outcome, f, ordinal(f), None))
             .collect();
         let s = &outcome.suppression;
         for (finding, ack) in &s.acknowledged {
             results.push(result(
+                outcome,
                 finding,
                 ordinal(finding),
                 Some(Suppression {
@@ -369,6 +417,7 @@ impl Renderer for Sarif {
         }
         for finding in &s.baselined {
             results.push(result(
+                outcome,
                 finding,
                 ordinal(finding),
                 Some(Suppression {
@@ -452,6 +501,7 @@ mod tests {
             permission: "android.permission.CAMERA".into(),
             location: Location::at("a/AndroidManifest.xml", 3, 5),
             message: "x".into(),
+            variants: Vec::new(),
         };
         let before = fingerprint(&f);
         f.location.line = Some(40);

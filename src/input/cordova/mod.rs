@@ -181,6 +181,7 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
         template_at.unwrap_or_else(|| root.location.clone()),
     );
     template.origin = Some(Origin {
+        location: None,
         kind: OriginKind::Template,
         via: "cordova-android platform template".to_owned(),
         source: Some(TEMPLATE_SOURCE.to_owned()),

@@ -140,12 +140,14 @@ fn walk(
 fn origin(owner: &str, element: &str) -> Origin {
     if owner == "config.xml" {
         Origin {
+            location: None,
             kind: OriginKind::Config,
             via: format!("config.xml <{element}>"),
             source: None,
         }
     } else {
         Origin {
+            location: None,
             kind: OriginKind::PluginOption,
             via: format!("Cordova plugin {owner} (its plugin.xml <{element}>)"),
             source: None,

@@ -74,6 +74,7 @@ pub(crate) fn read(
                 })?;
                 let mut request = Request::at(full_name(name), doc.loc(item));
                 request.origin = Some(Origin {
+                    location: None,
                     kind: OriginKind::Config,
                     via: "expo.android.permissions".to_owned(),
                     source: None,
@@ -108,6 +109,7 @@ pub(crate) fn read(
                 let mut request = Request::at(key, doc.at(prop.range.start));
                 request.purpose = json::string(&prop.value).map(str::to_owned);
                 request.origin = Some(Origin {
+                    location: None,
                     kind: OriginKind::Config,
                     via: "expo.ios.infoPlist".to_owned(),
                     source: None,
@@ -243,6 +245,7 @@ fn apply(
                 .map(str::to_owned);
         }
         request.origin = Some(Origin {
+            location: None,
             kind,
             via: via(&what),
             source: Some(source.clone()),
@@ -270,6 +273,7 @@ fn apply_auto(plugin: &plugins::Plugin, at: &Location, via: &str, out: &mut Gene
         }
         let mut request = Request::at(adds.permission, at.clone());
         request.origin = Some(Origin {
+            location: None,
             kind: OriginKind::Package,
             via: via.to_owned(),
             source: Some(source(plugin)),

@@ -166,6 +166,7 @@ fn attribute(args: &[&(Tok, usize, Active)], at: Location) -> Result<Request, In
     let mut request = Request::at(permission, at);
     request.max_sdk = max_sdk;
     request.origin = Some(Origin {
+        location: None,
         kind: OriginKind::Config,
         via: "[assembly: UsesPermission] attribute".to_owned(),
         source: None,

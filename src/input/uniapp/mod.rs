@@ -37,6 +37,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
 
 fn origin(via: &str) -> Option<Origin> {
     Some(Origin {
+        location: None,
         kind: OriginKind::Config,
         via: via.to_owned(),
         source: None,

@@ -1,0 +1,54 @@
+//! `unresolved-build-value`: what the Gradle reader could not read without running the build
+//! (a computed `applicationId`, placeholder or module path, a setting made by a closure), and a
+//! committed merged manifest older than the sources it came from. What depends on such a value
+//! is reported as written, never guessed, and this note says where the value is.
+
+use super::{Context, Finding, Rule, RuleDef, finding};
+use crate::model::{InputKind, Severity};
+
+/// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
+pub(super) const RULE: RuleDef = RuleDef {
+    id: "unresolved-build-value",
+    severity: Severity::Warning,
+    summary: "Gradle build value not read statically",
+    explanation: "A value of a Gradle build script that decides what a variant's merged \
+                 manifest holds is computed (a function call, a variable defined elsewhere, \
+                 a string with $ interpolation, a setting applied by a closure or another \
+                 script), so permaudit, which never runs the build, cannot know it: the \
+                 manifest names that depend on it are audited as written (${applicationId} \
+                 stays unresolved, and an own permission named with it is not recognised). \
+                 The same note marks a committed merged manifest older than the sources it \
+                 was made from. Fix: write the value as a literal, or build the variant and \
+                 audit its merged manifest or APK.",
+    app: Some(inputs),
+    policy: None,
+    advisory: false,
+    same_fact_both_sides: false,
+};
+
+/// Whether `input`'s notes are the Gradle reader's.
+pub(super) fn is_gradle(kind: InputKind) -> bool {
+    matches!(kind, InputKind::GradleVariant | InputKind::MergedManifest)
+}
+
+/// One warning per note, at the value.
+pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
+    ctx.inputs
+        .iter()
+        .filter(|i| is_gradle(i.kind))
+        .flat_map(|input| {
+            let notes = input.notes.iter();
+            notes
+                .filter(|n| n.rule == crate::model::NoteRule::UnresolvedBuildValue)
+                .map(move |n| {
+                finding(
+                    Rule::UnresolvedBuildValue,
+                    input.platform(),
+                    "",
+                    &n.location,
+                    n.message.clone(),
+                )
+            })
+        })
+        .collect()
+}

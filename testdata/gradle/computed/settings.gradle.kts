@@ -1,0 +1,2 @@
+// permaudit test fixture: values the static reader cannot know.
+include(":app", ":${System.getenv("EXTRA") ?: "none"}")
