@@ -105,6 +105,10 @@ pub(crate) struct ExplainArgs {
     /// Permission, Info.plist key or Chinese name.
     #[arg(value_name = "NAME")]
     pub(crate) name: String,
+    /// App paths to audit: lists where the app requests the permission, and which file and
+    /// plugin put it there.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
     /// Policy file (YAML) whose rows are searched; default: the built-in M5 policy.
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,

@@ -154,7 +154,25 @@ fn run() -> Result<ExitCode> {
         Command::Explain(args) => {
             let policy = check::load_policy(args.policy.as_deref())?;
             let entries = explain::lookup(&args.name)?;
-            let text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            let mut text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            if !args.paths.is_empty() {
+                let options = CheckOptions {
+                    paths: args.paths.clone(),
+                    ..CheckOptions::default()
+                };
+                match check::run(&options) {
+                    Ok(outcome) => {
+                        text.push_str(&explain::requested_by(&entries, &outcome.inputs));
+                    }
+                    Err(e) => {
+                        report_check_error(
+                            &e,
+                            use_color(ColorChoice::Auto, io::stderr().is_terminal()),
+                        );
+                        return Ok(ExitCode::from(EXIT_ERROR));
+                    }
+                }
+            }
             write_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
