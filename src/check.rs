@@ -46,6 +46,8 @@ pub struct CheckOptions {
     pub policy_doc: Option<PathBuf>,
     /// With `policy_doc`: use the rows that resolved even when others did not.
     pub allow_unresolved: bool,
+    /// With a `policy_doc` URL: fetch plain `http://` too.
+    pub allow_http: bool,
     /// Where the config file comes from (discovered by default).
     pub config: ConfigSource,
     /// Baseline whose entries hide matching findings.
@@ -201,8 +203,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     ) {
         _ if options.policy_doc.is_some() => {
             let doc = options.policy_doc.as_deref().unwrap_or(Path::new("."));
-            let imported = import::import_file(doc, &discover::display_root(doc))?
-                .require_resolved(options.allow_unresolved)?;
+            let imported = match doc.to_str().filter(|d| import::is_url(d)) {
+                Some(url) => import::import_url(url, options.allow_http)?,
+                None => import::import_file(doc, &discover::display_root(doc))?,
+            }
+            .require_resolved(options.allow_unresolved)?;
             policy_diagnostics = imported.diagnostics;
             (
                 imported.policy,

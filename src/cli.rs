@@ -173,11 +173,15 @@ pub(crate) struct CheckArgs {
     /// Policy file (YAML); default: the built-in M5 policy.
     #[arg(long, value_name = "FILE", conflicts_with = "policy_doc")]
     pub(crate) policy: Option<PathBuf>,
-    /// Audit against a privacy-policy document (Markdown, HTML or text) instead of a YAML
-    /// policy: its permission tables are read as `policy import` reads them, and `unused`
-    /// findings point at the document's lines.
+    /// Audit against a privacy-policy document (Markdown, HTML, text, Word or PDF; a file, or
+    /// an https:// address, fetched) instead of a YAML policy: its permission tables are read
+    /// as `policy import` reads them, and `unused` findings point at the document's lines.
+    /// An address is only ever taken from here, never from a config file.
     #[arg(long, value_name = "DOC")]
     pub(crate) policy_doc: Option<PathBuf>,
+    /// With --policy-doc URL: also fetch a plain http:// address (e.g. a local preview).
+    #[arg(long, requires = "policy_doc")]
+    pub(crate) allow_http: bool,
     /// With --policy-doc: audit against the rows that resolved even if some did not (they are
     /// listed on stderr). Without it, an unresolved row is exit 2.
     #[arg(long, requires = "policy_doc")]

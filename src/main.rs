@@ -89,6 +89,7 @@ fn run() -> Result<ExitCode> {
                 },
                 policy_doc: args.policy_doc,
                 allow_unresolved: args.allow_unresolved,
+                allow_http: args.allow_http,
                 config,
                 baseline: args.baseline,
                 write_baseline: args.write_baseline,

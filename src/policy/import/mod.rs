@@ -22,6 +22,7 @@ mod build;
 mod content;
 mod diagnostics;
 mod docx;
+mod fetch;
 mod find;
 mod html;
 mod importer;
@@ -43,6 +44,7 @@ use crate::model::Location;
 use crate::policy::Policy;
 
 pub use diagnostics::{Diagnostic, DiagnosticKind, ImportStats};
+pub use fetch::{MAX_REDIRECTS, TIMEOUT, is_url};
 
 /// Largest document read: policies are tens of kilobytes; anything far larger is not one.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -68,6 +70,14 @@ pub enum ImportError {
         path: String,
         /// Its size.
         size: usize,
+    },
+    /// A policy URL that could not be fetched.
+    #[error("{url}: cannot fetch the policy document: {message}")]
+    Fetch {
+        /// The address, as given.
+        url: String,
+        /// Why (never the response body).
+        message: String,
     },
     /// A Word or PDF document that cannot be read (encrypted, scanned, damaged).
     #[error("{path}: cannot read the policy document as {format}: {message}")]
@@ -170,6 +180,12 @@ pub fn import_file(path: &Path, display: &str) -> Result<Imported, ImportError> 
         source,
     })?;
     import_bytes(&bytes, display)
+}
+
+/// Fetches and imports the document at `url` (`https://` only unless `allow_http`).
+pub fn import_url(url: &str, allow_http: bool) -> Result<Imported, ImportError> {
+    let bytes = fetch::fetch(url, allow_http)?;
+    import_bytes(&bytes, url)
 }
 
 /// Imports a document given as bytes: it must be UTF-8 (a leading BOM is ignored).
