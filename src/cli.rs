@@ -304,8 +304,9 @@ pub(crate) enum PolicyCommand {
     /// Understands Markdown and text pipe tables (also rows broken over several lines), HTML
     /// <table>s, lists of "label (IDENTIFIER): purpose" and headings naming permissions.
     /// Rows matched by label rather than identifier are marked for review. Exit codes: 0
-    /// imported; 1 some rows unresolved or ambiguous (listed on stderr; nothing written unless
-    /// --allow-unresolved); 2 unreadable document or no permission table.
+    /// imported; 2 unreadable document, no permission table, or some rows unresolved or
+    /// ambiguous (listed on stderr; nothing written unless --allow-unresolved), as
+    /// `check --policy-doc` exits on the same document.
     Import(ImportArgs),
 }
 

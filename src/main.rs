@@ -249,8 +249,9 @@ fn selection(
 }
 
 /// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
-/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 1, so a
-/// partial policy is never mistaken for the document's.
+/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 2, as
+/// `check --policy-doc` exits on the same document: a policy that cannot be read in full is an
+/// input error, and a partial policy is never mistaken for the document's.
 #[allow(clippy::print_stderr)]
 fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
     let display = permaudit::input::discover::display_root(&args.document);
@@ -268,7 +269,7 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
              document, or pass --allow-unresolved to write the rows that did resolve)",
             stats.unresolved_rows
         );
-        return Ok(ExitCode::from(EXIT_FINDINGS));
+        return Ok(ExitCode::from(EXIT_ERROR));
     }
     match &args.out {
         Some(path) => permaudit::atomic::write(path, imported.yaml.as_bytes())

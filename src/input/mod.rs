@@ -26,7 +26,7 @@ pub mod testing;
 pub mod uniapp;
 pub mod unread;
 pub mod xcode;
-mod xml;
+pub(crate) mod xml;
 pub(crate) mod xmltree;
 
 use std::io::{self, Read, Seek};
