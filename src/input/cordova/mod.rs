@@ -39,9 +39,19 @@ const PLATFORM_MANIFESTS: &[&str] = &[
 pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    // The copies `cordova prepare` writes under platforms/ (res/xml/config.xml, the iOS
+    // project's config.xml) are outputs, audited through the native files beside them.
+    let is_output = |f: &InputFile| {
+        f.display.starts_with("platforms/")
+            || f.display.contains("/platforms/")
+            || f.path
+                .parent()
+                .and_then(Path::file_name)
+                .is_some_and(|d| d == "xml")
+    };
     for file in files
         .iter()
-        .filter(|f| projects::file_name(f) == "config.xml")
+        .filter(|f| projects::file_name(f) == "config.xml" && !is_output(f))
     {
         match read_app(file) {
             Ok(read) => inputs.extend(read),
