@@ -26,4 +26,10 @@ done
 seed config \( -name '.permaudit.yaml' -o -name 'permaudit.yaml' -o -path '*config/*.yaml' \)
 mkdir -p corpus/baseline
 printf '{"version":1,"findings":[{"rule":"undeclared","platform":"android","permission":"android.permission.CAMERA","path":"app/AndroidManifest.xml"}]}' > corpus/baseline/one.json
+# xcode: the sample project's files joined at 0xFF in the order the target writes them, then
+# every pbxproj alone (the target reads a lone pbxproj as the first file).
+mkdir -p corpus/xcode
+x=../testdata/xcode-app
+{ cat "$x/Tally.xcodeproj/project.pbxproj"; printf '\xff'; cat "$x/Config/Shared.xcconfig"; printf '\xff'; cat "$x/Tally/Info.plist"; printf '\xff'; cat "$x/Tally/zh-Hans.lproj/InfoPlist.strings"; } > corpus/xcode/tally
+seed xcode \( -name 'project.pbxproj' -o -name '*.xcconfig' -o -name 'InfoPlist.strings' -o -name '*.xcstrings' \)
 echo "seeded: $(for t in corpus/*; do printf '%s=%s ' "${t#corpus/}" "$(ls "$t" | wc -l)"; done)"

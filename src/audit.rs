@@ -228,6 +228,9 @@ pub struct Settings {
     /// `undeclared-normal`, flag `--undeclared-normal`. Each finding it changes says so in its
     /// message, so the lowering is never silent.
     pub undeclared_normal: Option<Severity>,
+    /// Only these rules run (`--select`); `None` runs every rule. A selection beats the
+    /// config's levels: a rule left out is off even if the config turns it on.
+    pub select: Option<BTreeSet<Rule>>,
 }
 
 impl Default for Settings {
@@ -236,6 +239,7 @@ impl Default for Settings {
             levels: BTreeMap::new(),
             successor_matching: true,
             undeclared_normal: None,
+            select: None,
         }
     }
 }
@@ -243,6 +247,9 @@ impl Default for Settings {
 impl Settings {
     /// The level `rule` reports at.
     pub fn level(&self, rule: Rule) -> Level {
+        if self.select.as_ref().is_some_and(|s| !s.contains(&rule)) {
+            return Level::Off;
+        }
         self.levels
             .get(&rule)
             .copied()
@@ -457,6 +464,63 @@ fn finish(mut findings: Vec<Finding>, settings: &Settings) -> Vec<Finding> {
 }
 
 /// A finding at the rule's default severity; [`Settings::apply`] sets the final one.
+/// An advisory about Android permissions the catalog marks (`marked` picks the row): one
+/// finding per first request of such a permission, worded by `message`.
+fn marked_requests(
+    ctx: &Context<'_>,
+    rule: Rule,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+    message: fn(&str, &crate::catalog::AndroidPermission) -> String,
+) -> Vec<Finding> {
+    ctx.first_requests()
+        .filter_map(|(input, r)| {
+            let p = marked_android(input.platform(), &r.permission, marked)?;
+            Some(finding(
+                rule,
+                input.platform(),
+                &r.permission,
+                &r.location,
+                message(&r.permission, p),
+            ))
+        })
+        .collect()
+}
+
+/// The same advisory on the policy: one finding per disclosure of a marked permission.
+fn marked_disclosures(
+    policy: &Policy,
+    rule: Rule,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+    message: fn(&Disclosure, &crate::catalog::AndroidPermission) -> String,
+) -> Vec<Finding> {
+    policy
+        .disclosures()
+        .filter_map(|d| {
+            let p = marked_android(d.platform, &d.permission, marked)?;
+            Some(finding(
+                rule,
+                d.platform,
+                &d.permission,
+                &d.location,
+                message(d, p),
+            ))
+        })
+        .collect()
+}
+
+fn marked_android(
+    platform: Platform,
+    permission: &str,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+) -> Option<&'static crate::catalog::AndroidPermission> {
+    if platform != Platform::Android {
+        return None;
+    }
+    crate::catalog::catalog()
+        .android_permission(permission)
+        .filter(|p| marked(p))
+}
+
 fn finding(
     rule: Rule,
     platform: Platform,
@@ -495,14 +559,16 @@ struct Context<'a> {
     disclosed: BTreeMap<Platform, BTreeSet<&'a str>>,
 }
 
+/// Whether `policy` audits inputs of `platform`. A macOS app is judged only against a `macos`
+/// table; without one it is not pooled into iOS but reported as not audited.
+pub(crate) fn audits(policy: &Policy, platform: Platform) -> bool {
+    platform != Platform::Macos || policy.rows.iter().any(|r| r.platform == Platform::Macos)
+}
+
 impl<'a> Context<'a> {
     fn new(all: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
-        // A macOS app is judged only against a `macos` table; without one it is not pooled
-        // into iOS but reported as not audited.
-        let has_macos = policy.rows.iter().any(|r| r.platform == Platform::Macos);
-        let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) = all
-            .iter()
-            .partition(|i| has_macos || i.platform() != Platform::Macos);
+        let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) =
+            all.iter().partition(|i| audits(policy, i.platform()));
         let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
         for input in &inputs {
             let set = requested.entry(input.platform()).or_default();
@@ -567,6 +633,21 @@ impl<'a> Context<'a> {
 
     /// The first request of each permission in each input, the app's own excepted: rules about
     /// requests report once per file and permission, where it is first written.
+    /// Whether `holds` is true of `permission` or, with successor matching on, of one of its
+    /// predecessors or successors: the one matching rule `undeclared` and `unused` share.
+    fn with_relatives(
+        &self,
+        platform: Platform,
+        permission: &str,
+        holds: impl Fn(&str) -> bool,
+    ) -> bool {
+        holds(permission)
+            || (self.settings.successor_matching
+                && matching::relatives(platform, permission)
+                    .iter()
+                    .any(|r| holds(r)))
+    }
+
     fn first_requests(&self) -> impl Iterator<Item = (&'a ParsedInput, &'a Request)> {
         self.inputs.iter().copied().flat_map(|input| {
             let mut seen = BTreeSet::new();

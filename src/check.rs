@@ -18,6 +18,18 @@ use crate::policy::import::{self, Diagnostic, ImportError};
 use crate::policy::{self, Policy, PolicyError};
 use crate::suppress::{self, Suppression};
 
+/// The flags that decide how an outcome is judged and shown, each of which a config may also
+/// set: resolved once, flag over config over default, into the outcome.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Presentation {
+    /// `--fail-on`.
+    pub fail_on: Option<FailOn>,
+    /// `--lang`.
+    pub lang: Option<crate::i18n::Lang>,
+    /// The language of the user's locale (`LC_ALL`, `LANG`), the last resort.
+    pub locale: crate::i18n::Lang,
+}
+
 /// What to check.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -45,6 +57,8 @@ pub struct CheckOptions {
     pub today: Option<Date>,
     /// Which Xcode build configuration is audited.
     pub xcode: input::xcode::XcodeOptions,
+    /// `--fail-on` and `--lang`, resolved against the config into the outcome.
+    pub presentation: Presentation,
 }
 
 /// The result of a successful check (one that may still have findings).
@@ -65,16 +79,40 @@ pub struct CheckOutcome {
     pub config_why: String,
     /// Why this policy was used.
     pub policy_why: String,
-    /// The exit threshold the config asks for, if it sets one.
-    pub fail_on: Option<FailOn>,
-    /// The report language the config asks for, if it sets one.
-    pub lang: Option<crate::i18n::Lang>,
+    /// The exit threshold: `--fail-on`, else the config's `fail-on`, else `error`.
+    pub fail_on: FailOn,
+    /// The report language: `--lang`, else the config's `lang`, else the locale's.
+    pub lang: crate::i18n::Lang,
     /// What acknowledgements and the baseline hid, and what of them is expired or stale.
     pub suppression: Suppression,
     /// Per audited platform, how each request and policy entry stands (empty for a lint).
     pub coverage: Vec<PlatformCoverage>,
     /// The date of the run (acknowledgements expire against it; reports show it).
     pub today: Date,
+    /// Which command produced the outcome: reports of a policy lint have no app side.
+    pub command: Command,
+    /// The rules `--select` limited the run to, in registry order; `None` when every rule ran.
+    /// Reports name them, so a partial run never reads as a full one.
+    pub selected: Option<Vec<crate::audit::Rule>>,
+}
+
+impl CheckOutcome {
+    /// Whether a finding is at or above the `fail-on` threshold (exit code 1).
+    pub fn fails(&self) -> bool {
+        self.fail_on
+            .threshold()
+            .is_some_and(|t| self.findings.iter().any(|f| f.severity >= t))
+    }
+}
+
+/// The command an outcome is of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Command {
+    /// `permaudit check`: the app against the policy.
+    #[default]
+    Check,
+    /// `permaudit policy lint`: the policy alone.
+    Lint,
 }
 
 /// Why a check could not produce a trustworthy result. Every variant means exit code 2.
@@ -187,7 +225,6 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     };
 
     let mut settings = options.settings.clone();
-    let mut exclude = None;
     if let Some(config) = &config {
         settings
             .levels
@@ -200,37 +237,9 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         if settings.undeclared_normal.is_none() {
             settings.undeclared_normal = config.undeclared_normal;
         }
-        if !config.exclude.is_empty() {
-            exclude = Some(exclude_matcher(config)?);
-        }
     }
 
-    let files = discover::discover_excluding(paths, exclude.as_ref())?;
-    let mut xcode = options.xcode.clone();
-    if xcode.configuration.is_none() {
-        xcode.configuration = config.as_ref().and_then(|c| c.configuration.clone());
-    }
-    let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
-    for result in read_parallel(&files, &options.limits) {
-        match result {
-            Ok(parsed) => inputs.extend(parsed),
-            Err(e) => errors.push(e),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(CheckError::Inputs(errors));
-    }
-    // Only a `project.yml` that is not an XcodeGen spec was found: nothing was audited, which
-    // must never read as clean.
-    if inputs.is_empty() {
-        return Err(CheckError::Discover(DiscoverError::NothingFound {
-            paths: paths
-                .iter()
-                .map(|p| discover::display_root(p))
-                .collect::<Vec<_>>()
-                .join(", "),
-        }));
-    }
+    let inputs = read_app(paths, config.as_ref(), &options.limits, &options.xcode)?;
     let findings = audit_with(&inputs, &policy, &settings);
     let coverage = coverage(&inputs, &policy, settings.successor_matching);
 
@@ -276,12 +285,66 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         config: config.as_ref().map(|c| c.file.clone()),
         config_why: located.why,
         policy_why,
-        fail_on: config.as_ref().and_then(|c| c.fail_on),
-        lang: config.as_ref().and_then(|c| c.lang),
+        fail_on: options
+            .presentation
+            .fail_on
+            .or(config.as_ref().and_then(|c| c.fail_on))
+            .unwrap_or(FailOn::Error),
+        lang: options
+            .presentation
+            .lang
+            .or(config.as_ref().and_then(|c| c.lang))
+            .unwrap_or(options.presentation.locale),
         suppression,
         coverage,
         today,
+        selected: selected(&settings),
+        command: Command::Check,
     })
+}
+
+/// The read step `check` and `init` share: discovers the app's files under `paths` (skipping
+/// the config's `exclude:`), reads the projects among them (Xcode targets in the chosen
+/// configuration: `xcode`, else the config's `configuration:`), then every other file. Any
+/// file that cannot be read is an error, all of them listed; finding nothing to audit is an
+/// error too, never an empty (clean) result.
+pub fn read_app(
+    paths: &[PathBuf],
+    config: Option<&Config>,
+    limits: &Limits,
+    xcode: &input::xcode::XcodeOptions,
+) -> Result<Vec<ParsedInput>, CheckError> {
+    let exclude = match config {
+        Some(config) if !config.exclude.is_empty() => Some(exclude_matcher(config)?),
+        _ => None,
+    };
+    let files = discover::discover_excluding(paths, exclude.as_ref())?;
+    let mut xcode = xcode.clone();
+    if xcode.configuration.is_none() {
+        xcode.configuration = config.and_then(|c| c.configuration.clone());
+    }
+    let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
+    for result in read_parallel(&files, limits) {
+        match result {
+            Ok(parsed) => inputs.extend(parsed),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(CheckError::Inputs(errors));
+    }
+    // Only a `project.yml` that is not an XcodeGen spec was found: nothing was audited, which
+    // must never read as clean.
+    if inputs.is_empty() {
+        return Err(CheckError::Discover(DiscoverError::NothingFound {
+            paths: paths
+                .iter()
+                .map(|p| discover::display_root(p))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }));
+    }
+    Ok(inputs)
 }
 
 /// Loads the policy file at `path` (shown as given), or the built-in policy.
@@ -294,7 +357,11 @@ pub fn load_policy(path: Option<&Path>) -> Result<Policy, PolicyError> {
 
 /// `permaudit policy lint`: judges a policy alone. The outcome has no inputs; renderers show
 /// it as a lint of the policy.
-pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutcome, CheckError> {
+pub fn lint(
+    policy_path: Option<&Path>,
+    settings: &Settings,
+    options: &Presentation,
+) -> Result<CheckOutcome, CheckError> {
     let policy = load_policy(policy_path)?;
     let findings = lint_policy(&policy, settings);
     let policy_why = match policy_path {
@@ -309,12 +376,22 @@ pub fn lint(policy_path: Option<&Path>, settings: &Settings) -> Result<CheckOutc
         config: None,
         config_why: "not used by policy lint".to_owned(),
         policy_why,
-        fail_on: None,
-        lang: None,
+        fail_on: options.fail_on.unwrap_or(FailOn::Error),
+        lang: options.lang.unwrap_or(options.locale),
         suppression: Suppression::default(),
         coverage: Vec::new(),
         today: Date::today_utc(),
+        selected: selected(settings),
+        command: Command::Lint,
     })
+}
+
+/// `--select`'s rules in registry order, for the reports.
+fn selected(settings: &Settings) -> Option<Vec<crate::audit::Rule>> {
+    settings
+        .select
+        .as_ref()
+        .map(|s| s.iter().copied().collect())
 }
 
 /// The config's `exclude:` patterns as one gitignore matcher rooted at the config's folder.

@@ -205,6 +205,10 @@ pub(crate) struct CheckArgs {
     /// Matching settings.
     #[command(flatten)]
     pub(crate) judge: JudgeArgs,
+    /// Run only these rules (ids, repeatable or comma-separated); every other rule is off,
+    /// whatever the config says. For reviewing one concern at a time.
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = parse_rule)]
+    pub(crate) select: Vec<permaudit::audit::Rule>,
     /// Largest input file to read, in bytes (suffixes K, M, G allowed); larger files are an
     /// error, not a skip.
     #[arg(long, value_name = "SIZE", default_value = "8M", value_parser = parse_size)]
@@ -232,6 +236,20 @@ fn parse_size(s: &str) -> Result<u64, String> {
         .ok_or_else(|| format!("size `{s}` is out of range"))
 }
 
+/// A rule id of `--select`, with the nearest id when it is none.
+fn parse_rule(value: &str) -> Result<permaudit::audit::Rule, String> {
+    use permaudit::audit::Rule;
+    Rule::from_id(value.trim()).ok_or_else(|| {
+        let ids = Rule::ALL.iter().map(|r| r.id());
+        let near = permaudit::catalog::nearest(value, ids.clone())
+            .map_or(String::new(), |n| format!(" (did you mean `{n}`?)"));
+        format!(
+            "unknown rule `{value}`{near}; expected one of {}",
+            ids.collect::<Vec<_>>().join(", ")
+        )
+    })
+}
+
 /// `FORMAT=FILE` of `--output`.
 fn parse_output(value: &str) -> Result<(Format, PathBuf), String> {
     let (format, file) = value.split_once('=').ok_or_else(|| {
@@ -253,29 +271,8 @@ fn parse_output(value: &str) -> Result<(Format, PathBuf), String> {
     Ok((format, PathBuf::from(file)))
 }
 
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// Diagnostics for people, wrapped to the terminal (`table` is an old name for it).
-    #[value(alias = "table")]
-    Human,
-    /// One line per finding: `path:line:col: severity[rule] message`.
-    Concise,
-    /// Versioned JSON (schema in the README).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the pull request).
-    Github,
-    /// GitLab Code Quality JSON (the merge-request widget).
-    Gitlab,
-    /// JUnit XML: a test case per request and per policy row.
-    Junit,
-    /// Markdown summary, for a pull-request comment or $GITHUB_STEP_SUMMARY.
-    Markdown,
-    /// One self-contained HTML page for the release sign-off (prints to PDF).
-    Html,
-}
+/// Report formats: the library's list, so the flags and the renderers never disagree.
+pub(crate) use permaudit::report::export::Format;
 
 /// Exit-code threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -322,6 +319,9 @@ pub(crate) struct LintArgs {
     /// Lowest severity that makes the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub(crate) fail_on: FailOn,
+    /// Run only these rules (ids, repeatable or comma-separated).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', value_parser = parse_rule)]
+    pub(crate) select: Vec<permaudit::audit::Rule>,
 }
 
 /// Arguments of `permaudit policy import`.

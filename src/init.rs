@@ -9,7 +9,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::check::CheckError;
-use crate::input::{self, discover};
+use crate::config;
+use crate::input;
 use crate::model::{ParsedInput, Platform};
 
 /// A commented config; `policy` is the starter policy's path, if one is written alongside.
@@ -48,22 +49,20 @@ acknowledgements: []
     )
 }
 
-/// Reads the inputs under `paths` as `check` would.
+/// Reads the inputs under `paths` exactly as `check` would: the same read step, with the
+/// config `check` would find (its `exclude:` and `configuration:`) and the default limits.
 pub fn scan(paths: &[PathBuf]) -> Result<Vec<ParsedInput>, CheckError> {
-    let files = discover::discover(paths)?;
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
-    for file in &files {
-        match input::read_all(&file.path, &file.display, &input::Limits::default()) {
-            Ok(parsed) => inputs.extend(parsed),
-            Err(e) => errors.push(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(inputs)
-    } else {
-        Err(CheckError::Inputs(errors))
-    }
+    let located = config::locate(&config::ConfigSource::Discover, paths)?;
+    let config = match &located.path {
+        Some(path) => Some(config::load(path, &config::display_path(path))?),
+        None => None,
+    };
+    crate::check::read_app(
+        paths,
+        config.as_ref(),
+        &input::Limits::default(),
+        &input::xcode::XcodeOptions::default(),
+    )
 }
 
 /// A starter policy disclosing every permission `inputs` request (the app's own excepted).
@@ -74,7 +73,7 @@ pub fn starter_policy(inputs: &[ParsedInput]) -> String {
          # rows that share a purpose, and delete permissions the app should not request.\n\
          name: \"TODO: the title of your privacy policy\"\n",
     );
-    for platform in [Platform::Android, Platform::Ios] {
+    for platform in [Platform::Android, Platform::Ios, Platform::Macos] {
         let permissions: BTreeSet<&str> = inputs
             .iter()
             .filter(|i| i.platform() == platform)

@@ -11,8 +11,8 @@ use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
 use cli::{
-    Cli, ColorChoice, Command, FailOn, Format, GenerateCommand, ImportArgs, InitArgs, JudgeArgs,
-    LangArg, PolicyCommand, RulesFormat, SeverityArg,
+    Cli, ColorChoice, Command, FailOn, GenerateCommand, ImportArgs, InitArgs, JudgeArgs, LangArg,
+    PolicyCommand, RulesFormat, SeverityArg,
 };
 use permaudit::audit::Settings;
 use permaudit::check::{self, CheckError, CheckOptions, CheckOutcome};
@@ -23,10 +23,8 @@ use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
-use permaudit::report::{
-    RenderOptions, Renderer, concise::Concise, diagnostic, github::Github, gitlab::Gitlab,
-    html::Html, human::Human, json::Json, junit::Junit, markdown::Markdown, sarif::Sarif,
-};
+use permaudit::report::export::Exports;
+use permaudit::report::{RenderOptions, diagnostic};
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -79,16 +77,14 @@ fn run() -> Result<ExitCode> {
                 (None, true) => ConfigSource::Isolated,
                 (None, false) => ConfigSource::Discover,
             };
-            let outputs = args.output;
-            for (i, (_, path)) in outputs.iter().enumerate() {
-                if outputs[..i].iter().any(|(_, p)| p == path) {
-                    anyhow::bail!("--output names {} twice", path.display());
-                }
-            }
+            let exports = Exports::new(args.output)?;
             let options = CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
-                settings: settings(&args.judge),
+                settings: Settings {
+                    select: selection(&args.select),
+                    ..settings(&args.judge)
+                },
                 limits: Limits {
                     max_input_bytes: args.max_input_size,
                     ..Limits::default()
@@ -102,6 +98,11 @@ fn run() -> Result<ExitCode> {
                 xcode: permaudit::input::xcode::XcodeOptions {
                     configuration: args.configuration,
                 },
+                presentation: check::Presentation {
+                    fail_on: args.fail_on.map(config_fail_on),
+                    lang: lang_flag,
+                    locale: locale_lang(),
+                },
             };
             let outcome = match check::run(&options) {
                 Ok(outcome) => outcome,
@@ -112,47 +113,43 @@ fn run() -> Result<ExitCode> {
             };
             print_diagnostics(&outcome.policy_diagnostics);
             if cli.verbose {
-                explain_run(&outcome, &options, &outputs);
+                explain_run(&outcome, &options, &exports);
             }
-            let lang = lang_flag.or(outcome.lang).unwrap_or_else(locale_lang);
+            let lang = outcome.lang;
             let stdout_options = stdout_options(color, cli.quiet, lang);
-            let mut buf = Vec::new();
-            renderer(args.format).render(&outcome, stdout_options, &mut buf)?;
-            // Files never get colour: they are read by tools and other people's viewers.
-            let file_options = RenderOptions {
-                color: false,
-                quiet: cli.quiet,
-                width: None,
-                lang,
-            };
-            for (format, path) in &outputs {
-                let mut bytes = Vec::new();
-                renderer(*format).render(&outcome, file_options, &mut bytes)?;
-                permaudit::atomic::write(path, &bytes).map_err(|e| {
-                    anyhow::anyhow!("{}: cannot write the report: {e}", path.display())
-                })?;
-            }
-            let fail_on = args
-                .fail_on
-                .map(config_fail_on)
-                .or(outcome.fail_on)
-                .unwrap_or(config::FailOn::Error);
+            let buf = args.format.render(&outcome, stdout_options)?;
+            exports.write(
+                &outcome,
+                RenderOptions {
+                    quiet: cli.quiet,
+                    lang,
+                    ..RenderOptions::default()
+                },
+            )?;
             write_stdout(&buf)?;
-            Ok(exit_code(&outcome, fail_on))
+            Ok(exit_code(&outcome))
         }
         Command::Policy(PolicyCommand::Lint(args)) => {
-            let outcome = match check::lint(args.file.as_deref(), &Settings::default()) {
+            let settings = Settings {
+                select: selection(&args.select),
+                ..Settings::default()
+            };
+            let presentation = check::Presentation {
+                fail_on: Some(config_fail_on(args.fail_on)),
+                lang: lang_flag,
+                locale: locale_lang(),
+            };
+            let outcome = match check::lint(args.file.as_deref(), &settings, &presentation) {
                 Ok(outcome) => outcome,
                 Err(e) => {
                     report_check_error(&e, use_color(color, io::stderr().is_terminal()));
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
             };
-            let options = stdout_options(color, cli.quiet, lang_flag.unwrap_or_else(locale_lang));
-            let mut buf = Vec::new();
-            renderer(args.format).render(&outcome, options, &mut buf)?;
+            let options = stdout_options(color, cli.quiet, outcome.lang);
+            let buf = args.format.render(&outcome, options)?;
             write_stdout(&buf)?;
-            Ok(exit_code(&outcome, config_fail_on(args.fail_on)))
+            Ok(exit_code(&outcome))
         }
         Command::Policy(PolicyCommand::Import(args)) => policy_import(&args),
         Command::Explain(args) => {
@@ -206,11 +203,8 @@ fn config_fail_on(fail_on: FailOn) -> config::FailOn {
 }
 
 /// 1 when a finding is at or above the threshold, else 0.
-fn exit_code(outcome: &CheckOutcome, fail_on: config::FailOn) -> ExitCode {
-    let failed = fail_on
-        .threshold()
-        .is_some_and(|t: Severity| outcome.findings.iter().any(|f| f.severity >= t));
-    if failed {
+fn exit_code(outcome: &CheckOutcome) -> ExitCode {
+    if outcome.fails() {
         ExitCode::from(EXIT_FINDINGS)
     } else {
         ExitCode::SUCCESS
@@ -229,6 +223,13 @@ fn settings(judge: &JudgeArgs) -> Settings {
         SeverityArg::Error => Severity::Error,
     });
     settings
+}
+
+/// The rules `--select` names; none named runs every rule.
+fn selection(
+    rules: &[permaudit::audit::Rule],
+) -> Option<std::collections::BTreeSet<permaudit::audit::Rule>> {
+    (!rules.is_empty()).then(|| rules.iter().copied().collect())
 }
 
 /// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
@@ -266,20 +267,6 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         eprintln!("{d}");
-    }
-}
-
-fn renderer(format: Format) -> &'static dyn Renderer {
-    match format {
-        Format::Human => &Human,
-        Format::Html => &Html,
-        Format::Concise => &Concise,
-        Format::Gitlab => &Gitlab,
-        Format::Junit => &Junit,
-        Format::Json => &Json,
-        Format::Sarif => &Sarif,
-        Format::Github => &Github,
-        Format::Markdown => &Markdown,
     }
 }
 
@@ -366,11 +353,7 @@ fn is_plain_text(text: &str) -> bool {
 
 /// `--verbose`: what was used and why, on stderr so the report stays machine-readable.
 #[allow(clippy::print_stderr)]
-fn explain_run(
-    outcome: &CheckOutcome,
-    options: &CheckOptions,
-    outputs: &[(Format, std::path::PathBuf)],
-) {
+fn explain_run(outcome: &CheckOutcome, options: &CheckOptions, exports: &Exports) {
     eprintln!(
         "permaudit: config: {} ({})",
         outcome.config.as_deref().unwrap_or("none"),
@@ -393,8 +376,12 @@ fn explain_run(
     if let Some(path) = &options.write_baseline {
         eprintln!("permaudit: wrote baseline {}", path.display());
     }
-    for (format, path) in outputs {
-        eprintln!("permaudit: writing {format:?} report to {}", path.display());
+    for (format, path) in exports.files() {
+        eprintln!(
+            "permaudit: writing {} report to {}",
+            format.name(),
+            path.display()
+        );
     }
 }
 

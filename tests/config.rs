@@ -478,3 +478,51 @@ fn judging_keys_in_config() {
     );
     assert_eq!(report["summary"]["errors"], 7);
 }
+
+/// `init` reads the app with `check`'s read step: an Xcode 13 project whose purpose strings are
+/// build settings gets a starter policy covering them (iOS and macOS tables), and the config's
+/// `exclude:` is honoured, so `init` and `check` never see different files.
+#[test]
+fn init_reads_xcode_projects_and_honours_exclude() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    let copy = |from: &str, to: &str| {
+        let to = dir.path().join(to);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(common::root().join(from), to).unwrap();
+    };
+    for file in [
+        "Tally.xcodeproj/project.pbxproj",
+        "Config/Shared.xcconfig",
+        "Tally/Info.plist",
+        "TallyWidget/Info.plist",
+    ] {
+        copy(
+            &format!("testdata/xcode-app/{file}"),
+            &format!("app/{file}"),
+        );
+    }
+    copy(
+        "testdata/android/own-permission.xml",
+        "vendor/AndroidManifest.xml",
+    );
+    std::fs::write(dir.path().join("permaudit.yaml"), "exclude: [vendor/]\n").unwrap();
+    permaudit()
+        .current_dir(dir.path())
+        .args(["init", ".", "--with-policy", "--force"])
+        .assert()
+        .success();
+    let policy = std::fs::read_to_string(dir.path().join("privacy-policy.yaml")).unwrap();
+    for key in [
+        "NSCameraUsageDescription",
+        "NSLocationWhenInUseUsageDescription",
+        "NSPhotoLibraryAddUsageDescription",
+    ] {
+        assert!(policy.contains(key), "{key} missing:\n{policy}");
+    }
+    assert!(policy.contains("\nmacos:\n"), "{policy}");
+    assert!(
+        !policy.contains("android"),
+        "vendor/ was excluded:\n{policy}"
+    );
+}

@@ -429,3 +429,81 @@ fn stored() -> zip::write::SimpleFileOptions {
 fn deflated() -> zip::write::SimpleFileOptions {
     zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
 }
+
+/// A project folder holding `project.pbxproj` and whatever else `files` lists, audited through
+/// the binary; asserts exit 2 with `needle` and the file named on stderr, quickly.
+fn assert_project_refused(files: &[(&str, Vec<u8>)], named: &str, needle: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, bytes) in files {
+        write(dir.path(), name, bytes);
+    }
+    permaudit()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "."])
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(named))
+        .stderr(predicate::str::contains(needle));
+}
+
+/// The sample project's pbxproj with `from` replaced by `to`.
+fn sample_pbxproj(from: &str, to: &str) -> Vec<u8> {
+    let text = std::fs::read_to_string(
+        common::root().join("testdata/xcode-app/Tally.xcodeproj/project.pbxproj"),
+    )
+    .expect("sample pbxproj");
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1).into_bytes()
+}
+
+/// Hostile Xcode projects: an unterminated string, nesting far deeper than any project, a file
+/// over the size limit, a cyclic `#include` and an `INFOPLIST_FILE` that is not there are each
+/// exit 2 naming the file (and line where there is one), never a panic or a clean run.
+#[test]
+fn hostile_xcode_projects_are_errors() {
+    const PBX: &str = "App.xcodeproj/project.pbxproj";
+    assert_project_refused(
+        &[(PBX, b"// !$*UTF8*$!\n{\n\tarchiveVersion = \"1;\n".to_vec())],
+        PBX,
+        ":3:",
+    );
+    let deep = format!("{{ a = {}1{};}}", "(".repeat(100_000), ")".repeat(100_000));
+    assert_project_refused(&[(PBX, deep.into_bytes())], PBX, "deep");
+    let mut huge = b"// !$*UTF8*$!\n{ objects = { ".to_vec();
+    huge.resize(33 * 1024 * 1024, b' ');
+    assert_project_refused(&[(PBX, huge)], PBX, "bytes");
+    let cyclic = sample_pbxproj("SDKROOT = iphoneos;", "SDKROOT = iphoneos;");
+    assert_project_refused(
+        &[
+            ("Tally.xcodeproj/project.pbxproj", cyclic),
+            (
+                "Config/Shared.xcconfig",
+                b"#include \"Other.xcconfig\"\n".to_vec(),
+            ),
+            (
+                "Config/Other.xcconfig",
+                b"#include \"Shared.xcconfig\"\n".to_vec(),
+            ),
+            (
+                "Tally/Info.plist",
+                std::fs::read(common::root().join("testdata/xcode-app/Tally/Info.plist"))
+                    .expect("plist"),
+            ),
+        ],
+        "Shared.xcconfig",
+        "cycle",
+    );
+    assert_project_refused(
+        &[(
+            "Tally.xcodeproj/project.pbxproj",
+            sample_pbxproj(
+                "INFOPLIST_FILE = Tally/Info.plist;",
+                "INFOPLIST_FILE = Gone/Info.plist;",
+            ),
+        )],
+        "project.pbxproj:",
+        "does not exist",
+    );
+}

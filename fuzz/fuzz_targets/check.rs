@@ -5,10 +5,8 @@
 
 use libfuzzer_sys::fuzz_target;
 use permaudit::check::CheckOutcome;
-use permaudit::report::{
-    RenderOptions, Renderer, github::Github, json::Json, markdown::Markdown, sarif::Sarif,
-    table::TableReport,
-};
+use permaudit::report::RenderOptions;
+use permaudit::report::export::Format;
 
 fuzz_target!(|data: &[u8]| {
     let mut parts = data.splitn(3, |&b| b == 0xFF);
@@ -30,6 +28,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let findings = permaudit::audit::audit(&inputs, &policy);
+    let coverage = permaudit::audit::coverage::coverage(&inputs, &policy, true);
     let outcome = CheckOutcome {
         policy,
         inputs,
@@ -38,13 +37,18 @@ fuzz_target!(|data: &[u8]| {
         config: None,
         config_why: String::new(),
         policy_why: String::new(),
-        fail_on: None,
+        fail_on: permaudit::config::FailOn::Error,
+        lang: permaudit::i18n::Lang::En,
         suppression: Default::default(),
+        coverage,
+        today: permaudit::config::Date::today_utc(),
+        selected: None,
+        command: permaudit::check::Command::Check,
     };
-    let options = RenderOptions::default();
-    let renderers: [&dyn Renderer; 5] = [&TableReport, &Json, &Sarif, &Github, &Markdown];
-    for renderer in renderers {
-        let mut out = Vec::new();
-        renderer.render(&outcome, options, &mut out).expect("render");
+    for lang in [permaudit::i18n::Lang::En, permaudit::i18n::Lang::Zh] {
+        let options = RenderOptions { lang, ..RenderOptions::default() };
+        for format in Format::ALL {
+            format.render(&outcome, options).expect("render");
+        }
     }
 });

@@ -98,6 +98,11 @@ pub fn coverage(
     let mut any_request: BTreeMap<Platform, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for input in inputs {
         let platform = input.platform();
+        // An unaudited platform has its own finding; counting its requests as undeclared
+        // would contradict it.
+        if !super::audits(policy, platform) {
+            continue;
+        }
         let own = requested.entry(platform).or_default();
         let all = any_request.entry(platform).or_default();
         let mut seen = std::collections::BTreeSet::new();

@@ -31,14 +31,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
     for (input, request) in ctx.first_requests() {
         let platform = input.platform();
         let permission = request.permission.as_str();
-        if ctx.is_disclosed(platform, permission) {
-            continue;
-        }
-        if ctx.settings.successor_matching
-            && matching::relatives(platform, permission)
-                .iter()
-                .any(|r| ctx.is_disclosed(platform, r))
-        {
+        if ctx.with_relatives(platform, permission, |p| ctx.is_disclosed(platform, p)) {
             continue;
         }
         let lowered = ctx

@@ -354,21 +354,23 @@ fn visit(
     } else {
         join_display(shown, relative)
     };
-    if name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir()) {
-        return Some(Ok((entry.path().to_path_buf(), display)));
-    }
+    let project =
+        name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir());
     // An XcodeGen spec; the Xcode reader tells a spec from another `project.yml`.
-    if name == Some(super::xcode::XCODEGEN_SPEC) && entry.file_type().is_some_and(|t| t.is_file()) {
-        return Some(Ok((entry.path().to_path_buf(), display)));
-    }
+    let spec =
+        name == Some(super::xcode::XCODEGEN_SPEC) && entry.file_type().is_some_and(|t| t.is_file());
     let named = name.is_some_and(is_input_name);
-    if !named {
+    if !(project || spec || named) {
         return None;
     }
+    // A link out of the tree is refused whatever it is named, a project folder included.
     if entry.path_is_symlink() {
         if let Some(err) = escape(entry, root, shown, boundary) {
             return Some(Err(err));
         }
+    }
+    if project || spec {
+        return Some(Ok((entry.path().to_path_buf(), display)));
     }
     if !entry.file_type().is_some_and(|t| t.is_file()) {
         return Some(Err(DiscoverError::Walk {

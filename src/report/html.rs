@@ -476,7 +476,10 @@ fn not_audited(h: &mut String, outcome: &CheckOutcome, lang: Lang) {
             .iter()
             .filter(|r| r.platform == platform)
             .count();
-        if !audited.contains(&platform) && !outcome.inputs.is_empty() && rows > 0 {
+        if !audited.contains(&platform)
+            && outcome.command == crate::check::Command::Check
+            && rows > 0
+        {
             let _ = writeln!(
                 h,
                 "<li data-not-audited=\"{}\">{}</li>",

@@ -73,7 +73,7 @@ impl Renderer for Human {
             return Ok(());
         }
         if outcome.findings.is_empty() {
-            let id = if outcome.inputs.is_empty() {
+            let id = if outcome.command == crate::check::Command::Lint {
                 "human.clean.lint"
             } else if outcome.suppression.is_empty() {
                 "human.clean"
@@ -194,7 +194,12 @@ fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write)
         &[("name", &text::visible(&policy.name)), ("origin", origin)],
     );
     lines(out, "", "  ", &line, width)?;
-    if outcome.inputs.is_empty() {
+    if let Some(rules) = &outcome.selected {
+        let ids: Vec<&str> = rules.iter().map(|r| r.id()).collect();
+        let line = lang.fill("human.selected", &[("rules", &ids.join(", "))]);
+        lines(out, "", "  ", &line, width)?;
+    }
+    if outcome.command == crate::check::Command::Lint {
         lines(out, "", "", lang.text("human.lint"), width)?;
         return writeln!(out);
     }
@@ -238,10 +243,16 @@ fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write)
                 &[("n", &input.removals.len().to_string())],
             ));
         }
-        let line = lang.fill(
-            "human.input",
-            &[("path", &input.path), ("detail", &detail.join(separator))],
-        );
+        let detail = detail.join(separator);
+        // A built input (an Xcode target, a Gradle variant) is named by what ships: its file is
+        // only where its requests were read from.
+        let line = match &input.build {
+            Some(build) => lang.fill(
+                "human.input.build",
+                &[("build", build), ("path", &input.path), ("detail", &detail)],
+            ),
+            None => lang.fill("human.input", &[("path", &input.path), ("detail", &detail)]),
+        };
         lines(out, "  ", "    ", &line, width)?;
     }
     writeln!(out)

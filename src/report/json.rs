@@ -28,6 +28,9 @@ struct Report<'a> {
     summary: Summary,
     config: ConfigRef<'a>,
     suppressed: Suppressed<'a>,
+    /// The rules `--select` ran; absent when every rule ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    selected_rules: Option<&'a [Rule]>,
 }
 
 #[derive(Serialize)]
@@ -197,6 +200,7 @@ impl Renderer for Json {
                     stale_baseline_entries: &s.stale,
                 }
             },
+            selected_rules: outcome.selected.as_deref(),
         };
         serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
         out.write_all(b"\n")

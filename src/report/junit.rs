@@ -118,7 +118,7 @@ fn row_name(row: &Row, lang: Lang) -> String {
 }
 
 fn suites(outcome: &CheckOutcome, lang: Lang) -> Vec<Suite<'_>> {
-    let platforms: Vec<Platform> = if outcome.inputs.is_empty() {
+    let platforms: Vec<Platform> = if outcome.command == crate::check::Command::Lint {
         // `policy lint`: the policy's own platforms.
         let mut p: Vec<Platform> = outcome.policy.rows.iter().map(|r| r.platform).collect();
         p.sort_unstable();

@@ -2,6 +2,7 @@
 
 pub mod concise;
 pub mod diagnostic;
+pub mod export;
 pub mod github;
 pub mod gitlab;
 pub mod html;

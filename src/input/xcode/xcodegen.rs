@@ -172,7 +172,8 @@ pub fn read_spec(
     display: &str,
     options: &XcodeOptions,
 ) -> Result<SpecOutcome, InputError> {
-    let bytes = super::read_capped(path, display, MAX_BYTES)?;
+    let jail = super::Jail::around(path.parent().unwrap_or(Path::new(".")));
+    let bytes = jail.read(path, display, MAX_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputError::invalid(
             Location::file(display),
@@ -289,7 +290,7 @@ pub fn read_spec(
                         ),
                     ));
                 }
-                let bytes = super::read_capped(
+                let bytes = jail.read(
                     &file_path,
                     &shown,
                     crate::input::Limits::DEFAULT_MAX_INPUT_BYTES,
