@@ -47,8 +47,10 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
-/// The subcommands.
+/// The subcommands. Deferred: clap builds only the arguments of the subcommand being run (and
+/// all of them for help, completions and the man page), which is most of its start-up work.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub(crate) enum Command {
     /// Audit manifests and Info.plists against a policy.
     ///
