@@ -14,7 +14,7 @@
 #![allow(clippy::print_stdout)]
 
 fn main() {
-    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/build.rs");
     let target = std::env::var("TARGET").unwrap_or_default();
     let profile = std::env::var("PROFILE").unwrap_or_default();
     if target == "x86_64-unknown-linux-gnu" && profile == "release" {
