@@ -71,6 +71,8 @@ registry! {
     MissingTranslation => missing_translation,
     IgnoredBuildSetting => ignored_build_setting,
     UnauditedPlatform => unaudited_platform,
+    UnreadSource => unread_source,
+    GeneratedMismatch => generated_mismatch,
 }
 
 /// Judges the app's requests (against the policy, or alone).
@@ -341,6 +343,7 @@ pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings)
             own: false,
             purpose: None,
             localizations: Vec::new(),
+            origin: None,
         }],
         removals: Vec::new(),
         build: None,
@@ -551,6 +554,10 @@ struct Context<'a> {
     inputs: Vec<&'a ParsedInput>,
     /// Inputs of a platform the policy has no table for (macOS), listed as not audited.
     unaudited: Vec<&'a ParsedInput>,
+    /// Project files reported on with notes only (no requests; see [`InputKind::Project`]).
+    ///
+    /// [`InputKind::Project`]: crate::model::InputKind::Project
+    projects: Vec<&'a ParsedInput>,
     policy: &'a Policy,
     settings: &'a Settings,
     /// Per platform, every permission any audited input requests (the app's own included).
@@ -567,8 +574,11 @@ pub(crate) fn audits(policy: &Policy, platform: Platform) -> bool {
 
 impl<'a> Context<'a> {
     fn new(all: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
+        let (projects, all): (Vec<&ParsedInput>, Vec<&ParsedInput>) = all
+            .iter()
+            .partition(|i| i.kind == crate::model::InputKind::Project);
         let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) =
-            all.iter().partition(|i| audits(policy, i.platform()));
+            all.into_iter().partition(|i| audits(policy, i.platform()));
         let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
         for input in &inputs {
             let set = requested.entry(input.platform()).or_default();
@@ -584,6 +594,7 @@ impl<'a> Context<'a> {
         Context {
             inputs,
             unaudited,
+            projects,
             policy,
             settings,
             requested,
@@ -681,6 +692,7 @@ mod tests {
                     own,
                     purpose: None,
                     localizations: Vec::new(),
+                    origin: None,
                 })
                 .collect(),
             removals: vec![],

@@ -107,6 +107,10 @@ pub(crate) struct ExplainArgs {
     /// Permission, Info.plist key or Chinese name.
     #[arg(value_name = "NAME")]
     pub(crate) name: String,
+    /// App paths to audit: lists where the app requests the permission, and which file and
+    /// plugin put it there.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
     /// Policy file (YAML) whose rows are searched; default: the built-in M5 policy.
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,
@@ -302,8 +306,9 @@ pub(crate) enum PolicyCommand {
     /// Understands Markdown and text pipe tables (also rows broken over several lines), HTML
     /// <table>s, lists of "label (IDENTIFIER): purpose" and headings naming permissions.
     /// Rows matched by label rather than identifier are marked for review. Exit codes: 0
-    /// imported; 1 some rows unresolved or ambiguous (listed on stderr; nothing written unless
-    /// --allow-unresolved); 2 unreadable document or no permission table.
+    /// imported; 2 unreadable document, no permission table, or some rows unresolved or
+    /// ambiguous (listed on stderr; nothing written unless --allow-unresolved), as
+    /// `check --policy-doc` exits on the same document.
     Import(ImportArgs),
 }
 

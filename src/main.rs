@@ -155,7 +155,25 @@ fn run() -> Result<ExitCode> {
         Command::Explain(args) => {
             let policy = check::load_policy(args.policy.as_deref())?;
             let entries = explain::lookup(&args.name)?;
-            let text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            let mut text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            if !args.paths.is_empty() {
+                let options = CheckOptions {
+                    paths: args.paths.clone(),
+                    ..CheckOptions::default()
+                };
+                match check::run(&options) {
+                    Ok(outcome) => {
+                        text.push_str(&explain::requested_by(&entries, &outcome.inputs));
+                    }
+                    Err(e) => {
+                        report_check_error(
+                            &e,
+                            use_color(ColorChoice::Auto, io::stderr().is_terminal()),
+                        );
+                        return Ok(ExitCode::from(EXIT_ERROR));
+                    }
+                }
+            }
             write_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -233,8 +251,9 @@ fn selection(
 }
 
 /// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
-/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 1, so a
-/// partial policy is never mistaken for the document's.
+/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 2, as
+/// `check --policy-doc` exits on the same document: a policy that cannot be read in full is an
+/// input error, and a partial policy is never mistaken for the document's.
 #[allow(clippy::print_stderr)]
 fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
     let display = permaudit::input::discover::display_root(&args.document);
@@ -252,7 +271,7 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
              document, or pass --allow-unresolved to write the rows that did resolve)",
             stats.unresolved_rows
         );
-        return Ok(ExitCode::from(EXIT_FINDINGS));
+        return Ok(ExitCode::from(EXIT_ERROR));
     }
     match &args.out {
         Some(path) => permaudit::atomic::write(path, imported.yaml.as_bytes())

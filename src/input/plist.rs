@@ -121,6 +121,7 @@ fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
             own: false,
             purpose: value.as_string().map(str::to_owned),
             localizations: Vec::new(),
+            origin: None,
         })
         .collect();
     Ok(ParsedInput::new(path, InputKind::BinaryPlist, requests))
@@ -360,6 +361,7 @@ fn push_request(
             own: false,
             purpose,
             localizations: Vec::new(),
+            origin: None,
         });
     }
 }

@@ -273,6 +273,7 @@ pub fn read_spec(
                             own: false,
                             purpose: text_of(&v.value).map(|t| subst(&t)),
                             localizations: Vec::new(),
+                            origin: None,
                         });
                     }
                 }
@@ -313,6 +314,7 @@ pub fn read_spec(
                 }
                 if !generate {
                     notes.push(crate::model::InputNote {
+                        rule: crate::model::NoteRule::IgnoredBuildSetting,
                         location: at.clone(),
                         setting: k.clone(),
                         message: format!(
@@ -340,6 +342,7 @@ pub fn read_spec(
                     own: false,
                     purpose: Some(v.clone()),
                     localizations: Vec::new(),
+                    origin: None,
                 });
             }
             if merged.info.is_none() && plist_file.is_none() && !generate {
