@@ -32,4 +32,22 @@ mkdir -p corpus/xcode
 x=../testdata/xcode-app
 { cat "$x/Tally.xcodeproj/project.pbxproj"; printf '\xff'; cat "$x/Config/Shared.xcconfig"; printf '\xff'; cat "$x/Tally/Info.plist"; printf '\xff'; cat "$x/Tally/zh-Hans.lproj/InfoPlist.strings"; } > corpus/xcode/tally
 seed xcode \( -name 'project.pbxproj' -o -name '*.xcconfig' -o -name 'InfoPlist.strings' -o -name '*.xcstrings' \)
+# The binary targets: bare AXML manifests, App Bundle module manifests (protobuf, taken out of
+# the corpus bundles) and whole archives.
+seed axml \( -path '*axml/*' -name '*.xml' \)
+seed archive \( -name '*.apk' -o -name '*.aab' -o -name '*.ipa' \)
+mkdir -p corpus/proto_manifest
+if [ -n "$corpus" ]; then
+  find "$corpus" -name '*.aab' -exec python3 - corpus/proto_manifest {} + <<'PY'
+import os, sys, zipfile
+out = sys.argv[1]
+for i, bundle in enumerate(sys.argv[2:]):
+    with zipfile.ZipFile(bundle) as z:
+        for name in z.namelist():
+            if name.endswith("/manifest/AndroidManifest.xml"):
+                dest = os.path.join(out, f"{i}-{name.split('/')[0]}")
+                with open(dest, "wb") as f:
+                    f.write(z.read(name))
+PY
+fi
 echo "seeded: $(for t in corpus/*; do printf '%s=%s ' "${t#corpus/}" "$(ls "$t" | wc -l)"; done)"

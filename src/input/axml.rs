@@ -38,7 +38,6 @@ pub const MAX_DEPTH: usize = 256;
 pub(crate) const RES_STRING_POOL_TYPE: u16 = 0x0001;
 pub(crate) const RES_XML_RESOURCE_MAP_TYPE: u16 = 0x0180;
 const RES_XML_FIRST_CHUNK_TYPE: u16 = 0x0100;
-pub(crate) const RES_XML_START_NAMESPACE_TYPE: u16 = 0x0100;
 const RES_XML_LAST_CHUNK_TYPE: u16 = 0x017f;
 pub(crate) const RES_XML_START_ELEMENT_TYPE: u16 = 0x0102;
 pub(crate) const RES_XML_END_ELEMENT_TYPE: u16 = 0x0103;

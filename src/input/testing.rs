@@ -10,11 +10,13 @@ use prost::Message;
 
 use super::axml::{
     ATTR_MAX_SDK_VERSION, ATTR_NAME, NO_INDEX, RES_STRING_POOL_TYPE, RES_XML_END_ELEMENT_TYPE,
-    RES_XML_RESOURCE_MAP_TYPE, RES_XML_START_ELEMENT_TYPE, RES_XML_START_NAMESPACE_TYPE,
-    TYPE_INT_DEC, TYPE_STRING, UTF8_FLAG,
+    RES_XML_RESOURCE_MAP_TYPE, RES_XML_START_ELEMENT_TYPE, TYPE_INT_DEC, TYPE_STRING, UTF8_FLAG,
 };
 use super::manifest::ANDROID_NS;
 use super::proto::{SourcePosition, XmlAttribute, XmlElement, XmlNode, xml_node};
+
+/// `RES_XML_START_NAMESPACE_TYPE`: the decoder skips namespace nodes, only the builder writes them.
+const RES_XML_START_NAMESPACE_TYPE: u16 = 0x0100;
 
 /// Builds small AXML documents for tests: a UTF-16 or UTF-8 string pool, a resource map
 /// and element nodes. Only what the tests need; the real format's facts, nothing more.
