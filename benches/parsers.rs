@@ -75,5 +75,70 @@ fn parsers(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsers);
+/// The sample Xcode app's project grown to about `target` bytes by file references in its
+/// main group, the bulk of a real project.pbxproj (sources, assets, frameworks).
+fn big_pbxproj(target: usize) -> String {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample =
+        std::fs::read_to_string(root.join("testdata/xcode-app/Tally.xcodeproj/project.pbxproj"))
+            .unwrap();
+    let mut refs = String::new();
+    let mut children = String::new();
+    let mut i = 0u32;
+    while sample.len() + refs.len() + children.len() < target {
+        refs.push_str(&format!(
+            "\t\tF{i:023X} /* Source{i}.swift */ = {{isa = PBXFileReference; \
+             lastKnownFileType = sourcecode.swift; path = Source{i}.swift; sourceTree = \"<group>\"; }};\n"
+        ));
+        children.push_str(&format!("\t\t\t\tF{i:023X} /* Source{i}.swift */,\n"));
+        i += 1;
+    }
+    sample
+        .replacen(
+            "/* End PBXFileReference section */",
+            &format!("{refs}/* End PBXFileReference section */"),
+            1,
+        )
+        .replacen(
+            "\t\t\t\tA20000000000000000000002 /* Tally */,\n",
+            &format!("\t\t\t\tA20000000000000000000002 /* Tally */,\n{children}"),
+            1,
+        )
+}
+
+/// Reading an Xcode project: the OpenStep parser alone (MB/s), and the whole project as
+/// `check` reads it (pbxproj, xcconfig, Info.plists, strings) from a copy of the sample app
+/// with a 300 KB project file.
+fn xcode(c: &mut Criterion) {
+    use permaudit::input::xcode::{XcodeOptions, openstep, project};
+    let text = big_pbxproj(300 * 1024);
+    let mut group = c.benchmark_group("xcode-pbxproj-300KB");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("openstep-parse", |b| {
+        b.iter(|| openstep::parse(text.as_bytes()).unwrap())
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/xcode-app");
+    for file in [
+        "Config/Shared.xcconfig",
+        "Tally/Info.plist",
+        "Tally/en.lproj/InfoPlist.strings",
+        "Tally/zh-Hans.lproj/InfoPlist.strings",
+        "TallyWidget/Info.plist",
+    ] {
+        let to = dir.path().join(file);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(root.join(file), to).unwrap();
+    }
+    let xcodeproj = dir.path().join("Tally.xcodeproj");
+    std::fs::create_dir_all(&xcodeproj).unwrap();
+    std::fs::write(xcodeproj.join("project.pbxproj"), &text).unwrap();
+    let options = XcodeOptions::default();
+    group.bench_function("read-project", |b| {
+        b.iter(|| project::read_project(&xcodeproj, "Tally.xcodeproj", &options).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, parsers, xcode);
 criterion_main!(benches);

@@ -72,6 +72,8 @@ registry! {
     MissingTranslation => missing_translation,
     IgnoredBuildSetting => ignored_build_setting,
     UnauditedPlatform => unaudited_platform,
+    UnreadSource => unread_source,
+    GeneratedMismatch => generated_mismatch,
 }
 
 /// Judges the app's requests (against the policy, or alone).
@@ -342,6 +344,7 @@ pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings)
             own: false,
             purpose: None,
             localizations: Vec::new(),
+            origin: None,
         }],
         removals: Vec::new(),
         build: None,
@@ -408,6 +411,63 @@ fn finish(mut findings: Vec<Finding>, settings: &Settings) -> Vec<Finding> {
 }
 
 /// A finding at the rule's default severity; [`Settings::apply`] sets the final one.
+/// An advisory about Android permissions the catalog marks (`marked` picks the row): one
+/// finding per first request of such a permission, worded by `message`.
+fn marked_requests(
+    ctx: &Context<'_>,
+    rule: Rule,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+    message: fn(&str, &crate::catalog::AndroidPermission) -> String,
+) -> Vec<Finding> {
+    ctx.first_requests()
+        .filter_map(|(input, r)| {
+            let p = marked_android(input.platform(), &r.permission, marked)?;
+            Some(finding(
+                rule,
+                input.platform(),
+                &r.permission,
+                &r.location,
+                message(&r.permission, p),
+            ))
+        })
+        .collect()
+}
+
+/// The same advisory on the policy: one finding per disclosure of a marked permission.
+fn marked_disclosures(
+    policy: &Policy,
+    rule: Rule,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+    message: fn(&Disclosure, &crate::catalog::AndroidPermission) -> String,
+) -> Vec<Finding> {
+    policy
+        .disclosures()
+        .filter_map(|d| {
+            let p = marked_android(d.platform, &d.permission, marked)?;
+            Some(finding(
+                rule,
+                d.platform,
+                &d.permission,
+                &d.location,
+                message(d, p),
+            ))
+        })
+        .collect()
+}
+
+fn marked_android(
+    platform: Platform,
+    permission: &str,
+    marked: fn(&crate::catalog::AndroidPermission) -> bool,
+) -> Option<&'static crate::catalog::AndroidPermission> {
+    if platform != Platform::Android {
+        return None;
+    }
+    crate::catalog::catalog()
+        .android_permission(permission)
+        .filter(|p| marked(p))
+}
+
 fn finding(
     rule: Rule,
     platform: Platform,
@@ -438,6 +498,10 @@ struct Context<'a> {
     inputs: Vec<&'a ParsedInput>,
     /// Inputs of a platform the policy has no table for (macOS), listed as not audited.
     unaudited: Vec<&'a ParsedInput>,
+    /// Project files reported on with notes only (no requests; see [`InputKind::Project`]).
+    ///
+    /// [`InputKind::Project`]: crate::model::InputKind::Project
+    projects: Vec<&'a ParsedInput>,
     policy: &'a Policy,
     settings: &'a Settings,
     /// Per platform, every permission any audited input requests (the app's own included).
@@ -454,8 +518,11 @@ pub(crate) fn audits(policy: &Policy, platform: Platform) -> bool {
 
 impl<'a> Context<'a> {
     fn new(all: &'a [ParsedInput], policy: &'a Policy, settings: &'a Settings) -> Self {
+        let (projects, all): (Vec<&ParsedInput>, Vec<&ParsedInput>) = all
+            .iter()
+            .partition(|i| i.kind == crate::model::InputKind::Project);
         let (inputs, unaudited): (Vec<&ParsedInput>, Vec<&ParsedInput>) =
-            all.iter().partition(|i| audits(policy, i.platform()));
+            all.into_iter().partition(|i| audits(policy, i.platform()));
         let mut requested: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
         for input in &inputs {
             let set = requested.entry(input.platform()).or_default();
@@ -471,6 +538,7 @@ impl<'a> Context<'a> {
         Context {
             inputs,
             unaudited,
+            projects,
             policy,
             settings,
             requested,
@@ -520,6 +588,21 @@ impl<'a> Context<'a> {
 
     /// The first request of each permission in each input, the app's own excepted: rules about
     /// requests report once per file and permission, where it is first written.
+    /// Whether `holds` is true of `permission` or, with successor matching on, of one of its
+    /// predecessors or successors: the one matching rule `undeclared` and `unused` share.
+    fn with_relatives(
+        &self,
+        platform: Platform,
+        permission: &str,
+        holds: impl Fn(&str) -> bool,
+    ) -> bool {
+        holds(permission)
+            || (self.settings.successor_matching
+                && matching::relatives(platform, permission)
+                    .iter()
+                    .any(|r| holds(r)))
+    }
+
     fn first_requests(&self) -> impl Iterator<Item = (&'a ParsedInput, &'a Request)> {
         self.inputs.iter().copied().flat_map(|input| {
             let mut seen = BTreeSet::new();
@@ -553,6 +636,7 @@ mod tests {
                     own,
                     purpose: None,
                     localizations: Vec::new(),
+                    origin: None,
                 })
                 .collect(),
             removals: vec![],

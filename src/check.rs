@@ -246,7 +246,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     let mut suppression = Suppression::default();
     let today = options.today.unwrap_or_else(Date::today_utc);
     let acknowledgements = config.as_ref().map_or(&[][..], |c| &c.acknowledgements[..]);
-    let mut audited: Vec<Platform> = inputs.iter().map(ParsedInput::platform).collect();
+    let mut audited: Vec<Platform> = inputs
+        .iter()
+        .filter(|i| i.kind != crate::model::InputKind::Project)
+        .map(ParsedInput::platform)
+        .collect();
     audited.sort_unstable();
     audited.dedup();
     let mut findings = suppress::acknowledge(
@@ -323,7 +327,8 @@ pub fn read_app(
     if xcode.configuration.is_none() {
         xcode.configuration = config.and_then(|c| c.configuration.clone());
     }
-    let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
+    let (mut inputs, mut errors, files) =
+        input::projects::read_projects(files, &input::projects::ProjectOptions { xcode });
     for result in read_parallel(&files, limits) {
         match result {
             Ok(parsed) => inputs.extend(parsed),

@@ -105,6 +105,10 @@ pub(crate) struct ExplainArgs {
     /// Permission, Info.plist key or Chinese name.
     #[arg(value_name = "NAME")]
     pub(crate) name: String,
+    /// App paths to audit: lists where the app requests the permission, and which file and
+    /// plugin put it there.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
     /// Policy file (YAML) whose rows are searched; default: the built-in M5 policy.
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,
@@ -269,29 +273,8 @@ fn parse_output(value: &str) -> Result<(Format, PathBuf), String> {
     Ok((format, PathBuf::from(file)))
 }
 
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub(crate) enum Format {
-    /// Diagnostics for people, wrapped to the terminal (`table` is an old name for it).
-    #[value(alias = "table")]
-    Human,
-    /// One line per finding: `path:line:col: severity[rule] message`.
-    Concise,
-    /// Versioned JSON (schema in the README).
-    Json,
-    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
-    Sarif,
-    /// GitHub Actions workflow commands (annotations on the pull request).
-    Github,
-    /// GitLab Code Quality JSON (the merge-request widget).
-    Gitlab,
-    /// JUnit XML: a test case per request and per policy row.
-    Junit,
-    /// Markdown summary, for a pull-request comment or $GITHUB_STEP_SUMMARY.
-    Markdown,
-    /// One self-contained HTML page for the release sign-off (prints to PDF).
-    Html,
-}
+/// Report formats: the library's list, so the flags and the renderers never disagree.
+pub(crate) use permaudit::report::export::Format;
 
 /// Exit-code threshold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -321,8 +304,9 @@ pub(crate) enum PolicyCommand {
     /// Understands Markdown and text pipe tables (also rows broken over several lines), HTML
     /// <table>s, lists of "label (IDENTIFIER): purpose" and headings naming permissions.
     /// Rows matched by label rather than identifier are marked for review. Exit codes: 0
-    /// imported; 1 some rows unresolved or ambiguous (listed on stderr; nothing written unless
-    /// --allow-unresolved); 2 unreadable document or no permission table.
+    /// imported; 2 unreadable document, no permission table, or some rows unresolved or
+    /// ambiguous (listed on stderr; nothing written unless --allow-unresolved), as
+    /// `check --policy-doc` exits on the same document.
     Import(ImportArgs),
 }
 

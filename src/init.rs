@@ -129,6 +129,7 @@ mod tests {
             own,
             purpose: None,
             localizations: Vec::new(),
+            origin: None,
         };
         let inputs = [ParsedInput {
             path: "m.xml".into(),

@@ -11,8 +11,8 @@ use anyhow::Result;
 use clap::{CommandFactory, Parser};
 
 use cli::{
-    Cli, ColorChoice, Command, FailOn, Format, GenerateCommand, ImportArgs, InitArgs, JudgeArgs,
-    LangArg, PolicyCommand, RulesFormat, SeverityArg,
+    Cli, ColorChoice, Command, FailOn, GenerateCommand, ImportArgs, InitArgs, JudgeArgs, LangArg,
+    PolicyCommand, RulesFormat, SeverityArg,
 };
 use permaudit::audit::Settings;
 use permaudit::check::{self, CheckError, CheckOptions, CheckOutcome};
@@ -23,7 +23,7 @@ use permaudit::input::Limits;
 use permaudit::model::Severity;
 use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
-use permaudit::report::export::{self, Exports};
+use permaudit::report::export::Exports;
 use permaudit::report::{RenderOptions, diagnostic};
 
 const EXIT_FINDINGS: u8 = 1;
@@ -75,12 +75,7 @@ fn run() -> Result<ExitCode> {
                 (None, true) => ConfigSource::Isolated,
                 (None, false) => ConfigSource::Discover,
             };
-            let exports = Exports::new(
-                args.output
-                    .into_iter()
-                    .map(|(format, path)| (report_format(format), path))
-                    .collect(),
-            )?;
+            let exports = Exports::new(args.output)?;
             let options = CheckOptions {
                 paths: args.paths,
                 policy: args.policy,
@@ -120,7 +115,7 @@ fn run() -> Result<ExitCode> {
             }
             let lang = outcome.lang;
             let stdout_options = stdout_options(color, cli.quiet, lang);
-            let buf = report_format(args.format).render(&outcome, stdout_options)?;
+            let buf = args.format.render(&outcome, stdout_options)?;
             exports.write(
                 &outcome,
                 RenderOptions {
@@ -150,7 +145,7 @@ fn run() -> Result<ExitCode> {
                 }
             };
             let options = stdout_options(color, cli.quiet, outcome.lang);
-            let buf = report_format(args.format).render(&outcome, options)?;
+            let buf = args.format.render(&outcome, options)?;
             write_stdout(&buf)?;
             Ok(exit_code(&outcome))
         }
@@ -158,7 +153,25 @@ fn run() -> Result<ExitCode> {
         Command::Explain(args) => {
             let policy = check::load_policy(args.policy.as_deref())?;
             let entries = explain::lookup(&args.name)?;
-            let text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            let mut text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            if !args.paths.is_empty() {
+                let options = CheckOptions {
+                    paths: args.paths.clone(),
+                    ..CheckOptions::default()
+                };
+                match check::run(&options) {
+                    Ok(outcome) => {
+                        text.push_str(&explain::requested_by(&entries, &outcome.inputs));
+                    }
+                    Err(e) => {
+                        report_check_error(
+                            &e,
+                            use_color(ColorChoice::Auto, io::stderr().is_terminal()),
+                        );
+                        return Ok(ExitCode::from(EXIT_ERROR));
+                    }
+                }
+            }
             write_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -236,8 +249,9 @@ fn selection(
 }
 
 /// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
-/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 1, so a
-/// partial policy is never mistaken for the document's.
+/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 2, as
+/// `check --policy-doc` exits on the same document: a policy that cannot be read in full is an
+/// input error, and a partial policy is never mistaken for the document's.
 #[allow(clippy::print_stderr)]
 fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
     let display = permaudit::input::discover::display_root(&args.document);
@@ -255,7 +269,7 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
              document, or pass --allow-unresolved to write the rows that did resolve)",
             stats.unresolved_rows
         );
-        return Ok(ExitCode::from(EXIT_FINDINGS));
+        return Ok(ExitCode::from(EXIT_ERROR));
     }
     match &args.out {
         Some(path) => permaudit::atomic::write(path, imported.yaml.as_bytes())
@@ -270,21 +284,6 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
     for d in diagnostics {
         eprintln!("{d}");
-    }
-}
-
-/// The library's format for a `--format` / `--output` value (clap's enum carries the help).
-fn report_format(format: Format) -> export::Format {
-    match format {
-        Format::Human => export::Format::Human,
-        Format::Concise => export::Format::Concise,
-        Format::Json => export::Format::Json,
-        Format::Sarif => export::Format::Sarif,
-        Format::Github => export::Format::Github,
-        Format::Gitlab => export::Format::Gitlab,
-        Format::Junit => export::Format::Junit,
-        Format::Markdown => export::Format::Markdown,
-        Format::Html => export::Format::Html,
     }
 }
 

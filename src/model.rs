@@ -154,19 +154,35 @@ pub enum InputKind {
     /// An Info.plist Xcode generates from build settings alone (`GENERATE_INFOPLIST_FILE = YES`
     /// without `INFOPLIST_FILE`); the input's path is the `project.pbxproj`.
     XcodeProject,
+    /// The `AndroidManifest.xml` a build tool generates from a project's own files (Expo
+    /// `app.json`, uni-app `manifest.json`, Cordova `config.xml` and `plugin.xml`, .NET
+    /// `[assembly: UsesPermission]` attributes); the input's path is the project file.
+    GeneratedManifest,
+    /// The `Info.plist` a build tool generates from a project's own files (Expo, uni-app,
+    /// Cordova); the input's path is the project file.
+    GeneratedPlist,
+    /// A project file reported on without requests of its own: an app whose permission sources
+    /// permaudit does not read (an `app.config.ts`, a Unity project, …), or a config whose
+    /// committed generated files are audited instead; it carries only notes
+    /// (`unread-source`, `generated-mismatch`).
+    Project,
 }
 
 impl InputKind {
     /// Platform this kind of file describes.
     pub fn platform(self) -> Platform {
         match self {
-            InputKind::Manifest | InputKind::BinaryManifest | InputKind::Apk | InputKind::Aab => {
-                Platform::Android
-            }
+            InputKind::Manifest
+            | InputKind::BinaryManifest
+            | InputKind::Apk
+            | InputKind::Aab
+            | InputKind::GeneratedManifest
+            | InputKind::Project => Platform::Android,
             InputKind::Plist
             | InputKind::BinaryPlist
             | InputKind::Ipa
-            | InputKind::XcodeProject => Platform::Ios,
+            | InputKind::XcodeProject
+            | InputKind::GeneratedPlist => Platform::Ios,
         }
     }
 
@@ -181,6 +197,9 @@ impl InputKind {
             InputKind::Aab => "aab",
             InputKind::Ipa => "ipa",
             InputKind::XcodeProject => "xcode-project",
+            InputKind::GeneratedManifest => "generated-manifest",
+            InputKind::GeneratedPlist => "generated-plist",
+            InputKind::Project => "project",
         }
     }
 }
@@ -205,6 +224,76 @@ pub struct Request {
     /// The purpose string's translations (`<lang>.lproj/InfoPlist.strings`,
     /// `InfoPlist.xcstrings`), sorted by language; empty when the app has none.
     pub localizations: Vec<Localization>,
+    /// How a generated manifest or Info.plist comes to hold it (which plugin, attribute or
+    /// template); `None` for a request written in a native file.
+    pub origin: Option<Origin>,
+}
+
+impl Request {
+    /// A request of `permission` at `location`, with nothing else known.
+    pub fn at(permission: impl Into<String>, location: Location) -> Self {
+        Request {
+            permission: permission.into(),
+            location,
+            max_sdk: None,
+            sdk23_only: false,
+            own: false,
+            purpose: None,
+            localizations: Vec::new(),
+            origin: None,
+        }
+    }
+}
+
+/// How a request of a generated manifest or Info.plist was derived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OriginKind {
+    /// Written in the project's config as a permission (`android.permissions`, a
+    /// `<config-file>` entry, an `[assembly: UsesPermission]` attribute).
+    Config,
+    /// A plugin option written in the config names it (`motionPermission`, a plugin
+    /// `<variable>`), or the plugin's own `plugin.xml` in the tree adds it.
+    PluginOption,
+    /// A plugin the config names adds it whatever its options (knowledge of the plugin's code).
+    PluginDefault,
+    /// A package the app depends on adds it without being named in the config (Expo's
+    /// auto-applied plugins, uni-app modules): knowledge, located at the dependency.
+    Package,
+    /// The build tool's own project template adds it (Cordova's `INTERNET`): knowledge.
+    Template,
+}
+
+impl OriginKind {
+    /// Kebab-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OriginKind::Config => "config",
+            OriginKind::PluginOption => "plugin-option",
+            OriginKind::PluginDefault => "plugin-default",
+            OriginKind::Package => "package",
+            OriginKind::Template => "template",
+        }
+    }
+
+    /// Whether the request is written in a file of the tree (rather than known about a plugin
+    /// or template).
+    pub fn is_written(self) -> bool {
+        matches!(self, OriginKind::Config | OriginKind::PluginOption)
+    }
+}
+
+/// Where a request of a generated file comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Origin {
+    /// How it was derived.
+    pub kind: OriginKind,
+    /// What adds it, as a person reads it: `expo-camera config plugin, option
+    /// recordAudioAndroid`, `cordova-android platform template`.
+    pub via: String,
+    /// Where permaudit's knowledge of that comes from (npm package and versions, source file),
+    /// for a request derived from knowledge rather than read from the tree.
+    pub source: Option<String>,
 }
 
 /// One translation of a purpose string.
@@ -219,10 +308,24 @@ pub struct Localization {
     pub location: Location,
 }
 
+/// Which rule reports an [`InputNote`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum NoteRule {
+    /// `ignored-build-setting`: a setting the build ignores.
+    #[default]
+    IgnoredBuildSetting,
+    /// `unread-source`: a permission source permaudit does not read.
+    UnreadSource,
+    /// `generated-mismatch`: committed generated output disagrees with its config.
+    GeneratedMismatch,
+}
+
 /// Something the reader noticed about an input that changes what ships, such as a build
 /// setting Xcode ignores; reported as a note at the setting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputNote {
+    /// The rule that reports it.
+    pub rule: NoteRule,
     /// Where the setting is.
     pub location: Location,
     /// The setting's name.

@@ -429,3 +429,129 @@ fn stored() -> zip::write::SimpleFileOptions {
 fn deflated() -> zip::write::SimpleFileOptions {
     zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)
 }
+
+/// A project folder holding `project.pbxproj` and whatever else `files` lists, audited through
+/// the binary; asserts exit 2 with `needle` and the file named on stderr, quickly.
+fn assert_project_refused(files: &[(&str, Vec<u8>)], named: &str, needle: &str) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (name, bytes) in files {
+        write(dir.path(), name, bytes);
+    }
+    permaudit()
+        .current_dir(dir.path())
+        .args(["check", "--isolated", "."])
+        .timeout(Duration::from_secs(10))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(named))
+        .stderr(predicate::str::contains(needle));
+}
+
+/// The sample project's pbxproj with `from` replaced by `to`.
+fn sample_pbxproj(from: &str, to: &str) -> Vec<u8> {
+    let text = std::fs::read_to_string(
+        common::root().join("testdata/xcode-app/Tally.xcodeproj/project.pbxproj"),
+    )
+    .expect("sample pbxproj");
+    assert!(text.contains(from), "{from}");
+    text.replacen(from, to, 1).into_bytes()
+}
+
+/// Hostile Xcode projects: an unterminated string, nesting far deeper than any project, a file
+/// over the size limit, a cyclic `#include` and an `INFOPLIST_FILE` that is not there are each
+/// exit 2 naming the file (and line where there is one), never a panic or a clean run.
+#[test]
+fn hostile_xcode_projects_are_errors() {
+    const PBX: &str = "App.xcodeproj/project.pbxproj";
+    assert_project_refused(
+        &[(PBX, b"// !$*UTF8*$!\n{\n\tarchiveVersion = \"1;\n".to_vec())],
+        PBX,
+        ":3:",
+    );
+    let deep = format!("{{ a = {}1{};}}", "(".repeat(100_000), ")".repeat(100_000));
+    assert_project_refused(&[(PBX, deep.into_bytes())], PBX, "deep");
+    let mut huge = b"// !$*UTF8*$!\n{ objects = { ".to_vec();
+    huge.resize(33 * 1024 * 1024, b' ');
+    assert_project_refused(&[(PBX, huge)], PBX, "bytes");
+    let cyclic = sample_pbxproj("SDKROOT = iphoneos;", "SDKROOT = iphoneos;");
+    assert_project_refused(
+        &[
+            ("Tally.xcodeproj/project.pbxproj", cyclic),
+            (
+                "Config/Shared.xcconfig",
+                b"#include \"Other.xcconfig\"\n".to_vec(),
+            ),
+            (
+                "Config/Other.xcconfig",
+                b"#include \"Shared.xcconfig\"\n".to_vec(),
+            ),
+            (
+                "Tally/Info.plist",
+                std::fs::read(common::root().join("testdata/xcode-app/Tally/Info.plist"))
+                    .expect("plist"),
+            ),
+        ],
+        "Shared.xcconfig",
+        "cycle",
+    );
+    assert_project_refused(
+        &[(
+            "Tally.xcodeproj/project.pbxproj",
+            sample_pbxproj(
+                "INFOPLIST_FILE = Tally/Info.plist;",
+                "INFOPLIST_FILE = Gone/Info.plist;",
+            ),
+        )],
+        "project.pbxproj:",
+        "does not exist",
+    );
+}
+
+/// Hostile policy documents for `policy import` (issue 16): a huge document on one line, deep
+/// HTML nesting, a Word document whose XML nests a million elements, a zip bomb whose entry
+/// header lies about its size, and a malformed PDF: each ends with exit 0, 1 or 2 and a
+/// message, never a crash. Time and memory are measured by `tests/hostile/measure.sh`.
+#[test]
+fn hostile_policy_documents() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let one_line = "CAMERA 相机：拍照 | 权限名称：相册 Privacy - ".repeat(200_000);
+    let deep_html = "<table><tr><td>".repeat(100_000) + "CAMERA";
+    let colons = "权限名称：".repeat(1_000_000);
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        ("one-line.txt", one_line.into_bytes()),
+        ("deep.html", deep_html.into_bytes()),
+        ("colons.txt", colons.into_bytes()),
+        (
+            "malformed.pdf",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>"
+                .to_vec(),
+        ),
+    ];
+    let mut deep_docx = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut deep_docx));
+        zip.start_file("word/document.xml", deflated())
+            .expect("entry");
+        for _ in 0..1_000_000 {
+            zip.write_all(b"<w:tbl><w:tr><w:tc>").expect("write");
+        }
+        zip.finish().expect("finish");
+    }
+    cases.push(("deep.docx", deep_docx));
+    for (name, bytes) in cases {
+        let path = write(dir.path(), name, &bytes);
+        let output = permaudit()
+            .args(["policy", "import", "--allow-unresolved"])
+            .arg(&path)
+            .output()
+            .expect("run");
+        let code = output.status.code();
+        assert!(matches!(code, Some(0..=2)), "{name}: {code:?}");
+        if code == Some(2) {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(stderr.contains(name), "{name}: {stderr}");
+        }
+    }
+}

@@ -207,3 +207,58 @@ fn snippets_are_never_shown_for_content_that_is_not_text() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(!stderr.contains(FILE_SECRET), "{stderr}");
 }
+
+/// The files an Xcode project names (its target's `INFOPLIST_FILE`, an `#include` in an
+/// xcconfig) and a linked `.xcodeproj` folder come from the pull request too: outside the
+/// repository they are refused unread.
+#[test]
+fn an_xcode_project_cannot_read_files_outside_the_repository() {
+    let work = layout();
+    let repo = work.path().join("repo");
+    let sample = common::root().join("testdata/xcode-app");
+    let copy = |from: &str| {
+        let to = repo.join(from);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(sample.join(from), to).unwrap();
+    };
+    for file in [
+        "Tally.xcodeproj/project.pbxproj",
+        "Config/Shared.xcconfig",
+        "Tally/Info.plist",
+        "TallyWidget/Info.plist",
+    ] {
+        copy(file);
+    }
+    std::fs::remove_dir_all(repo.join("app")).unwrap();
+    let pbxproj = repo.join("Tally.xcodeproj/project.pbxproj");
+    let original = std::fs::read_to_string(&pbxproj).unwrap();
+    permaudit()
+        .current_dir(&repo)
+        .args(["check", "--fail-on", "never"])
+        .assert()
+        .success();
+
+    // (An absolute INFOPLIST_FILE is refused as such; a relative one may still climb out.)
+    std::fs::write(
+        &pbxproj,
+        original.replace(
+            "INFOPLIST_FILE = Tally/Info.plist;",
+            "INFOPLIST_FILE = ../outside/Info.plist;",
+        ),
+    )
+    .unwrap();
+    assert_refused(work.path(), &["."], "Info.plist");
+    std::fs::write(&pbxproj, &original).unwrap();
+
+    let xcconfig = repo.join("Config/Shared.xcconfig");
+    std::fs::write(&xcconfig, "#include \"../../outside/secret.txt\"\n").unwrap();
+    assert_refused(work.path(), &["."], "secret.txt");
+    std::fs::copy(sample.join("Config/Shared.xcconfig"), &xcconfig).unwrap();
+
+    // A project folder linked out of the repository is not read.
+    let elsewhere = work.path().join("outside/Linked.xcodeproj");
+    std::fs::create_dir_all(&elsewhere).unwrap();
+    std::fs::write(elsewhere.join("project.pbxproj"), FILE_SECRET).unwrap();
+    symlink(&elsewhere, repo.join("Linked.xcodeproj")).unwrap();
+    assert_refused(work.path(), &["."], "Linked.xcodeproj");
+}

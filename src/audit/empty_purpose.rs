@@ -64,25 +64,59 @@ fn emptiness(purpose: Option<&str>, name: &str) -> Option<&'static str> {
     placeholder.then_some("a placeholder")
 }
 
-/// iOS requests whose purpose string says nothing. A value that is not a string counts: iOS has
-/// no text to show either.
+/// Apple requests whose purpose string says nothing, and translations that say nothing (the
+/// user of that language sees the prompt empty). A value that is not a string counts: iOS has
+/// no text to show either. A language whose file leaves the key out is not judged here: iOS
+/// shows the Info.plist text (`missing-translation` reports it).
 pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.first_requests()
-        .filter(|(input, _)| matches!(input.platform(), Platform::Ios | Platform::Macos))
-        .filter_map(|(input, r)| {
-            let why = match r.purpose.as_deref() {
-                None => "not a string",
-                Some(p) => emptiness(Some(p), &r.permission)?,
-            };
-            Some(finding(
+    let mut out = Vec::new();
+    let apple = ctx
+        .first_requests()
+        .filter(|(input, _)| matches!(input.platform(), Platform::Ios | Platform::Macos));
+    for (input, r) in apple {
+        let why = match r.purpose.as_deref() {
+            None => Some("not a string"),
+            Some(p) => emptiness(Some(p), &r.permission),
+        };
+        if let Some(why) = why {
+            out.push(finding(
                 Rule::EmptyPurpose,
                 input.platform(),
                 &r.permission,
                 &r.location,
                 request_message(&r.permission, why, r.purpose.as_deref()),
-            ))
-        })
-        .collect()
+            ));
+        }
+        for l in &r.localizations {
+            let Some(text) = l.purpose.as_deref() else {
+                continue;
+            };
+            if let Some(why) = emptiness(Some(text), &r.permission) {
+                out.push(finding(
+                    Rule::EmptyPurpose,
+                    input.platform(),
+                    &r.permission,
+                    &l.location,
+                    format!(
+                        "the {} translation of {}'s purpose string is {why}{}; users of that                          language see a permission prompt that does not explain its use;                          translate the sentence the Info.plist gives",
+                        l.language,
+                        r.permission,
+                        quoted(text)
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// ` ("text")` for a purpose with text, else nothing.
+fn quoted(purpose: &str) -> String {
+    if purpose.trim().is_empty() {
+        String::new()
+    } else {
+        format!(" (\"{}\")", purpose.trim())
+    }
 }
 
 /// Policy rows whose purpose says nothing. Located at the row's first permission (a row has no
@@ -110,9 +144,7 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
 /// The text of a finding on an Info.plist purpose string; `why` says what is wrong with
 /// `purpose`, which is quoted when it has text.
 fn request_message(key: &str, why: &str, purpose: Option<&str>) -> String {
-    let shown = purpose
-        .filter(|p| !p.trim().is_empty())
-        .map_or_else(String::new, |p| format!(" (\"{}\")", p.trim()));
+    let shown = purpose.map_or_else(String::new, quoted);
     format!(
         "the purpose string of {key} is {why}{shown}; App Store review rejects a permission \
          prompt that does not explain its use; write one sentence saying what the app does with \

@@ -29,7 +29,11 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
         .iter()
         .chain(ctx.unaudited.iter())
         .flat_map(|input| {
-            input.notes.iter().map(move |n| {
+            input
+                .notes
+                .iter()
+                .filter(|n| n.rule == crate::model::NoteRule::IgnoredBuildSetting)
+                .map(move |n| {
                 finding(
                     Rule::IgnoredBuildSetting,
                     input.platform(),

@@ -83,6 +83,7 @@ mod tests {
             own: false,
             purpose: Some("Scan".into()),
             localizations: vec![loc("de", Some("Scannen")), loc("zh-Hans", None)],
+            origin: None,
         };
         let mut translated = request.clone();
         translated.permission = "NSMicrophoneUsageDescription".into();

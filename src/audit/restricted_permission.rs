@@ -1,9 +1,9 @@
 //! `restricted-permission`: a permission Google Play allows only after a Play Console
 //! declaration.
 
-use super::{Context, finding, row_label, Finding, Rule, RuleDef};
-use crate::catalog::{AndroidPermission, catalog};
-use crate::model::{Disclosure, Platform, Severity};
+use super::{Context, row_label, Finding, Rule, RuleDef, marked_disclosures, marked_requests};
+use crate::catalog::AndroidPermission;
+use crate::model::{Disclosure, Severity};
 use crate::policy::Policy;
 
 
@@ -26,46 +26,14 @@ pub(super) const RULE: RuleDef = RuleDef {
     same_fact_both_sides: true,
 };
 
-fn restricted(platform: Platform, permission: &str) -> Option<&'static AndroidPermission> {
-    if platform != Platform::Android {
-        return None;
-    }
-    catalog()
-        .android_permission(permission)
-        .filter(|p| p.needs_play_declaration())
-}
-
 /// Requests of restricted permissions.
 pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.first_requests()
-        .filter_map(|(input, r)| {
-            let p = restricted(input.platform(), &r.permission)?;
-            Some(finding(
-                Rule::RestrictedPermission,
-                input.platform(),
-                &r.permission,
-                &r.location,
-                request_message(&r.permission, p),
-            ))
-        })
-        .collect()
+    marked_requests(ctx, Rule::RestrictedPermission, AndroidPermission::needs_play_declaration, request_message)
 }
 
-/// Disclosures of restricted permissions: the policy's purpose must match the Play declaration.
+/// Disclosures of restricted permissions.
 pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
-    policy
-        .disclosures()
-        .filter_map(|d| {
-            let p = restricted(d.platform, &d.permission)?;
-            Some(finding(
-                Rule::RestrictedPermission,
-                d.platform,
-                &d.permission,
-                &d.location,
-                policy_message(d, p),
-            ))
-        })
-        .collect()
+    marked_disclosures(policy, Rule::RestrictedPermission, AndroidPermission::needs_play_declaration, policy_message)
 }
 
 /// The text of a finding on a request.
@@ -92,6 +60,12 @@ fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Platform;
+
+    /// What the rule's checks ask of the catalog.
+    fn restricted(platform: Platform, name: &str) -> Option<&'static AndroidPermission> {
+        crate::audit::marked_android(platform, name, AndroidPermission::needs_play_declaration)
+    }
 
     #[test]
     fn declaration_permissions_only() {

@@ -31,21 +31,19 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
     for (input, request) in ctx.first_requests() {
         let platform = input.platform();
         let permission = request.permission.as_str();
-        if ctx.is_disclosed(platform, permission) {
-            continue;
-        }
-        if ctx.settings.successor_matching
-            && matching::relatives(platform, permission)
-                .iter()
-                .any(|r| ctx.is_disclosed(platform, r))
-        {
+        if ctx.with_relatives(platform, permission, |p| ctx.is_disclosed(platform, p)) {
             continue;
         }
         let lowered = ctx
             .settings
             .undeclared_normal
             .filter(|_| matching::is_normal(platform, permission));
-        let message = message(platform, permission, lowered);
+        let mut message = message(platform, permission, lowered);
+        // A request of a generated manifest says what puts it there, so the fix (a plugin
+        // option, a blocked permission) is findable.
+        if let Some(origin) = &request.origin {
+            message.push_str(&format!(" (put there by the {})", origin.via));
+        }
         findings.push(finding(
             Rule::Undeclared,
             platform,

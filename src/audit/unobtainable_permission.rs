@@ -1,8 +1,8 @@
 //! `unobtainable-permission`: an Android permission a store-installed app can never be granted.
 
-use super::{Context, finding, row_label, Finding, Rule, RuleDef};
-use crate::catalog::{AndroidPermission, catalog};
-use crate::model::{Disclosure, Platform, Severity};
+use super::{Context, row_label, Finding, Rule, RuleDef, marked_disclosures, marked_requests};
+use crate::catalog::AndroidPermission;
+use crate::model::{Disclosure, Severity};
 use crate::policy::Policy;
 
 
@@ -25,47 +25,14 @@ pub(super) const RULE: RuleDef = RuleDef {
     same_fact_both_sides: true,
 };
 
-/// The catalog row, when the permission is one no store-installed app can hold.
-fn unobtainable(platform: Platform, permission: &str) -> Option<&'static AndroidPermission> {
-    if platform != Platform::Android {
-        return None;
-    }
-    catalog()
-        .android_permission(permission)
-        .filter(|p| p.is_unobtainable())
-}
-
 /// Requests of unobtainable permissions.
 pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.first_requests()
-        .filter_map(|(input, r)| {
-            let p = unobtainable(input.platform(), &r.permission)?;
-            Some(finding(
-                Rule::UnobtainablePermission,
-                input.platform(),
-                &r.permission,
-                &r.location,
-                request_message(&r.permission, p),
-            ))
-        })
-        .collect()
+    marked_requests(ctx, Rule::UnobtainablePermission, AndroidPermission::is_unobtainable, request_message)
 }
 
-/// Disclosures of unobtainable permissions: the policy promises data the app cannot collect.
+/// Disclosures of unobtainable permissions.
 pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
-    policy
-        .disclosures()
-        .filter_map(|d| {
-            let p = unobtainable(d.platform, &d.permission)?;
-            Some(finding(
-                Rule::UnobtainablePermission,
-                d.platform,
-                &d.permission,
-                &d.location,
-                policy_message(d, p),
-            ))
-        })
-        .collect()
+    marked_disclosures(policy, Rule::UnobtainablePermission, AndroidPermission::is_unobtainable, policy_message)
 }
 
 /// The text of a finding on a request.
@@ -91,6 +58,12 @@ fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Platform;
+
+    /// What the rule's checks ask of the catalog.
+    fn unobtainable(platform: Platform, name: &str) -> Option<&'static AndroidPermission> {
+        crate::audit::marked_android(platform, name, AndroidPermission::is_unobtainable)
+    }
 
     #[test]
     fn protection_levels_decide() {

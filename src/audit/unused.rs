@@ -1,6 +1,6 @@
 //! `unused`: a disclosed permission that no audited input of its platform requests.
 
-use super::{Context, finding, matching, row_label, Finding, Rule, RuleDef};
+use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::model::{Disclosure, Severity};
 
 
@@ -28,13 +28,8 @@ pub(super) const RULE: RuleDef = RuleDef {
 pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
     let mut findings = Vec::new();
     for d in ctx.policy.disclosures() {
-        if !ctx.requested.contains_key(&d.platform) || ctx.is_requested(d.platform, &d.permission) {
-            continue;
-        }
-        if ctx.settings.successor_matching
-            && matching::relatives(d.platform, &d.permission)
-                .iter()
-                .any(|r| ctx.is_requested(d.platform, r))
+        if !ctx.requested.contains_key(&d.platform)
+            || ctx.with_relatives(d.platform, &d.permission, |p| ctx.is_requested(d.platform, p))
         {
             continue;
         }

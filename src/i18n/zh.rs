@@ -49,6 +49,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{permission} 的用途说明为空或是占位文字",
     ),
     (
+        "finding.generated-mismatch.help",
+        "重新运行生成工具并提交结果，或从配置中删除该权限",
+    ),
+    (
+        "finding.generated-mismatch.title",
+        "{permission} 在配置中，但不在已提交的生成文件中",
+    ),
+    (
         "finding.ignored-build-setting.help",
         "设置 GENERATE_INFOPLIST_FILE = YES，或把该键移到目标的 Info.plist 中",
     ),
@@ -119,6 +127,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "finding.unobtainable-permission.title",
         "从应用商店安装的应用永远无法获得 {permission}",
+    ),
+    (
+        "finding.unread-source.help",
+        "把工具生成的内容交给 permaudit（npx expo config --json 的输出、原生目录、构建出的 APK 或 IPA）",
+    ),
+    (
+        "finding.unread-source.title",
+        "permaudit 未读取的权限来源：审计不完整",
     ),
     (
         "finding.unused.help",
@@ -224,6 +240,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("human.input", "{path}（{detail}）"),
     ("human.input.build", "{build}：{path}（{detail}）"),
     ("human.input.own", "{n} 项自有"),
+    ("human.input.project", "项目文件：见其发现"),
     ("human.input.removed", "{n} 项已移除"),
     ("human.lint", "仅检查政策本身（没有应用文件）"),
     ("human.list-separator", "，"),
@@ -289,6 +306,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "Info.plist 的用途说明（NS…UsageDescription）为空、只有空白、不是字符串，或是明显的占位文字（TODO、TBD、placeholder、lorem ipsum 等）。iOS 会在权限弹窗中显示它，用途说明没有解释用途的应用会被 App Store 审核拒绝。在政策中，没有用途的行同样不满足披露要求。修复：写一句话说明应用用这些数据做什么。",
     ),
     ("rule.empty-purpose.summary", "用途说明为空或是占位文字"),
+    (
+        "rule.generated-mismatch.explanation",
+        "应用提交了工具生成的原生文件（expo prebuild 生成的 android/ 与 ios/），permaudit 审计的是这些文件，因为它们就是当前发布的内容。其配置（app.json、插件选项）申请了已提交文件中没有的权限或用途说明：下次 prebuild 会加入它，而它未被审计。修复：重新运行生成工具并提交结果，或从配置中删除该权限。",
+    ),
+    (
+        "rule.generated-mismatch.summary",
+        "已提交的生成清单或 Info.plist 与其配置不一致",
+    ),
     (
         "rule.ignored-build-setting.explanation",
         "某个 Xcode 构建设置看起来会加入用途说明，但实际上不会：INFOPLIST_KEY_<键> 只有在 GENERATE_INFOPLIST_FILE = YES 时才写入 Info.plist；为 NO 时 Xcode 忽略它们，该键只有在 INFOPLIST_FILE 中存在时才会随应用发布。此提示也记录缺失的 CocoaPods .xcconfig（由 pod install 生成）。修复：开启 GENERATE_INFOPLIST_FILE，或把键写入 Info.plist。",
@@ -358,6 +383,11 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "rule.unobtainable-permission.summary",
         "从应用商店安装的应用永远无法获得的权限",
     ),
+    (
+        "rule.unread-source.explanation",
+        "发现了某个应用（或其一部分）的标志，而它的权限来自 permaudit 不读取的来源：Expo 的 app.config.js 或 .ts（生成配置的代码）、本地 Expo 配置插件、Unity、NativeScript、HarmonyOS 或小程序项目，或缺少 android/ 与 ios/ 目录的 Capacitor 配置。这些来源加入的权限未被审计，因此报告不能视为无问题。修复：把工具生成的内容交给 permaudit（npx expo config --json 的 JSON、已提交的原生目录、构建出的 APK 或 IPA），或在配置中排除未发布的目录。",
+    ),
+    ("rule.unread-source.summary", "permaudit 未读取的权限来源"),
     (
         "rule.unused.explanation",
         "政策中某一行披露的权限，被审计的该平台输入都没有申请。政策夸大了应用收集的范围，与应用已经脱节。只有至少审计了一个该平台输入时才判断此规则。修复：从政策中删除该权限，或确认审计覆盖了申请它的每个清单（渠道包清单、构建出的 APK）。如果应用申请的是它的替代权限或前身，则不算未使用（见 policy-outdated）。",

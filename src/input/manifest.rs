@@ -190,6 +190,7 @@ impl<'b> ManifestRules<'b> {
                         own: false,
                         purpose: None,
                         localizations: Vec::new(),
+                        origin: None,
                     });
                 }
             },

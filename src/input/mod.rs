@@ -10,16 +10,24 @@ pub mod archive;
 pub mod axml;
 mod bplist_guard;
 pub mod budget;
+pub mod cordova;
 pub mod discover;
+pub mod expo;
+pub(crate) mod json;
 pub(crate) mod lines;
 mod manifest;
+pub mod maui;
 pub mod plist;
+pub mod projects;
 pub mod proto;
 #[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod testing;
+pub mod uniapp;
+pub mod unread;
 pub mod xcode;
-mod xml;
+pub(crate) mod xml;
+pub(crate) mod xmltree;
 
 use std::io::{self, Read, Seek};
 
@@ -74,7 +82,7 @@ pub enum Format {
     Archive,
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decides the format of `bytes`, or says why it is none permaudit reads.
 pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, InputError> {

@@ -169,6 +169,7 @@ fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
                             own: false,
                             purpose,
                             localizations: Vec::new(),
+                            origin: None,
                         });
                     }
                     if matches!(event, Event::StartArray(_) | Event::StartDictionary(_)) {
@@ -428,6 +429,7 @@ fn push_request(
             own: false,
             purpose,
             localizations: Vec::new(),
+            origin: None,
         });
     }
 }

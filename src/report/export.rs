@@ -13,26 +13,27 @@ use super::{
 };
 use crate::check::CheckOutcome;
 
-/// A report format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// A report format (`--format`, `--output FORMAT=FILE`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, clap::ValueEnum)]
 pub enum Format {
-    /// Diagnostics for people.
+    /// Diagnostics for people, wrapped to the terminal (`table` is an old name for it).
+    #[value(alias = "table")]
     Human,
-    /// One line per finding.
+    /// One line per finding: `path:line:col: severity[rule] message`.
     Concise,
-    /// The versioned JSON report.
+    /// Versioned JSON (schema in the README).
     Json,
-    /// SARIF 2.1.0.
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
-    /// GitHub Actions workflow commands.
+    /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
-    /// GitLab Code Quality.
+    /// GitLab Code Quality JSON (the merge-request widget).
     Gitlab,
-    /// JUnit XML.
+    /// JUnit XML: a test case per request and per policy row.
     Junit,
-    /// Markdown summary.
+    /// Markdown summary, for a pull-request comment or $GITHUB_STEP_SUMMARY.
     Markdown,
-    /// Self-contained HTML sign-off page.
+    /// One self-contained HTML page for the release sign-off (prints to PDF).
     Html,
 }
 

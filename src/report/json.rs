@@ -104,6 +104,18 @@ struct RequestRef<'a> {
     purpose: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     localizations: Vec<LocalizationRef<'a>>,
+    /// How a generated manifest or Info.plist comes to hold the request.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    origin: Option<OriginRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct OriginRef<'a> {
+    kind: crate::model::OriginKind,
+    via: &'a str,
+    /// Where permaudit's knowledge of a plugin or template comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -167,6 +179,11 @@ impl Renderer for Json {
                                     line: l.location.line,
                                 })
                                 .collect(),
+                            origin: r.origin.as_ref().map(|o| OriginRef {
+                                kind: o.kind,
+                                via: &o.via,
+                                source: o.source.as_deref(),
+                            }),
                         })
                         .collect(),
                 })

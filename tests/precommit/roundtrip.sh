@@ -3,17 +3,30 @@
 # hook repo; committing a manifest with an undeclared permission is refused and shows the
 # finding; once the policy discloses it, the commit passes.
 #
-# usage: tests/precommit/roundtrip.sh HOOK_ID    (permaudit-system or permaudit)
-# permaudit-system needs `permaudit` on PATH; permaudit (language: rust) builds it with cargo.
-# The hook repo revision is this checkout's HEAD, so commit before running it.
+# usage: tests/precommit/roundtrip.sh HOOK_ID [HOOK_FOLDER]
+#   HOOK_ID permaudit-system needs `permaudit` on PATH; permaudit (language: rust) builds it
+#   with cargo. The hook repo revision is this checkout's HEAD, so commit before running it.
+#   With HOOK_FOLDER (packaging/pre-commit-mirror: its `permaudit` hook is language: python),
+#   that folder is copied into a temporary git repository which becomes the hook repo; pip's
+#   usual PIP_* variables (PIP_FIND_LINKS, PIP_NO_INDEX) decide where the wheel comes from.
+# The hook environment's first install is timed and printed.
 set -euo pipefail
-hook="${1:?usage: $0 permaudit-system|permaudit}"
+hook="${1:?usage: $0 permaudit-system|permaudit [HOOK_FOLDER]}"
 root="$(cd "$(dirname "$0")/../.." && pwd)"
-rev="$(git -C "$root" rev-parse HEAD)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$work/cache}"
 export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com
+if [ -n "${2:-}" ]; then
+  [ -f "$2/.pre-commit-hooks.yaml" ] || { echo "$2 has no .pre-commit-hooks.yaml" >&2; exit 2; }
+  mkdir "$work/hooks"
+  cp -R "$2/." "$work/hooks/"
+  git -C "$work/hooks" init -q
+  git -C "$work/hooks" add -A
+  git -C "$work/hooks" commit -qm "hook repository"
+  root="$work/hooks"
+fi
+rev="$(git -C "$root" rev-parse HEAD)"
+export PRE_COMMIT_HOME="${PRE_COMMIT_HOME:-$work/cache}"
 
 fail() { echo "pre-commit round trip ($hook): $*" >&2; exit 1; }
 
@@ -46,6 +59,10 @@ cat > app/src/main/AndroidManifest.xml <<'XML'
 </manifest>
 XML
 pre-commit install >/dev/null
+start=$(date +%s%N)
+pre-commit install-hooks >"$work/install.log" 2>&1 || { cat "$work/install.log" >&2; fail "the hook environment did not install"; }
+ms=$((($(date +%s%N) - start) / 1000000))
+printf 'pre-commit round trip (%s): hook environment installed in %d.%d s\n' "$hook" $((ms / 1000)) $((ms % 1000 / 100))
 git add -A
 
 if git commit -qm "add manifest" >"$work/first.log" 2>&1; then

@@ -72,8 +72,12 @@ pub fn decode(display: &str, bytes: &[u8]) -> Result<String, InputError> {
 }
 
 /// Reads one `InfoPlist.strings`.
-pub fn read_strings(path: &Path, display: &str) -> Result<Translations, InputError> {
-    let bytes = super::read_capped(path, display, MAX_BYTES)?;
+pub(crate) fn read_strings(
+    jail: &super::Jail,
+    path: &Path,
+    display: &str,
+) -> Result<Translations, InputError> {
+    let bytes = jail.read(path, display, MAX_BYTES)?;
     parse_strings(display, &bytes)
 }
 
@@ -110,11 +114,12 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
 }
 
 /// Reads one `InfoPlist.xcstrings`: language → translations.
-pub fn read_catalog(
+pub(crate) fn read_catalog(
+    jail: &super::Jail,
     path: &Path,
     display: &str,
 ) -> Result<BTreeMap<String, Translations>, InputError> {
-    let bytes = super::read_capped(path, display, MAX_BYTES)?;
+    let bytes = jail.read(path, display, MAX_BYTES)?;
     parse_catalog(display, &bytes)
 }
 

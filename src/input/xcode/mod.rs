@@ -32,8 +32,42 @@ pub struct XcodeOptions {
     pub configuration: Option<String>,
 }
 
+/// The files one project may read: those inside its repository (the nearest folder upwards
+/// holding `.git`), or inside the project's own folder when there is none. The project comes
+/// from a pull request in CI, so `INFOPLIST_FILE = /proc/self/environ`, an `#include` of
+/// `~/.ssh/id_rsa` or a link out of the tree is refused, never read (as configs and walked
+/// inputs are, see [`crate::confine`]).
+#[derive(Debug, Clone)]
+pub(crate) struct Jail {
+    boundary: std::path::PathBuf,
+}
+
+impl Jail {
+    /// The jail of a project whose files sit in `dir`.
+    pub(crate) fn around(dir: &Path) -> Self {
+        Jail {
+            boundary: crate::confine::boundary(dir),
+        }
+    }
+
+    /// Reads `path` whole, refusing a file outside the jail or over `max` bytes.
+    pub(crate) fn read(&self, path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
+        if let Some(real) = crate::confine::outside(&self.boundary, path) {
+            return Err(InputError::invalid(
+                Location::file(display),
+                format!(
+                    "resolves to {}, outside the repository ({}); a project's files must be                      inside it, so it was not read",
+                    real.display(),
+                    self.boundary.display()
+                ),
+            ));
+        }
+        read_capped(path, display, max)
+    }
+}
+
 /// Reads a file whole, refusing one over `max` bytes (named in the message).
-pub(crate) fn read_capped(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
+fn read_capped(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
     let io_error = |source| InputError::Read {
         path: display.to_owned(),
         source,
@@ -89,7 +123,9 @@ pub fn read_projects(
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     for spec in &specs {
         // `project.yml` is a common name: only a YAML with `targets:` is an XcodeGen spec.
-        let is_spec = read_capped(&spec.path, &spec.display, xcodegen::MAX_BYTES)
+        let jail = Jail::around(spec.path.parent().unwrap_or(Path::new(".")));
+        let is_spec = jail
+            .read(&spec.path, &spec.display, xcodegen::MAX_BYTES)
             .map(|b| xcodegen::looks_like_spec(&String::from_utf8_lossy(&b)));
         match is_spec {
             Ok(false) => continue,

@@ -69,6 +69,8 @@ struct Project<'a> {
     src_display: String,
     objects: BTreeMap<&'a str, &'a Node>,
     parents: BTreeMap<&'a str, &'a str>,
+    /// What the project may read.
+    jail: super::Jail,
 }
 
 fn str_of<'a>(node: &'a Node, key: &str) -> Option<&'a str> {
@@ -132,7 +134,8 @@ pub fn read_project(
 ) -> Result<ProjectOutcome, InputError> {
     let pbx_display = format!("{display}/project.pbxproj");
     let pbx_path = xcodeproj.join("project.pbxproj");
-    let bytes = super::read_capped(&pbx_path, &pbx_display, MAX_PBXPROJ_BYTES)?;
+    let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")));
+    let bytes = jail.read(&pbx_path, &pbx_display, MAX_PBXPROJ_BYTES)?;
     let root = openstep::parse(&bytes).map_err(|e| {
         InputError::invalid(
             Location::at(&pbx_display, e.line, e.column),
@@ -189,6 +192,7 @@ pub fn read_project(
         src_display: dir_display.clone(),
         objects,
         parents,
+        jail,
     };
     let pbx_project = project.object(root_id, "the PBXProject", root_entry)?;
     if let Some(extra) = str_of(pbx_project, "projectDirPath").filter(|p| !p.is_empty()) {
@@ -258,6 +262,7 @@ pub fn read_project(
         let mut inputs = target_built.inputs(&project)?;
         for input in &mut inputs {
             localize(
+                &project.jail,
                 input,
                 &sources,
                 &regions,
@@ -417,6 +422,7 @@ fn localization_sources(project: &Project<'_>, target: &Node, build: &TargetBuil
 /// text). Languages are the project's `knownRegions`, the Info.plist's
 /// `CFBundleLocalizations` and every language with a file, less the development language.
 fn localize(
+    jail: &super::Jail,
     input: &mut ParsedInput,
     sources: &[Source],
     regions: &Regions,
@@ -444,7 +450,7 @@ fn localize(
                     });
                     continue;
                 }
-                let t = super::localized::read_strings(path, shown)?;
+                let t = super::localized::read_strings(jail, path, shown)?;
                 let entry = by_language
                     .entry(language.clone())
                     .or_insert_with(|| (BTreeMap::new(), Location::file(shown)));
@@ -452,7 +458,7 @@ fn localize(
                 entry.1 = Location::file(shown);
             }
             Source::Catalog { path, shown } => {
-                for (language, t) in super::localized::read_catalog(path, shown)? {
+                for (language, t) in super::localized::read_catalog(jail, path, shown)? {
                     let entry = by_language
                         .entry(language)
                         .or_insert_with(|| (BTreeMap::new(), Location::file(shown)));
@@ -541,6 +547,7 @@ impl Config {
     /// not there.
     fn read_xcconfig(
         &self,
+        jail: &super::Jail,
         notes: &mut Vec<crate::model::InputNote>,
     ) -> Result<Vec<Assignment>, InputError> {
         let Some((path, shown, at)) = &self.xcconfig else {
@@ -549,6 +556,7 @@ impl Config {
         if !path.is_file() {
             if shown.contains(COCOAPODS_SUPPORT) {
                 notes.push(crate::model::InputNote {
+                    rule: crate::model::NoteRule::IgnoredBuildSetting,
                     location: at.clone(),
                     setting: "baseConfigurationReference".to_owned(),
                     message: format!(
@@ -567,7 +575,7 @@ impl Config {
                 ),
             ));
         }
-        super::xcconfig::read(path, shown)
+        super::xcconfig::read(jail, path, shown)
     }
 }
 
@@ -788,10 +796,10 @@ impl TargetBuild {
         let mut notes = Vec::new();
         let mut levels = vec![builtins(&values)];
         if let Some(p) = project_config {
-            levels.push(p.read_xcconfig(&mut notes)?);
+            levels.push(p.read_xcconfig(&project.jail, &mut notes)?);
             levels.push(p.assignments.clone());
         }
-        levels.push(target_config.read_xcconfig(&mut notes)?);
+        levels.push(target_config.read_xcconfig(&project.jail, &mut notes)?);
         levels.push(target_config.assignments.clone());
 
         // The SDK decides which conditional settings apply, so read it unconditionally first.
@@ -887,7 +895,9 @@ impl TargetBuild {
                 ));
             }
             let bytes =
-                super::read_capped(file, shown, crate::input::Limits::DEFAULT_MAX_INPUT_BYTES)?;
+                project
+                    .jail
+                    .read(file, shown, crate::input::Limits::DEFAULT_MAX_INPUT_BYTES)?;
             let parsed = crate::input::plist::parse_plist(shown, &bytes)?;
             path = shown.clone();
             kind = parsed.kind;
@@ -920,6 +930,7 @@ impl TargetBuild {
                     None => "GENERATE_INFOPLIST_FILE is not set (it defaults to NO)".to_owned(),
                 };
                 notes.push(crate::model::InputNote {
+                    rule: crate::model::NoteRule::IgnoredBuildSetting,
                     location: a.location.clone(),
                     setting: setting_key.clone(),
                     message: format!(
@@ -951,6 +962,7 @@ impl TargetBuild {
                 own: false,
                 purpose: Some(purpose),
                 localizations: Vec::new(),
+                origin: None,
             });
         }
         if self.infoplist_file.is_none() && !generate {

@@ -21,14 +21,19 @@ pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 /// Reads `path` (shown as `display`) and everything it includes, returning the assignments in
 /// evaluation order.
-pub fn read(path: &Path, display: &str) -> Result<Vec<Assignment>, InputError> {
+pub(crate) fn read(
+    jail: &super::Jail,
+    path: &Path,
+    display: &str,
+) -> Result<Vec<Assignment>, InputError> {
     let mut out = Vec::new();
     let mut chain = Vec::new();
-    read_into(path, display, &mut chain, &mut out)?;
+    read_into(jail, path, display, &mut chain, &mut out)?;
     Ok(out)
 }
 
 fn read_into(
+    jail: &super::Jail,
     path: &Path,
     display: &str,
     chain: &mut Vec<(PathBuf, String)>,
@@ -51,7 +56,7 @@ fn read_into(
             format!("#include chain deeper than {MAX_INCLUDE_DEPTH} files"),
         ));
     }
-    let bytes = super::read_capped(path, display, MAX_BYTES)?;
+    let bytes = jail.read(path, display, MAX_BYTES)?;
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).map_err(
         |_| {
             InputError::invalid(
@@ -82,7 +87,7 @@ fn read_into(
                         ),
                     ));
                 }
-                read_into(&target, &shown, chain, out)?;
+                read_into(jail, &target, &shown, chain, out)?;
             }
             Line::Assign {
                 key,
@@ -232,7 +237,7 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("b.xcconfig"), "X = $(inherited) 3\n").unwrap();
-        let got = read(&a, "a.xcconfig").unwrap();
+        let got = read(&super::super::Jail::around(dir.path()), &a, "a.xcconfig").unwrap();
         let keys: Vec<_> = got
             .iter()
             .map(|a| (a.key.as_str(), a.location.to_string()))
@@ -246,13 +251,17 @@ mod tests {
             ]
         );
         std::fs::write(dir.path().join("b.xcconfig"), "#include \"a.xcconfig\"\n").unwrap();
-        let err = read(&a, "a.xcconfig").unwrap_err().to_string();
+        let err = read(&super::super::Jail::around(dir.path()), &a, "a.xcconfig")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("#include cycle: a.xcconfig -> b.xcconfig -> a.xcconfig"),
             "{err}"
         );
         std::fs::write(&a, "#include \"missing.xcconfig\"\n").unwrap();
-        let err = read(&a, "a.xcconfig").unwrap_err().to_string();
+        let err = read(&super::super::Jail::around(dir.path()), &a, "a.xcconfig")
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains("a.xcconfig:1:1") && err.contains("no such file"),
             "{err}"

@@ -172,7 +172,8 @@ pub fn read_spec(
     display: &str,
     options: &XcodeOptions,
 ) -> Result<SpecOutcome, InputError> {
-    let bytes = super::read_capped(path, display, MAX_BYTES)?;
+    let jail = super::Jail::around(path.parent().unwrap_or(Path::new(".")));
+    let bytes = jail.read(path, display, MAX_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputError::invalid(
             Location::file(display),
@@ -272,6 +273,7 @@ pub fn read_spec(
                             own: false,
                             purpose: text_of(&v.value).map(|t| subst(&t)),
                             localizations: Vec::new(),
+                            origin: None,
                         });
                     }
                 }
@@ -289,7 +291,7 @@ pub fn read_spec(
                         ),
                     ));
                 }
-                let bytes = super::read_capped(
+                let bytes = jail.read(
                     &file_path,
                     &shown,
                     crate::input::Limits::DEFAULT_MAX_INPUT_BYTES,
@@ -312,6 +314,7 @@ pub fn read_spec(
                 }
                 if !generate {
                     notes.push(crate::model::InputNote {
+                        rule: crate::model::NoteRule::IgnoredBuildSetting,
                         location: at.clone(),
                         setting: k.clone(),
                         message: format!(
@@ -339,6 +342,7 @@ pub fn read_spec(
                     own: false,
                     purpose: Some(v.clone()),
                     localizations: Vec::new(),
+                    origin: None,
                 });
             }
             if merged.info.is_none() && plist_file.is_none() && !generate {
