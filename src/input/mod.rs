@@ -138,7 +138,7 @@ pub fn parse_within(
 ) -> Result<ParsedInput, InputError> {
     match detect(path, bytes)? {
         Format::AndroidManifest => android::parse_manifest_within(path, bytes, budget),
-        Format::XmlPlist | Format::BinaryPlist => plist::parse_plist(path, bytes),
+        Format::XmlPlist | Format::BinaryPlist => plist::parse_plist_within(path, bytes, budget),
         Format::BinaryManifest => axml::parse_binary_manifest_within(
             path,
             bytes,
