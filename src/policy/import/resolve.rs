@@ -177,11 +177,10 @@ pub(crate) fn classify(token: &str) -> Option<Ident> {
         };
     }
     let alnum = token.bytes().all(|b| b.is_ascii_alphanumeric());
-    // `NSLocationTemporaryUsageDescriptionDictionary` is a purpose-string dictionary.
-    if alnum
-        && token.len() > 16
-        && (token.ends_with("UsageDescription") || token.ends_with("UsageDescriptionDictionary"))
-    {
+    // Only what the policy schema and the Info.plist reader call a purpose-string key: a
+    // purpose-string dictionary (`NSLocationTemporaryUsageDescriptionDictionary`) is neither,
+    // so importing it would write a policy that does not load. It is a plist key like others.
+    if alnum && token.len() > 16 && crate::input::plist::is_usage_key(token) {
         return Some(Ident::IosKey);
     }
     let plist_prefix = ["NS", "UI", "LS", "CF", "BG", "ITS", "WK"].iter().any(|p| {
@@ -404,7 +403,8 @@ pub(crate) fn resolve_label(side: Side, label: &str) -> LabelMatch {
 fn known_id(side: Side, id: &str) -> bool {
     match side {
         Side::Android => catalog().android_permission(id).is_some(),
-        Side::Ios => catalog().ios_key(id).is_some(),
+        // The schema's purpose-string keys only (see `classify`).
+        Side::Ios => catalog().ios_key(id).is_some() && crate::input::plist::is_usage_key(id),
     }
 }
 

@@ -344,3 +344,30 @@ fn positions_count_characters() {
     assert_eq!(importer.position(camera), (4, 6));
     assert_eq!(importer.position(camera - 1), (4, 5));
 }
+
+/// Found by the CI fuzz smoke: a purpose-string *dictionary* key, written as an identifier or
+/// through its Chinese label, was imported as a disclosure the policy schema refuses, so the
+/// written YAML did not load. The import now keeps to the schema's keys and its YAML loads.
+#[test]
+fn purpose_string_dictionaries_are_not_imported_as_keys() {
+    let doc = "| 权限名称 | 使用目的 |\n|---|---|\n\
+               | 相机 NSCameraUsageDescription | 拍照 |\n\
+               | NSLocationTemporaryUsageDescriptionDictionary | 临时精确位置 |\n\
+               | 允许临时访问精确地理位置信息 | 临时精确位置 |\n";
+    let imported = super::import_str(doc, "policy.md").expect("imports");
+    assert!(
+        !imported
+            .yaml
+            .contains("permissions: [NSLocationTemporaryUsageDescriptionDictionary"),
+        "{}",
+        imported.yaml
+    );
+    if imported.stats.unresolved_rows == 0 {
+        crate::policy::parse(&imported.yaml, Some("imported.yaml")).expect("the YAML loads");
+    }
+    assert!(
+        imported.yaml.contains("NSCameraUsageDescription"),
+        "{}",
+        imported.yaml
+    );
+}
