@@ -220,5 +220,33 @@ fn gradle(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parsers, xcode, gradle);
+/// What the project readers add to a pre-commit run, which names the staged files: a native
+/// manifest alone (no marker, so the readers only look at names), and each kind's config with
+/// what it pulls in (package.json, plugin.xml, C# sources, merged native files).
+fn generated(c: &mut Criterion) {
+    use permaudit::input::discover::InputFile;
+    use permaudit::input::projects::{ProjectOptions, read_projects};
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata");
+    let mut group = c.benchmark_group("project-readers");
+    for (name, file) in [
+        (
+            "native-manifest-only",
+            "m5-app/android/app/src/main/AndroidManifest.xml",
+        ),
+        ("expo-app.json", "generated/expo-app/app.json"),
+        ("uniapp-manifest.json", "generated/uniapp-app/manifest.json"),
+        ("cordova-config.xml", "generated/cordova-app/config.xml"),
+        ("maui-csproj", "generated/maui-app/MauiApp.csproj"),
+    ] {
+        let files = vec![InputFile {
+            display: file.to_owned(),
+            path: root.join(file),
+        }];
+        let options = ProjectOptions::default();
+        group.bench_function(name, |b| b.iter(|| read_projects(files.clone(), &options)));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, parsers, xcode, gradle, generated);
 criterion_main!(benches);

@@ -38,4 +38,22 @@ mkdir -p corpus/gradle
 g=../testdata/m5-app/android
 { cat "$g/settings.gradle"; printf '\xff'; cat "$g/app/build.gradle"; printf '\xff'; cat "$g/app/src/main/AndroidManifest.xml"; printf '\xff'; cat "$g/app/src/play/AndroidManifest.xml"; printf '\xff'; cat "$g/push/build.gradle"; printf '\xff'; cat "$g/push/src/main/AndroidManifest.xml"; } > corpus/gradle/m5
 seed gradle \( -name '*.gradle' -o -name '*.gradle.kts' -o -name 'manifest-merger-*-report.txt' \)
+# The binary targets: bare AXML manifests, App Bundle module manifests (protobuf, taken out of
+# the corpus bundles) and whole archives.
+seed axml \( -path '*axml/*' -name '*.xml' \)
+seed archive \( -name '*.apk' -o -name '*.aab' -o -name '*.ipa' \)
+mkdir -p corpus/proto_manifest
+if [ -n "$corpus" ]; then
+  find "$corpus" -name '*.aab' -exec python3 - corpus/proto_manifest {} + <<'PY'
+import os, sys, zipfile
+out = sys.argv[1]
+for i, bundle in enumerate(sys.argv[2:]):
+    with zipfile.ZipFile(bundle) as z:
+        for name in z.namelist():
+            if name.endswith("/manifest/AndroidManifest.xml"):
+                dest = os.path.join(out, f"{i}-{name.split('/')[0]}")
+                with open(dest, "wb") as f:
+                    f.write(z.read(name))
+PY
+fi
 echo "seeded: $(for t in corpus/*; do printf '%s=%s ' "${t#corpus/}" "$(ls "$t" | wc -l)"; done)"

@@ -46,6 +46,8 @@ pub struct CheckOptions {
     pub policy_doc: Option<PathBuf>,
     /// With `policy_doc`: use the rows that resolved even when others did not.
     pub allow_unresolved: bool,
+    /// With a `policy_doc` URL: fetch plain `http://` too.
+    pub allow_http: bool,
     /// Where the config file comes from (discovered by default).
     pub config: ConfigSource,
     /// Baseline whose entries hide matching findings.
@@ -201,8 +203,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     ) {
         _ if options.policy_doc.is_some() => {
             let doc = options.policy_doc.as_deref().unwrap_or(Path::new("."));
-            let imported = import::import_file(doc, &discover::display_root(doc))?
-                .require_resolved(options.allow_unresolved)?;
+            let imported = match doc.to_str().filter(|d| import::is_url(d)) {
+                Some(url) => import::import_url(url, options.allow_http)?,
+                None => import::import_file(doc, &discover::display_root(doc))?,
+            }
+            .require_resolved(options.allow_unresolved)?;
             policy_diagnostics = imported.diagnostics;
             (
                 imported.policy,
@@ -254,7 +259,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
     let mut suppression = Suppression::default();
     let today = options.today.unwrap_or_else(Date::today_utc);
     let acknowledgements = config.as_ref().map_or(&[][..], |c| &c.acknowledgements[..]);
-    let mut audited: Vec<Platform> = inputs.iter().map(ParsedInput::platform).collect();
+    let mut audited: Vec<Platform> = inputs
+        .iter()
+        .filter(|i| i.kind != crate::model::InputKind::Project)
+        .map(ParsedInput::platform)
+        .collect();
     audited.sort_unstable();
     audited.dedup();
     let mut findings = suppress::acknowledge(
@@ -333,11 +342,11 @@ pub fn read_app(
     if xcode.configuration.is_none() {
         xcode.configuration = config.and_then(|c| c.configuration.clone());
     }
-    let (mut inputs, mut errors, files) = input::xcode::read_projects(files, &xcode);
-    let (gradle_inputs, gradle_errors, files) =
-        input::gradle::read_projects(files, &gradle_options(gradle, config));
-    inputs.extend(gradle_inputs);
-    errors.extend(gradle_errors);
+    let options = input::projects::ProjectOptions {
+        xcode,
+        gradle: gradle_options(gradle, config),
+    };
+    let (mut inputs, mut errors, files) = input::projects::read_projects(files, &options);
     for result in read_parallel(&files, limits) {
         match result {
             Ok(parsed) => inputs.extend(parsed),

@@ -47,8 +47,10 @@ pub(crate) enum ColorChoice {
     Never,
 }
 
-/// The subcommands.
+/// The subcommands. Deferred: clap builds only the arguments of the subcommand being run (and
+/// all of them for help, completions and the man page), which is most of its start-up work.
 #[derive(Debug, Subcommand)]
+#[command(defer = true)]
 pub(crate) enum Command {
     /// Audit manifests and Info.plists against a policy.
     ///
@@ -105,6 +107,10 @@ pub(crate) struct ExplainArgs {
     /// Permission, Info.plist key or Chinese name.
     #[arg(value_name = "NAME")]
     pub(crate) name: String,
+    /// App paths to audit: lists where the app requests the permission, and which file and
+    /// plugin put it there.
+    #[arg(value_name = "PATH")]
+    pub(crate) paths: Vec<PathBuf>,
     /// Policy file (YAML) whose rows are searched; default: the built-in M5 policy.
     #[arg(long, value_name = "FILE")]
     pub(crate) policy: Option<PathBuf>,
@@ -169,11 +175,15 @@ pub(crate) struct CheckArgs {
     /// Policy file (YAML); default: the built-in M5 policy.
     #[arg(long, value_name = "FILE", conflicts_with = "policy_doc")]
     pub(crate) policy: Option<PathBuf>,
-    /// Audit against a privacy-policy document (Markdown, HTML or text) instead of a YAML
-    /// policy: its permission tables are read as `policy import` reads them, and `unused`
-    /// findings point at the document's lines.
+    /// Audit against a privacy-policy document (Markdown, HTML, text, Word or PDF; a file, or
+    /// an https:// address, fetched) instead of a YAML policy: its permission tables are read
+    /// as `policy import` reads them, and `unused` findings point at the document's lines.
+    /// An address is only ever taken from here, never from a config file.
     #[arg(long, value_name = "DOC")]
     pub(crate) policy_doc: Option<PathBuf>,
+    /// With --policy-doc URL: also fetch a plain http:// address (e.g. a local preview).
+    #[arg(long, requires = "policy_doc")]
+    pub(crate) allow_http: bool,
     /// With --policy-doc: audit against the rows that resolved even if some did not (they are
     /// listed on stderr). Without it, an unresolved row is exit 2.
     #[arg(long, requires = "policy_doc")]
@@ -304,8 +314,9 @@ pub(crate) enum PolicyCommand {
     /// Understands Markdown and text pipe tables (also rows broken over several lines), HTML
     /// <table>s, lists of "label (IDENTIFIER): purpose" and headings naming permissions.
     /// Rows matched by label rather than identifier are marked for review. Exit codes: 0
-    /// imported; 1 some rows unresolved or ambiguous (listed on stderr; nothing written unless
-    /// --allow-unresolved); 2 unreadable document or no permission table.
+    /// imported; 2 unreadable document, no permission table, or some rows unresolved or
+    /// ambiguous (listed on stderr; nothing written unless --allow-unresolved), as
+    /// `check --policy-doc` exits on the same document.
     Import(ImportArgs),
 }
 

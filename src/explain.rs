@@ -11,7 +11,7 @@ use thiserror::Error;
 
 use crate::audit::{Settings, advisories_for};
 use crate::catalog::{ANDROID_PREFIX, AndroidPermission, IosKey, ShortName, catalog, nearest};
-use crate::model::Platform;
+use crate::model::{ParsedInput, Platform};
 use crate::policy::Policy;
 
 /// Why a name could not be explained.
@@ -305,6 +305,49 @@ fn disclosure(out: &mut String, entry: Entry, policy: &Policy, settings: &Settin
     for (i, r) in shown.iter().enumerate() {
         line(out, if i == 0 { "disclosed by" } else { "" }, r);
     }
+}
+
+/// Where the audited app requests the entries, and what put each request there (which file,
+/// which plugin or template, and where that knowledge comes from).
+pub fn requested_by(entries: &[Entry], inputs: &[ParsedInput]) -> String {
+    let mut out = String::new();
+    for entry in entries {
+        let requests: Vec<(&ParsedInput, &crate::model::Request)> = inputs
+            .iter()
+            .filter(|i| i.platform() == entry.platform() || entry.platform() == Platform::Ios)
+            .flat_map(|i| i.requests.iter().map(move |r| (i, r)))
+            .filter(|(_, r)| r.permission == entry.name())
+            .collect();
+        if requests.is_empty() {
+            let _ = writeln!(out, "\n{}: not requested by the audited app", entry.name());
+            continue;
+        }
+        let _ = writeln!(out, "\n{}: requested by the audited app at", entry.name());
+        for (input, request) in requests {
+            let build = input
+                .build
+                .as_deref()
+                .map_or_else(|| input.path.clone(), |b| format!("{b}: {}", input.path));
+            let _ = write!(out, "  {} ({build})", request.location);
+            match &request.origin {
+                Some(origin) => {
+                    let _ = writeln!(
+                        out,
+                        ", put there by the {} [{}]",
+                        origin.via,
+                        origin.kind.as_str()
+                    );
+                    if let Some(source) = &origin.source {
+                        let _ = writeln!(out, "    known from {source}");
+                    }
+                }
+                None => {
+                    let _ = writeln!(out, ", written in the file");
+                }
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

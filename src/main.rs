@@ -30,6 +30,8 @@ const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 fn main() -> ExitCode {
+    // The release profile aborts on panic (no unwinding tables to load or run), so the hook
+    // itself ends the process with exit 2, on any thread; test builds unwind and end the same way.
     std::panic::set_hook(Box::new(|info| {
         #[allow(clippy::print_stderr)]
         {
@@ -39,14 +41,14 @@ fn main() -> ExitCode {
                  the input that caused it"
             );
         }
+        std::process::exit(i32::from(EXIT_ERROR));
     }));
-    match std::panic::catch_unwind(run) {
-        Ok(Ok(code)) => code,
-        Ok(Err(err)) => {
+    match run() {
+        Ok(code) => code,
+        Err(err) => {
             report_error(&err);
             ExitCode::from(EXIT_ERROR)
         }
-        Err(_) => ExitCode::from(EXIT_ERROR),
     }
 }
 
@@ -89,6 +91,7 @@ fn run() -> Result<ExitCode> {
                 },
                 policy_doc: args.policy_doc,
                 allow_unresolved: args.allow_unresolved,
+                allow_http: args.allow_http,
                 config,
                 baseline: args.baseline,
                 write_baseline: args.write_baseline,
@@ -156,7 +159,25 @@ fn run() -> Result<ExitCode> {
         Command::Explain(args) => {
             let policy = check::load_policy(args.policy.as_deref())?;
             let entries = explain::lookup(&args.name)?;
-            let text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            let mut text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            if !args.paths.is_empty() {
+                let options = CheckOptions {
+                    paths: args.paths.clone(),
+                    ..CheckOptions::default()
+                };
+                match check::run(&options) {
+                    Ok(outcome) => {
+                        text.push_str(&explain::requested_by(&entries, &outcome.inputs));
+                    }
+                    Err(e) => {
+                        report_check_error(
+                            &e,
+                            use_color(ColorChoice::Auto, io::stderr().is_terminal()),
+                        );
+                        return Ok(ExitCode::from(EXIT_ERROR));
+                    }
+                }
+            }
             write_stdout(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -234,8 +255,9 @@ fn selection(
 }
 
 /// `permaudit policy import`: the YAML goes to stdout or `--out`, every doubt to stderr. With
-/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 1, so a
-/// partial policy is never mistaken for the document's.
+/// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 2, as
+/// `check --policy-doc` exits on the same document: a policy that cannot be read in full is an
+/// input error, and a partial policy is never mistaken for the document's.
 #[allow(clippy::print_stderr)]
 fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
     let display = permaudit::input::discover::display_root(&args.document);
@@ -253,7 +275,7 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
              document, or pass --allow-unresolved to write the rows that did resolve)",
             stats.unresolved_rows
         );
-        return Ok(ExitCode::from(EXIT_FINDINGS));
+        return Ok(ExitCode::from(EXIT_ERROR));
     }
     match &args.out {
         Some(path) => permaudit::atomic::write(path, imported.yaml.as_bytes())

@@ -154,6 +154,18 @@ pub enum InputKind {
     /// An Info.plist Xcode generates from build settings alone (`GENERATE_INFOPLIST_FILE = YES`
     /// without `INFOPLIST_FILE`); the input's path is the `project.pbxproj`.
     XcodeProject,
+    /// The `AndroidManifest.xml` a build tool generates from a project's own files (Expo
+    /// `app.json`, uni-app `manifest.json`, Cordova `config.xml` and `plugin.xml`, .NET
+    /// `[assembly: UsesPermission]` attributes); the input's path is the project file.
+    GeneratedManifest,
+    /// The `Info.plist` a build tool generates from a project's own files (Expo, uni-app,
+    /// Cordova); the input's path is the project file.
+    GeneratedPlist,
+    /// A project file reported on without requests of its own: an app whose permission sources
+    /// permaudit does not read (an `app.config.ts`, a Unity project, …), or a config whose
+    /// committed generated files are audited instead; it carries only notes
+    /// (`unread-source`, `generated-mismatch`).
+    Project,
     /// One Gradle build variant: its source manifests merged as the Android Gradle plugin
     /// merges them; the input's path is the app module's main manifest.
     GradleVariant,
@@ -169,12 +181,15 @@ impl InputKind {
             | InputKind::BinaryManifest
             | InputKind::Apk
             | InputKind::Aab
+            | InputKind::GeneratedManifest
+            | InputKind::Project
             | InputKind::GradleVariant
             | InputKind::MergedManifest => Platform::Android,
             InputKind::Plist
             | InputKind::BinaryPlist
             | InputKind::Ipa
-            | InputKind::XcodeProject => Platform::Ios,
+            | InputKind::XcodeProject
+            | InputKind::GeneratedPlist => Platform::Ios,
         }
     }
 
@@ -189,6 +204,9 @@ impl InputKind {
             InputKind::Aab => "aab",
             InputKind::Ipa => "ipa",
             InputKind::XcodeProject => "xcode-project",
+            InputKind::GeneratedManifest => "generated-manifest",
+            InputKind::GeneratedPlist => "generated-plist",
+            InputKind::Project => "project",
             InputKind::GradleVariant => "gradle-variant",
             InputKind::MergedManifest => "merged-manifest",
         }
@@ -215,22 +233,89 @@ pub struct Request {
     /// The purpose string's translations (`<lang>.lproj/InfoPlist.strings`,
     /// `InfoPlist.xcstrings`), sorted by language; empty when the app has none.
     pub localizations: Vec<Localization>,
-    /// Who added the request to the merged manifest, when it is not the file at `location`
-    /// itself: a library module or a Maven library (from the AGP merger report).
+    /// Who or what added the request when it is not simply written at `location`: the plugin,
+    /// attribute or template of a generated manifest or Info.plist, or the library that the
+    /// Android Gradle plugin's merger took it from. `None` for a request written in a native
+    /// file.
     pub origin: Option<Origin>,
 }
 
-/// Who added a request to a merged manifest.
+impl Request {
+    /// A request of `permission` at `location`, with nothing else known.
+    pub fn at(permission: impl Into<String>, location: Location) -> Self {
+        Request {
+            permission: permission.into(),
+            location,
+            max_sdk: None,
+            sdk23_only: false,
+            own: false,
+            purpose: None,
+            localizations: Vec::new(),
+            origin: None,
+        }
+    }
+}
+
+/// How a request of a generated manifest or Info.plist was derived.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum OriginKind {
+    /// Written in the project's config as a permission (`android.permissions`, a
+    /// `<config-file>` entry, an `[assembly: UsesPermission]` attribute).
+    Config,
+    /// A plugin option written in the config names it (`motionPermission`, a plugin
+    /// `<variable>`), or the plugin's own `plugin.xml` in the tree adds it.
+    PluginOption,
+    /// A plugin the config names adds it whatever its options (knowledge of the plugin's code).
+    PluginDefault,
+    /// A package the app depends on adds it without being named in the config (Expo's
+    /// auto-applied plugins, uni-app modules): knowledge, located at the dependency.
+    Package,
+    /// The build tool's own project template adds it (Cordova's `INTERNET`): knowledge.
+    Template,
+    /// The manifest merger took it from a library (a module of the build, a Maven library):
+    /// recorded in the merger report (`ADDED from`, `MERGED from`).
+    Library,
+    /// The manifest merger added it because a library targets an old SDK (`IMPLIED from`).
+    Implied,
+}
+
+impl OriginKind {
+    /// Kebab-case name used in reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OriginKind::Config => "config",
+            OriginKind::PluginOption => "plugin-option",
+            OriginKind::PluginDefault => "plugin-default",
+            OriginKind::Package => "package",
+            OriginKind::Template => "template",
+            OriginKind::Library => "library",
+            OriginKind::Implied => "implied",
+        }
+    }
+
+    /// Whether the request is written in a file of the tree (rather than known about a plugin
+    /// or template).
+    pub fn is_written(self) -> bool {
+        matches!(self, OriginKind::Config | OriginKind::PluginOption)
+    }
+}
+
+/// Where a request comes from, when more than its location says.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Origin {
-    /// The library (`com.umeng.umsdk:common:9.6.1`), the module (`:core`), or the file that
-    /// added it; with `implied`, the reason the merger gives.
-    pub by: String,
-    /// Where that is recorded (the merger report's line, or the library module's manifest).
+    /// How it was derived.
+    pub kind: OriginKind,
+    /// What adds it, as a person reads it: `expo-camera config plugin, option
+    /// recordAudioAndroid`, `cordova-android platform template`, the library
+    /// (`com.umeng.umsdk:common:9.6.1`) or module (`:core`) the merger took it from.
+    pub via: String,
+    /// Where permaudit's knowledge of that comes from (npm package and versions, source file),
+    /// for a request derived from knowledge rather than read from the tree.
+    pub source: Option<String>,
+    /// Where that is recorded (the merger report's line, a library module's manifest), when
+    /// it is not the request's own location.
     pub location: Option<Location>,
-    /// The merger implied the permission (a library's old targetSdkVersion) rather than any
-    /// manifest requesting it.
-    pub implied: bool,
 }
 
 /// One translation of a purpose string.
@@ -245,10 +330,26 @@ pub struct Localization {
     pub location: Location,
 }
 
+/// Which rule reports an [`InputNote`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum NoteRule {
+    /// `ignored-build-setting`: a setting the build ignores.
+    #[default]
+    IgnoredBuildSetting,
+    /// `unread-source`: a permission source permaudit does not read.
+    UnreadSource,
+    /// `generated-mismatch`: committed generated output disagrees with its config.
+    GeneratedMismatch,
+    /// `unresolved-build-value`: a Gradle value that cannot be read without running the build.
+    UnresolvedBuildValue,
+}
+
 /// Something the reader noticed about an input that changes what ships, such as a build
 /// setting Xcode ignores; reported as a note at the setting.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputNote {
+    /// The rule that reports it.
+    pub rule: NoteRule,
     /// Where the setting is.
     pub location: Location,
     /// The setting's name.

@@ -265,6 +265,8 @@ fn rules_lists_every_rule() {
         "missing-translation",
         "ignored-build-setting",
         "unaudited-platform",
+        "unread-source",
+        "generated-mismatch",
         "unresolved-build-value",
     ];
     let output = permaudit().arg("rules").output().expect("run");

@@ -357,7 +357,7 @@ fn build_outputs_are_ground_truth_with_origin() {
         "app/build/outputs/logs/manifest-merger-release-report.txt"
     );
     assert_eq!(requests[1]["line"], 5);
-    assert_eq!(requests[1]["origin"]["by"], "com.umeng.umsdk:common:9.6.1");
+    assert_eq!(requests[1]["origin"]["via"], "com.umeng.umsdk:common:9.6.1");
     let stale = report["findings"].as_array().unwrap().iter().any(|f| {
         f["rule"] == "unresolved-build-value"
             && f["message"].as_str().unwrap().contains("older than")

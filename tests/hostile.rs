@@ -507,3 +507,51 @@ fn hostile_xcode_projects_are_errors() {
         "does not exist",
     );
 }
+
+/// Hostile policy documents for `policy import` (issue 16): a huge document on one line, deep
+/// HTML nesting, a Word document whose XML nests a million elements, a zip bomb whose entry
+/// header lies about its size, and a malformed PDF: each ends with exit 0, 1 or 2 and a
+/// message, never a crash. Time and memory are measured by `tests/hostile/measure.sh`.
+#[test]
+fn hostile_policy_documents() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let one_line = "CAMERA 相机：拍照 | 权限名称：相册 Privacy - ".repeat(200_000);
+    let deep_html = "<table><tr><td>".repeat(100_000) + "CAMERA";
+    let colons = "权限名称：".repeat(1_000_000);
+    let mut cases: Vec<(&str, Vec<u8>)> = vec![
+        ("one-line.txt", one_line.into_bytes()),
+        ("deep.html", deep_html.into_bytes()),
+        ("colons.txt", colons.into_bytes()),
+        (
+            "malformed.pdf",
+            b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\ntrailer << /Root 1 0 R >>"
+                .to_vec(),
+        ),
+    ];
+    let mut deep_docx = Vec::new();
+    {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(&mut deep_docx));
+        zip.start_file("word/document.xml", deflated())
+            .expect("entry");
+        for _ in 0..1_000_000 {
+            zip.write_all(b"<w:tbl><w:tr><w:tc>").expect("write");
+        }
+        zip.finish().expect("finish");
+    }
+    cases.push(("deep.docx", deep_docx));
+    for (name, bytes) in cases {
+        let path = write(dir.path(), name, &bytes);
+        let output = permaudit()
+            .args(["policy", "import", "--allow-unresolved"])
+            .arg(&path)
+            .output()
+            .expect("run");
+        let code = output.status.code();
+        assert!(matches!(code, Some(0..=2)), "{name}: {code:?}");
+        if code == Some(2) {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(stderr.contains(name), "{name}: {stderr}");
+        }
+    }
+}

@@ -78,26 +78,25 @@ fn english_markdown_policy() {
     );
 }
 
-/// Chinese labels without identifiers: unique names resolve and are marked for review, an
-/// ambiguous name (存储权限) and an unknown one are listed with their lines; exit 1 and
+/// Chinese labels without identifiers: unique names resolve and are marked for review, a
+/// vague name (相册) and an unknown one are listed with their lines; exit 2 and
 /// nothing written, unless --allow-unresolved.
 #[test]
 fn chinese_labels_only() {
     let (code, stderr, yaml) = import("testdata/policies/zh-labels.md", &[]);
-    assert_eq!(code, 1, "{stderr}");
+    // The exit code `check --policy-doc` gives the same document.
+    assert_eq!(code, 2, "{stderr}");
     assert!(yaml.is_empty(), "{yaml}");
     assert!(
         stderr.contains("zh-labels.md:7:3: review: \"相机\""),
         "{stderr}"
     );
     assert!(
-        stderr.contains("zh-labels.md:9:3: ambiguous: \"存储权限\""),
+        stderr.contains("zh-labels.md:9:3: unresolved: \"相册\""),
         "{stderr}"
     );
     assert!(
-        stderr.contains(
-            "android.permission.READ_EXTERNAL_STORAGE, android.permission.WRITE_EXTERNAL_STORAGE"
-        ),
+        stderr.contains("may mean android.permission.READ_EXTERNAL_STORAGE, "),
         "{stderr}"
     );
     assert!(
@@ -111,7 +110,7 @@ fn chinese_labels_only() {
         yaml.contains("# line 7 (review: matched by the label \"相机\", not by an identifier)"),
         "{yaml}"
     );
-    assert!(yaml.contains("left out, \"存储权限\""), "{yaml}");
+    assert!(yaml.contains("left out, \"相册\""), "{yaml}");
     assert_eq!(
         disclosed_via_check(&yaml),
         set(&[
@@ -294,7 +293,7 @@ fn check_against_a_document() {
         .stderr(predicate::str::contains(
             "2 permission row(s) could not be resolved",
         ))
-        .stderr(predicate::str::contains("zh-labels.md:9:3: ambiguous"));
+        .stderr(predicate::str::contains("zh-labels.md:9:3: unresolved"));
     permaudit()
         .args([
             "check",
@@ -305,7 +304,7 @@ fn check_against_a_document() {
         ])
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("zh-labels.md:9:3: ambiguous"))
+        .stderr(predicate::str::contains("zh-labels.md:9:3: unresolved"))
         .stderr(predicate::str::contains("zh-labels.md:7:3: review"));
     permaudit()
         .args(["check", "--policy", "x.yaml", "--policy-doc", "y.md"])
@@ -425,4 +424,196 @@ fn seed_check_equals_builtin_check() {
         .find(|f| f["permission"] == "android.permission.SEND_SMS")
         .unwrap();
     assert_eq!(send_sms["line"], 190);
+}
+
+/// The nine shapes real policies use (issue 16), one fixture each under
+/// `testdata/policies/shapes/`: what each imports, through `check --policy`, and the doubts
+/// it must report at their lines.
+#[test]
+fn the_shapes_policies_are_published_in() {
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            "1-flattened.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.VIBRATE",
+            ],
+            &[],
+        ),
+        (
+            "2-loose-pipes.zh.txt",
+            &[
+                "android.permission.READ_CALENDAR",
+                "android.permission.WRITE_CALENDAR",
+                "android.permission.ACCESS_NETWORK_STATE",
+            ],
+            &[],
+        ),
+        (
+            "2b-tabs.zh.md",
+            &[
+                "android.permission.RECORD_AUDIO",
+                "android.permission.CAMERA",
+            ],
+            &["2b-tabs.zh.md:7:1: note: the row \"……\" names nothing"],
+        ),
+        (
+            "3-key-value.zh.txt",
+            &[
+                "android.permission.READ_CONTACTS",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.CAMERA",
+            ],
+            &[],
+        ),
+        (
+            "4-labels.zh.md",
+            &[
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "NSCameraUsageDescription",
+            ],
+            &[
+                "4-labels.zh.md:5:1: review: \"读取/写入外置存储\" names a group",
+                "4-labels.zh.md:7:1: unresolved: \"MAC地址\"",
+                "may mean android.permission.QUERY_ALL_PACKAGES",
+                "4-labels.zh.md:9:1: unresolved: \"位置信息\" has no identifier and is too vague \
+                 to name one Android permission",
+                "4-labels.zh.md:13:1: unresolved: \"位置信息\" has no identifier and is too vague \
+                 to name one iOS permission",
+            ],
+        ),
+        (
+            "5-ident-column.zh.md",
+            &[
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.ACCESS_FINE_LOCATION",
+            ],
+            &[],
+        ),
+        (
+            "6-plist-header.zh.md",
+            &["NSCameraUsageDescription", "NSMicrophoneUsageDescription"],
+            &[],
+        ),
+        (
+            "7-spans.en.html",
+            &[
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &["7-spans.en.html:11:1: unresolved: malformed row: it has 4 cells"],
+        ),
+        (
+            "8-mixed-platform.zh.md",
+            &[
+                "android.permission.ACTIVITY_RECOGNITION",
+                "NSMotionUsageDescription",
+                "NSHealthShareUsageDescription",
+            ],
+            &[
+                "unresolved: `READ PHONE_STATE` is not a permission name (did you mean \
+               `READ_PHONE_STATE`?)",
+            ],
+        ),
+        (
+            "9-xcode-names.en.md",
+            &[
+                "NSCameraUsageDescription",
+                "NSPhotoLibraryAddUsageDescription",
+            ],
+            &[],
+        ),
+    ];
+    for (file, want, messages) in cases {
+        let path = format!("testdata/policies/shapes/{file}");
+        let (code, stderr, yaml) = import(&path, &["--allow-unresolved"]);
+        assert_eq!(code, 0, "{file}: {stderr}");
+        assert_eq!(
+            disclosed_via_check(&yaml),
+            set(want),
+            "{file}: {stderr}\n{yaml}"
+        );
+        for m in *messages {
+            assert!(stderr.contains(m), "{file}: wanted {m:?} in\n{stderr}");
+        }
+    }
+}
+
+/// Formats by content, not by extension: a Word document's table keeps its cells, a PDF's
+/// text layer is read; encrypted, scanned and broken documents and zip bombs are exit 2
+/// saying so.
+#[test]
+fn word_and_pdf_documents() {
+    let (code, stderr, yaml) = import("testdata/policies/formats/weather.zh.docx", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(yaml.contains("description: 获取大致位置"), "{yaml}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.ACCESS_COARSE_LOCATION",
+            "android.permission.POST_NOTIFICATIONS"
+        ])
+    );
+    let (code, stderr, yaml) = import("testdata/policies/formats/receipts.en.pdf", &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.CAMERA",
+            "android.permission.RECORD_AUDIO"
+        ])
+    );
+    // The same bytes under another name are read the same way.
+    let dir = tempfile::tempdir().unwrap();
+    let renamed = dir.path().join("policy.txt");
+    std::fs::copy("testdata/policies/formats/weather.zh.docx", &renamed).unwrap();
+    let (code, stderr, _) = import(renamed.to_str().unwrap(), &[]);
+    assert_eq!(code, 0, "{stderr}");
+
+    for (file, says) in [
+        ("encrypted.pdf", "as PDF: it is encrypted"),
+        (
+            "scanned.pdf",
+            "has a text layer (a scanned or image-only document)",
+        ),
+        ("malformed.pdf", "cannot read the policy document as PDF"),
+        (
+            "bomb.docx",
+            "as Word (.docx): word/document.xml inflates to",
+        ),
+    ] {
+        let path = format!("testdata/policies/formats/{file}");
+        let (code, stderr, yaml) = import(&path, &[]);
+        assert_eq!(code, 2, "{file}: {stderr}");
+        assert!(yaml.is_empty());
+        assert!(stderr.contains(says), "{file}: {stderr}");
+        assert!(stderr.contains(&path), "{file}: {stderr}");
+    }
+}
+
+/// A document that forms no row says what it holds and why no row was formed.
+#[test]
+fn no_row_says_what_was_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let doc = dir.path().join("prose.md");
+    std::fs::write(
+        &doc,
+        "# Policy\n\nWe may use CAMERA and RECORD_AUDIO when you scan a code or record a note.\n\n相机\n",
+    )
+    .unwrap();
+    let (code, stderr, _) = import(doc.to_str().unwrap(), &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("2 permission name(s) or key(s) (line 3), each inside a sentence"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 permission label(s) (line 5), with no line about permissions"),
+        "{stderr}"
+    );
 }

@@ -56,7 +56,7 @@ fn android_builds(report: &Value) -> Got {
         let entry = out.entry(build).or_default();
         for r in i["requests"].as_array().unwrap() {
             let p = r["permission"].as_str().unwrap().to_owned();
-            let origin = r["origin"]["by"].as_str().map(str::to_owned);
+            let origin = r["origin"]["via"].as_str().map(str::to_owned);
             entry.entry(p).or_insert_with(|| {
                 (
                     format!("{}:{}", r["path"].as_str().unwrap(), r["line"]),

@@ -49,7 +49,9 @@ proptest! {
     #[test]
     fn manifests_parse_back_exactly(
         perms in prop::collection::vec(perm(), 0..25),
-        prefix in "[a-z]{1,8}",
+        // XML reserves prefixes starting with `xml`, and `tools` is bound to the tools
+        // namespace below: a manifest with either would rightly be refused.
+        prefix in "[a-z]{1,8}".prop_filter("a free prefix", |p| !p.starts_with("xml") && p != "tools"),
         crlf: bool,
         bom: bool,
         blank_lines in prop::collection::vec(0usize..3, 25),

@@ -97,6 +97,10 @@ pub fn coverage(
     let mut requested: BTreeMap<Platform, BTreeMap<&str, Vec<Location>>> = BTreeMap::new();
     let mut any_request: BTreeMap<Platform, std::collections::BTreeSet<&str>> = BTreeMap::new();
     for input in inputs {
+        // A project file reported on with notes only audits no platform.
+        if input.kind == crate::model::InputKind::Project {
+            continue;
+        }
         let platform = input.platform();
         // An unaudited platform has its own finding; counting its requests as undeclared
         // would contradict it.

@@ -30,7 +30,11 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
         .chain(ctx.unaudited.iter())
         .filter(|i| !super::unresolved_build_value::is_gradle(i.kind))
         .flat_map(|input| {
-            input.notes.iter().map(move |n| {
+            input
+                .notes
+                .iter()
+                .filter(|n| n.rule == crate::model::NoteRule::IgnoredBuildSetting)
+                .map(move |n| {
                 finding(
                     Rule::IgnoredBuildSetting,
                     input.platform(),

@@ -38,7 +38,12 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
             .settings
             .undeclared_normal
             .filter(|_| matching::is_normal(platform, permission));
-        let message = message(platform, permission, lowered);
+        let mut message = message(platform, permission, lowered);
+        // A request of a generated manifest says what puts it there, so the fix (a plugin
+        // option, a blocked permission) is findable.
+        if let Some(origin) = &request.origin {
+            message.push_str(&format!(" (put there by the {})", origin.via));
+        }
         findings.push(finding(
             Rule::Undeclared,
             platform,

@@ -37,7 +37,10 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
         .iter()
         .filter(|i| is_gradle(i.kind))
         .flat_map(|input| {
-            input.notes.iter().map(move |n| {
+            let notes = input.notes.iter();
+            notes
+                .filter(|n| n.rule == crate::model::NoteRule::UnresolvedBuildValue)
+                .map(move |n| {
                 finding(
                     Rule::UnresolvedBuildValue,
                     input.platform(),

@@ -49,6 +49,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "the purpose of {permission} is empty or a placeholder",
     ),
     (
+        "finding.generated-mismatch.help",
+        "run the generator again and commit its output, or remove the permission from the config",
+    ),
+    (
+        "finding.generated-mismatch.title",
+        "{permission} is in the config but not in the committed generated file",
+    ),
+    (
         "finding.ignored-build-setting.help",
         "set GENERATE_INFOPLIST_FILE = YES, or move the key into the target's Info.plist",
     ),
@@ -127,6 +135,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "finding.unobtainable-permission.title",
         "{permission} can never be granted to a store-installed app",
+    ),
+    (
+        "finding.unread-source.help",
+        "give permaudit what the tool generates (npx expo config --json output, the native folders, the built APK or IPA)",
+    ),
+    (
+        "finding.unread-source.title",
+        "a permission source permaudit does not read: the audit is incomplete",
     ),
     (
         "finding.unresolved-build-value.help",
@@ -253,6 +269,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("human.input", "{path} ({detail})"),
     ("human.input.build", "{build}: {path} ({detail})"),
     ("human.input.own", "{n} own"),
+    ("human.input.project", "a project file: see its findings"),
     ("human.input.removed", "{n} removed"),
     ("human.lint", "linted the policy alone (no app files)"),
     ("human.list-separator", ", "),
@@ -335,6 +352,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "Empty or placeholder purpose string",
     ),
     (
+        "rule.generated-mismatch.explanation",
+        "The app commits the native files a tool generates (Expo's android/ and ios/ from `expo prebuild`), and those are what permaudit audits, since they are what ships today. Its config (app.json, a plugin option) asks for a permission or purpose string the committed file does not have: the next prebuild adds it, unaudited. Fix: run the generator again and commit the result (then audit it), or remove the permission from the config.",
+    ),
+    (
+        "rule.generated-mismatch.summary",
+        "Committed generated manifest or Info.plist disagrees with its config",
+    ),
+    (
         "rule.ignored-build-setting.explanation",
         "An Xcode build setting looks like it adds a purpose string but does not: INFOPLIST_KEY_<key> settings are only added to the Info.plist when GENERATE_INFOPLIST_FILE = YES, and with it NO (the default) Xcode ignores them, so the key ships only if the INFOPLIST_FILE has it. The note also records a CocoaPods .xcconfig that is not there (pod install generates it; it sets no Info.plist key) and was not read. Fix: set GENERATE_INFOPLIST_FILE = YES, or move the key into the Info.plist file and delete the setting.",
     ),
@@ -405,6 +430,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "rule.unobtainable-permission.summary",
         "Permission a store-installed app can never be granted",
+    ),
+    (
+        "rule.unread-source.explanation",
+        "Discovery found the marks of an app, or of a part of one, whose permissions come from a source permaudit does not read: an Expo app.config.js or .ts (code that builds the config), a local Expo config plugin, a Unity, NativeScript, HarmonyOS or mini-program project, or a Capacitor config without the android/ and ios/ folders it generates. Whatever those add was not audited, so the report cannot be called clean. Fix: give permaudit what the tool generates (the JSON of `npx expo config --json`, the committed native folders, the built APK or IPA), or exclude the folder in the config if it is not shipped.",
+    ),
+    (
+        "rule.unread-source.summary",
+        "Permission source permaudit does not read",
     ),
     (
         "rule.unresolved-build-value.explanation",

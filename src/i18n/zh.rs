@@ -49,6 +49,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{permission} 的用途说明为空或是占位文字",
     ),
     (
+        "finding.generated-mismatch.help",
+        "重新运行生成工具并提交结果，或从配置中删除该权限",
+    ),
+    (
+        "finding.generated-mismatch.title",
+        "{permission} 在配置中，但不在已提交的生成文件中",
+    ),
+    (
         "finding.ignored-build-setting.help",
         "设置 GENERATE_INFOPLIST_FILE = YES，或把该键移到目标的 Info.plist 中",
     ),
@@ -124,6 +132,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     (
         "finding.unobtainable-permission.title",
         "从应用商店安装的应用永远无法获得 {permission}",
+    ),
+    (
+        "finding.unread-source.help",
+        "把工具生成的内容交给 permaudit（npx expo config --json 的输出、原生目录、构建出的 APK 或 IPA）",
+    ),
+    (
+        "finding.unread-source.title",
+        "permaudit 未读取的权限来源：审计不完整",
     ),
     (
         "finding.unresolved-build-value.help",
@@ -238,6 +254,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("human.input", "{path}（{detail}）"),
     ("human.input.build", "{build}：{path}（{detail}）"),
     ("human.input.own", "{n} 项自有"),
+    ("human.input.project", "项目文件：见其发现"),
     ("human.input.removed", "{n} 项已移除"),
     ("human.lint", "仅检查政策本身（没有应用文件）"),
     ("human.list-separator", "，"),
@@ -304,6 +321,14 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "Info.plist 的用途说明（NS…UsageDescription）为空、只有空白、不是字符串，或是明显的占位文字（TODO、TBD、placeholder、lorem ipsum 等）。iOS 会在权限弹窗中显示它，用途说明没有解释用途的应用会被 App Store 审核拒绝。在政策中，没有用途的行同样不满足披露要求。修复：写一句话说明应用用这些数据做什么。",
     ),
     ("rule.empty-purpose.summary", "用途说明为空或是占位文字"),
+    (
+        "rule.generated-mismatch.explanation",
+        "应用提交了工具生成的原生文件（expo prebuild 生成的 android/ 与 ios/），permaudit 审计的是这些文件，因为它们就是当前发布的内容。其配置（app.json、插件选项）申请了已提交文件中没有的权限或用途说明：下次 prebuild 会加入它，而它未被审计。修复：重新运行生成工具并提交结果，或从配置中删除该权限。",
+    ),
+    (
+        "rule.generated-mismatch.summary",
+        "已提交的生成清单或 Info.plist 与其配置不一致",
+    ),
     (
         "rule.ignored-build-setting.explanation",
         "某个 Xcode 构建设置看起来会加入用途说明，但实际上不会：INFOPLIST_KEY_<键> 只有在 GENERATE_INFOPLIST_FILE = YES 时才写入 Info.plist；为 NO 时 Xcode 忽略它们，该键只有在 INFOPLIST_FILE 中存在时才会随应用发布。此提示也记录缺失的 CocoaPods .xcconfig（由 pod install 生成）。修复：开启 GENERATE_INFOPLIST_FILE，或把键写入 Info.plist。",
@@ -373,6 +398,11 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "rule.unobtainable-permission.summary",
         "从应用商店安装的应用永远无法获得的权限",
     ),
+    (
+        "rule.unread-source.explanation",
+        "发现了某个应用（或其一部分）的标志，而它的权限来自 permaudit 不读取的来源：Expo 的 app.config.js 或 .ts（生成配置的代码）、本地 Expo 配置插件、Unity、NativeScript、HarmonyOS 或小程序项目，或缺少 android/ 与 ios/ 目录的 Capacitor 配置。这些来源加入的权限未被审计，因此报告不能视为无问题。修复：把工具生成的内容交给 permaudit（npx expo config --json 的 JSON、已提交的原生目录、构建出的 APK 或 IPA），或在配置中排除未发布的目录。",
+    ),
+    ("rule.unread-source.summary", "permaudit 未读取的权限来源"),
     (
         "rule.unresolved-build-value.explanation",
         "Gradle 构建脚本中决定某个变体合并后清单内容的值是计算出来的（函数调用、在别处定义的变量、带 $ 插值的字符串、由闭包或其他脚本设置的配置），permaudit 从不运行构建，因此无法得知它：依赖该值的清单名称按原文审计（${applicationId} 保持未解析，用它命名的自有权限不会被识别）。提交到仓库的合并后清单比生成它的源文件更旧时，也会给出此提示。修复：把该值写成字面量，或构建该变体后审计其合并后的清单或 APK。",

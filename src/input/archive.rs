@@ -349,7 +349,7 @@ pub fn read_archive_within<R: Read + Seek>(
             for (index, name) in ipa {
                 let inner = format!("{display}!/{name}");
                 let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
-                let mut parsed = plist::parse_plist(&inner, &bytes)?;
+                let mut parsed = plist::parse_plist_within(&inner, &bytes, budget)?;
                 parsed.kind = InputKind::Ipa;
                 inputs.push(parsed);
             }

@@ -16,8 +16,8 @@
 //!   zero-sized namespace-end nodes some packers append after `</manifest>` are never reached;
 //! - attributes are identified by **resource id** through the resource map
 //!   (`android:name` = 0x01010003), as Android's `obtainAttributes` does, so a renamed or
-//!   re-namespaced attribute string cannot hide or fake a name. An attribute without a
-//!   resource id falls back to its namespace URI and name;
+//!   re-namespaced attribute string cannot hide or fake a name. An `android:name` without a
+//!   resource id is not a name to Android (nor to aapt2): the element requests nothing;
 //! - strings are read lazily and bounds-checked one by one: a bogus string count never
 //!   allocates, an out-of-range index is an error naming it. A string whose terminator is
 //!   missing is still read up to its declared length (its bytes are inside the pool).
@@ -28,7 +28,7 @@
 use super::InputError;
 use super::budget::Budget;
 use super::manifest::{
-    ANDROID_NS, Dialect, Element, ManifestRules, PermissionAttrs, TOOLS_NS, is_permission_element,
+    Dialect, Element, ManifestRules, PermissionAttrs, TOOLS_NS, is_permission_element,
 };
 use crate::model::{InputKind, Location, ParsedInput};
 
@@ -52,7 +52,7 @@ pub(crate) const ATTR_MAX_SDK_VERSION: u32 = 0x0101_0271;
 /// `Res_value` data types.
 const TYPE_REFERENCE: u8 = 0x01;
 pub(crate) const TYPE_STRING: u8 = 0x03;
-const TYPE_INT_DEC: u8 = 0x10;
+pub(crate) const TYPE_INT_DEC: u8 = 0x10;
 const TYPE_INT_HEX: u8 = 0x11;
 
 /// Size of `ResXMLTree_node` (chunk header, line number, comment).
@@ -544,8 +544,6 @@ fn permission_attrs(
     let line = element.line;
     let mut name = None;
     let mut max_sdk = None;
-    let mut by_string_name = None;
-    let mut by_string_max = None;
     let mut tools_node = None;
     for attr in element.attrs() {
         match doc.res_id(attr.name) {
@@ -553,20 +551,15 @@ fn permission_attrs(
             Some(ATTR_MAX_SDK_VERSION) if max_sdk.is_none() => max_sdk = Some(attr),
             Some(_) => {}
             None => {
-                // No resource id: only the namespace URI and the name can say what it is.
+                // An `android:name` without a resource id is no name to Android, whose
+                // `obtainAttributes` matches compiled attributes by id only (aapt2 and the
+                // device then skip the element). Only `tools:node`, which has no id, is
+                // recognised by its namespace and name.
                 let Ok(local) = doc.strings.get(attr.name) else {
                     continue;
                 };
-                let ns = doc.strings.get(attr.ns).ok();
-                match (ns.as_deref(), local.as_str()) {
-                    (Some(ANDROID_NS), "name") if by_string_name.is_none() => {
-                        by_string_name = Some(attr);
-                    }
-                    (Some(ANDROID_NS), "maxSdkVersion") if by_string_max.is_none() => {
-                        by_string_max = Some(attr);
-                    }
-                    (Some(TOOLS_NS), "node") => tools_node = Some(attr),
-                    _ => {}
+                if local == "node" && doc.strings.get(attr.ns).ok().as_deref() == Some(TOOLS_NS) {
+                    tools_node = Some(attr);
                 }
             }
         }
@@ -574,8 +567,8 @@ fn permission_attrs(
     let text =
         |attr: Option<RawAttr>, what| attr.map(|a| value_text(doc, a, line, what)).transpose();
     Ok(PermissionAttrs {
-        name: text(name.or(by_string_name), "android:name value")?,
-        max_sdk: text(max_sdk.or(by_string_max), "android:maxSdkVersion value")?,
+        name: text(name, "android:name value")?,
+        max_sdk: text(max_sdk, "android:maxSdkVersion value")?,
         tools_node: text(tools_node, "tools:node value")?,
         ..PermissionAttrs::default()
     })
@@ -632,6 +625,24 @@ mod tests {
         b.end(2, "uses-permission");
         b.end(3, "manifest");
         assert_eq!(requests(&b.build()).unwrap()[0].0, "P.REAL");
+    }
+
+    #[test]
+    fn android_name_without_a_resource_id_is_no_name() {
+        // `android:name` by namespace and string, but no resource id: Android's
+        // obtainAttributes (and aapt2) see no name, so this is no request of READ_SMS; an
+        // element without a name is refused, as aapt refuses it.
+        let mut b = AxmlBuilder::default();
+        b.start(1, "manifest", &[]);
+        b.start(
+            2,
+            "uses-permission",
+            &[(crate::input::manifest::ANDROID_NS, "name", 0, "READ_SMS")],
+        );
+        b.end(2, "uses-permission");
+        b.end(3, "manifest");
+        let err = requests(&b.build()).unwrap_err();
+        assert!(err.contains("no android:name"), "{err}");
     }
 
     #[test]

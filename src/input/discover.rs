@@ -18,6 +18,49 @@ pub const INPUT_NAMES: &[&str] = &["AndroidManifest.xml", "Info.plist"];
 /// Built artifacts discovery also picks up, by extension (case-insensitive): what ships.
 pub const ARTIFACT_EXTENSIONS: &[&str] = &["apk", "aab", "ipa"];
 
+/// Files that mark a project whose manifest or Info.plist a build tool generates (Expo,
+/// uni-app, Cordova, .NET), or an app kind whose permission sources permaudit does not read
+/// (Capacitor without native folders, NativeScript, Unity, mini-programs, HarmonyOS). Discovery
+/// lists them for the project readers of [`super::projects`], which tell a real one from a
+/// file that only shares the name (a web `manifest.json`).
+pub const MARKER_NAMES: &[&str] = &[
+    "app.json",
+    "app.config.json",
+    "app.config.js",
+    "app.config.ts",
+    "app.config.mjs",
+    "app.config.cjs",
+    "manifest.json",
+    "config.xml",
+    "capacitor.config.json",
+    "capacitor.config.ts",
+    "capacitor.config.js",
+    "nativescript.config.ts",
+    "nativescript.config.js",
+    "project.config.json",
+    "mini.project.json",
+    "ProjectVersion.txt",
+    "app.json5",
+    "module.json5",
+];
+
+/// Is a file of this name a project marker (see [`MARKER_NAMES`]; also any `*.csproj`)?
+pub fn is_marker_name(name: &str) -> bool {
+    MARKER_NAMES.contains(&name)
+        || name
+            .rsplit_once('.')
+            .is_some_and(|(stem, ext)| !stem.is_empty() && ext.eq_ignore_ascii_case("csproj"))
+}
+
+/// Is `file` only a marker (no input of its own), so that the project readers decide alone
+/// what it means?
+pub fn is_marker_only(file: &InputFile) -> bool {
+    file.path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| is_marker_name(n) && !is_input_name(n))
+}
+
 /// Is a directory of this name an Xcode project discovery audits (`App.xcodeproj`)?
 pub fn is_project_dir_name(name: &str) -> bool {
     name.len() > ".xcodeproj".len() && name.ends_with(".xcodeproj")
@@ -357,8 +400,10 @@ fn visit(
     let project =
         name.is_some_and(is_project_dir_name) && entry.file_type().is_some_and(|t| t.is_dir());
     // An XcodeGen spec; the Xcode reader tells a spec from another `project.yml`.
-    let spec =
-        name == Some(super::xcode::XCODEGEN_SPEC) && entry.file_type().is_some_and(|t| t.is_file());
+    // Project markers (`app.json`, `*.csproj`, …) too; the project readers tell a real one
+    // from a file that only shares the name.
+    let spec = (name == Some(super::xcode::XCODEGEN_SPEC) || name.is_some_and(is_marker_name))
+        && entry.file_type().is_some_and(|t| t.is_file());
     // Gradle scripts and merger reports; the Gradle reader decides what they mean.
     let gradle = name.is_some_and(|n| {
         super::gradle::SCRIPT_NAMES.contains(&n) || super::gradle::is_report_name(n)

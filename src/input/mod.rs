@@ -10,17 +10,25 @@ pub mod archive;
 pub mod axml;
 mod bplist_guard;
 pub mod budget;
+pub mod cordova;
 pub mod discover;
+pub mod expo;
 pub mod gradle;
+pub(crate) mod json;
 pub(crate) mod lines;
 pub(crate) mod manifest;
+pub mod maui;
 pub mod plist;
+pub mod projects;
 pub mod proto;
 #[cfg(any(test, feature = "testing"))]
 #[doc(hidden)]
 pub mod testing;
+pub mod uniapp;
+pub mod unread;
 pub mod xcode;
-mod xml;
+pub(crate) mod xml;
+pub(crate) mod xmltree;
 
 use std::io::{self, Read, Seek};
 
@@ -75,7 +83,7 @@ pub enum Format {
     Archive,
 }
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+pub(crate) const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decides the format of `bytes`, or says why it is none permaudit reads.
 pub fn detect(path: &str, bytes: &[u8]) -> Result<Format, InputError> {
@@ -130,7 +138,7 @@ pub fn parse_within(
 ) -> Result<ParsedInput, InputError> {
     match detect(path, bytes)? {
         Format::AndroidManifest => android::parse_manifest_within(path, bytes, budget),
-        Format::XmlPlist | Format::BinaryPlist => plist::parse_plist(path, bytes),
+        Format::XmlPlist | Format::BinaryPlist => plist::parse_plist_within(path, bytes, budget),
         Format::BinaryManifest => axml::parse_binary_manifest_within(
             path,
             bytes,

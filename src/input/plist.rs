@@ -13,6 +13,7 @@ use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
 use super::InputError;
+use super::budget::Budget;
 use super::xml::{self, XmlText};
 use crate::model::{InputKind, Location, ParsedInput, Request};
 
@@ -85,6 +86,23 @@ fn is_request_key(key: &str) -> bool {
 
 /// Parses an Info.plist in either form, detected by content.
 pub fn parse_plist(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    parse_plist_within(path, bytes, &Budget::default())
+}
+
+/// [`parse_plist`], drawing every request kept from a run's `budget`, as manifests do.
+pub fn parse_plist_within(
+    path: &str,
+    bytes: &[u8],
+    budget: &Budget,
+) -> Result<ParsedInput, InputError> {
+    let parsed = parse_plist_unbudgeted(path, bytes)?;
+    for request in &parsed.requests {
+        budget.request(&request.location)?;
+    }
+    Ok(parsed)
+}
+
+fn parse_plist_unbudgeted(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     let mut parsed = if bytes.starts_with(b"bplist") {
         parse_binary(path, bytes)
     } else {
@@ -96,48 +114,92 @@ pub fn parse_plist(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> 
 }
 
 fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    use plist::stream::Event;
+
     super::bplist_guard::check(bytes)
         .map_err(|e| InputError::invalid(Location::file(path), e.to_string()))?;
-    let value = plist::Value::from_reader(Cursor::new(bytes)).map_err(|e| {
+    let malformed = |e: plist::Error| {
         InputError::invalid(Location::file(path), format!("malformed binary plist: {e}"))
-    })?;
-    let plist::Value::Dictionary(dict) = value else {
-        return Err(InputError::invalid(
-            Location::file(path),
-            format!(
-                "the plist's root is {}; expected a dictionary (an Info.plist)",
-                binary_kind(&value)
-            ),
-        ));
     };
-    let requests = dict
-        .iter()
-        .filter(|(key, _)| is_request_key(key))
-        .map(|(key, value)| Request {
-            permission: key.clone(),
-            location: Location::file(path),
-            max_sdk: None,
-            sdk23_only: false,
-            own: false,
-            purpose: value.as_string().map(str::to_owned),
-            localizations: Vec::new(),
-            origin: None,
-        })
-        .collect();
+    let mut events = plist::stream::BinaryReader::new(Cursor::new(bytes));
+    match events.next().transpose().map_err(malformed)? {
+        Some(Event::StartDictionary(_)) => {}
+        other => {
+            return Err(InputError::invalid(
+                Location::file(path),
+                format!(
+                    "the plist's root is {}; expected a dictionary (an Info.plist)",
+                    binary_kind(other.as_ref())
+                ),
+            ));
+        }
+    }
+    // The top-level dictionary's keys and values come as alternating events. CFPropertyList
+    // builds a binary plist's dictionary with CFBasicHashAddValue, which keeps the first value
+    // of a repeated key (unlike its XML parser: see `parse_xml`), so the first one counts here.
+    let mut requests = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut depth = 1usize;
+    let mut key: Option<String> = None;
+    for event in events {
+        let event = event.map_err(malformed)?;
+        if depth == 1 {
+            match key.take() {
+                None => match event {
+                    Event::String(k) => key = Some(k.into_owned()),
+                    Event::EndCollection => depth = 0,
+                    _ => {
+                        return Err(InputError::invalid(
+                            Location::file(path),
+                            "malformed binary plist: a dictionary key is not a string",
+                        ));
+                    }
+                },
+                Some(k) => {
+                    let purpose = match &event {
+                        Event::String(v) => Some(v.to_string()),
+                        _ => None,
+                    };
+                    if is_request_key(&k) && seen.insert(k.clone()) {
+                        requests.push(Request {
+                            permission: k,
+                            location: Location::file(path),
+                            max_sdk: None,
+                            sdk23_only: false,
+                            own: false,
+                            purpose,
+                            localizations: Vec::new(),
+                            origin: None,
+                        });
+                    }
+                    if matches!(event, Event::StartArray(_) | Event::StartDictionary(_)) {
+                        depth += 1;
+                    }
+                }
+            }
+        } else {
+            match event {
+                Event::StartArray(_) | Event::StartDictionary(_) => depth += 1,
+                Event::EndCollection => depth -= 1,
+                _ => {}
+            }
+        }
+    }
     Ok(ParsedInput::new(path, InputKind::BinaryPlist, requests))
 }
 
-fn binary_kind(value: &plist::Value) -> &'static str {
-    match value {
-        plist::Value::Array(_) => "an array",
-        plist::Value::Dictionary(_) => "a dictionary",
-        plist::Value::Boolean(_) => "a boolean",
-        plist::Value::Data(_) => "data",
-        plist::Value::Date(_) => "a date",
-        plist::Value::Real(_) => "a real number",
-        plist::Value::Integer(_) => "an integer",
-        plist::Value::String(_) => "a string",
-        plist::Value::Uid(_) => "a UID",
+fn binary_kind(event: Option<&plist::stream::Event<'_>>) -> &'static str {
+    use plist::stream::Event;
+    match event {
+        Some(Event::StartArray(_)) => "an array",
+        Some(Event::StartDictionary(_)) => "a dictionary",
+        Some(Event::Boolean(_)) => "a boolean",
+        Some(Event::Data(_)) => "data",
+        Some(Event::Date(_)) => "a date",
+        Some(Event::Real(_)) => "a real number",
+        Some(Event::Integer(_)) => "an integer",
+        Some(Event::String(_)) => "a string",
+        Some(Event::Uid(_)) => "a UID",
         _ => "not a dictionary",
     }
 }
@@ -335,6 +397,12 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
         ));
     }
 
+    // CFPropertyList's XML parser sets each key in turn (CFDictionarySetValue), so of a
+    // repeated key the last value is the one the app reads; it is located at that last key.
+    let mut seen = std::collections::HashSet::new();
+    requests.reverse();
+    requests.retain(|r: &Request| seen.insert(r.permission.clone()));
+    requests.reverse();
     Ok(ParsedInput::new(path, InputKind::Plist, requests))
 }
 
@@ -411,6 +479,72 @@ mod tests {
                 ("NSFaceIDUsageDescription", 13, 2, None),
             ]
         );
+    }
+
+    /// A binary plist whose root dictionary holds `pairs` of ASCII strings as written, so a key
+    /// may repeat (the plist crate's writer cannot make that).
+    fn binary_dict(pairs: &[(&str, &str)]) -> Vec<u8> {
+        let strings: Vec<&str> = pairs.iter().flat_map(|(k, v)| [*k, *v]).collect();
+        let mut out = b"bplist00".to_vec();
+        let mut offsets = vec![out.len()];
+        out.push(0xd0 | pairs.len() as u8);
+        let refs = |i: usize| (1 + i) as u8;
+        out.extend((0..pairs.len()).map(|i| refs(2 * i)));
+        out.extend((0..pairs.len()).map(|i| refs(2 * i + 1)));
+        for s in &strings {
+            offsets.push(out.len());
+            if s.len() < 15 {
+                out.push(0x50 | s.len() as u8);
+            } else {
+                // A longer length follows the marker as a one-byte integer object.
+                out.extend_from_slice(&[0x5f, 0x10, s.len() as u8]);
+            }
+            out.extend_from_slice(s.as_bytes());
+        }
+        let table = out.len();
+        out.extend(offsets.iter().map(|&o| o as u8));
+        out.extend_from_slice(&[0; 6]);
+        out.extend_from_slice(&[1, 1]);
+        out.extend_from_slice(&(offsets.len() as u64).to_be_bytes());
+        out.extend_from_slice(&0u64.to_be_bytes());
+        out.extend_from_slice(&(table as u64).to_be_bytes());
+        out
+    }
+
+    #[test]
+    fn a_repeated_key_counts_once_with_the_value_corefoundation_keeps() {
+        // XML: CFPropertyList sets each key in turn, so the last value (and its key) counts.
+        let xml = "<plist><dict>\n<key>NSCameraUsageDescription</key><string></string>\n\
+                   <key>NSCameraUsageDescription</key><string>Scan</string>\n</dict></plist>";
+        let parsed = parse_plist("Info.plist", xml.as_bytes()).unwrap();
+        assert_eq!(parsed.requests.len(), 1);
+        assert_eq!(parsed.requests[0].purpose.as_deref(), Some("Scan"));
+        assert_eq!(parsed.requests[0].location.line, Some(3));
+        // Binary: CFBasicHashAddValue keeps the first value of a repeated key.
+        let key = "NSCameraUsageDescription";
+        let bytes = binary_dict(&[(key, "Scan"), ("CFBundleName", "M5"), (key, "")]);
+        let parsed = parse_plist("Info.plist", &bytes).unwrap();
+        assert_eq!(parsed.requests.len(), 1);
+        assert_eq!(parsed.requests[0].purpose.as_deref(), Some("Scan"));
+        // The walk still reads every value: a corrupt one after the dictionary's keys fails.
+        let mut bad = binary_dict(&[(key, "Scan"), ("CFBundleName", "M5")]);
+        let at = bad.len() - 32 - 5 - 3;
+        bad[at] = 0x7f;
+        assert!(parse_plist("Info.plist", &bad).is_err());
+    }
+
+    #[test]
+    fn plist_requests_draw_on_the_run_budget() {
+        use crate::input::budget::{BUDGET, BudgetLimits};
+        let budget = Budget::new(BudgetLimits {
+            max_requests: 3,
+            ..BUDGET
+        });
+        // The sample's three requests fit; the next plist's first one is over the run's limit.
+        parse_plist_within("a.plist", XML.as_bytes(), &budget).unwrap();
+        let err = parse_plist_within("b.plist", XML.as_bytes(), &budget).unwrap_err();
+        assert!(err.to_string().contains("max-requests"), "{err}");
+        assert!(err.to_string().contains("b.plist"), "{err}");
     }
 
     #[test]

@@ -10,10 +10,13 @@ use prost::Message;
 
 use super::axml::{
     ATTR_MAX_SDK_VERSION, ATTR_NAME, NO_INDEX, RES_STRING_POOL_TYPE, RES_XML_END_ELEMENT_TYPE,
-    RES_XML_RESOURCE_MAP_TYPE, RES_XML_START_ELEMENT_TYPE, TYPE_STRING, UTF8_FLAG,
+    RES_XML_RESOURCE_MAP_TYPE, RES_XML_START_ELEMENT_TYPE, TYPE_INT_DEC, TYPE_STRING, UTF8_FLAG,
 };
 use super::manifest::ANDROID_NS;
 use super::proto::{SourcePosition, XmlAttribute, XmlElement, XmlNode, xml_node};
+
+/// `RES_XML_START_NAMESPACE_TYPE`: the decoder skips namespace nodes, only the builder writes them.
+const RES_XML_START_NAMESPACE_TYPE: u16 = 0x0100;
 
 /// Builds small AXML documents for tests: a UTF-16 or UTF-8 string pool, a resource map
 /// and element nodes. Only what the tests need; the real format's facts, nothing more.
@@ -23,6 +26,31 @@ pub struct AxmlBuilder {
     pub res_ids: Vec<u32>,
     pub nodes: Vec<u8>,
     pub utf8: bool,
+    /// Style spans `(name string, first char, last char)` of the first strings of the pool.
+    pub styles: Vec<Vec<(u32, u32, u32)>>,
+}
+
+/// A typed attribute value of a binary element.
+#[derive(Debug, Clone, Copy)]
+pub enum AxmlValue<'a> {
+    /// `TYPE_STRING` pointing at this string.
+    Str(&'a str),
+    /// `TYPE_INT_DEC`.
+    Int(i32),
+    /// Any `(data type, data)`.
+    Typed(u8, u32),
+}
+
+/// One attribute of [`AxmlBuilder::start_element`]: namespace URI (empty: none), name, resource
+/// id (0: none), raw string (`None`: no index) and typed value, each set on its own so tests can
+/// make them disagree.
+#[derive(Debug, Clone, Copy)]
+pub struct AxmlAttr<'a> {
+    pub ns: &'a str,
+    pub name: &'a str,
+    pub res_id: u32,
+    pub raw: Option<&'a str>,
+    pub value: AxmlValue<'a>,
 }
 
 impl AxmlBuilder {
@@ -36,34 +64,65 @@ impl AxmlBuilder {
 
     /// Start element with `(ns, name, res_id, value)` string attributes.
     pub fn start(&mut self, line: u32, name: &str, attrs: &[(&str, &str, u32, &str)]) {
+        let attrs: Vec<AxmlAttr<'_>> = attrs
+            .iter()
+            .map(|&(ns, name, res_id, value)| AxmlAttr {
+                ns,
+                name,
+                res_id,
+                raw: Some(value),
+                value: AxmlValue::Str(value),
+            })
+            .collect();
+        self.start_element(line, "", name, &attrs);
+    }
+
+    /// Start element in namespace `ns` (empty: none) with any typed attributes.
+    pub fn start_element(&mut self, line: u32, ns: &str, name: &str, attrs: &[AxmlAttr<'_>]) {
+        let element_ns = if ns.is_empty() {
+            NO_INDEX
+        } else {
+            self.string(ns)
+        };
         let name = self.string(name);
         let mut body = Vec::new();
-        for (ns, attr, id, value) in attrs {
+        for attr in attrs {
             // Attribute names with resource ids must come first in the pool so the
             // resource map (indexed by string index) can cover them.
-            let a = self.string(attr);
-            if *id != 0 {
+            let mut a = self.string(attr.name);
+            if attr.res_id == 0 && self.res_ids.get(a as usize).is_some_and(|&id| id != 0) {
+                // The name is mapped to a resource id; an attribute without one needs its own
+                // copy of the string past the map, as aapt2 writes it.
+                self.strings.push(attr.name.to_owned());
+                a = (self.strings.len() - 1) as u32;
+            }
+            if attr.res_id != 0 {
                 while self.res_ids.len() <= a as usize {
                     self.res_ids.push(0);
                 }
-                self.res_ids[a as usize] = *id;
+                self.res_ids[a as usize] = attr.res_id;
             }
-            let ns = if ns.is_empty() {
+            let ns = if attr.ns.is_empty() {
                 NO_INDEX
             } else {
-                self.string(ns)
+                self.string(attr.ns)
             };
-            let v = self.string(value);
-            for x in [ns, a, v] {
+            let raw = attr.raw.map_or(NO_INDEX, |r| self.string(r));
+            let (kind, data) = match attr.value {
+                AxmlValue::Str(v) => (TYPE_STRING, self.string(v)),
+                AxmlValue::Int(n) => (TYPE_INT_DEC, n as u32),
+                AxmlValue::Typed(kind, data) => (kind, data),
+            };
+            for x in [ns, a, raw] {
                 body.extend_from_slice(&x.to_le_bytes());
             }
             body.extend_from_slice(&8u16.to_le_bytes());
             body.push(0);
-            body.push(TYPE_STRING);
-            body.extend_from_slice(&v.to_le_bytes());
+            body.push(kind);
+            body.extend_from_slice(&data.to_le_bytes());
         }
         let mut ext = Vec::new();
-        ext.extend_from_slice(&NO_INDEX.to_le_bytes());
+        ext.extend_from_slice(&element_ns.to_le_bytes());
         ext.extend_from_slice(&name.to_le_bytes());
         ext.extend_from_slice(&20u16.to_le_bytes());
         ext.extend_from_slice(&20u16.to_le_bytes());
@@ -71,6 +130,15 @@ impl AxmlBuilder {
         ext.extend_from_slice(&[0; 6]);
         ext.extend_from_slice(&body);
         self.node(RES_XML_START_ELEMENT_TYPE, line, &ext);
+    }
+
+    /// A start-namespace node binding `prefix` to `uri`.
+    pub fn namespace(&mut self, line: u32, prefix: &str, uri: &str) {
+        let prefix = self.string(prefix);
+        let uri = self.string(uri);
+        let mut ext = prefix.to_le_bytes().to_vec();
+        ext.extend_from_slice(&uri.to_le_bytes());
+        self.node(RES_XML_START_NAMESPACE_TYPE, line, &ext);
     }
 
     pub fn end(&mut self, line: u32, name: &str) {
@@ -96,12 +164,21 @@ impl AxmlBuilder {
         for s in &self.strings {
             offsets.push(data.len() as u32);
             if self.utf8 {
-                data.push(s.encode_utf16().count() as u8);
-                data.push(s.len() as u8);
+                // Lengths past 0x7f take two bytes, the first with its high bit set.
+                for n in [s.encode_utf16().count(), s.len()] {
+                    if n > 0x7f {
+                        data.push(0x80 | (n >> 8) as u8);
+                    }
+                    data.push(n as u8);
+                }
                 data.extend_from_slice(s.as_bytes());
                 data.push(0);
             } else {
+                // Lengths past 0x7fff take two units, the first with its high bit set.
                 let units: Vec<u16> = s.encode_utf16().collect();
+                if units.len() > 0x7fff {
+                    data.extend_from_slice(&(0x8000 | (units.len() >> 16) as u16).to_le_bytes());
+                }
                 data.extend_from_slice(&(units.len() as u16).to_le_bytes());
                 for u in units {
                     data.extend_from_slice(&u.to_le_bytes());
@@ -112,21 +189,46 @@ impl AxmlBuilder {
         while data.len() % 4 != 0 {
             data.push(0);
         }
+        // Style spans (name, first, last) per styled string, each list ended by 0xffffffff,
+        // the whole block by two more.
+        let mut style_data = Vec::new();
+        let mut style_offsets = Vec::new();
+        for spans in &self.styles {
+            style_offsets.push(style_data.len() as u32);
+            for (name, first, last) in spans {
+                for x in [*name, *first, *last] {
+                    style_data.extend_from_slice(&x.to_le_bytes());
+                }
+            }
+            style_data.extend_from_slice(&NO_INDEX.to_le_bytes());
+        }
+        if !self.styles.is_empty() {
+            style_data.extend_from_slice(&NO_INDEX.to_le_bytes());
+            style_data.extend_from_slice(&NO_INDEX.to_le_bytes());
+        }
         let header = 28u32;
-        let strings_start = header + 4 * self.strings.len() as u32;
+        let strings_start = header + 4 * self.strings.len() as u32 + 4 * self.styles.len() as u32;
+        let styles_start = if self.styles.is_empty() {
+            0
+        } else {
+            strings_start + data.len() as u32
+        };
         let mut pool = Vec::new();
         pool.extend_from_slice(&RES_STRING_POOL_TYPE.to_le_bytes());
         pool.extend_from_slice(&28u16.to_le_bytes());
-        pool.extend_from_slice(&(strings_start + data.len() as u32).to_le_bytes());
+        pool.extend_from_slice(
+            &(strings_start + data.len() as u32 + style_data.len() as u32).to_le_bytes(),
+        );
         pool.extend_from_slice(&(self.strings.len() as u32).to_le_bytes());
-        pool.extend_from_slice(&0u32.to_le_bytes());
+        pool.extend_from_slice(&(self.styles.len() as u32).to_le_bytes());
         pool.extend_from_slice(&(if self.utf8 { UTF8_FLAG } else { 0 }).to_le_bytes());
         pool.extend_from_slice(&strings_start.to_le_bytes());
-        pool.extend_from_slice(&0u32.to_le_bytes());
-        for o in offsets {
+        pool.extend_from_slice(&styles_start.to_le_bytes());
+        for o in offsets.into_iter().chain(style_offsets) {
             pool.extend_from_slice(&o.to_le_bytes());
         }
         pool.extend_from_slice(&data);
+        pool.extend_from_slice(&style_data);
 
         let mut map = Vec::new();
         map.extend_from_slice(&RES_XML_RESOURCE_MAP_TYPE.to_le_bytes());

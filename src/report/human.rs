@@ -243,7 +243,11 @@ fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write)
                 &[("n", &input.removals.len().to_string())],
             ));
         }
-        let detail = detail.join(separator);
+        let mut detail = detail.join(separator);
+        // A project file reported on with notes only requests nothing itself.
+        if input.kind == crate::model::InputKind::Project {
+            detail = lang.text("human.input.project").to_owned();
+        }
         // A built input (an Xcode target, a Gradle variant) is named by what ships: its file is
         // only where its requests were read from.
         let line = match &input.build {

@@ -104,16 +104,20 @@ struct RequestRef<'a> {
     purpose: Option<&'a str>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     localizations: Vec<LocalizationRef<'a>>,
-    /// Who added the request to the merged manifest (a library module, a Maven library).
+    /// Who or what added the request: a config plugin or template of a generated manifest or
+    /// Info.plist, or the library the manifest merger took it from.
     #[serde(skip_serializing_if = "Option::is_none")]
     origin: Option<OriginRef<'a>>,
 }
 
 #[derive(Serialize)]
 struct OriginRef<'a> {
-    by: &'a str,
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    implied: bool,
+    kind: crate::model::OriginKind,
+    via: &'a str,
+    /// Where permaudit's knowledge of a plugin or template comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    /// Where the origin is recorded (a merger report's line, a library's manifest).
     #[serde(skip_serializing_if = "Option::is_none")]
     path: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -185,8 +189,9 @@ impl Renderer for Json {
                                 })
                                 .collect(),
                             origin: r.origin.as_ref().map(|o| OriginRef {
-                                by: &o.by,
-                                implied: o.implied,
+                                kind: o.kind,
+                                via: &o.via,
+                                source: o.source.as_deref(),
                                 path: o.location.as_ref().map(|l| l.path.as_str()),
                                 line: o.location.as_ref().and_then(|l| l.line),
                             }),

@@ -163,12 +163,16 @@ pub(crate) fn context_notes(
             .location
             .as_ref()
             .map_or_else(|| f.location.to_string(), ToString::to_string);
-        let key = if o.implied {
-            "finding.origin-implied"
-        } else {
-            "finding.origin"
+        // A generated manifest's plugin or template is named in the finding's own message;
+        // the merger's library is not, so it gets a note.
+        let key = match o.kind {
+            crate::model::OriginKind::Implied => Some("finding.origin-implied"),
+            crate::model::OriginKind::Library => Some("finding.origin"),
+            _ => None,
         };
-        notes.push(lang.fill(key, &[("by", &o.by), ("at", &at)]));
+        if let Some(key) = key {
+            notes.push(lang.fill(key, &[("by", &o.via), ("at", &at)]));
+        }
     }
     if !f.variants.is_empty() {
         notes.push(lang.fill("finding.variants", &[("variants", &f.variants.join(", "))]));

@@ -300,10 +300,14 @@ fn result(
                 }),
             },
             message: Message {
-                text: if o.implied {
-                    format!("implied by the manifest merger: {}", o.by)
-                } else {
-                    format!("added to the merged manifest by {}", o.by)
+                text: match o.kind {
+                    crate::model::OriginKind::Implied => {
+                        format!("implied by the manifest merger: {}", o.via)
+                    }
+                    crate::model::OriginKind::Library => {
+                        format!("added to the merged manifest by {}", o.via)
+                    }
+                    _ => format!("added by {}", o.via),
                 },
             },
         })

@@ -34,11 +34,20 @@ pub(crate) fn is_bidi(c: char) -> bool {
 
 /// Columns `text` takes in a terminal.
 pub(crate) fn width(text: &str) -> usize {
+    // Reports are mostly printable ASCII, one column a byte; the Unicode tables are for the rest.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) {
+        return text.len();
+    }
     text.chars().map(char_width).sum()
 }
 
 pub(crate) fn char_width(c: char) -> usize {
-    if c == '\t' { 4 } else { c.width().unwrap_or(0) }
+    match c {
+        '\t' => 4,
+        ' '..='~' => 1,
+        _ if c.is_ascii() => 0,
+        _ => c.width().unwrap_or(0),
+    }
 }
 
 /// Greedy wrap of `text` into lines of at most `width` columns. Words are split on whitespace;
@@ -110,6 +119,24 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The ASCII fast paths give what the Unicode tables give.
+    #[test]
+    fn ascii_widths_match_the_tables() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let table = if c == '\t' { 4 } else { c.width().unwrap_or(0) };
+            assert_eq!(char_width(c), table, "{b:#x}");
+            let s = c.to_string();
+            assert_eq!(
+                width(&s),
+                s.chars()
+                    .map(|c| if c == '\t' { 4 } else { c.width().unwrap_or(0) })
+                    .sum::<usize>(),
+                "{b:#x}"
+            );
+        }
+    }
 
     #[test]
     fn wraps_words_and_cjk() {

@@ -101,6 +101,11 @@ pub(crate) fn input_paths(report: &serde_json::Value) -> Vec<String> {
 #[allow(clippy::print_stderr)]
 pub(crate) fn shared_dir(variable: &str) -> Option<PathBuf> {
     let Some(value) = std::env::var_os(variable) else {
+        // CI sets the variables; without them a required conformance test would pass unseen.
+        assert!(
+            std::env::var("CI").map_or(true, |v| v != "true"),
+            "{variable} is not set but CI=true: the conformance tests need the shared corpus"
+        );
         eprintln!("skipped: {variable} is not set");
         return None;
     };

@@ -87,6 +87,21 @@ with zipfile.ZipFile(os.path.join(w, "aab-nodes-1.5M.aab"), "w", zipfile.ZIP_DEF
 # A text manifest of 180,000 requests under the 8 MiB size limit.
 short = '<uses-permission android:name="a.b.C"/>\n'
 put("dense-180k.xml", f'<manifest xmlns:android="{NS}">\n' + short * 180000 + '</manifest>\n')
+
+# Policy documents for `policy import` (issue 16): a document on one line at the size limit,
+# deep HTML nesting, a million `key：` fields, a DOCX zip bomb, a DOCX nesting a million tables,
+# a malformed PDF.
+put("policy-one-line-16MB.txt", ("CAMERA 相机：拍照 | 权限名称：相册 Privacy - " * 400000).encode()[: 16 * 1024 * 1024 - 1])
+put("policy-deep.html", "<table><tr><td>" * 300000 + "CAMERA")
+put("policy-colons.txt", "权限名称：" * 1000000)
+with zipfile.ZipFile(os.path.join(w, "policy-bomb.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+    with z.open("word/document.xml", "w", force_zip64=True) as f:
+        block = b"<w:p>" + b" " * (1 << 20)
+        for _ in range(200):
+            f.write(block)
+with zipfile.ZipFile(os.path.join(w, "policy-deep.docx"), "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", b"<w:tbl><w:tr><w:tc>" * 700000)
+put("policy-malformed.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\n" + b"2 0 obj << /Kids [2 0 R] >> endobj\n" * 100000 + b"trailer << /Root 1 0 R >>")
 PY
 
 printf '%-28s %5s %9s %9s\n' input exit seconds peak_MB
@@ -110,3 +125,12 @@ run "aab-5x300k.aab (sum)" "$work/aab-5x300k.aab"
 run "aab-40x300k.aab (sum)" "$work/aab-40x300k.aab"
 run "aab-nodes-1.5M.aab" "$work/aab-nodes-1.5M.aab"
 run "alias-bomb.yaml (policy)" testdata/m5-app --policy "$work/alias-bomb.yaml"
+run_import() { # label, file
+  local code=0
+  /usr/bin/time -o "$work/time" -f '%e %M' "$bin" policy import --allow-unresolved "$work/$2" >/dev/null 2>&1 || code=$?
+  read -r secs kb < <(tail -n1 "$work/time")
+  printf '%-28s %5s %9s %9s\n' "$1" "$code" "$secs" "$(awk -v k="$kb" 'BEGIN{printf "%.1f", k/1024}')"
+}
+for f in policy-one-line-16MB.txt policy-deep.html policy-colons.txt policy-bomb.docx policy-deep.docx policy-malformed.pdf; do
+  run_import "$f (import)" "$f"
+done

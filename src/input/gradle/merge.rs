@@ -175,9 +175,10 @@ pub(crate) fn merge(sources: &[Source<'_>], values: &BTreeMap<String, String>) -
                             purpose: None,
                             localizations: Vec::new(),
                             origin: source.module.as_ref().map(|m| Origin {
-                                by: m.clone(),
+                                via: m.clone(),
                                 location: Some(e.location.clone()),
-                                implied: false,
+                                kind: crate::model::OriginKind::Library,
+                                source: None,
                             }),
                         });
                     }
@@ -265,7 +266,7 @@ mod tests {
             &BTreeMap::new(),
         );
         assert_eq!(names(&m), [("B", Some("30")), ("C", None), ("E", None)]);
-        assert_eq!(m.requests[2].origin.as_ref().unwrap().by, ":two");
+        assert_eq!(m.requests[2].origin.as_ref().unwrap().via, ":two");
         assert_eq!(m.removals.len(), 2);
     }
 

@@ -808,17 +808,19 @@ impl VariantReader<'_> {
                 (_, report::Action::Implied) => {
                     let by = added.reason.clone().unwrap_or_else(|| "the merger".into());
                     r.origin = Some(Origin {
-                        by,
+                        via: by,
                         location: Some(r.location.clone()),
-                        implied: true,
+                        kind: crate::model::OriginKind::Implied,
+                        source: None,
                     });
                     r.location = report_at;
                 }
                 (Some(lib), _) => {
                     r.origin = Some(Origin {
-                        by: lib.clone(),
+                        via: lib.clone(),
                         location: Some(r.location.clone()),
-                        implied: false,
+                        kind: crate::model::OriginKind::Library,
+                        source: None,
                     });
                     r.location = report_at;
                 }
@@ -867,9 +869,14 @@ impl VariantReader<'_> {
                 purpose: None,
                 localizations: Vec::new(),
                 origin: Some(Origin {
-                    by,
+                    via: by,
                     location: None,
-                    implied: added.action == report::Action::Implied,
+                    kind: if added.action == report::Action::Implied {
+                        crate::model::OriginKind::Implied
+                    } else {
+                        crate::model::OriginKind::Library
+                    },
+                    source: None,
                 }),
             });
         }
@@ -907,6 +914,7 @@ fn find_manifest(dir: &Path, depth: usize) -> Option<PathBuf> {
 
 fn note(location: &Location, message: String) -> InputNote {
     InputNote {
+        rule: crate::model::NoteRule::UnresolvedBuildValue,
         location: location.clone(),
         setting: NOTE_SETTING.to_owned(),
         message,

@@ -556,6 +556,7 @@ impl Config {
         if !path.is_file() {
             if shown.contains(COCOAPODS_SUPPORT) {
                 notes.push(crate::model::InputNote {
+                    rule: crate::model::NoteRule::IgnoredBuildSetting,
                     location: at.clone(),
                     setting: "baseConfigurationReference".to_owned(),
                     message: format!(
@@ -929,6 +930,7 @@ impl TargetBuild {
                     None => "GENERATE_INFOPLIST_FILE is not set (it defaults to NO)".to_owned(),
                 };
                 notes.push(crate::model::InputNote {
+                    rule: crate::model::NoteRule::IgnoredBuildSetting,
                     location: a.location.clone(),
                     setting: setting_key.clone(),
                     message: format!(

@@ -314,6 +314,7 @@ pub fn read_spec(
                 }
                 if !generate {
                     notes.push(crate::model::InputNote {
+                        rule: crate::model::NoteRule::IgnoredBuildSetting,
                         location: at.clone(),
                         setting: k.clone(),
                         message: format!(

@@ -24,6 +24,8 @@ pub(super) enum Role {
     Description,
     Purpose,
     Notes,
+    /// Which platforms the row is for (`适用平台`: `iOS/Android`).
+    Platform,
     Other,
 }
 
@@ -32,6 +34,7 @@ impl Importer<'_> {
     /// of the table, not tables of their own.
     pub(super) fn tables(&self) -> Result<Vec<RawTable>, ImportError> {
         let mut tables = pipe::extract(self.doc, &self.lines);
+        tables.extend(pipe::extract_tabbed(&self.lines));
         tables.extend(html::extract(self.doc));
         let lists = list::extract_lists(self.doc, &self.lines);
         if tables.len() > MAX_TABLES || lists.len() > MAX_TABLES {
@@ -155,9 +158,70 @@ pub(super) fn roles(header: Option<&[Cell]>, rows: &[&RawRow]) -> Vec<Role> {
     roles
 }
 
-/// What a header cell's words say the column holds. Purpose and description words are checked
-/// first: "Permission function description" is a description, not a name.
+/// The role of a header cell that is, as a whole, a column name policies use (`权限名称`,
+/// `使用场景或目的`, `Purpose`); `None` for anything else.
+pub(super) fn column_name_role(header: &str) -> Option<Role> {
+    let h: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | ':' | '：'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    let role = match h.as_str() {
+        "权限名称"
+        | "权限"
+        | "权限名"
+        | "名称"
+        | "系统权限"
+        | "设备权限"
+        | "权限类型"
+        | "相关权限"
+        | "权限标识"
+        | "权限代码"
+        | "英文名称"
+        | "permission"
+        | "permissions"
+        | "permissionname"
+        | "name"
+        | "key"
+        | "plistkey"
+        | "info.plistkey"
+        | "plist中描述名称"
+        | "identifier"
+        | "androidpermission"
+        | "iospermission" => Role::Name,
+        "权限功能说明" | "功能说明" | "权限说明" | "功能描述" | "权限描述" | "权限功能"
+        | "说明" | "描述" | "description" | "function" | "作用" => Role::Description,
+        "使用场景或目的"
+        | "使用场景/目的"
+        | "使用场景与目的"
+        | "使用场景和目的"
+        | "使用场景"
+        | "使用目的"
+        | "业务场景"
+        | "目的"
+        | "用途"
+        | "申请目的"
+        | "调用权限的目的"
+        | "purpose"
+        | "usage"
+        | "scenario"
+        | "reason"
+        | "usagescenario/purpose" => Role::Purpose,
+        "备注" | "note" | "notes" | "remark" | "remarks" => Role::Notes,
+        "适用平台" | "平台" | "platform" | "操作系统" => Role::Platform,
+        _ => return None,
+    };
+    Some(role)
+}
+
+/// What a header cell's words say the column holds: the whole cell as a known column name
+/// first; else its words, purpose first, then identifier words (`plist 中描述名称` names keys,
+/// though it contains 描述), then description ("Permission function description" is a
+/// description, not a name), then name words.
 pub(super) fn role_of(header: &str) -> Role {
+    if let Some(role) = column_name_role(header) {
+        return role;
+    }
     let h = header.to_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| h.contains(w));
     if any(&[
@@ -188,7 +252,7 @@ pub(super) fn votes(tokens: &[Vec<Token>]) -> (usize, usize, usize) {
     let mut v = (0, 0, 0);
     for t in tokens.iter().flatten() {
         match t.kind {
-            Ident::AndroidFull | Ident::AndroidShort => v.0 += 1,
+            Ident::AndroidFull | Ident::AndroidShort | Ident::Typo(_) => v.0 += 1,
             Ident::IosKey | Ident::PlistOther => v.1 += 1,
             Ident::Harmony => v.2 += 1,
         }

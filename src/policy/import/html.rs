@@ -10,38 +10,112 @@ use super::text::{Cell, RawRow, RawTable, Shape};
 
 /// How deeply tables may nest before inner ones are treated as cell text.
 const MAX_DEPTH: usize = 8;
+/// Largest `colspan`/`rowspan` honoured; policies span a few cells, and a huge value must not
+/// make a small document expand into a large table.
+const MAX_SPAN: usize = 32;
+/// Widest row kept after spans are expanded.
+const MAX_COLUMNS: usize = 64;
+
+/// A cell being read: where its text starts, whether it is a `<th>`, its spans.
+#[derive(Debug, Clone, Copy)]
+struct OpenCell {
+    start: usize,
+    th: bool,
+    colspan: usize,
+    rowspan: usize,
+}
 
 #[derive(Debug)]
 struct OpenTable {
     start: usize,
     rows: Vec<(RawRow, bool)>,
     row: Option<(RawRow, bool)>,
-    cell: Option<(usize, bool)>,
+    /// The spans of the open row's cells, one per cell.
+    spans: Vec<(usize, usize)>,
+    cell: Option<OpenCell>,
+    /// Cells of earlier rows still spanning down: column → (cell, rows left).
+    carried: Vec<Option<(Cell, usize)>>,
 }
 
 impl OpenTable {
     fn close_cell(&mut self, doc: &str, end: usize) {
-        if let Some((start, th)) = self.cell.take() {
+        if let Some(open) = self.cell.take() {
             let row = self.row.get_or_insert_with(|| {
                 (
                     RawRow {
                         cells: Vec::new(),
-                        start,
+                        start: open.start,
                     },
                     true,
                 )
             });
-            row.0.cells.push(Cell::new(doc, start..end.max(start)));
-            row.1 &= th;
+            row.0
+                .cells
+                .push(Cell::new(doc, open.start..end.max(open.start)));
+            row.1 &= open.th;
+            self.spans.push((open.colspan, open.rowspan));
         }
     }
 
     fn close_row(&mut self, doc: &str, end: usize) {
         self.close_cell(doc, end);
-        if let Some(row) = self.row.take() {
-            if !row.0.cells.is_empty() {
-                self.rows.push(row);
+        let spans = std::mem::take(&mut self.spans);
+        if let Some((row, th)) = self.row.take() {
+            if !row.cells.is_empty() {
+                let row = self.expand(row, &spans);
+                self.rows.push((row, th));
             }
+        }
+    }
+
+    /// The row as a browser lays it out: a cell spanning columns fills each of them, a cell
+    /// spanning rows is shared by the rows below it, in the columns it covers.
+    fn expand(&mut self, row: RawRow, spans: &[(usize, usize)]) -> RawRow {
+        let mut cells = Vec::with_capacity(row.cells.len());
+        let mut own = row.cells.into_iter().zip(spans.iter().copied());
+        let mut column = 0;
+        loop {
+            if column >= MAX_COLUMNS {
+                break;
+            }
+            if let Some(Some((cell, left))) = self.carried.get_mut(column) {
+                cells.push(cell.clone());
+                *left -= 1;
+                if *left == 0 {
+                    self.carried[column] = None;
+                }
+                column += 1;
+                continue;
+            }
+            let Some((cell, (colspan, rowspan))) = own.next() else {
+                // Carried cells to the right of the row's own still fill their columns.
+                if self.carried.iter().skip(column).any(Option::is_some) {
+                    cells.push(Cell {
+                        text: String::new(),
+                        raw: row.start..row.start,
+                    });
+                    column += 1;
+                    continue;
+                }
+                break;
+            };
+            for _ in 0..colspan.clamp(1, MAX_SPAN) {
+                if column >= MAX_COLUMNS {
+                    break;
+                }
+                if rowspan > 1 {
+                    if self.carried.len() <= column {
+                        self.carried.resize(column + 1, None);
+                    }
+                    self.carried[column] = Some((cell.clone(), rowspan.min(MAX_SPAN) - 1));
+                }
+                cells.push(cell.clone());
+                column += 1;
+            }
+        }
+        RawRow {
+            cells,
+            start: row.start,
         }
     }
 
@@ -55,6 +129,7 @@ impl OpenTable {
         let rows: Vec<RawRow> = rows.map(|(r, _)| r).collect();
         (!rows.is_empty() || header.is_some()).then_some(RawTable {
             shape: Shape::Html,
+            intro: None,
             span: self.start..end,
             header,
             rows,
@@ -90,7 +165,9 @@ pub(crate) fn extract(doc: &str) -> Vec<RawTable> {
                 start: at,
                 rows: Vec::new(),
                 row: None,
+                spans: Vec::new(),
                 cell: None,
+                carried: Vec::new(),
             }),
             ("table", true) => {
                 if let Some(t) = stack.pop() {
@@ -126,7 +203,12 @@ pub(crate) fn extract(doc: &str) -> Vec<RawTable> {
                             true,
                         ));
                     }
-                    t.cell = Some((after, tag.name == "th"));
+                    t.cell = Some(OpenCell {
+                        start: after,
+                        th: tag.name == "th",
+                        colspan: span_attr(&rest[..tag.len], "colspan"),
+                        rowspan: span_attr(&rest[..tag.len], "rowspan"),
+                    });
                 }
             }
             ("td" | "th", true) => {
@@ -142,6 +224,25 @@ pub(crate) fn extract(doc: &str) -> Vec<RawTable> {
     }
     out.sort_by_key(|t| t.span.start);
     out
+}
+
+/// The value of a `colspan`/`rowspan` attribute in a tag's text, 1 when absent or not a
+/// number.
+fn span_attr(tag: &str, name: &str) -> usize {
+    let lower = tag.to_ascii_lowercase();
+    let Some(i) = lower.find(name) else { return 1 };
+    let rest = lower[i + name.len()..].trim_start();
+    let Some(rest) = rest.strip_prefix('=') else {
+        return 1;
+    };
+    let digits: String = rest
+        .trim_start()
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .take(3)
+        .collect();
+    digits.parse::<usize>().map_or(1, |n| n.clamp(1, MAX_SPAN))
 }
 
 #[derive(Debug)]
@@ -239,6 +340,34 @@ mod tests {
         assert_eq!(tables.len(), 1);
         assert_eq!(texts(&tables[0]), vec![vec!["CAMERA 相机"]]);
         assert!(tables[0].header.is_none());
+    }
+
+    #[test]
+    fn spans_are_expanded() {
+        let doc = "<table><tr><th>权限名称</th><th>功能</th><th>目的</th></tr>\
+                   <tr><td rowspan=\"2\">存储</td><td>READ_EXTERNAL_STORAGE</td><td rowspan=2>保存</td></tr>\
+                   <tr><td>WRITE_EXTERNAL_STORAGE</td></tr>\
+                   <tr><td colspan='2'>CAMERA</td><td>扫码</td></tr>\
+                   <tr><td>SHORT</td></tr></table>";
+        let t = &extract(doc)[0];
+        assert_eq!(
+            texts(t),
+            vec![
+                vec!["存储", "READ_EXTERNAL_STORAGE", "保存"],
+                vec!["存储", "WRITE_EXTERNAL_STORAGE", "保存"],
+                vec!["CAMERA", "CAMERA", "扫码"],
+                vec!["SHORT"],
+            ]
+        );
+        let wide = format!(
+            "<table><tr><td colspan=999 rowspan=999>x</td></tr>{}</table>",
+            "<tr></tr>".repeat(10)
+        );
+        assert!(
+            extract(&wide)
+                .iter()
+                .all(|t| t.rows.iter().all(|r| r.cells.len() <= MAX_SPAN))
+        );
     }
 
     #[test]

@@ -6,11 +6,12 @@ use std::ops::Range;
 use super::build::OutRow;
 use super::diagnostics::{Diagnostic, DiagnosticKind, ImportStats};
 use super::find::{
-    Role, TablePlatform, decide_platform, heading_names_permissions, roles, split_header, votes,
+    self, Role, TablePlatform, decide_platform, heading_names_permissions, roles, split_header,
+    votes,
 };
 use super::resolve::{self, Side, Token};
 use super::text::{self, Cell, RawRow, RawTable, Shape};
-use super::{ImportError, Imported, yaml};
+use super::{ImportError, Imported, content, yaml};
 use crate::input::lines::LineIndex;
 use crate::model::{Location, Platform};
 
@@ -44,18 +45,50 @@ impl<'d> Importer<'d> {
     pub(super) fn run(mut self) -> Result<Imported, ImportError> {
         let tables = self.tables()?;
         let mut previous_end = 0;
+        // Spans the content reader must not read again: every table, and the lists and
+        // headings that were imported.
+        let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
         for table in &tables {
-            self.table(table, previous_end)?;
+            let imported = self.table(table, previous_end)?;
+            if imported || matches!(table.shape, Shape::Pipe | Shape::Html) {
+                taken.push(table.span.clone());
+            }
             if table.shape != Shape::Headings {
                 previous_end = previous_end.max(table.span.end);
             }
         }
+        let lines = if content::looks_like_html_page(self.doc) {
+            content::html_lines(self.doc)
+        } else {
+            content::text_lines(&self.lines)
+        };
+        // Both lists are in document order, so one merge-like walk keeps this linear.
+        let mut t = 0;
+        let free: Vec<content::Line> = lines
+            .into_iter()
+            .filter(|l| {
+                while taken.get(t).is_some_and(|s| s.end <= l.raw.start) {
+                    t += 1;
+                }
+                !taken[t..]
+                    .iter()
+                    .take_while(|s| s.start < l.raw.end)
+                    .any(|s| s.start < l.raw.end && l.raw.start < s.end)
+            })
+            .collect();
+        let found = content::extract(&free);
+        let free_lines = if found.is_empty() { free } else { Vec::new() };
+        let mut previous_end = 0;
+        for table in &found {
+            self.table(table, previous_end)?;
+            previous_end = table.span.end;
+        }
         if self.stats.tables == 0 {
-            let detail = if self.skipped.is_empty() {
-                String::new()
-            } else {
-                format!("; seen instead: {}", self.skipped.join("; "))
-            };
+            let mut detail = String::new();
+            if !self.skipped.is_empty() {
+                detail = format!("; seen instead: {}", self.skipped.join("; "));
+            }
+            detail.push_str(&self.sightings(&free_lines));
             return Err(ImportError::NoTable {
                 path: self.display.to_owned(),
                 detail,
@@ -76,8 +109,9 @@ impl<'d> Importer<'d> {
         })
     }
 
-    /// Judges one table and imports its rows if it is about Android or iOS permissions.
-    fn table(&mut self, table: &RawTable, previous_end: usize) -> Result<(), ImportError> {
+    /// Judges one table and imports its rows if it is about Android or iOS permissions; returns
+    /// whether it did.
+    fn table(&mut self, table: &RawTable, previous_end: usize) -> Result<bool, ImportError> {
         let (header, rows) = split_header(table);
         let roles = roles(header.as_deref(), &rows);
         let name_col = roles.iter().position(|&r| r == Role::Name).unwrap_or(0);
@@ -89,15 +123,7 @@ impl<'d> Importer<'d> {
                 .collect(),
             _ => rows,
         };
-        let tokens: Vec<Vec<Token>> = rows
-            .iter()
-            .map(|r| {
-                r.cells
-                    .get(name_col)
-                    .map_or_else(Vec::new, |c| resolve::identifiers(&c.text))
-            })
-            .collect();
-        let (android, ios, harmony) = votes(&tokens);
+        let (android, ios, harmony) = votes(&self.row_tokens(&rows, &roles, name_col));
         let header_says_permission = header.as_ref().is_some_and(|h| {
             h.iter().any(|c| {
                 let t = c.text.to_lowercase();
@@ -106,6 +132,7 @@ impl<'d> Importer<'d> {
         });
         let start = self.position(table.span.start);
         let is_permission_table = android + ios + harmony > 0
+            || table.shape == Shape::Content
             || (header_says_permission && matches!(table.shape, Shape::Pipe | Shape::Html));
         if !is_permission_table {
             if matches!(table.shape, Shape::Pipe | Shape::Html) && !rows.is_empty() {
@@ -123,9 +150,12 @@ impl<'d> Importer<'d> {
                 );
                 self.skipped.push(what);
             }
-            return Ok(());
+            return Ok(false);
         }
-        let heading = self.context(table.span.start, previous_end);
+        let mut heading = self.context(table.span.start, previous_end);
+        if let Some(intro) = &table.intro {
+            heading.insert(0, intro.clone());
+        }
         let header_text = header
             .as_ref()
             .and_then(|h| h.get(name_col))
@@ -160,63 +190,155 @@ impl<'d> Importer<'d> {
                     format!("{what}; permaudit audits Android and iOS only, so it is left out"),
                 );
                 self.skipped.push(what);
-                return Ok(());
+                return Ok(false);
             }
         };
-        if let Some(header) = &header {
-            self.check_width(table, header.len(), &rows)?;
-        }
+        let rows: Vec<&RawRow> = match &header {
+            Some(header) => self.drop_wide_rows(table, header.len(), rows),
+            None => rows,
+        };
+        let tokens = self.row_tokens(&rows, &roles, name_col);
         self.stats.tables += 1;
+        let platform_col = roles.iter().position(|&r| r == Role::Platform);
         let mut first = true;
         for (row, tokens) in rows.iter().zip(tokens) {
-            let heading = first.then(|| match (table.shape, heading.first()) {
-                (Shape::Headings, _) | (_, None) => {
-                    format!("{} from line {}", table.shape.describe(), start.0)
+            // A platform column (`适用平台`: `iOS/Android`) sends the row to each platform it
+            // names; a row prefix (`iOS:`, `安卓：`) to the one it names.
+            let named = platform_col
+                .and_then(|c| row.cells.get(c))
+                .map(|c| platforms_in(&c.text))
+                .filter(|p| !p.is_empty())
+                .or_else(|| row_prefix_platform(row, name_col).map(|p| vec![p]))
+                .unwrap_or_else(|| vec![(platform, side)]);
+            for (platform, side) in named {
+                let heading = first.then(|| match (table.shape, heading.first()) {
+                    (Shape::Headings, _) | (_, None) => {
+                        format!("{} from line {}", table.shape.describe(), start.0)
+                    }
+                    (_, Some(nearest)) => nearest.clone(),
+                });
+                if self.row(
+                    table.shape,
+                    row,
+                    tokens.clone(),
+                    &roles,
+                    name_col,
+                    platform,
+                    side,
+                    heading,
+                ) {
+                    first = false;
                 }
-                (_, Some(nearest)) => nearest.clone(),
-            });
-            if self.row(
-                table.shape,
-                row,
-                tokens,
-                &roles,
-                name_col,
-                platform,
-                side,
-                heading,
-            ) {
-                first = false;
             }
         }
-        Ok(())
+        Ok(true)
+    }
+
+    /// The identifiers of each row: its name cell's, and those of any other cell that holds
+    /// nothing but identifiers (an identifier column of its own, `权限名称 | 相关权限`).
+    fn row_tokens(&self, rows: &[&RawRow], roles: &[Role], name_col: usize) -> Vec<Vec<Token>> {
+        rows.iter()
+            .map(|r| {
+                let mut tokens = r
+                    .cells
+                    .get(name_col)
+                    .map_or_else(Vec::new, |c| resolve::identifiers(&c.text));
+                if tokens.is_empty() {
+                    for (i, c) in r.cells.iter().enumerate() {
+                        let role = roles.get(i).copied().unwrap_or(Role::Other);
+                        if i == name_col || matches!(role, Role::Description | Role::Purpose) {
+                            continue;
+                        }
+                        let found = resolve::identifiers(&c.text);
+                        if !found.is_empty() && find::label_without(&c.text, &found).is_empty() {
+                            // Offsets are kept relative to the name cell's text: append.
+                            tokens.extend(found.into_iter().map(|mut t| {
+                                t.range = usize::MAX..usize::MAX;
+                                t
+                            }));
+                        }
+                    }
+                }
+                tokens
+            })
+            .collect()
     }
 
     /// A pipe or HTML row with more non-empty cells than the header has columns cannot be
-    /// split into label, description and purpose without guessing.
-    fn check_width(
-        &self,
+    /// split into label, description and purpose without guessing: it is left out with a
+    /// doubt at its line, and the rest of the table is read.
+    fn drop_wide_rows<'t>(
+        &mut self,
         table: &RawTable,
         columns: usize,
-        rows: &[&RawRow],
-    ) -> Result<(), ImportError> {
+        rows: Vec<&'t RawRow>,
+    ) -> Vec<&'t RawRow> {
         if !matches!(table.shape, Shape::Pipe | Shape::Html) {
-            return Ok(());
+            return rows;
         }
+        let mut kept = Vec::with_capacity(rows.len());
         for row in rows {
             let extra = row.cells.iter().skip(columns).any(|c| !c.text.is_empty());
             if extra {
-                let (line, column) = self.position(row.start);
-                return Err(ImportError::Malformed {
-                    location: Location::at(self.display, line, column),
-                    message: format!(
-                        "the row has {} cells but the header has {columns} columns; a cell may \
+                self.stats.rows += 1;
+                self.stats.unresolved_rows += 1;
+                self.doubt(
+                    DiagnosticKind::Unresolved,
+                    row.start,
+                    format!(
+                        "malformed row: it has {} cells but the header has {columns} columns, so \
+                         its label, description and purpose cannot be told apart; a cell may \
                          contain an unescaped `|` (write it as `\\|`)",
                         row.cells.len()
                     ),
-                });
+                );
+                continue;
+            }
+            kept.push(row);
+        }
+        kept
+    }
+
+    /// What the text holds though no row was formed, and why: names only in sentences, labels
+    /// with no line about permissions near them.
+    fn sightings(&self, lines: &[content::Line]) -> String {
+        let seen = content::sightings(lines);
+        let at = |offsets: &[usize], total: usize| {
+            let lines: Vec<String> = offsets
+                .iter()
+                .map(|&o| self.position(o).0.to_string())
+                .collect();
+            let more = if total > offsets.len() { ", …" } else { "" };
+            format!("line {}{more}", lines.join(", "))
+        };
+        match (seen.names, seen.labels) {
+            (0, 0) => "; no Android permission name or Info.plist key appears in the text, and \
+                       no line is a permission label on its own (permissions mentioned only in \
+                       sentences are not rows a policy can be audited by)"
+                .to_owned(),
+            (names, labels) => {
+                let mut parts = Vec::new();
+                if names > 0 {
+                    parts.push(format!(
+                        "{names} permission name(s) or key(s) ({}), each inside a sentence, \
+                         not as a row's name;",
+                        at(&seen.name_at, seen.name_lines)
+                    ));
+                }
+                if labels > 0 {
+                    parts.push(format!(
+                        "{labels} permission label(s) ({}), with no line about permissions \
+                         (`权限`, `permission`) near them",
+                        at(&seen.label_at, labels)
+                    ));
+                }
+                format!(
+                    "; the text holds {}, so no row was formed: write them as a table, a list \
+                     or `权限名称：…` lines",
+                    parts.join(" and ")
+                )
             }
         }
-        Ok(())
     }
 
     pub(super) fn note(&mut self, at: usize, message: String) {
@@ -254,6 +376,36 @@ impl<'d> Importer<'d> {
     /// 1-based line and column (in characters) of a byte offset.
     pub(super) fn position(&self, offset: usize) -> (u32, u32) {
         self.index.position(offset)
+    }
+}
+
+/// The platforms a platform cell names (`iOS/Android`, `安卓`, `全平台`).
+fn platforms_in(text: &str) -> Vec<(Platform, Side)> {
+    let lower = text.to_lowercase();
+    let mut out = Vec::new();
+    if lower.contains("android") || lower.contains("安卓") || lower.contains("全平台") {
+        out.push((Platform::Android, Side::Android));
+    }
+    if lower.contains("ios") || lower.contains("苹果") || lower.contains("全平台") {
+        out.push((Platform::Ios, Side::Ios));
+    }
+    out
+}
+
+/// The platform a row's name cell starts with (`iOS:`, `安卓：`, `Android -`).
+fn row_prefix_platform(row: &RawRow, name_col: usize) -> Option<(Platform, Side)> {
+    let text = &row.cells.get(name_col)?.text;
+    let cut = text.find([':', '：'])?;
+    let head = text[..cut]
+        .trim()
+        .trim_end_matches("端")
+        .trim_end_matches("系统");
+    match find::platform_named_in(head)? {
+        TablePlatform::Android if head.chars().count() <= 10 => {
+            Some((Platform::Android, Side::Android))
+        }
+        TablePlatform::Ios if head.chars().count() <= 10 => Some((Platform::Ios, Side::Ios)),
+        _ => None,
     }
 }
 

@@ -26,6 +26,7 @@ pub(crate) fn extract_lists(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable>
                 let row = item_row(doc, at, line, body_start);
                 let table = current.get_or_insert_with(|| RawTable {
                     shape: Shape::List,
+                    intro: None,
                     span: at..at,
                     header: None,
                     rows: Vec::new(),
@@ -133,6 +134,7 @@ pub(crate) fn extract_headings(doc: &str, lines: &[(usize, &str)]) -> Option<Raw
     let first = rows.first()?.start;
     Some(RawTable {
         shape: Shape::Headings,
+        intro: None,
         span: first..doc.len(),
         header: None,
         rows,

@@ -19,11 +19,16 @@
 //! can be fuzzed; only [`import_file`] touches the file system.
 
 mod build;
+mod content;
 mod diagnostics;
+mod docx;
+mod fetch;
 mod find;
 mod html;
 mod importer;
+mod lexicon;
 mod list;
+mod pdf;
 mod pipe;
 mod resolve;
 mod rows;
@@ -39,6 +44,7 @@ use crate::model::Location;
 use crate::policy::Policy;
 
 pub use diagnostics::{Diagnostic, DiagnosticKind, ImportStats};
+pub use fetch::{MAX_REDIRECTS, TIMEOUT, is_url};
 
 /// Largest document read: policies are tens of kilobytes; anything far larger is not one.
 pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
@@ -65,9 +71,28 @@ pub enum ImportError {
         /// Its size.
         size: usize,
     },
+    /// A policy URL that could not be fetched.
+    #[error("{url}: cannot fetch the policy document: {message}")]
+    Fetch {
+        /// The address, as given.
+        url: String,
+        /// Why (never the response body).
+        message: String,
+    },
+    /// A Word or PDF document that cannot be read (encrypted, scanned, damaged).
+    #[error("{path}: cannot read the policy document as {format}: {message}")]
+    Unreadable {
+        /// The file.
+        path: String,
+        /// The format its content says it is.
+        format: &'static str,
+        /// Why.
+        message: String,
+    },
     /// The file is not UTF-8 text.
     #[error(
-        "{location}: the policy document is not UTF-8 text; expected Markdown, HTML or plain text"
+        "{location}: the policy document is not UTF-8 text; expected Markdown, HTML, plain text, \
+         a Word (.docx) or a PDF document"
     )]
     NotText {
         /// Where the first invalid byte is.
@@ -75,10 +100,10 @@ pub enum ImportError {
     },
     /// No table, list or heading of the document discloses Android or iOS permissions.
     #[error(
-        "{path}: no permission table found; expected a Markdown or text pipe table, an HTML \
-         <table>, a list of \"label (IDENTIFIER): purpose\" items or headings naming permissions, \
-         whose rows name Android permissions or Info.plist keys (or whose header names a \
-         permission column){detail}"
+        "{path}: no permission table found; expected a table (pipe, tab-separated, HTML or \
+         Word), a list, headings, lines of cells or `权限名称：…` blocks whose rows name Android \
+         permissions, Info.plist keys or permission labels (or whose header names a permission \
+         column){detail}"
     )]
     NoTable {
         /// The file.
@@ -157,10 +182,16 @@ pub fn import_file(path: &Path, display: &str) -> Result<Imported, ImportError> 
     import_bytes(&bytes, display)
 }
 
+/// Fetches and imports the document at `url` (`https://` only unless `allow_http`).
+pub fn import_url(url: &str, allow_http: bool) -> Result<Imported, ImportError> {
+    let bytes = fetch::fetch(url, allow_http)?;
+    import_bytes(&bytes, url)
+}
+
 /// Imports a document given as bytes: it must be UTF-8 (a leading BOM is ignored).
 pub fn import_bytes(bytes: &[u8], display: &str) -> Result<Imported, ImportError> {
     let doc = source::text_of(bytes, display)?;
-    import_str(doc, display)
+    import_str(&doc, display)
 }
 
 /// Imports a document's text. `display` names it in locations and in the policy.

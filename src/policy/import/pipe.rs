@@ -19,6 +19,10 @@ use std::ops::Range;
 
 use super::text::{Cell, RawRow, RawTable, Shape};
 
+/// Longest line read as the header of a table without a separator line: a header is a few
+/// column names, and splitting every long line of a document into cells would cost memory.
+const MAX_HEADER_BYTES: usize = 1024;
+
 /// How many lines one broken row may span after its first.
 const MAX_CONTINUATION: usize = 16;
 
@@ -30,6 +34,23 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
         let (head_at, head) = lines[i];
         let (sep_at, sep) = lines[i + 1];
         if !(has_pipe(head) && is_separator(sep)) || is_separator(head) {
+            // No separator line: a header of known column names still starts a table, whose
+            // rows may lack the outer pipes.
+            if head.len() <= MAX_HEADER_BYTES && has_pipe(head) && !is_separator(head) {
+                let header_cells = cells_of_line(doc, head_at, head);
+                if named_columns(&header_cells) >= 2 {
+                    let (rows, next, end) = rows_from(doc, lines, i + 1, header_cells.len(), true);
+                    tables.push(RawTable {
+                        shape: Shape::Pipe,
+                        intro: None,
+                        span: head_at..end,
+                        header: Some(header_cells),
+                        rows,
+                    });
+                    i = next.max(i + 1);
+                    continue;
+                }
+            }
             i += 1;
             continue;
         }
@@ -37,9 +58,10 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
         let columns = header_cells
             .len()
             .max(cells_of_line(doc, sep_at, sep).len());
-        let (rows, next, end) = rows_from(doc, lines, i + 2, columns);
+        let (rows, next, end) = rows_from(doc, lines, i + 2, columns, false);
         tables.push(RawTable {
             shape: Shape::Pipe,
+            intro: None,
             span: head_at..end,
             header: Some(header_cells),
             rows,
@@ -128,6 +150,7 @@ fn rows_from(
     lines: &[(usize, &str)],
     from: usize,
     columns: usize,
+    loose: bool,
 ) -> (Vec<RawRow>, usize, usize) {
     let mut rows = Vec::new();
     let mut pending: Option<Pending> = None;
@@ -138,8 +161,12 @@ fn rows_from(
         if trimmed.is_empty() {
             break;
         }
+        // Without outer pipes a row never starts with `|`, so such a line continues the row
+        // (a wrapped empty cell); with them it starts the next.
         let continues = pending.as_ref().is_some_and(|p| {
-            p.count() < columns && !trimmed.starts_with('|') && p.continuations < MAX_CONTINUATION
+            p.count() < columns
+                && (loose || !trimmed.starts_with('|'))
+                && p.continuations < MAX_CONTINUATION
         });
         if continues {
             if let Some(p) = pending.as_mut() {
@@ -202,6 +229,72 @@ fn segments(line: &str) -> Vec<Range<usize>> {
     }
     out.push(start..line.len());
     out
+}
+
+/// How many header cells are, as a whole, column names policies use.
+fn named_columns(cells: &[Cell]) -> usize {
+    cells
+        .iter()
+        .filter(|c| super::find::column_name_role(&c.text).is_some())
+        .count()
+}
+
+/// Tables whose cells are separated by tabs (pasted from a word processor): a header line of
+/// at least two known column names, then the lines with tabs after it.
+pub(crate) fn extract_tabbed(lines: &[(usize, &str)]) -> Vec<RawTable> {
+    let cells = |at: usize, line: &str| -> Vec<Cell> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        for piece in line.split('\t') {
+            let raw = at + start..at + start + piece.len();
+            out.push(Cell {
+                text: super::text::clean(piece),
+                raw,
+            });
+            start += piece.len() + 1;
+        }
+        out
+    };
+    let mut tables = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (at, line) = lines[i];
+        if line.len() > MAX_HEADER_BYTES || !line.contains('\t') || has_pipe(line) {
+            i += 1;
+            continue;
+        }
+        let header = cells(at, line);
+        if named_columns(&header) < 2 {
+            i += 1;
+            continue;
+        }
+        let mut rows = Vec::new();
+        let mut end = at + line.len();
+        let mut j = i + 1;
+        while let Some(&(row_at, row)) = lines.get(j) {
+            if !row.contains('\t') {
+                break;
+            }
+            let cells = cells(row_at, row);
+            if cells.iter().any(|c| !c.text.is_empty()) {
+                rows.push(RawRow {
+                    cells,
+                    start: row_at,
+                });
+            }
+            end = row_at + row.len();
+            j += 1;
+        }
+        tables.push(RawTable {
+            shape: Shape::Pipe,
+            intro: None,
+            span: at..end,
+            header: Some(header),
+            rows,
+        });
+        i = j;
+    }
+    tables
 }
 
 fn has_pipe(line: &str) -> bool {

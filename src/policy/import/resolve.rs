@@ -9,6 +9,7 @@ use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::lexicon::{self, Sense};
 use crate::catalog::{self, ANDROID_PREFIX, ShortName, catalog};
 
 /// Longest token considered as an identifier; longer runs are prose or garbage.
@@ -29,6 +30,9 @@ pub(crate) enum Ident {
     PlistOther,
     /// A HarmonyOS permission (`ohos.permission.INTERNET`).
     Harmony,
+    /// Words that are an Android short name with a space for an underscore
+    /// (`READ PHONE_STATE`): the name it probably means. Never read as either word.
+    Typo(String),
 }
 
 /// An identifier found in a cell: its text and byte range in the cell's plain text.
@@ -42,9 +46,10 @@ pub(crate) struct Token {
 /// The identifiers in `text`, in order. A token is a run of `[A-Za-z0-9_.]`, so an identifier
 /// glued to Chinese text (`WRITE_EXTERNAL_STORAGE写入外置存储器`) is still found.
 pub(crate) fn identifiers(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut start = None;
     let is_id_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+    // Every run of identifier characters, dots trimmed, in order.
+    let mut words: Vec<Range<usize>> = Vec::new();
+    let mut start = None;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), ' ')))
@@ -56,19 +61,97 @@ pub(crate) fn identifiers(text: &str) -> Vec<Token> {
                 let raw = &text[s..i];
                 let trimmed = raw.trim_matches('.');
                 let offset = raw.len() - raw.trim_start_matches('.').len();
-                if let Some(kind) = classify(trimmed) {
-                    out.push(Token {
-                        text: trimmed.to_owned(),
-                        kind,
-                        range: s + offset..s + offset + trimmed.len(),
-                    });
+                if !trimmed.is_empty() {
+                    words.push(s + offset..s + offset + trimmed.len());
                 }
             }
             _ => {}
         }
     }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some((token, used)) = typo_at(text, &words[i..]) {
+            out.push(token);
+            i += used;
+            continue;
+        }
+        let range = words[i].clone();
+        let word = &text[range.clone()];
+        if let Some(kind) = classify(word) {
+            out.push(Token {
+                text: word.to_owned(),
+                kind,
+                range,
+            });
+        }
+        i += 1;
+    }
+    out.extend(xcode_names(text));
+    out.sort_by_key(|t| t.range.start);
     out
 }
+
+/// Most words joined when looking for a spaced-out short name (`READ PHONE STATE`).
+const MAX_TYPO_WORDS: usize = 3;
+
+/// A short name written with spaces for some of its underscores, at the first of `words`:
+/// the token and how many words it used.
+fn typo_at(text: &str, words: &[Range<usize>]) -> Option<(Token, usize)> {
+    let upper = |r: &Range<usize>| {
+        let w = &text[r.clone()];
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && w.bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    };
+    if !words.first().is_some_and(upper) {
+        return None;
+    }
+    let mut joined = text[words[0].clone()].to_owned();
+    for n in 2..=MAX_TYPO_WORDS.min(words.len()) {
+        let (prev, next) = (&words[n - 2], &words[n - 1]);
+        let gap = &text[prev.end..next.start];
+        if !upper(next) || gap.is_empty() || gap.len() > 2 || gap.bytes().any(|b| b != b' ') {
+            return None;
+        }
+        joined.push('_');
+        joined.push_str(&text[next.clone()]);
+        let underscore = words[..n].iter().any(|r| text[r.clone()].contains('_'));
+        if underscore && known_short(&joined) {
+            let range = words[0].start..next.end;
+            return Some((
+                Token {
+                    text: text[range.clone()].to_owned(),
+                    kind: Ident::Typo(joined),
+                    range,
+                },
+                n,
+            ));
+        }
+    }
+    None
+}
+
+/// Xcode's display names of Info.plist keys (`Privacy - Camera Usage Description`), as the
+/// keys they stand for.
+fn xcode_names(text: &str) -> Vec<Token> {
+    let lower = text.to_ascii_lowercase();
+    lower
+        .match_indices("privacy - ")
+        .take(MAX_XCODE_NAMES)
+        .filter_map(|(i, _)| {
+            let (key, len) = lexicon::xcode_name_at(&text[i..])?;
+            Some(Token {
+                text: key.to_owned(),
+                kind: Ident::IosKey,
+                range: i..i + len,
+            })
+        })
+        .collect()
+}
+
+/// Most Xcode display names looked up in one cell; a cell holds a few.
+const MAX_XCODE_NAMES: usize = 64;
 
 /// What a token is, or `None` for an ordinary word.
 pub(crate) fn classify(token: &str) -> Option<Ident> {
@@ -94,7 +177,10 @@ pub(crate) fn classify(token: &str) -> Option<Ident> {
         };
     }
     let alnum = token.bytes().all(|b| b.is_ascii_alphanumeric());
-    if alnum && token.len() > 16 && token.ends_with("UsageDescription") {
+    // Only what the policy schema and the Info.plist reader call a purpose-string key: a
+    // purpose-string dictionary (`NSLocationTemporaryUsageDescriptionDictionary`) is neither,
+    // so importing it would write a policy that does not load. It is a plist key like others.
+    if alnum && token.len() > 16 && crate::input::plist::is_usage_key(token) {
         return Some(Ident::IosKey);
     }
     let plist_prefix = ["NS", "UI", "LS", "CF", "BG", "ITS", "WK"].iter().any(|p| {
@@ -222,8 +308,11 @@ fn label_index(side: Side) -> &'static HashMap<String, BTreeSet<&'static str>> {
                     for alias in k.zh.split('|') {
                         add(alias, k.key);
                     }
-                    let guards = k.guards.split(" (").next().unwrap_or("");
-                    add(guards, k.key);
+                    // A deprecated key's resource name ("Location") is its successor's too.
+                    if k.deprecated.is_empty() {
+                        let guards = k.guards.split(" (").next().unwrap_or("");
+                        add(guards, k.key);
+                    }
                 }
             }
         }
@@ -237,11 +326,7 @@ fn label_index(side: Side) -> &'static HashMap<String, BTreeSet<&'static str>> {
 
 /// Case, spaces and hyphens do not distinguish names: "Wi-Fi 状态" = "wifi状态".
 fn normalise(label: &str) -> String {
-    label
-        .chars()
-        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_'))
-        .flat_map(char::to_lowercase)
-        .collect()
+    lexicon::normalise(label)
 }
 
 /// Suffixes a label may carry that name no permission by themselves.
@@ -254,19 +339,36 @@ const SUFFIXES: [&str; 6] = [
     "访问",
 ];
 
-/// Matches a label without identifiers: the whole label first, then without a "permission"
-/// suffix, then (if it lists several things, `相机、相册`) each part on its own, all of which
-/// must match exactly one permission.
-pub(crate) fn resolve_label(side: Side, label: &str) -> Resolved {
+/// How a label without identifiers matched.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum LabelMatch {
+    /// These permissions; `group` when the label names several at once (a person confirms).
+    Ids { perms: Vec<Perm>, group: bool },
+    /// The catalog's names give several permissions for it.
+    Ambiguous(Vec<String>),
+    /// The lexicon knows the label but it does not say which permission: the candidates.
+    Vague(Vec<String>),
+    /// The label names no permission of this platform (clipboard, USB; or only the other
+    /// platform's).
+    NoPermission { other_platform: bool },
+    /// Nothing matches.
+    Unknown,
+}
+
+/// Matches a label without identifiers: the whole label first (the lexicon, then the catalog's
+/// names), then without a "permission" suffix, then (if it lists several things, `相机、相册`)
+/// each part on its own, all of which must match.
+pub(crate) fn resolve_label(side: Side, label: &str) -> LabelMatch {
     if label.chars().count() > MAX_LABEL_CHARS {
-        return Resolved::Unknown { nearest: None };
+        return LabelMatch::Unknown;
     }
     let whole = lookup(side, label);
-    if !matches!(whole, Resolved::Unknown { .. }) {
+    if whole != LabelMatch::Unknown {
         return whole;
     }
     let parts: Vec<&str> = label
-        .split(['、', ',', '，', ';', '；', '/', '／'])
+        .split(['、', ',', '，', ';', '；', '/', '／', '&'])
+        .flat_map(|p| p.split(" and "))
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -274,42 +376,98 @@ pub(crate) fn resolve_label(side: Side, label: &str) -> Resolved {
         return whole;
     }
     let mut perms = Vec::new();
+    let mut group = false;
     for part in parts {
         match lookup(side, part) {
-            Resolved::Ids(found) => perms.extend(found),
+            LabelMatch::Ids {
+                perms: found,
+                group: g,
+            } => {
+                group |= g;
+                perms.extend(found);
+            }
+            LabelMatch::NoPermission { .. } => {}
             other => return other,
         }
     }
-    Resolved::Ids(perms)
+    if perms.is_empty() {
+        return LabelMatch::NoPermission {
+            other_platform: false,
+        };
+    }
+    LabelMatch::Ids { perms, group }
 }
 
-fn lookup(side: Side, label: &str) -> Resolved {
-    let index = label_index(side);
+/// Whether the catalog knows an id of this side (the lexicon lists a few the platform never
+/// defined, such as a notification key iOS does not have).
+fn known_id(side: Side, id: &str) -> bool {
+    match side {
+        Side::Android => catalog().android_permission(id).is_some(),
+        // The schema's purpose-string keys only (see `classify`).
+        Side::Ios => catalog().ios_key(id).is_some() && crate::input::plist::is_usage_key(id),
+    }
+}
+
+fn perm(side: Side, canonical: &str) -> Perm {
+    let written = match side {
+        Side::Android => written_android(canonical),
+        Side::Ios => canonical.to_owned(),
+    };
+    Perm {
+        written,
+        canonical: canonical.to_owned(),
+    }
+}
+
+fn lookup(side: Side, label: &str) -> LabelMatch {
     let key = normalise(label);
-    let mut candidates = index.get(&key);
-    if candidates.is_none() {
-        for suffix in SUFFIXES {
-            if let Some(stem) = key.strip_suffix(suffix).filter(|s| !s.is_empty()) {
-                candidates = index.get(stem);
-                if candidates.is_some() {
-                    break;
-                }
-            }
+    if key.is_empty() {
+        return LabelMatch::Unknown;
+    }
+    let stems = SUFFIXES
+        .iter()
+        .filter_map(|s| key.strip_suffix(s).filter(|s| !s.is_empty()));
+    for key in std::iter::once(key.as_str()).chain(stems) {
+        let found = lookup_exact(side, key);
+        if found != LabelMatch::Unknown {
+            return found;
         }
     }
-    match candidates.map(|c| c.iter().copied().collect::<Vec<_>>()) {
-        Some(ids) if ids.len() == 1 => {
-            let canonical = ids[0].to_owned();
-            let written = match side {
-                Side::Android => written_android(&canonical),
-                Side::Ios => canonical.clone(),
-            };
-            Resolved::Ids(vec![Perm { written, canonical }])
-        }
+    LabelMatch::Unknown
+}
+
+fn lookup_exact(side: Side, key: &str) -> LabelMatch {
+    if let Some(entry) = lexicon::lookup(side, key) {
+        let ids: Vec<&str> = entry
+            .ids
+            .iter()
+            .copied()
+            .filter(|id| known_id(side, id))
+            .collect();
+        return match (entry.sense, ids.as_slice()) {
+            (_, []) => LabelMatch::NoPermission {
+                other_platform: entry.other_platform,
+            },
+            (Sense::Vague, _) => LabelMatch::Vague(ids.iter().map(|&s| s.to_owned()).collect()),
+            (sense, _) => LabelMatch::Ids {
+                perms: ids.iter().map(|id| perm(side, id)).collect(),
+                group: sense == Sense::Group || ids.len() > 1,
+            },
+        };
+    }
+    let index = label_index(side);
+    match index
+        .get(key)
+        .map(|c| c.iter().copied().collect::<Vec<_>>())
+    {
+        Some(ids) if ids.len() == 1 => LabelMatch::Ids {
+            perms: vec![perm(side, ids[0])],
+            group: false,
+        },
         Some(ids) if !ids.is_empty() => {
-            Resolved::Ambiguous(ids.into_iter().map(str::to_owned).collect())
+            LabelMatch::Ambiguous(ids.into_iter().map(str::to_owned).collect())
         }
-        _ => Resolved::Unknown { nearest: None },
+        _ => LabelMatch::Unknown,
     }
 }
 
@@ -359,18 +517,19 @@ mod tests {
     }
 
     #[test]
-    fn labels_resolve_only_when_unique() {
-        let one = |w: &str, c: &str| {
-            Resolved::Ids(
-                w.split(' ')
-                    .zip(c.split(' '))
-                    .map(|(w, c)| Perm {
-                        written: w.into(),
-                        canonical: c.into(),
-                    })
-                    .collect(),
-            )
+    fn labels_resolve_only_when_sure() {
+        let ids = |w: &str, c: &str, group: bool| LabelMatch::Ids {
+            perms: w
+                .split(' ')
+                .zip(c.split(' '))
+                .map(|(w, c)| Perm {
+                    written: w.into(),
+                    canonical: c.into(),
+                })
+                .collect(),
+            group,
         };
+        let one = |w: &str, c: &str| ids(w, c, false);
         assert_eq!(
             resolve_label(Side::Android, "相机"),
             one("CAMERA", "android.permission.CAMERA")
@@ -387,13 +546,22 @@ mod tests {
             resolve_label(Side::Android, "Camera permission"),
             one("CAMERA", "android.permission.CAMERA")
         );
-        match resolve_label(Side::Android, "存储权限") {
-            Resolved::Ambiguous(c) => {
-                assert!(c.contains(&"android.permission.READ_EXTERNAL_STORAGE".to_owned()));
-                assert!(c.contains(&"android.permission.WRITE_EXTERNAL_STORAGE".to_owned()));
-            }
-            other => panic!("{other:?}"),
-        }
+        assert_eq!(
+            resolve_label(Side::Android, "存储权限"),
+            ids(
+                "READ_EXTERNAL_STORAGE WRITE_EXTERNAL_STORAGE",
+                "android.permission.READ_EXTERNAL_STORAGE android.permission.WRITE_EXTERNAL_STORAGE",
+                true
+            )
+        );
+        assert_eq!(
+            resolve_label(Side::Android, "读取/写入外置存储"),
+            ids(
+                "READ_EXTERNAL_STORAGE WRITE_EXTERNAL_STORAGE",
+                "android.permission.READ_EXTERNAL_STORAGE android.permission.WRITE_EXTERNAL_STORAGE",
+                true
+            )
+        );
         assert_eq!(
             resolve_label(Side::Ios, "相机"),
             one("NSCameraUsageDescription", "NSCameraUsageDescription")
@@ -405,9 +573,21 @@ mod tests {
                 "android.permission.CAMERA android.permission.RECORD_AUDIO"
             )
         );
+        for side in [Side::Android, Side::Ios] {
+            assert!(
+                matches!(resolve_label(side, "位置信息"), LabelMatch::Vague(c) if !c.is_empty()),
+                "{side:?}"
+            );
+        }
+        assert_eq!(
+            resolve_label(Side::Android, "剪切板"),
+            LabelMatch::NoPermission {
+                other_platform: false
+            }
+        );
         assert_eq!(
             resolve_label(Side::Android, "Punch in"),
-            Resolved::Unknown { nearest: None }
+            LabelMatch::Unknown
         );
     }
 

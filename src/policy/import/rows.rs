@@ -5,7 +5,7 @@ use super::build::OutRow;
 use super::diagnostics::{Diagnostic, DiagnosticKind};
 use super::find::{Role, label_without};
 use super::importer::{Importer, leading_ws};
-use super::resolve::{self, Ident, Perm, Resolved, Side, Token};
+use super::resolve::{self, Ident, LabelMatch, Perm, Resolved, Side, Token};
 use super::text::{RawRow, Shape};
 use crate::catalog::catalog;
 use crate::model::{Location, Platform};
@@ -64,8 +64,16 @@ impl Importer<'_> {
             );
             return false;
         }
-        self.stats.rows += 1;
         let label = label_without(&name_cell.text, &tokens);
+        if tokens.is_empty() && !label.chars().any(char::is_alphanumeric) {
+            // `……`: a template's placeholder row, never filled in.
+            self.note(
+                row.start,
+                format!("the row \"{label}\" names nothing (a placeholder); left out"),
+            );
+            return false;
+        }
+        self.stats.rows += 1;
         let name_at = name_cell.raw.start + leading_ws(self.doc, &name_cell.raw);
         let mut perms: Vec<(Perm, Location)> = Vec::new();
         let mut doubts: Vec<(DiagnosticKind, usize, String)> = Vec::new();
@@ -75,6 +83,15 @@ impl Importer<'_> {
         for token in &tokens {
             let at = self.token_offset(name_cell, &token.text);
             match (platform, &token.kind) {
+                (_, Ident::Typo(meant)) => doubts.push((
+                    DiagnosticKind::Unresolved,
+                    at,
+                    format!(
+                        "`{}` is not a permission name (did you mean `{meant}`?); write it as \
+                         one word",
+                        token.text
+                    ),
+                )),
                 (_, Ident::Harmony) => {
                     left_out_ids += 1;
                     notes.push((
@@ -169,39 +186,65 @@ impl Importer<'_> {
             }
         }
         if tokens.is_empty() {
+            let name = platform.display_name();
             match resolve::resolve_label(side, &label) {
-                Resolved::Ids(found) => {
+                LabelMatch::Ids {
+                    perms: found,
+                    group,
+                } => {
                     let location = self.location(name_at);
                     let ids: Vec<&str> = found.iter().map(|p| p.canonical.as_str()).collect();
-                    notes.push((
-                        DiagnosticKind::Review,
-                        name_at,
+                    let message = if group {
+                        format!(
+                            "\"{label}\" names a group of permissions, matched by name to {}; \
+                             confirm each one is meant",
+                            ids.join(", ")
+                        )
+                    } else {
                         format!(
                             "\"{label}\" matched by name, not by an identifier, to {}; confirm it",
                             ids.join(", ")
-                        ),
-                    ));
+                        )
+                    };
+                    notes.push((DiagnosticKind::Review, name_at, message));
                     by_label = Some(label.clone());
                     self.stats.by_label += found.len();
                     perms.extend(found.into_iter().map(|p| (p, location.clone())));
                 }
-                Resolved::Ambiguous(candidates) => doubts.push((
+                LabelMatch::Ambiguous(candidates) => doubts.push((
                     DiagnosticKind::Ambiguous,
                     name_at,
                     format!(
-                        "\"{label}\" has no identifier and names several {} permissions ({}); \
+                        "\"{label}\" has no identifier and names several {name} permissions ({}); \
                          write the identifiers in the document",
-                        platform.display_name(),
                         candidates.join(", ")
                     ),
                 )),
-                Resolved::Unknown { .. } => doubts.push((
+                LabelMatch::Vague(candidates) => doubts.push((
                     DiagnosticKind::Unresolved,
                     name_at,
                     format!(
-                        "\"{label}\" has no identifier and is not a name of any {} permission \
+                        "\"{label}\" has no identifier and is too vague to name one {name} \
+                         permission (it may mean {}); write the identifier in the document",
+                        candidates.join(", ")
+                    ),
+                )),
+                LabelMatch::NoPermission { other_platform } => {
+                    self.stats.rows -= 1;
+                    let why = if other_platform {
+                        format!("names permissions of another platform, none of {name}")
+                    } else {
+                        format!("names no {name} permission (nothing the system guards)")
+                    };
+                    self.note(name_at, format!("\"{label}\" {why}; left out"));
+                    return false;
+                }
+                LabelMatch::Unknown => doubts.push((
+                    DiagnosticKind::Unresolved,
+                    name_at,
+                    format!(
+                        "\"{label}\" has no identifier and is not a name of any {name} permission \
                          permaudit knows; write the identifier in the document",
-                        platform.display_name()
                     ),
                 )),
             }

@@ -44,6 +44,8 @@ pub(crate) enum Shape {
     List,
     /// Markdown headings that name permissions, each followed by a paragraph saying why.
     Headings,
+    /// Rows found by what the lines say: names, labels and `key：value` lines around them.
+    Content,
 }
 
 impl Shape {
@@ -54,6 +56,7 @@ impl Shape {
             Shape::Html => "HTML table",
             Shape::List => "list",
             Shape::Headings => "permission headings",
+            Shape::Content => "permission list",
         }
     }
 }
@@ -69,25 +72,38 @@ pub(crate) struct RawTable {
     pub(crate) header: Option<Vec<Cell>>,
     /// The data rows.
     pub(crate) rows: Vec<RawRow>,
+    /// The section heading the extractor saw above the rows, when it found one itself.
+    pub(crate) intro: Option<String>,
 }
 
 /// Plain text of a marked-up fragment: HTML tags dropped (a `<br>` is a space), entities
 /// decoded, Markdown links reduced to their text, `**` and backticks dropped, `\|` unescaped,
 /// whitespace collapsed to single spaces.
 pub(crate) fn clean(raw: &str) -> String {
-    let untagged = strip_tags(raw);
-    let decoded = decode_entities(&untagged);
-    let unlinked = strip_links(&decoded);
-    let plain = unlinked
-        .replace("**", "")
-        .replace('`', "")
-        .replace("\\|", "|");
-    collapse_whitespace(&plain)
+    // Each intermediate copy is dropped as soon as the next is made, and a step with nothing
+    // to do copies nothing: a document may be one 16 MiB line.
+    let mut text = strip_tags(raw);
+    for step in [decode_entities, strip_links] {
+        text = step(&text);
+    }
+    for (from, to) in [("**", ""), ("`", ""), ("\\|", "|")] {
+        if text.contains(from) {
+            text = text.replace(from, to);
+        }
+    }
+    collapse_whitespace(&text)
 }
 
 /// Single spaces between words, none at the ends.
 pub(crate) fn collapse_whitespace(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Longest tag or link target looked for; a longer one is text. Keeps every scan linear.

@@ -1,0 +1,34 @@
+//! The .NET reader on hostile bytes: the C# attribute scanner alone, then a MAUI project (csproj, C# source, Android manifest, iOS plist) cut from one input.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use permaudit::input::{discover, projects};
+
+/// The files of the tree, cut from one input at 0xFF bytes.
+const FILES: &[&str] = &["App/App.csproj", "App/Platforms/Android/MainApplication.cs", "App/Platforms/Android/AndroidManifest.xml", "App/Platforms/iOS/Info.plist"];
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(text) = std::str::from_utf8(data) {
+        let _ = permaudit::input::maui::csharp::uses_permissions("A.cs", text, permaudit::input::maui::csharp::Target::Android);
+    }
+    let Ok(dir) = tempfile::tempdir() else { return };
+    let mut parts = data.split(|&b| b == 0xFF);
+    for name in FILES {
+        let path = dir.path().join(name);
+        let Some(parent) = path.parent() else { return };
+        if std::fs::create_dir_all(parent).is_err() {
+            return;
+        }
+        if std::fs::write(&path, parts.next().unwrap_or_default()).is_err() {
+            return;
+        }
+    }
+    let Ok(files) = discover::discover(&[dir.path().to_path_buf()]) else { return };
+    let (inputs, _errors, _rest) =
+        projects::read_projects(files, &projects::ProjectOptions::default());
+    for input in inputs {
+        for request in &input.requests {
+            assert!(request.location.line.is_some() || request.location.path.ends_with(".plist"));
+        }
+    }
+});

@@ -1,0 +1,141 @@
+//! The project readers, run in order over the discovered files. Each takes the files it owns
+//! (a marker such as `app.json` or `*.csproj`, and the native files its build generates or
+//! merges), and hands the rest on; what is left at the end is read file by file.
+//!
+//! A new project kind is one room under `src/input/<kind>/` with a `read_projects` function of
+//! the [`Reader`] shape, plus one line in [`READERS`].
+
+use super::InputError;
+use super::discover::InputFile;
+use crate::model::ParsedInput;
+
+/// Choices that change what a project builds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ProjectOptions {
+    /// Which Xcode build configuration is audited.
+    pub xcode: super::xcode::XcodeOptions,
+    /// Which Gradle variants are audited.
+    pub gradle: super::gradle::GradleOptions,
+}
+
+/// What a reader returns: the inputs it read, its errors, and the files it leaves to others.
+pub type Read = (Vec<ParsedInput>, Vec<InputError>, Vec<InputFile>);
+
+/// A project reader.
+pub type Reader = fn(Vec<InputFile>, &ProjectOptions) -> Read;
+
+/// Every project reader, in the order they run. A reader that merges native files into what
+/// it reports (a .NET project's `Platforms/Android/AndroidManifest.xml`) runs before the
+/// readers that would take them on their own; the reader of unread app kinds runs last, over
+/// what no other reader took.
+pub const READERS: &[(&str, Reader)] = &[
+    ("xcode", |files, options| {
+        super::xcode::read_projects(files, &options.xcode)
+    }),
+    ("maui", super::maui::read_projects),
+    ("expo", super::expo::read_projects),
+    ("cordova", super::cordova::read_projects),
+    ("uniapp", super::uniapp::read_projects),
+    // After the generated-manifest readers, which compare a committed `android/` with their
+    // config, and before the native files are read one by one.
+    ("gradle", |files, options| {
+        super::gradle::read_projects(files, &options.gradle)
+    }),
+    ("unread", super::unread::read_projects),
+];
+
+/// Runs every reader of [`READERS`] in order. The files left are the native inputs no project
+/// took; marker files no reader wanted (a web `manifest.json`, a `config.xml` of another tool)
+/// are dropped, as discovery only listed them for the readers to look at.
+pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let mut rest = files;
+    for (_, reader) in READERS {
+        let (read, failed, left) = reader(rest, options);
+        inputs.extend(read);
+        errors.extend(failed);
+        rest = left;
+    }
+    let rest = rest
+        .into_iter()
+        .filter(|f| !super::discover::is_marker_only(f))
+        .collect();
+    (inputs, errors, rest)
+}
+
+/// Reads a project file as UTF-8 text (a leading BOM dropped), refusing one over `max` bytes
+/// or outside the repository (a project comes from a pull request: a link in it to
+/// `~/.ssh/id_rsa` is refused, never read).
+pub(crate) fn read_text(
+    path: &std::path::Path,
+    display: &str,
+    max: u64,
+) -> Result<String, InputError> {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let bytes = super::xcode::Jail::around(dir).read(path, display, max)?;
+    let body = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(&bytes);
+    String::from_utf8(body.to_vec()).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let (line, column) = super::lines::LineIndex::new(body).position(offset);
+        InputError::invalid(
+            crate::model::Location::at(display, line, column),
+            "not UTF-8 text (re-save the file as UTF-8)",
+        )
+    })
+}
+
+/// The canonical form of `path`, to tell whether two paths are one file.
+pub(crate) fn canonical(path: &std::path::Path) -> std::path::PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Takes the files of `claimed` (canonical paths) out of `files`.
+pub(crate) fn unclaimed(
+    files: Vec<InputFile>,
+    claimed: &std::collections::BTreeSet<std::path::PathBuf>,
+) -> Vec<InputFile> {
+    if claimed.is_empty() {
+        return files;
+    }
+    files
+        .into_iter()
+        .filter(|f| !claimed.contains(&canonical(&f.path)))
+        .collect()
+}
+
+/// The file name of `file`.
+pub(crate) fn file_name(file: &InputFile) -> &str {
+    file.path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+}
+
+/// The display path of `relative` beside the file shown as `display`.
+pub(crate) fn sibling_display(display: &str, relative: &str) -> String {
+    let dir = display.rsplit_once('/').map_or("", |(d, _)| d);
+    super::xcode::join_display(dir, relative)
+}
+
+/// Reads a native file a project merges (a manifest, an Info.plist) as the file readers do,
+/// refusing one that resolves outside the repository.
+pub(crate) fn read_native(
+    path: &std::path::Path,
+    display: &str,
+) -> Result<Vec<ParsedInput>, InputError> {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let boundary = crate::confine::boundary(dir);
+    if let Some(real) = crate::confine::outside(&boundary, path) {
+        return Err(InputError::invalid(
+            crate::model::Location::file(display),
+            format!(
+                "resolves to {}, outside the repository ({}); a project's files must be inside \
+                 it, so it was not read",
+                real.display(),
+                boundary.display()
+            ),
+        ));
+    }
+    super::read_all(path, display, &super::Limits::default())
+}

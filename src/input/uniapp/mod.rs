@@ -1,0 +1,216 @@
+//! uni-app (DCloud) apps: the manifest and Info.plist HBuilderX cloud packaging generates from
+//! `manifest.json` (JSON with comments): `app-plus.distribute.android.permissions` (a list of
+//! `<uses-permission …/>` strings), `excludePermissions`, and
+//! `app-plus.distribute.ios.privacyDescription`; merged with the native files the packager
+//! merges: `nativeResources/android/AndroidManifest.xml` and the `utssdk/app-android/
+//! AndroidManifest.xml` and `utssdk/app-ios/Info.plist` of local `uni_modules`.
+//!
+//! Not read: what `app-plus.modules` and `sdkConfigs` make the packager add (DCloud decides
+//! that at packaging time, by HBuilderX version).
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use super::InputError;
+use super::discover::InputFile;
+use super::json::{self, Doc};
+use super::projects::{self, ProjectOptions, Read};
+use super::xmltree::Tree;
+use crate::model::{ApplePlatform, InputKind, Origin, OriginKind, ParsedInput, Removal, Request};
+
+/// Reads the uni-app apps among `files`.
+pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    let mut claimed = BTreeSet::new();
+    for file in files
+        .iter()
+        .filter(|f| projects::file_name(f) == "manifest.json")
+    {
+        match read_app(file, &mut claimed) {
+            Ok(read) => inputs.extend(read),
+            Err(e) => errors.push(e),
+        }
+    }
+    (inputs, errors, projects::unclaimed(files, &claimed))
+}
+
+fn origin(via: &str) -> Option<Origin> {
+    Some(Origin {
+        location: None,
+        kind: OriginKind::Config,
+        via: via.to_owned(),
+        source: None,
+    })
+}
+
+fn read_app(
+    file: &InputFile,
+    claimed: &mut BTreeSet<PathBuf>,
+) -> Result<Vec<ParsedInput>, InputError> {
+    let text = projects::read_text(&file.path, &file.display, json::MAX_BYTES)?;
+    let doc = match Doc::parse(&file.display, &text) {
+        Ok(doc) => doc,
+        // A `manifest.json` that is not JSON is not a uni-app manifest, unless it says so.
+        Err(e) if text.contains("app-plus") => return Err(e),
+        Err(_) => return Ok(Vec::new()),
+    };
+    // A web app manifest or a browser extension's: not a uni-app app.
+    let Some(app) = json::path(&doc.root, &["app-plus"]) else {
+        return Ok(Vec::new());
+    };
+    json::object(&doc, app, "app-plus")?;
+    let dir = file.path.parent().unwrap_or(Path::new("."));
+    let shown = |relative: &str| projects::sibling_display(&file.display, relative);
+
+    let mut android = Vec::new();
+    let mut removals = Vec::new();
+    if let Some(list) = json::path(app, &["distribute", "android", "permissions"]) {
+        for item in &json::array(&doc, list, "app-plus.distribute.android.permissions")?.elements {
+            if let Some(mut request) = fragment(&doc, item, "permissions")? {
+                request.origin = origin("app-plus.distribute.android.permissions");
+                android.push(request);
+            }
+        }
+    }
+    if let Some(list) = json::path(app, &["distribute", "android", "excludePermissions"]) {
+        for item in
+            &json::array(&doc, list, "app-plus.distribute.android.excludePermissions")?.elements
+        {
+            if let Some(request) = fragment(&doc, item, "excludePermissions")? {
+                removals.push(Removal {
+                    permission: Some(request.permission),
+                    node: "excludePermissions".to_owned(),
+                    location: request.location,
+                });
+            }
+        }
+    }
+    let mut ios = Vec::new();
+    if let Some(descriptions) = json::path(app, &["distribute", "ios", "privacyDescription"]) {
+        let descriptions = json::object(
+            &doc,
+            descriptions,
+            "app-plus.distribute.ios.privacyDescription",
+        )?;
+        for prop in &descriptions.properties {
+            let key = json::prop_name(&prop.name);
+            if !crate::input::plist::is_usage_key(key) {
+                continue;
+            }
+            let mut request = Request::at(key, doc.at(prop.range.start));
+            request.purpose = json::string(&prop.value).map(str::to_owned);
+            request.origin = origin("app-plus.distribute.ios.privacyDescription");
+            ios.push(request);
+        }
+    }
+
+    // Native files the cloud packager merges.
+    let mut android_files = vec!["nativeResources/android/AndroidManifest.xml".to_owned()];
+    let mut ios_files = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir.join("uni_modules")) {
+        let mut modules: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        modules.sort();
+        for module in modules {
+            android_files.push(format!(
+                "uni_modules/{module}/utssdk/app-android/AndroidManifest.xml"
+            ));
+            ios_files.push(format!("uni_modules/{module}/utssdk/app-ios/Info.plist"));
+        }
+    }
+    for relative in &android_files {
+        let path = dir.join(relative);
+        if !path.is_file() {
+            continue;
+        }
+        claimed.insert(projects::canonical(&path));
+        for manifest in projects::read_native(&path, &shown(relative))? {
+            android.extend(manifest.requests);
+            removals.extend(manifest.removals);
+        }
+    }
+    for relative in &ios_files {
+        let path = dir.join(relative);
+        if !path.is_file() {
+            continue;
+        }
+        claimed.insert(projects::canonical(&path));
+        for plist in projects::read_native(&path, &shown(relative))? {
+            ios.extend(plist.requests);
+        }
+    }
+    let removed: Vec<String> = removals
+        .iter()
+        .filter_map(|r| r.permission.clone())
+        .collect();
+    android.retain(|r| !removed.contains(&r.permission));
+
+    let mut out = Vec::new();
+    let mut input = ParsedInput::new(&file.display, InputKind::GeneratedManifest, android);
+    input.removals = removals;
+    input.build = Some("app-plus android (cloud packaging)".to_owned());
+    out.push(input);
+    let mut input = ParsedInput::new(&file.display, InputKind::GeneratedPlist, ios);
+    input.build = Some("app-plus ios (cloud packaging)".to_owned());
+    input.apple_platform = Some(ApplePlatform::Ios);
+    out.push(input);
+    Ok(out)
+}
+
+/// The permission a `<uses-permission …/>` string of the list names; `None` for another
+/// element (`<uses-feature>`).
+fn fragment(
+    doc: &Doc<'_>,
+    item: &json::Node<'_>,
+    list: &str,
+) -> Result<Option<Request>, InputError> {
+    let text = json::string(item)
+        .ok_or_else(|| doc.error(item, format!("an entry of {list} is not a string")))?;
+    let at = doc.loc(item);
+    // Some manifests list bare names rather than elements.
+    if !text.trim_start().starts_with('<') {
+        let name = text.trim();
+        if name.is_empty() {
+            return Err(doc.error(item, format!("an empty entry in {list}")));
+        }
+        return Ok(Some(Request::at(name, at)));
+    }
+    // The fragment has no namespace declarations; bind the prefixes it uses.
+    let wrapped = format!(
+        "<x xmlns:android=\"http://schemas.android.com/apk/res/android\" \
+         xmlns:tools=\"http://schemas.android.com/tools\">{text}</x>"
+    );
+    let tree = Tree::parse_at(doc.path, wrapped.as_bytes(), Some(&at)).map_err(|e| {
+        let why = match e {
+            InputError::Invalid { message, .. } => message,
+            other => other.to_string(),
+        };
+        InputError::invalid(
+            at.clone(),
+            format!("an entry of {list} is not one XML element: {why}"),
+        )
+    })?;
+    let root = tree.root();
+    let Some(element) = tree.children(root).next() else {
+        return Err(doc.error(item, format!("an entry of {list} holds no XML element")));
+    };
+    if !matches!(
+        element.local(),
+        "uses-permission" | "uses-permission-sdk-23"
+    ) {
+        return Ok(None);
+    }
+    let Some(name) = element.attr("android:name") else {
+        return Err(doc.error(
+            item,
+            format!("a <uses-permission> in {list} has no android:name"),
+        ));
+    };
+    let mut request = Request::at(name, at);
+    request.max_sdk = element.attr("android:maxSdkVersion").map(str::to_owned);
+    request.sdk23_only = element.local() == "uses-permission-sdk-23";
+    Ok(Some(request))
+}

@@ -1,0 +1,786 @@
+//! Finding disclosures by content: whatever the layout, the lines that name permissions
+//! (identifiers, Xcode display names, labels the lexicon or the catalog knows, `权限名称：…`)
+//! start rows, and the lines after them (cells of a table flattened one per line, `key：value`
+//! lines, indented bullets, paragraphs) give the row its description and purpose.
+//!
+//! This is what a table becomes when a browser or a PDF flattens it, and what the regulator's
+//! three columns look like when written as paragraphs. Lines that name a platform
+//! (`安卓操作系统应用权限列表`, `二、 Android 系统权限调用`) split the rows into one table per
+//! section, so the parent module can judge each section's platform.
+//!
+//! Every pass is linear in the document: each line is looked at a bounded number of times, and
+//! every lookup is bounded by a constant (label length, key length, cells per row).
+
+use std::ops::Range;
+
+use super::find::{self, Role, TablePlatform};
+use super::resolve::{self, LabelMatch, Side};
+use super::text::{self, Cell, RawRow, RawTable, Shape};
+
+/// Longest line text (in characters) read as a label: labels are short, prose is not.
+const MAX_LABEL_LINE: usize = 40;
+/// Lines after a row's first that may still be its cells, description or purpose.
+const MAX_ROW_LINES: usize = 12;
+/// Longest `key` of a `key：value` line, in characters.
+const MAX_KEY_CHARS: usize = 16;
+/// Longest line looked at for names and fields; longer lines are prose.
+const MAX_LINE_BYTES: usize = 8 * 1024;
+/// How many lines after a line about permissions (or a row) a label alone may start a row.
+const MAX_CUE_DISTANCE: usize = 40;
+/// Most `key：value` fields read from one line.
+const MAX_FIELDS: usize = 8;
+
+/// One line of text, as the reader sees it.
+#[derive(Debug, Clone)]
+pub(crate) struct Line {
+    /// Plain text, markup removed.
+    pub(crate) text: String,
+    /// The raw line in the document.
+    pub(crate) raw: Range<usize>,
+}
+
+/// What a line's structure says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    /// No marker: a paragraph, or a cell of a flattened table.
+    Plain,
+    /// A Markdown heading, a numbered heading (`1.`, `1、`, `一、`, `I.`) or a bullet.
+    Marked,
+    /// An indented bullet: below the line above it.
+    Nested,
+}
+
+/// The lines of a text document: each document line, markup cleaned, blank ones dropped.
+pub(crate) fn text_lines(lines: &[(usize, &str)]) -> Vec<Line> {
+    lines
+        .iter()
+        .filter_map(|&(at, l)| {
+            let text = text::clean(l);
+            (!text.is_empty()).then(|| Line {
+                text,
+                raw: at..at + l.len(),
+            })
+        })
+        .collect()
+}
+
+/// Whether the document is an HTML page (not Markdown that embeds a table): its first tag is
+/// a doctype, `<html>`, `<head>` or `<body>`.
+pub(crate) fn looks_like_html_page(doc: &str) -> bool {
+    let head = doc.get(..doc.len().min(4096)).unwrap_or(doc);
+    let head = head.trim_start().to_ascii_lowercase();
+    [
+        "<!doctype html",
+        "<html",
+        "<head",
+        "<body",
+        "<meta",
+        "<?xml",
+    ]
+    .iter()
+    .any(|t| head.starts_with(t))
+        || head.contains("<body")
+}
+
+/// The lines of an HTML page: the text between block-level tags (`p`, `div`, `li`, `h1`…,
+/// `br`, `tr`, `td`), script and style skipped.
+pub(crate) fn html_lines(doc: &str) -> Vec<Line> {
+    const BLOCKS: [&str; 22] = [
+        "p",
+        "div",
+        "li",
+        "ul",
+        "ol",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "section",
+        "blockquote",
+        "dt",
+        "dd",
+        "header",
+        "article",
+    ];
+    let mut out = Vec::new();
+    let bytes = doc.as_bytes();
+    let mut start = 0;
+    let mut pos = 0;
+    // The block the text is in: headings and list items keep their structure as the marker a
+    // text document would have.
+    let mut marker = "";
+    let push = |from: usize, to: usize, marker: &str, out: &mut Vec<Line>| {
+        if let Some(raw) = doc.get(from..to) {
+            let text = text::clean(raw);
+            if !text.is_empty() {
+                out.push(Line {
+                    text: format!("{marker}{text}"),
+                    raw: from..to,
+                });
+            }
+        }
+    };
+    while let Some(found) = memchr::memchr(b'<', &bytes[pos..]) {
+        let at = pos + found;
+        let rest = &doc[at + 1..];
+        let closing = rest.starts_with('/');
+        let name_start = at + 1 + usize::from(closing);
+        let name_len = bytes[name_start..]
+            .iter()
+            .take(12)
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let name = doc
+            .get(name_start..name_start + name_len)
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let tag_end = memchr::memchr(b'>', &bytes[at..])
+            .filter(|&e| e < 4096)
+            .map_or(at + 1, |e| at + e + 1);
+        if !closing && matches!(name.as_str(), "script" | "style" | "head") {
+            push(start, at, marker, &mut out);
+            let close = format!("</{name}");
+            let end = find_ci(&doc[tag_end..], &close).map_or(doc.len(), |e| tag_end + e);
+            start = end;
+            pos = end.max(at + 1);
+            continue;
+        }
+        if BLOCKS.contains(&name.as_str()) {
+            push(start, at, marker, &mut out);
+            start = tag_end;
+            marker = match (closing, name.as_str()) {
+                (false, "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "dt") => "# ",
+                (false, "li") => "- ",
+                _ => "",
+            };
+        }
+        pos = tag_end.max(at + 1);
+    }
+    push(start, doc.len(), marker, &mut out);
+    out
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.as_bytes()
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle.as_bytes()))
+}
+
+/// A line taken apart: its marker, its text without the marker, and its `key：value` fields.
+#[derive(Debug)]
+struct Parsed<'l> {
+    marker: Marker,
+    body: &'l str,
+    /// Fields in order: (role of the key, value); `Role::Other` for keys that are known but
+    /// hold neither (备注, 拒绝授权的后果). Empty when the line is not `key：value`.
+    fields: Vec<(Role, &'l str)>,
+}
+
+/// The role a `key：value` key gives its value, when the key is one policies use.
+fn field_role(key: &str) -> Option<Role> {
+    let k: String = key
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let role = match k.as_str() {
+        // Not `名称` or `name` alone: `名称：某某公司` names a company, not a permission.
+        "权限名称" | "权限" | "权限名" | "相关权限" | "系统权限" | "permission"
+        | "permissionname" => Role::Name,
+        "权限功能说明" | "功能说明" | "权限说明" | "功能描述" | "权限描述" | "权限功能"
+        | "说明" | "描述" | "explanation" | "description" | "function" => Role::Description,
+        "使用场景或目的"
+        | "使用场景/目的"
+        | "使用场景与目的"
+        | "使用场景和目的"
+        | "使用场景"
+        | "使用目的"
+        | "业务场景"
+        | "目的"
+        | "用途"
+        | "申请目的"
+        | "调用目的"
+        | "purpose"
+        | "usagecontext"
+        | "usagescenario/purpose"
+        | "usagescenario"
+        | "reason" => Role::Purpose,
+        "备注"
+        | "收集个人信息的类型"
+        | "拒绝授权的后果"
+        | "是否询问"
+        | "适用范围"
+        | "privacy&security"
+        | "typeofpersonalinformationcollected"
+        | "note"
+        | "notes" => Role::Other,
+        _ => return None,
+    };
+    Some(role)
+}
+
+fn parse(text: &str) -> Parsed<'_> {
+    let (marker, body) = strip_marker(text);
+    let mut fields = Vec::new();
+    // Each `:`/`：` ends a field key when the words just before it are a known key; a line may
+    // hold several (`功能说明:… 使用场景和目的:…`).
+    let mut cuts: Vec<(usize, usize, Role)> = Vec::new();
+    for (i, c) in body.char_indices() {
+        if c != ':' && c != '：' {
+            continue;
+        }
+        // A line that does not start with a key is no `key：value` line, and a line has a
+        // handful of fields: either way the rest of a long line need not be looked at.
+        if cuts.first().is_none_or(|&(start, _, _)| start != 0) && i > MAX_KEY_CHARS * 4
+            || cuts.len() >= MAX_FIELDS
+        {
+            break;
+        }
+        let before = &body[..i];
+        // The key starts after the last space or sentence mark, at most MAX_KEY_CHARS back.
+        let key_start = before
+            .char_indices()
+            .rev()
+            .take(MAX_KEY_CHARS + 1)
+            .take_while(|&(_, ch)| !matches!(ch, ' ' | '。' | '；' | ';' | ',' | '，' | ':' | '：'))
+            .last()
+            .map_or(i, |(s, _)| s);
+        let mut chosen = None;
+        // Try the longest key first, then shorter tails (`Usage Scenario/Purpose` has a space).
+        let wide_start = before
+            .char_indices()
+            .rev()
+            .take(MAX_KEY_CHARS + 8)
+            .take_while(|&(_, ch)| !matches!(ch, '。' | '；' | ';' | '，' | ':' | '：'))
+            .last()
+            .map_or(i, |(s, _)| s);
+        for start in [wide_start, key_start] {
+            let key = before[start..].trim();
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(role) = field_role(key) {
+                chosen = Some((start, role));
+                break;
+            }
+        }
+        if let Some((start, role)) = chosen {
+            if cuts.last().is_none_or(|&(_, end, _)| start >= end) {
+                cuts.push((start, i + c.len_utf8(), role));
+            }
+        }
+    }
+    // A line is `key：value` only when it starts with a key.
+    if cuts.first().is_some_and(|&(start, _, _)| start == 0) {
+        for (n, &(_, value_start, role)) in cuts.iter().enumerate() {
+            let end = cuts.get(n + 1).map_or(body.len(), |&(s, _, _)| s);
+            fields.push((role, body[value_start..end].trim()));
+        }
+    }
+    Parsed {
+        marker,
+        body,
+        fields,
+    }
+}
+
+/// The marker at the start of a line, and the text after it.
+fn strip_marker(text: &str) -> (Marker, &str) {
+    let t = text.trim_start();
+    let indented = text.len() - t.len() >= 2;
+    let t2 = t.trim_start_matches(['#', '>']).trim_start();
+    if t2.len() != t.len() {
+        return (Marker::Marked, strip_number(t2).1);
+    }
+    for bullet in ["- ", "* ", "+ ", "• ", "· ", "●", "○", "■", "◆", "▪"] {
+        if let Some(rest) = t.strip_prefix(bullet) {
+            let marker = if indented {
+                Marker::Nested
+            } else {
+                Marker::Marked
+            };
+            return (marker, strip_number(rest.trim_start()).1);
+        }
+    }
+    match strip_number(t) {
+        (true, rest) => (Marker::Marked, rest),
+        (false, rest) => (Marker::Plain, rest),
+    }
+}
+
+/// `1.`, `1、`, `1)`, `(1)`, `（1）`, `一、`, `（二）`, `I.`: the numbering of a heading or item.
+fn strip_number(t: &str) -> (bool, &str) {
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &t[digits..];
+        for m in [".", "、", ")", "）", "．"] {
+            if let Some(r) = rest.strip_prefix(m) {
+                // `1.5 GB` is a number, not a numbering.
+                if m == "." && r.starts_with(|c: char| c.is_ascii_digit()) {
+                    return (false, t);
+                }
+                return (true, r.trim_start());
+            }
+        }
+    }
+    let cjk = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum::<usize>();
+    if (1..=9).contains(&cjk) {
+        for m in ["、", ".", "．"] {
+            if let Some(r) = t[cjk..].strip_prefix(m) {
+                return (true, r.trim_start());
+            }
+        }
+    }
+    for (open, close) in [("(", ")"), ("（", "）")] {
+        if let Some(rest) = t.strip_prefix(open) {
+            let n = rest
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+                .map(char::len_utf8)
+                .sum::<usize>();
+            if (1..=9).contains(&n) {
+                if let Some(r) = rest[n..].strip_prefix(close) {
+                    return (true, r.trim_start());
+                }
+            }
+        }
+    }
+    let roman = t
+        .bytes()
+        .take_while(|b| matches!(b, b'I' | b'V' | b'X'))
+        .count();
+    if (1..=4).contains(&roman) && t[roman..].starts_with(". ") {
+        return (true, t[roman + 2..].trim_start());
+    }
+    (false, t)
+}
+
+/// Whether a text reads as a name rather than a sentence.
+fn short(text: &str) -> bool {
+    text.chars().count() <= MAX_LABEL_LINE
+        && !text.contains('。')
+        && !text.contains(". ")
+        && !text.ends_with('.')
+}
+
+/// The label of a line (no identifiers in it), trailing colons and brackets trimmed.
+fn label_text(body: &str) -> &str {
+    body.trim()
+        .trim_end_matches([':', '：'])
+        .trim_matches(|c: char| matches!(c, '【' | '】' | '[' | ']' | '*' | '"' | '“' | '”'))
+        .trim()
+}
+
+/// `label：text` where the label is one the lexicon or the catalog knows: the two parts.
+fn label_then_text(body: &str) -> Option<(&str, &str)> {
+    let (i, c) = body
+        .char_indices()
+        .take(MAX_LABEL_LINE)
+        .find(|&(_, c)| c == ':' || c == '：')?;
+    let head = label_text(&body[..i]);
+    let rest = body[i + c.len_utf8()..].trim();
+    (!head.is_empty() && !rest.is_empty() && known_label(head)).then_some((head, rest))
+}
+
+/// Whether a line speaks of permissions (`权限`, `permission`, `授权`).
+fn mentions_permissions(text: &str) -> bool {
+    text.contains("权限")
+        || text.contains("許可權")
+        || text.contains("授权")
+        || text.to_ascii_lowercase().contains("permission")
+}
+
+/// Whether a label names something the lexicon or the catalog knows, on either platform.
+fn known_label(label: &str) -> bool {
+    [Side::Android, Side::Ios]
+        .into_iter()
+        .any(|side| resolve::resolve_label(side, label) != LabelMatch::Unknown)
+}
+
+/// What starts a row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Anchor {
+    /// Identifiers (or Xcode display names) on a short line.
+    Ids,
+    /// A known label alone on its line.
+    Label,
+    /// `权限名称：…`.
+    Field,
+}
+
+/// A row being assembled.
+#[derive(Debug)]
+struct Open {
+    anchor: Anchor,
+    start: usize,
+    raw: Range<usize>,
+    /// The name cell's text: identifiers and label.
+    name: String,
+    has_label: bool,
+    description: Vec<String>,
+    purpose: Vec<String>,
+    /// Unkeyed lines after the first, in order (cells of a flattened table, paragraphs).
+    cells: Vec<String>,
+    lines: usize,
+}
+
+impl Open {
+    fn finish(mut self, header: &[Role]) -> RawRow {
+        // One cell more than the header's columns after the name: the first is the name
+        // column's label (`INTERNET` / `网络` / function / purpose).
+        if self.anchor == Anchor::Ids
+            && !self.has_label
+            && header.len() >= 2
+            && self.cells.len() >= header.len()
+            && self.description.is_empty()
+            && self.purpose.is_empty()
+        {
+            let label = self.cells.remove(0);
+            self.name.push(' ');
+            self.name.push_str(&label);
+        }
+        let mut description = self.description;
+        let mut purpose = self.purpose;
+        let mut cells = self.cells.into_iter();
+        if description.is_empty() && purpose.is_empty() {
+            // Cells of a flattened table: by the header's columns after the name (the name
+            // column may have taken a label line already), else description then purpose.
+            let roles: Vec<Role> = header.iter().copied().skip(1).collect();
+            let rest: Vec<String> = cells.by_ref().collect();
+            if !roles.is_empty() {
+                for (i, c) in rest.into_iter().enumerate() {
+                    match roles.get(i).copied().unwrap_or(Role::Other) {
+                        Role::Description => description.push(c),
+                        Role::Purpose | Role::Notes => purpose.push(c),
+                        _ => {}
+                    }
+                }
+            } else {
+                let mut rest = rest.into_iter();
+                description.extend(rest.next());
+                purpose.extend(rest.next());
+            }
+        } else if description.is_empty() {
+            description.extend(cells.next());
+        }
+        let cell = |text: String| Cell {
+            text: text::collapse_whitespace(&text),
+            raw: self.raw.clone(),
+        };
+        RawRow {
+            cells: vec![
+                cell(self.name),
+                cell(description.join(" ")),
+                cell(purpose.join("; ")),
+            ],
+            start: self.start,
+        }
+    }
+}
+
+/// The rows the content of `lines` discloses, one table per platform section.
+pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
+    let mut tables: Vec<RawTable> = Vec::new();
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut intro: Option<String> = None;
+    let mut header: Vec<Role> = Vec::new();
+    let mut header_run: Vec<Role> = Vec::new();
+    let mut open: Option<Open> = None;
+    let mut span: Option<Range<usize>> = None;
+    let flush = |rows: &mut Vec<RawRow>,
+                 span: &mut Option<Range<usize>>,
+                 intro: &Option<String>,
+                 tables: &mut Vec<RawTable>| {
+        if let Some(span) = span.take() {
+            if !rows.is_empty() {
+                tables.push(RawTable {
+                    shape: Shape::Content,
+                    span,
+                    header: None,
+                    rows: std::mem::take(rows),
+                    intro: intro.clone(),
+                });
+            }
+        }
+        rows.clear();
+    };
+    // The last line that spoke of permissions, or started a row: a label on its own starts a
+    // row only near one, so a glossary (`WIFI: a wireless network…`) is not a disclosure.
+    let mut cue: Option<usize> = None;
+    for (index, line) in lines.iter().enumerate() {
+        let near_cue = cue.is_some_and(|c| index - c <= MAX_CUE_DISTANCE);
+        if line.text.len() <= MAX_LINE_BYTES && mentions_permissions(&line.text) {
+            cue = Some(index);
+        }
+        if line.text.len() > MAX_LINE_BYTES {
+            // Prose (or a page on one line): never a name, at most a row's description.
+            if let Some(o) = open.as_mut().filter(|o| o.lines < MAX_ROW_LINES) {
+                o.lines += 1;
+                let mut end = MAX_LINE_BYTES;
+                while !line.text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                o.cells.push(line.text[..end].to_owned());
+            }
+            continue;
+        }
+        let parsed = parse(&line.text);
+        let body = parsed.body.trim();
+        // A run of column names is the header of a flattened table.
+        let column = (parsed.fields.is_empty() && body.chars().count() <= 16)
+            .then(|| find::column_name_role(body))
+            .flatten();
+        if let Some(role) = column {
+            header_run.push(role);
+            if header_run.len() >= 2 {
+                if let Some(o) = open.take() {
+                    rows.push(o.finish(&header));
+                }
+                header = header_run.clone();
+            }
+            continue;
+        }
+        header_run.clear();
+        // A short line naming one platform and no permission starts a section.
+        let tokens = resolve::identifiers(body);
+        if tokens.is_empty() && parsed.fields.is_empty() && body.chars().count() <= 48 {
+            if let Some(p) = find::platform_named_in(body) {
+                if p != TablePlatform::Harmony || !known_label(label_text(body)) {
+                    if let Some(o) = open.take() {
+                        rows.push(o.finish(&header));
+                    }
+                    flush(&mut rows, &mut span, &intro, &mut tables);
+                    intro = Some(body.to_owned());
+                    header.clear();
+                    continue;
+                }
+            }
+        }
+        let mut pending_purpose: Option<String> = None;
+        let name_field = parsed
+            .fields
+            .first()
+            .filter(|(role, _)| *role == Role::Name)
+            .map(|(_, v)| *v);
+        let anchor = if let Some(value) = name_field {
+            Some((Anchor::Field, value.to_owned()))
+        } else if !tokens.is_empty() && parsed.fields.is_empty() {
+            let label = find::label_without(body, &tokens);
+            short(&label).then(|| (Anchor::Ids, body.to_owned()))
+        } else if let Some((head, rest)) = parsed
+            .fields
+            .is_empty()
+            .then(|| label_then_text(body))
+            .flatten()
+        {
+            // `- 相机：扫描二维码`: a known label, then what it is for.
+            (near_cue || mentions_permissions(head)).then(|| {
+                pending_purpose = Some(rest.to_owned());
+                (Anchor::Label, head.to_owned())
+            })
+        } else if parsed.fields.is_empty() && short(body) {
+            let label = label_text(body);
+            let inside_id_row = open
+                .as_ref()
+                .is_some_and(|o| o.anchor == Anchor::Ids && o.lines < MAX_ROW_LINES);
+            let absorbed = inside_id_row && parsed.marker == Marker::Plain;
+            (!absorbed
+                && !label.is_empty()
+                && (near_cue || mentions_permissions(label))
+                && known_label(label))
+            .then(|| (Anchor::Label, label.to_owned()))
+        } else {
+            None
+        };
+        if let Some((kind, name)) = anchor {
+            // `1. 读取通讯录` then `权限名称：READ_CONTACTS`: one row, named by both.
+            if let Some(o) = open.as_mut() {
+                if kind == Anchor::Field && o.anchor == Anchor::Label && o.lines == 0 {
+                    o.name = format!("{name} {}", o.name);
+                    o.anchor = Anchor::Field;
+                    o.raw = line.raw.clone();
+                    if let Some(s) = span.as_mut() {
+                        s.end = line.raw.end;
+                    }
+                    continue;
+                }
+            }
+            if let Some(o) = open.take() {
+                rows.push(o.finish(&header));
+            }
+            let has_label = kind != Anchor::Ids || {
+                let tokens = resolve::identifiers(&name);
+                !find::label_without(&name, &tokens).is_empty()
+            };
+            let mut row = Open {
+                anchor: kind,
+                start: line.raw.start,
+                raw: line.raw.clone(),
+                name,
+                has_label,
+                description: Vec::new(),
+                purpose: Vec::new(),
+                cells: Vec::new(),
+                lines: 0,
+            };
+            row.purpose.extend(pending_purpose.take());
+            // `1、CAMERA 拍照权限：功能说明…` keeps its other fields.
+            for &(role, value) in parsed.fields.iter().skip(1) {
+                match role {
+                    Role::Description => row.description.push(value.to_owned()),
+                    Role::Purpose => row.purpose.push(value.to_owned()),
+                    _ => {}
+                }
+            }
+            cue = Some(index);
+            let span = span.get_or_insert(line.raw.clone());
+            span.end = line.raw.end;
+            open = Some(row);
+            continue;
+        }
+        let Some(o) = open.as_mut() else { continue };
+        o.lines += 1;
+        if o.lines > MAX_ROW_LINES {
+            continue;
+        }
+        if let Some(s) = span.as_mut() {
+            s.end = line.raw.end;
+        }
+        if !parsed.fields.is_empty() {
+            for &(role, value) in &parsed.fields {
+                match role {
+                    Role::Description => o.description.push(value.to_owned()),
+                    Role::Purpose => o.purpose.push(value.to_owned()),
+                    _ => {}
+                }
+            }
+            continue;
+        }
+        // A flattened table's label cell right after an identifier.
+        if o.anchor == Anchor::Ids
+            && !o.has_label
+            && o.cells.is_empty()
+            && known_label(label_text(body))
+            && short(body)
+            && tokens.is_empty()
+        {
+            o.name.push(' ');
+            o.name.push_str(body);
+            o.has_label = true;
+            continue;
+        }
+        o.cells.push(body.to_owned());
+    }
+    if let Some(o) = open.take() {
+        rows.push(o.finish(&header));
+    }
+    flush(&mut rows, &mut span, &intro, &mut tables);
+    tables
+}
+
+/// What a document that formed no row still holds: where its permission names and known
+/// labels are, so the error can say what was seen and why it made no row.
+#[derive(Debug, Default)]
+pub(crate) struct Sightings {
+    /// Permission names and keys (identifiers, Xcode display names) and the first lines (byte
+    /// offsets) they are on.
+    pub(crate) names: usize,
+    pub(crate) name_lines: usize,
+    pub(crate) name_at: Vec<usize>,
+    /// Lines that are a known label on their own.
+    pub(crate) labels: usize,
+    pub(crate) label_at: Vec<usize>,
+}
+
+/// How many places a [`Sightings`] keeps of each kind.
+const MAX_SIGHTINGS: usize = 5;
+
+/// The permission names and labels in `lines`.
+pub(crate) fn sightings(lines: &[Line]) -> Sightings {
+    let mut seen = Sightings::default();
+    for line in lines.iter().filter(|l| l.text.len() <= MAX_LINE_BYTES) {
+        let body = strip_marker(&line.text).1.trim();
+        let tokens = resolve::identifiers(body);
+        if !tokens.is_empty() {
+            seen.names += tokens.len();
+            seen.name_lines += 1;
+            if seen.name_at.len() < MAX_SIGHTINGS {
+                seen.name_at.push(line.raw.start);
+            }
+            continue;
+        }
+        let label = label_then_text(body).map_or_else(|| label_text(body), |(head, _)| head);
+        if short(label) && !label.is_empty() && known_label(label) {
+            seen.labels += 1;
+            if seen.label_at.len() < MAX_SIGHTINGS {
+                seen.label_at.push(line.raw.start);
+            }
+        }
+    }
+    seen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines_of(doc: &str) -> Vec<Line> {
+        text_lines(&text::lines(doc))
+    }
+
+    fn names(doc: &str) -> Vec<Vec<String>> {
+        extract(&lines_of(doc))
+            .into_iter()
+            .flat_map(|t| t.rows)
+            .map(|r| r.cells.into_iter().map(|c| c.text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn markers_and_fields() {
+        assert_eq!(strip_marker("1、CAMERA 拍照权限").1, "CAMERA 拍照权限");
+        assert_eq!(strip_marker("一、 iOS 系统权限调用").1, "iOS 系统权限调用");
+        assert_eq!(strip_marker("（二）设备权限").1, "设备权限");
+        assert_eq!(strip_marker("1.5 GB").0, Marker::Plain);
+        let p = parse("功能说明:拍照 使用场景和目的:扫码");
+        assert_eq!(
+            p.fields,
+            vec![(Role::Description, "拍照"), (Role::Purpose, "扫码")]
+        );
+        let p = parse("Usage Scenario/Purpose: to scan");
+        assert_eq!(p.fields, vec![(Role::Purpose, "to scan")]);
+        assert!(parse("我们将依据：以下规则").fields.is_empty());
+    }
+
+    #[test]
+    fn flattened_table_rows() {
+        let doc = "安卓权限列表\n权限名称\n功能说明\n使用目的\nCAMERA\n相机\n拍照\n扫码\nRECORD_AUDIO\n麦克风\n录音\n语音\n";
+        assert_eq!(
+            names(doc),
+            vec![
+                vec!["CAMERA 相机", "拍照", "扫码"],
+                vec!["RECORD_AUDIO 麦克风", "录音", "语音"]
+            ]
+        );
+    }
+
+    #[test]
+    fn key_value_blocks_and_label_lines() {
+        let doc = "系统权限\n1. 相机\n使用场景/目的：扫码\n拒绝授权的后果：无法扫码\n2. 麦克风\n使用场景/目的：语音\n";
+        assert_eq!(
+            names(doc),
+            vec![vec!["相机", "", "扫码"], vec!["麦克风", "", "语音"]]
+        );
+    }
+}

@@ -1,0 +1,292 @@
+//! The label lexicon: the words real policies use for permissions, mapped to permission ids.
+//!
+//! The table is derived from the shared reference (`china/permission-labels-zh.tsv`, the labels
+//! seen in published policies, each with its sense and where it was seen; and
+//! `ios/usage-description-keys.tsv`, Xcode's display names of the Info.plist keys) into
+//! `lexicon_generated.rs`, which a `generated_*` test keeps fresh. Each label has a sense:
+//! `exact` names one permission per platform, `group` honestly names several (they are all
+//! imported, with a `review` note), `vague` names none for sure (the row stays unresolved and
+//! the candidates are named).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::resolve::Side;
+
+#[rustfmt::skip]
+#[path = "lexicon_generated.rs"]
+mod generated;
+
+/// Which platforms a label is used for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LabelPlatform {
+    Android,
+    Ios,
+    Both,
+    Harmony,
+}
+
+/// How surely a label names its permissions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Sense {
+    Exact,
+    Group,
+    Vague,
+}
+
+/// One label of the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Label {
+    /// As written in the documents.
+    pub(crate) label: &'static str,
+    pub(crate) platform: LabelPlatform,
+    /// Space-separated ids; empty when the label names no permission (clipboard, USB).
+    pub(crate) permissions: &'static str,
+    pub(crate) sense: Sense,
+    /// Where the label was seen (documents and pages), the table's provenance.
+    pub(crate) seen: &'static str,
+}
+
+/// What the lexicon says about a label on one platform.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Entry {
+    pub(crate) sense: Sense,
+    /// The label's ids on this platform (possibly none).
+    pub(crate) ids: Vec<&'static str>,
+    /// Whether the label names permissions on the other platform only.
+    pub(crate) other_platform: bool,
+}
+
+fn is_android_id(id: &str) -> bool {
+    id.contains('.')
+}
+
+/// Case, spaces, hyphens, underscores and full-width forms do not distinguish labels:
+/// "Wi-Fi 状态" = "wifi状态", "位置（GPS）" = "位置(gps)".
+pub(crate) fn normalise(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{200b}'))
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            '／' => '/',
+            '：' => ':',
+            '，' => ',',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn index() -> &'static HashMap<String, Vec<&'static Label>> {
+    static INDEX: OnceLock<HashMap<String, Vec<&'static Label>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<&'static Label>> = HashMap::new();
+        for label in &generated::LABELS {
+            index.entry(normalise(label.label)).or_default().push(label);
+        }
+        index
+    })
+}
+
+/// The lexicon's entry for a label on one side, if it knows the label.
+pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
+    let found = index().get(&normalise(label))?;
+    let on_side = |l: &&Label| {
+        matches!(
+            (l.platform, side),
+            (LabelPlatform::Both, _)
+                | (LabelPlatform::Android, Side::Android)
+                | (LabelPlatform::Ios, Side::Ios)
+        )
+    };
+    let mine: Vec<&Label> = found.iter().copied().filter(on_side).collect();
+    if mine.is_empty() {
+        let other = found
+            .iter()
+            .any(|l| l.platform != LabelPlatform::Harmony && !l.permissions.is_empty());
+        return other.then_some(Entry {
+            sense: Sense::Exact,
+            ids: Vec::new(),
+            other_platform: true,
+        });
+    }
+    // Several rows for one label on one side: the least sure sense wins.
+    let sense = if mine.iter().any(|l| l.sense == Sense::Vague) {
+        Sense::Vague
+    } else if mine.iter().any(|l| l.sense == Sense::Group) {
+        Sense::Group
+    } else {
+        Sense::Exact
+    };
+    let mut ids: Vec<&'static str> = mine
+        .iter()
+        .flat_map(|l| l.permissions.split_whitespace())
+        .filter(|id| is_android_id(id) == (side == Side::Android))
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let sense = match (sense, ids.len()) {
+        // A `both` label that is exact names one permission per platform.
+        (Sense::Exact, n) if n > 1 => Sense::Group,
+        (s, _) => s,
+    };
+    Some(Entry {
+        sense,
+        ids,
+        other_platform: false,
+    })
+}
+
+/// Xcode's display name of an Info.plist key (`Privacy - Camera Usage Description`), found at
+/// the start of `text` (ASCII case ignored): the key and the display name's length.
+pub(crate) fn xcode_name_at(text: &str) -> Option<(&'static str, usize)> {
+    generated::XCODE_NAMES
+        .iter()
+        .filter(|(_, name)| {
+            text.as_bytes()
+                .get(..name.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(name.as_bytes()))
+        })
+        .max_by_key(|(_, name)| name.len())
+        .map(|(key, name)| (*key, name.len()))
+}
+
+#[cfg(test)]
+pub(super) mod generate {
+    //! Renders `lexicon_generated.rs` from the shared reference tables.
+
+    use std::fmt::Write as _;
+
+    /// The relative paths, under `$PERMAUDIT_REFERENCE`, the table is derived from.
+    pub(crate) const LABELS_TSV: &str = "china/permission-labels-zh.tsv";
+    pub(crate) const XCODE_TSV: &str = "ios/usage-description-keys.tsv";
+
+    fn rows(text: &str) -> Vec<Vec<&str>> {
+        text.lines()
+            .skip(1)
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .map(|l| l.trim_end_matches('\r').split('\t').collect())
+            .collect()
+    }
+
+    pub(crate) fn render(labels_tsv: &str, xcode_tsv: &str) -> String {
+        let mut out = crate::sourcegen::header(&format!(
+            "$PERMAUDIT_REFERENCE/{LABELS_TSV} (label, platform, permissions, sense, source) \
+             and\n// $PERMAUDIT_REFERENCE/{XCODE_TSV} (key, xcode_display_name)"
+        ));
+        out.push_str("\nuse super::{Label, LabelPlatform, Sense};\n\n");
+        let labels: Vec<Vec<&str>> = rows(labels_tsv);
+        out.push_str("/// The labels policies use, in the reference's order.\n");
+        let _ = writeln!(
+            out,
+            "pub(super) static LABELS: [Label; {}] = [",
+            labels.len()
+        );
+        for r in &labels {
+            let field = |i: usize| r.get(i).copied().unwrap_or("").trim();
+            let platform = match field(1) {
+                "android" => "Android",
+                "ios" => "Ios",
+                "both" => "Both",
+                _ => "Harmony",
+            };
+            let sense = match field(3) {
+                "group" => "Group",
+                "vague" => "Vague",
+                _ => "Exact",
+            };
+            let permissions = match field(2) {
+                "-" => "",
+                p => p,
+            };
+            let _ = writeln!(
+                out,
+                "    Label {{ label: {:?}, platform: LabelPlatform::{platform}, permissions: {:?}, \
+                 sense: Sense::{sense}, seen: {:?} }},",
+                field(0),
+                permissions,
+                field(4)
+            );
+        }
+        out.push_str(
+            "];\n\n/// (Info.plist key, Xcode's display name), in the reference's order.\n",
+        );
+        let names: Vec<(&str, &str)> = rows(xcode_tsv)
+            .into_iter()
+            .filter_map(|r| {
+                let key = r.first()?.trim();
+                let name = r.get(1)?.trim();
+                (key.ends_with("UsageDescription") && name.starts_with("Privacy - "))
+                    .then_some((key, name))
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "pub(super) static XCODE_NAMES: [(&str, &str); {}] = [",
+            names.len()
+        );
+        for (key, name) in names {
+            let _ = writeln!(out, "    ({key:?}, {name:?}),");
+        }
+        out.push_str("];\n");
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `lexicon_generated.rs` is what the reference tables render to today. Skipped without
+    /// `PERMAUDIT_REFERENCE` (but not in CI, which sets it).
+    #[test]
+    fn generated_lexicon_is_fresh() {
+        let Some(value) = std::env::var_os("PERMAUDIT_REFERENCE") else {
+            assert!(
+                std::env::var("CI").map_or(true, |v| v != "true"),
+                "PERMAUDIT_REFERENCE is not set but CI=true"
+            );
+            return;
+        };
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(value);
+        let read = |rel: &str| std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+        let labels = read(generate::LABELS_TSV);
+        let xcode = read(generate::XCODE_TSV);
+        assert!(
+            !labels.is_empty() && !xcode.is_empty(),
+            "reference tables missing under {}",
+            root.display()
+        );
+        crate::sourcegen::ensure_file_contents(
+            "src/policy/import/lexicon_generated.rs",
+            &generate::render(&labels, &xcode),
+        );
+    }
+
+    #[test]
+    fn senses_per_side() {
+        let e = lookup(Side::Android, "存储权限").unwrap();
+        assert_eq!(e.sense, Sense::Group);
+        assert!(e.ids.contains(&"android.permission.READ_EXTERNAL_STORAGE"));
+        let e = lookup(Side::Ios, "位置信息").unwrap();
+        assert_eq!(e.sense, Sense::Vague);
+        assert_eq!(
+            lookup(Side::Android, "位置信息").unwrap().sense,
+            Sense::Vague
+        );
+        let e = lookup(Side::Android, "读取外置存储器").unwrap();
+        assert_eq!(
+            (e.sense, e.ids),
+            (
+                Sense::Exact,
+                vec!["android.permission.READ_EXTERNAL_STORAGE"]
+            )
+        );
+        assert_eq!(
+            xcode_name_at("privacy - camera usage description: x"),
+            Some(("NSCameraUsageDescription", 34))
+        );
+    }
+}

@@ -1,0 +1,5 @@
+using Android.App;
+
+#if USE_CAMERA
+[assembly: UsesPermission(Android.Manifest.Permission.Camera)]
+#endif
