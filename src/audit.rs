@@ -192,6 +192,9 @@ pub struct Finding {
     /// variants (or the finding is not about one). A finding common to every audited variant
     /// is reported once, listing them all.
     pub variants: Vec<String>,
+    /// The policy the finding was judged against (as displayed), when the run audits its
+    /// variants against more than one policy (the config's `policies:`); `None` otherwise.
+    pub policy: Option<String>,
 }
 
 impl Finding {
@@ -297,68 +300,149 @@ pub fn audit(inputs: &[ParsedInput], policy: &Policy) -> Vec<Finding> {
 /// the built-in policy's own known findings are acknowledged in `policy/m5.acknowledged.yaml`
 /// (`permaudit policy lint` still shows them).
 pub fn audit_with(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) -> Vec<Finding> {
-    audit_variants(inputs, &|_| policy, settings)
+    audit_policies(inputs, &[policy], &|_| 0, settings)
 }
 
-/// Is `input` one Gradle variant of an app?
-fn is_variant(input: &ParsedInput) -> bool {
+/// The Gradle variant `input` is one build of, if it is one: a variant read from the sources
+/// or a merged manifest, or an APK or AAB whose merger report names its variant.
+pub fn variant_of(input: &ParsedInput) -> Option<&str> {
     matches!(
         input.kind,
-        crate::model::InputKind::GradleVariant | crate::model::InputKind::MergedManifest
-    ) && input.build.is_some()
+        crate::model::InputKind::GradleVariant
+            | crate::model::InputKind::MergedManifest
+            | crate::model::InputKind::Apk
+            | crate::model::InputKind::Aab
+    )
+    .then_some(input.build.as_deref())
+    .flatten()
 }
 
-/// [`audit_with`], each Gradle variant judged on its own against the policy `policy_for` gives
-/// it (the inputs that are not variants — an iOS app, a loose manifest — are part of every
-/// variant's audit). Identical findings of several variants are reported once, listing them.
-pub fn audit_variants<'p>(
+/// Rules judged over every variant audited against one policy together rather than variant
+/// by variant: a policy row is stale only when no build that ships with the policy requests
+/// it (one document serves all of them).
+fn pooled(rule: Rule) -> bool {
+    rule == Rule::Unused
+}
+
+/// `settings` narrowed to the enabled rules that `keep` accepts.
+fn only(settings: &Settings, keep: impl Fn(Rule) -> bool) -> Settings {
+    let mut narrowed = settings.clone();
+    narrowed.select = Some(
+        Rule::ALL
+            .iter()
+            .copied()
+            .filter(|r| settings.level(*r) != Level::Off && keep(*r))
+            .collect(),
+    );
+    narrowed
+}
+
+/// [`audit_with`] for an app whose Gradle variants ship with different policies: each variant
+/// is judged on its own against `policies[policy_of(variant)]`; the inputs that are not
+/// variants (an iOS app, a loose manifest) against `policies[0]`, the default, together with
+/// the variants that use it. Rules about the policy's rows as a whole (`unused`) are judged
+/// once per policy over all its variants. Identical findings of several variants are reported
+/// once, listing them, and only ever merged within one policy. With more than one policy,
+/// every finding names the one it was judged against.
+pub fn audit_policies(
     inputs: &[ParsedInput],
-    policy_for: &dyn Fn(&str) -> &'p Policy,
+    policies: &[&Policy],
+    policy_of: &dyn Fn(&str) -> usize,
     settings: &Settings,
 ) -> Vec<Finding> {
-    let mut variants: Vec<&str> = inputs
-        .iter()
-        .filter(|i| is_variant(i))
-        .filter_map(|i| i.build.as_deref())
-        .collect();
+    let Some(default) = policies.first() else {
+        return Vec::new();
+    };
+    let label = |p: usize, mut f: Finding| {
+        if policies.len() > 1 {
+            f.policy = policies.get(p).map(|x| x.display_path().to_owned());
+        }
+        f
+    };
+    let mut variants: Vec<&str> = inputs.iter().filter_map(variant_of).collect();
     variants.sort_unstable();
     variants.dedup();
     if variants.is_empty() {
-        return audit_once(inputs, policy_for(""), settings);
-    }
-    let mut seen: Vec<(Finding, Vec<String>)> = Vec::new();
-    let mut index: BTreeMap<(Rule, Platform, String, Location, String), usize> = BTreeMap::new();
-    for v in &variants {
-        let subset: Vec<ParsedInput> = inputs
-            .iter()
-            .filter(|i| !is_variant(i) || i.build.as_deref() == Some(*v))
-            .cloned()
+        let findings = audit_once(inputs, default, settings)
+            .into_iter()
+            .map(|f| label(0, f))
             .collect();
-        for f in audit_once(&subset, policy_for(v), settings) {
-            let key = (
-                f.rule,
-                f.platform,
-                f.permission.clone(),
-                f.location.clone(),
-                f.message.clone(),
-            );
-            match index.get(&key) {
-                Some(&i) => seen[i].1.push((*v).to_owned()),
-                None => {
-                    index.insert(key, seen.len());
-                    seen.push((f, vec![(*v).to_owned()]));
-                }
+        return finish(findings, settings);
+    }
+    let mut groups: BTreeMap<usize, Vec<&str>> = BTreeMap::new();
+    for v in &variants {
+        let p = policy_of(v);
+        groups
+            .entry(if p < policies.len() { p } else { 0 })
+            .or_default()
+            .push(*v);
+    }
+    let shared: Vec<ParsedInput> = inputs
+        .iter()
+        .filter(|i| variant_of(i).is_none())
+        .cloned()
+        .collect();
+    type Key = (usize, Rule, Platform, String, Location, String);
+    let mut seen: Vec<(usize, Finding, Vec<String>)> = Vec::new();
+    let mut index: BTreeMap<Key, usize> = BTreeMap::new();
+    let mut add = |p: usize, f: Finding, vs: &[&str]| {
+        let key = (
+            p,
+            f.rule,
+            f.platform,
+            f.permission.clone(),
+            f.location.clone(),
+            f.message.clone(),
+        );
+        match index.get(&key) {
+            Some(&i) => seen[i].2.extend(vs.iter().map(|v| (*v).to_owned())),
+            None => {
+                index.insert(key, seen.len());
+                seen.push((p, f, vs.iter().map(|v| (*v).to_owned()).collect()));
             }
+        }
+    };
+    // No variant uses the default policy: the shared inputs are judged against it alone.
+    if !groups.contains_key(&0) && !shared.is_empty() {
+        for f in audit_once(&shared, default, settings) {
+            add(0, f, &[]);
+        }
+    }
+    let per_variant = only(settings, |r| !pooled(r));
+    let per_policy = only(settings, pooled);
+    for (&p, vs) in &groups {
+        let policy = policies[p];
+        let with_shared = |keep: &dyn Fn(&str) -> bool| -> Vec<ParsedInput> {
+            inputs
+                .iter()
+                .filter(|i| match variant_of(i) {
+                    Some(v) => keep(v),
+                    None => p == 0,
+                })
+                .cloned()
+                .collect()
+        };
+        for v in vs {
+            let subset = with_shared(&|x| x == *v);
+            for f in audit_once(&subset, policy, &per_variant) {
+                add(p, f, &[*v]);
+            }
+        }
+        let subset = with_shared(&|x| vs.contains(&x));
+        for f in audit_once(&subset, policy, &per_policy) {
+            add(p, f, vs.as_slice());
         }
     }
     let findings = seen
         .into_iter()
-        .map(|(mut f, vs)| {
+        .map(|(p, mut f, mut vs)| {
             // Findings about other platforms come from inputs every variant shares.
             if f.platform == Platform::Android {
+                vs.sort_unstable();
+                vs.dedup();
                 f.variants = vs;
             }
-            f
+            label(p, f)
         })
         .collect();
     finish(findings, settings)
@@ -612,6 +696,7 @@ fn finding(
         location: location.clone(),
         message,
         variants: Vec::new(),
+        policy: None,
     }
 }
 

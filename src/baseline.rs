@@ -262,6 +262,7 @@ mod tests {
             location: Location::at(path, line, 5),
             message: "m".into(),
             variants: Vec::new(),
+            policy: None,
         }
     }
 

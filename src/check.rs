@@ -65,11 +65,29 @@ pub struct CheckOptions {
     pub presentation: Presentation,
 }
 
+/// A `policies:` entry of the config as the run used it: the variants it matched and the
+/// policy they were audited against.
+#[derive(Debug, Clone)]
+pub struct VariantPolicy {
+    /// The entry's variant glob, as written.
+    pub variants: String,
+    /// Where the entry is written.
+    pub location: Location,
+    /// The policy its variants were audited against.
+    pub policy: Policy,
+    /// The audited variants it matched, sorted (empty when it matched none).
+    pub audited: Vec<String>,
+}
+
 /// The result of a successful check (one that may still have findings).
 #[derive(Debug, Clone)]
 pub struct CheckOutcome {
-    /// The policy audited against.
+    /// The policy audited against: the default, for every input that is not a Gradle variant
+    /// matched by a `policies:` entry.
     pub policy: Policy,
+    /// The config's `policies:` entries, in file order, when they were used (a `--policy` or
+    /// `--policy-doc` on the command line audits everything against that one policy).
+    pub variant_policies: Vec<VariantPolicy>,
     /// Every audited input, sorted by path.
     pub inputs: Vec<ParsedInput>,
     /// Findings, sorted, after acknowledgements and the baseline.
@@ -101,6 +119,19 @@ pub struct CheckOutcome {
 }
 
 impl CheckOutcome {
+    /// The policy the Gradle variant `variant` was audited against.
+    pub fn policy_of_variant(&self, variant: &str) -> &Policy {
+        self.variant_policies
+            .iter()
+            .find(|e| e.audited.iter().any(|v| v == variant))
+            .map_or(&self.policy, |e| &e.policy)
+    }
+
+    /// Every policy of the run: the default, then those of `policies:`.
+    pub fn policies(&self) -> impl Iterator<Item = &Policy> {
+        std::iter::once(&self.policy).chain(self.variant_policies.iter().map(|e| &e.policy))
+    }
+
     /// Whether a finding is at or above the `fail-on` threshold (exit code 1).
     pub fn fails(&self) -> bool {
         self.fail_on
@@ -231,6 +262,29 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         ),
     };
 
+    // A policy named on the command line is the one policy of the run: it replaces the
+    // config's `policy:` and its `policies:` alike, so a draft can be tried on every build.
+    let mut variant_policies = Vec::new();
+    let mut policy_why = policy_why;
+    if (options.policy.is_some() || options.policy_doc.is_some())
+        && config.as_ref().is_some_and(|c| !c.policies.is_empty())
+    {
+        policy_why.push_str(", for every input (the config's `policies:` are not used)");
+    }
+    if options.policy.is_none()
+        && options.policy_doc.is_none()
+        && let Some(config) = &config
+    {
+        for entry in &config.policies {
+            variant_policies.push(VariantPolicy {
+                variants: entry.variants.clone(),
+                location: entry.location.clone(),
+                policy: policy::load(&entry.policy, &config::display_path(&entry.policy))?,
+                audited: Vec::new(),
+            });
+        }
+    }
+
     let mut settings = options.settings.clone();
     if let Some(config) = &config {
         settings
@@ -253,8 +307,15 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         &options.xcode,
         &options.gradle,
     )?;
-    let findings = audit_with(&inputs, &policy, &settings);
-    let coverage = coverage(&inputs, &policy, settings.successor_matching);
+    let assignment = assign_policies(&inputs, &mut variant_policies)?;
+    let (findings, coverage) = if variant_policies.is_empty() {
+        (
+            audit_with(&inputs, &policy, &settings),
+            coverage(&inputs, &policy, settings.successor_matching),
+        )
+    } else {
+        audit_assigned(&inputs, &policy, &variant_policies, &assignment, &settings)
+    };
 
     let mut suppression = Suppression::default();
     let today = options.today.unwrap_or_else(Date::today_utc);
@@ -296,6 +357,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
 
     Ok(CheckOutcome {
         policy,
+        variant_policies,
         inputs,
         findings,
         policy_diagnostics,
@@ -347,10 +409,55 @@ pub fn read_app(
         gradle: gradle_options(gradle, config),
     };
     let (mut inputs, mut errors, files) = input::projects::read_projects(files, &options);
-    for result in read_parallel(&files, limits) {
+    // The merger reports no Gradle module took belong to the APKs and AABs beside them.
+    let (reports, files): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|f| input::gradle::is_report_name(input::projects::file_name(f)));
+    let explicit = options.gradle.merger_report.as_deref();
+    let mut artifact_dirs = std::collections::BTreeSet::new();
+    let mut used_reports = std::collections::BTreeSet::new();
+    let mut artifacts = 0usize;
+    for (file, result) in files.iter().zip(read_parallel(&files, limits)) {
         match result {
-            Ok(parsed) => inputs.extend(parsed),
+            Ok(mut parsed) => {
+                let artifact = parsed.iter().any(|p| {
+                    matches!(
+                        p.kind,
+                        crate::model::InputKind::Apk | crate::model::InputKind::Aab
+                    )
+                });
+                if artifact {
+                    artifacts += 1;
+                    artifact_dirs.insert(folder_of(&file.path));
+                    match input::gradle::artifact::attach(file, &mut parsed, explicit) {
+                        Ok(used) => used_reports.extend(used),
+                        Err(e) => errors.push(e),
+                    }
+                }
+                inputs.extend(parsed);
+            }
             Err(e) => errors.push(e),
+        }
+    }
+    if let Some(report) = explicit
+        && artifacts == 0
+    {
+        errors.push(InputError::invalid(
+            Location::file(discover::display_root(report)),
+            "--merger-report gives the merger report of an APK or AAB, and no APK or AAB is \
+             audited; a Gradle module's report is found in its build/outputs/logs/ folder",
+        ));
+    }
+    for report in reports {
+        let beside_artifact = artifact_dirs.contains(&folder_of(&report.path));
+        if !beside_artifact && !used_reports.contains(&input::projects::canonical(&report.path))
+        {
+            errors.push(InputError::invalid(
+                Location::file(&report.display),
+                "a manifest merger report with no APK or AAB beside it and no Gradle module \
+                 it belongs to; audit it with the artifact it describes (in the same folder, \
+                 or with --merger-report)",
+            ));
         }
     }
     if !errors.is_empty() {
@@ -368,6 +475,106 @@ pub fn read_app(
         }));
     }
     Ok(inputs)
+}
+
+/// Which `policies:` entry each audited Gradle variant is audited against (variants no entry
+/// matches use the default policy), recording in each entry the variants it got. A variant two
+/// entries match is an error naming both: choosing one by order would be a silent guess about
+/// which document a build ships with.
+fn assign_policies(
+    inputs: &[ParsedInput],
+    entries: &mut [VariantPolicy],
+) -> Result<std::collections::BTreeMap<String, usize>, CheckError> {
+    let mut assignment = std::collections::BTreeMap::new();
+    if entries.is_empty() {
+        return Ok(assignment);
+    }
+    let mut variants: Vec<&str> = inputs.iter().filter_map(crate::audit::variant_of).collect();
+    variants.sort_unstable();
+    variants.dedup();
+    for v in variants {
+        let matched: Vec<usize> = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| input::gradle::variants::glob_match(&e.variants, v))
+            .map(|(i, _)| i)
+            .collect();
+        match matched[..] {
+            [] => {}
+            [i] => {
+                entries[i].audited.push(v.to_owned());
+                assignment.insert(v.to_owned(), i);
+            }
+            [first, second, ..] => {
+                let (a, b) = (&entries[first], &entries[second]);
+                return Err(CheckError::Config(ConfigError::Invalid {
+                    location: b.location.clone(),
+                    message: format!(
+                        "variant {v} matches two `policies:` entries, `{}` (at {}, policy {}) \
+                         and `{}` (policy {}); a variant ships with one policy: narrow the \
+                         globs so that one entry matches it",
+                        a.variants,
+                        a.location,
+                        a.policy.display_path(),
+                        b.variants,
+                        b.policy.display_path()
+                    ),
+                }));
+            }
+        }
+    }
+    Ok(assignment)
+}
+
+/// Audits and measures coverage with the variants of `assignment` judged against their
+/// entries' policies (one policy per distinct file) and everything else against `default`.
+fn audit_assigned(
+    inputs: &[ParsedInput],
+    default: &Policy,
+    entries: &[VariantPolicy],
+    assignment: &std::collections::BTreeMap<String, usize>,
+    settings: &Settings,
+) -> (Vec<Finding>, Vec<PlatformCoverage>) {
+    // Entries naming one file (or the default's) share its audit, so their findings merge.
+    let mut policies: Vec<&Policy> = vec![default];
+    let mut slot: Vec<usize> = Vec::new();
+    for e in entries {
+        let path = e.policy.display_path();
+        match policies.iter().position(|p| p.display_path() == path) {
+            Some(i) => slot.push(i),
+            None => {
+                slot.push(policies.len());
+                policies.push(&e.policy);
+            }
+        }
+    }
+    let policy_of = |v: &str| assignment.get(v).map_or(0, |&e| slot[e]);
+    let findings =
+        crate::audit::audit_policies(inputs, &policies, &policy_of, settings);
+    let mut coverages = Vec::new();
+    for (p, policy) in policies.iter().enumerate() {
+        let subset: Vec<ParsedInput> = inputs
+            .iter()
+            .filter(|i| crate::audit::variant_of(i).map_or(0, policy_of) == p)
+            .cloned()
+            .collect();
+        if subset.is_empty() {
+            continue;
+        }
+        for mut c in coverage(&subset, policy, settings.successor_matching) {
+            c.policy = Some(policy.display_path().to_owned());
+            coverages.push(c);
+        }
+    }
+    (findings, coverages)
+}
+
+/// The folder holding `path`, canonical (`app.apk` is in `.`).
+fn folder_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => input::projects::canonical(dir),
+        _ => input::projects::canonical(Path::new(".")),
+    }
 }
 
 /// `--variant` globs, else the config's `variants`.
@@ -405,6 +612,7 @@ pub fn lint(
     };
     Ok(CheckOutcome {
         policy,
+        variant_policies: Vec::new(),
         inputs: Vec::new(),
         findings,
         policy_diagnostics: Vec::new(),

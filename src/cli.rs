@@ -229,6 +229,11 @@ pub(crate) struct CheckArgs {
     /// [default: the config's `variants`, else every non-debuggable variant].
     #[arg(long = "variant", value_name = "NAME")]
     pub(crate) variants: Vec<String>,
+    /// The Android Gradle plugin's merger report (manifest-merger-<variant>-report.txt) of the
+    /// APKs and AABs audited, for who added each permission [default: the report beside the
+    /// artifact, in its folder].
+    #[arg(long, value_name = "FILE")]
+    pub(crate) merger_report: Option<PathBuf>,
 }
 
 /// Parses `123`, `512K`, `16M`, `1G` (binary multiples).

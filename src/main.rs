@@ -101,6 +101,7 @@ fn run() -> Result<ExitCode> {
                 },
                 gradle: permaudit::input::gradle::GradleOptions {
                     variants: args.variants,
+                    merger_report: args.merger_report,
                 },
                 presentation: check::Presentation {
                     fail_on: args.fail_on.map(config_fail_on),
@@ -388,6 +389,20 @@ fn explain_run(outcome: &CheckOutcome, options: &CheckOptions, exports: &Exports
         outcome.policy.display_path(),
         outcome.policy_why
     );
+    for e in &outcome.variant_policies {
+        eprintln!(
+            "permaudit: policy for variants {}: {} from {} (`policies:` entry at {}; audited: {})",
+            e.variants,
+            e.policy.name,
+            e.policy.display_path(),
+            e.location,
+            if e.audited.is_empty() {
+                "no audited variant matches".to_owned()
+            } else {
+                e.audited.join(", ")
+            }
+        );
+    }
     for input in &outcome.inputs {
         eprintln!(
             "permaudit: audited {} ({}, {} requests)",

@@ -131,6 +131,7 @@ mod tests {
             location: Location::at("m.xml", 2, 5),
             message: "msg".into(),
             variants: Vec::new(),
+            policy: None,
         }
     }
 

@@ -61,6 +61,9 @@ pub struct PlatformCoverage {
     pub requests: Vec<RequestCoverage>,
     /// The policy's entries for the platform, in policy order.
     pub entries: Vec<EntryCoverage>,
+    /// The policy measured (as displayed), when the run audits its Gradle variants against
+    /// several (the config's `policies:`): one coverage per policy and platform then.
+    pub policy: Option<String>,
 }
 
 impl PlatformCoverage {
@@ -167,6 +170,7 @@ pub fn coverage(
             platform,
             requests,
             entries,
+            policy: None,
         });
     }
     result

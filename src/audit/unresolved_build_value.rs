@@ -18,7 +18,10 @@ pub(super) const RULE: RuleDef = RuleDef {
                  manifest names that depend on it are audited as written (${applicationId} \
                  stays unresolved, and an own permission named with it is not recognised). \
                  The same note marks a committed merged manifest older than the sources it \
-                 was made from. Fix: write the value as a literal, or build the variant and \
+                 was made from, and a merger report given with an APK or AAB that is not of \
+                 the build that made it (it never mentions a permission the artifact \
+                 requests, adds one the artifact lacks, or names the app's own permissions \
+                 under another application id). Fix: write the value as a literal, or build the variant and \
                  audit its merged manifest or APK.",
     app: Some(inputs),
     policy: None,
@@ -26,9 +29,13 @@ pub(super) const RULE: RuleDef = RuleDef {
     same_fact_both_sides: false,
 };
 
-/// Whether `input`'s notes are the Gradle reader's.
+/// Whether `input`'s notes are the Gradle reader's (an APK's or AAB's are about its merger
+/// report).
 pub(super) fn is_gradle(kind: InputKind) -> bool {
-    matches!(kind, InputKind::GradleVariant | InputKind::MergedManifest)
+    matches!(
+        kind,
+        InputKind::GradleVariant | InputKind::MergedManifest | InputKind::Apk | InputKind::Aab
+    )
 }
 
 /// One warning per note, at the value.

@@ -151,6 +151,20 @@ pub struct Config {
     pub configuration: Option<String>,
     /// `variants:`: globs of the Gradle variants audited (`--variant` wins).
     pub variants: Vec<String>,
+    /// `policies:`: the policy each Gradle variant ships with, in file order.
+    pub policies: Vec<VariantPolicy>,
+}
+
+/// One `policies:` entry: the variants matching `variants` are audited against `policy`
+/// instead of the default policy.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VariantPolicy {
+    /// The variant glob (`*` any run, `?` one character), as written.
+    pub variants: String,
+    /// The policy file, resolved against [`Config::dir`].
+    pub policy: PathBuf,
+    /// Where the entry's `variants:` is written, for errors and reports.
+    pub location: Location,
 }
 
 /// Where the config comes from.
@@ -323,6 +337,15 @@ struct RawConfig {
     configuration: Option<Spanned<String>>,
     #[serde(default)]
     variants: Vec<Spanned<String>>,
+    #[serde(default)]
+    policies: Vec<RawVariantPolicy>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RawVariantPolicy {
+    variants: Spanned<String>,
+    policy: Spanned<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -346,6 +369,7 @@ const KEYS: &[&str] = &[
     "lang",
     "configuration",
     "variants",
+    "policies",
     "platform",
     "permission",
     "reason",
@@ -371,6 +395,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         lang: None,
         configuration: None,
         variants: Vec::new(),
+        policies: Vec::new(),
     });
     let at = |loc: &serde_saphyr::Location| at(file, loc);
     let invalid = |loc: &serde_saphyr::Location, message: String| ConfigError::Invalid {
@@ -379,34 +404,37 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
     };
 
     let policy = match raw.policy {
-        Some(p) if p.value.trim().is_empty() => {
-            return Err(invalid(
-                &p.referenced,
-                "`policy` is empty; expected the path of a policy file, relative to this config"
-                    .into(),
-            ));
-        }
-        Some(p) => {
-            let path = dir.join(p.value.trim());
-            // The config may come from a pull request: it names files inside its repository
-            // only, so `policy: /proc/self/environ` cannot make permaudit read (and quote) it.
-            let boundary = crate::confine::boundary(dir);
-            if let Some(target) = crate::confine::outside(&boundary, &path) {
-                return Err(invalid(
-                    &p.referenced,
-                    format!(
-                        "`policy` resolves to {}, outside the repository ({}); a config can \
-                         only name files inside it (pass --policy FILE on the command line to \
-                         use a file elsewhere)",
-                        display_path(&target),
-                        display_path(&boundary)
-                    ),
-                ));
-            }
-            Some(path)
-        }
+        Some(p) => Some(policy_path(&p, "`policy`", dir, file)?),
         None => None,
     };
+
+    let mut policies: Vec<VariantPolicy> = Vec::new();
+    for entry in raw.policies {
+        let glob = entry.variants.value.trim();
+        if glob.is_empty() {
+            return Err(invalid(
+                &entry.variants.referenced,
+                "a `policies:` entry has an empty `variants`; expected a Gradle variant name or \
+                 glob such as *China*"
+                    .to_owned(),
+            ));
+        }
+        let location = at(&entry.variants.referenced);
+        if let Some(first) = policies.iter().find(|p| p.variants == glob) {
+            return Err(ConfigError::Invalid {
+                location,
+                message: format!(
+                    "`policies:` names the variants `{glob}` twice (first at {}); keep one",
+                    first.location
+                ),
+            });
+        }
+        policies.push(VariantPolicy {
+            variants: glob.to_owned(),
+            policy: policy_path(&entry.policy, "a `policies:` entry's `policy`", dir, file)?,
+            location,
+        });
+    }
 
     let lang = match raw.lang {
         None => None,
@@ -618,7 +646,40 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         lang,
         configuration,
         variants,
+        policies,
     })
+}
+
+/// A policy path of the config (`what` names the key in messages), resolved against `dir` and
+/// kept inside the repository.
+fn policy_path(
+    value: &Spanned<String>,
+    what: &str,
+    dir: &Path,
+    file: &str,
+) -> Result<PathBuf, ConfigError> {
+    let invalid = |message: String| ConfigError::Invalid {
+        location: at(file, &value.referenced),
+        message,
+    };
+    if value.value.trim().is_empty() {
+        return Err(invalid(format!(
+            "{what} is empty; expected the path of a policy file, relative to this config"
+        )));
+    }
+    let path = dir.join(value.value.trim());
+    // The config may come from a pull request: it names files inside its repository only, so
+    // `policy: /proc/self/environ` cannot make permaudit read (and quote) it.
+    let boundary = crate::confine::boundary(dir);
+    if let Some(target) = crate::confine::outside(&boundary, &path) {
+        return Err(invalid(format!(
+            "{what} resolves to {}, outside the repository ({}); a config can only name files \
+             inside it (pass --policy FILE on the command line to use a file elsewhere)",
+            display_path(&target),
+            display_path(&boundary)
+        )));
+    }
+    Ok(path)
 }
 
 fn at(file: &str, loc: &serde_saphyr::Location) -> Location {
@@ -686,6 +747,35 @@ mod tests {
     }
 
     #[test]
+    fn policies_map_variant_globs_to_files_beside_the_config() {
+        let config = parse_str(
+            "policy: privacy.yaml\npolicies:\n  - variants: \"china*\"\n    policy: \
+             privacy-cn.yaml\n  - variants: play*\n    policy: policies/play.yaml\n",
+        )
+        .unwrap();
+        let got: Vec<(&str, PathBuf, String)> = config
+            .policies
+            .iter()
+            .map(|p| (p.variants.as_str(), p.policy.clone(), p.location.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "china*",
+                    PathBuf::from("/repo/privacy-cn.yaml"),
+                    ".permaudit.yaml:3:15".to_owned()
+                ),
+                (
+                    "play*",
+                    PathBuf::from("/repo/policies/play.yaml"),
+                    ".permaudit.yaml:5:15".to_owned()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn empty_config_changes_nothing() {
         let config = parse_str("# nothing yet\n").unwrap();
         assert!(config.policy.is_none() && config.levels.is_empty());
@@ -718,6 +808,31 @@ mod tests {
                 "expected YYYY-MM-DD",
             ),
             ("exclude: ['a/{b']\n", "1:11", "invalid `exclude` pattern"),
+            (
+                "policies:\n  - variant: china*\n    policy: cn.yaml\n",
+                "2:5",
+                "did you mean `variants`",
+            ),
+            (
+                "policies:\n  - variants: china*\n",
+                "2:5",
+                "missing field `policy`",
+            ),
+            (
+                "policies:\n  - variants: ' '\n    policy: cn.yaml\n",
+                "2:15",
+                "has an empty `variants`",
+            ),
+            (
+                "policies:\n  - variants: china*\n    policy: ''\n",
+                "3:13",
+                "a `policies:` entry's `policy` is empty",
+            ),
+            (
+                "policies:\n  - variants: a*\n    policy: a.yaml\n  - variants: a*\n    policy: b.yaml\n",
+                "4:15",
+                "names the variants `a*` twice (first at .permaudit.yaml:2:15)",
+            ),
         ];
         for (text, at, needle) in cases {
             let err = parse_str(text).unwrap_err().to_string();

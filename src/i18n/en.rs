@@ -88,6 +88,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.origin-implied",
         "implied by the manifest merger: {by} ({at})",
     ),
+    ("finding.policy", "audited against {policy}"),
     (
         "finding.policy-outdated.help",
         "name the successor the app requests in that row",
@@ -240,6 +241,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ),
     ("html.summary", "Summary"),
     ("html.title", "Permission disclosure report"),
+    ("html.variant-policy", "Policy for variants"),
     (
         "html.verdict.clean",
         "No findings: the policy and the app agree",
@@ -269,6 +271,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("human.input", "{path} ({detail})"),
     ("human.input.build", "{build}: {path} ({detail})"),
     ("human.input.own", "{n} own"),
+    ("human.input.policy", "policy {policy}"),
     ("human.input.project", "a project file: see its findings"),
     ("human.input.removed", "{n} removed"),
     ("human.lint", "linted the policy alone (no app files)"),
@@ -280,6 +283,8 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "rules: only {rules} (--select); every other rule was off",
     ),
     ("human.summary", "{errors}, {warnings}, {notes}"),
+    ("human.variant-policy", "policy for variants {glob}: {name} ({path}); audited: {variants}"),
+    ("human.variant-policy.none", "no audited variant matches"),
     ("junit.other", "other findings"),
     ("junit.requests", "{platform} requests"),
     ("junit.row.named", "row {n}: {name}"),
@@ -327,6 +332,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "permission disclosures need attention",
     ),
     ("markdown.verdict.warnings", "warnings only"),
+    ("report.coverage-policy", "{platform} against {policy}"),
     (
         "rule.deprecated-permission.explanation",
         "Android deprecated, replaced or removed the permission, or it has no effect on newer versions (USE_FINGERPRINT from API 28, BLUETOOTH_ADMIN from 31, READ_EXTERNAL_STORAGE from 33, …); or Apple deprecated the Info.plist key (NSCalendarsUsageDescription from iOS 17). The message names the successor. An Android request capped below the deprecation level with android:maxSdkVersion, and an iOS key kept next to its successor for older OS versions, are the correct legacy pattern and are not reported. Fix: request the successor, and cap the old permission with maxSdkVersion (or keep the old key only while supporting older iOS); in a policy, name the successor.",
@@ -441,7 +447,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ),
     (
         "rule.unresolved-build-value.explanation",
-        "A value of a Gradle build script that decides what a variant's merged manifest holds is computed (a function call, a variable defined elsewhere, a string with $ interpolation, a setting applied by a closure or another script), so permaudit, which never runs the build, cannot know it: the manifest names that depend on it are audited as written (${applicationId} stays unresolved, and an own permission named with it is not recognised). The same note marks a committed merged manifest older than the sources it was made from. Fix: write the value as a literal, or build the variant and audit its merged manifest or APK.",
+        "A value of a Gradle build script that decides what a variant's merged manifest holds is computed (a function call, a variable defined elsewhere, a string with $ interpolation, a setting applied by a closure or another script), so permaudit, which never runs the build, cannot know it: the manifest names that depend on it are audited as written (${applicationId} stays unresolved, and an own permission named with it is not recognised). The same note marks a committed merged manifest older than the sources it was made from, and a merger report given with an APK or AAB that is not of the build that made it (it never mentions a permission the artifact requests, adds one the artifact lacks, or names the app's own permissions under another application id). Fix: write the value as a literal, or build the variant and audit its merged manifest or APK.",
     ),
     (
         "rule.unresolved-build-value.summary",

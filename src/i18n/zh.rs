@@ -85,6 +85,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.origin-implied",
         "由清单合并工具隐式添加：{by}（{at}）",
     ),
+    ("finding.policy", "依据隐私政策 {policy} 审计"),
     (
         "finding.policy-outdated.help",
         "在该行写上应用实际申请的替代权限",
@@ -231,6 +232,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("html.status.undeclared", "未披露：已申请但未披露"),
     ("html.summary", "摘要"),
     ("html.title", "权限披露报告"),
+    ("html.variant-policy", "各变体的政策"),
     ("html.verdict.clean", "没有问题：政策与应用一致"),
     ("html.verdict.fail", "不宜发布：披露问题需要处理"),
     ("html.verdict.warnings", "没有错误；有警告需要复核"),
@@ -254,6 +256,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("human.input", "{path}（{detail}）"),
     ("human.input.build", "{build}：{path}（{detail}）"),
     ("human.input.own", "{n} 项自有"),
+    ("human.input.policy", "隐私政策 {policy}"),
     ("human.input.project", "项目文件：见其发现"),
     ("human.input.removed", "{n} 项已移除"),
     ("human.lint", "仅检查政策本身（没有应用文件）"),
@@ -265,6 +268,8 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "规则：仅 {rules}（--select），其余规则均未运行",
     ),
     ("human.summary", "{errors}，{warnings}，{notes}"),
+    ("human.variant-policy", "变体 {glob} 的隐私政策：{name}（{path}）；已审计：{variants}"),
+    ("human.variant-policy.none", "没有已审计的变体与之匹配"),
     ("junit.other", "其他问题"),
     ("junit.requests", "{platform} 权限申请"),
     ("junit.row.named", "第 {n} 行：{name}"),
@@ -300,6 +305,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("markdown.verdict.clean", "没有问题"),
     ("markdown.verdict.errors", "权限披露需要处理"),
     ("markdown.verdict.warnings", "只有警告"),
+    ("report.coverage-policy", "{platform}（依据 {policy}）"),
     (
         "rule.deprecated-permission.explanation",
         "Android 已弃用、替换或删除该权限，或它在较新版本上不再生效（USE_FINGERPRINT 自 API 28 起、BLUETOOTH_ADMIN 自 31 起、READ_EXTERNAL_STORAGE 自 33 起等）；或 Apple 已弃用该 Info.plist 键（NSCalendarsUsageDescription 自 iOS 17 起）。提示中会写明替代项。用 android:maxSdkVersion 限定在弃用级别以下的 Android 申请，以及为旧系统版本与替代键并存的 iOS 键，都是正确的兼容写法，不会被报告。修复：申请替代权限，并用 maxSdkVersion 限定旧权限（或仅在仍支持旧版 iOS 时保留旧键）；在政策中写替代权限的名称。",
@@ -405,7 +411,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("rule.unread-source.summary", "permaudit 未读取的权限来源"),
     (
         "rule.unresolved-build-value.explanation",
-        "Gradle 构建脚本中决定某个变体合并后清单内容的值是计算出来的（函数调用、在别处定义的变量、带 $ 插值的字符串、由闭包或其他脚本设置的配置），permaudit 从不运行构建，因此无法得知它：依赖该值的清单名称按原文审计（${applicationId} 保持未解析，用它命名的自有权限不会被识别）。提交到仓库的合并后清单比生成它的源文件更旧时，也会给出此提示。修复：把该值写成字面量，或构建该变体后审计其合并后的清单或 APK。",
+        "Gradle 构建脚本中决定某个变体合并后清单内容的值是计算出来的（函数调用、在别处定义的变量、带 $ 插值的字符串、由闭包或其他脚本设置的配置），permaudit 从不运行构建，因此无法得知它：依赖该值的清单名称按原文审计（${applicationId} 保持未解析，用它命名的自有权限不会被识别）。提交到仓库的合并后清单比生成它的源文件更旧时，以及随 APK 或 AAB 提供的合并报告并非出自构建该产物的那次构建时（报告未提及产物申请的某项权限、添加了产物没有的权限，或以另一个应用 ID 命名应用的自有权限），也会给出此提示。修复：把该值写成字面量，或构建该变体后审计其合并后的清单或 APK。",
     ),
     (
         "rule.unresolved-build-value.summary",

@@ -110,6 +110,14 @@ impl Renderer for Html {
                 .as_deref()
                 .unwrap_or_else(|| t("human.builtin"))),
         );
+        for line in super::variant_policy_lines(lang, outcome) {
+            let _ = writeln!(
+                h,
+                "<dt>{}</dt><dd>{}</dd>",
+                t("html.variant-policy"),
+                esc(&line)
+            );
+        }
         if let Some(source) = &outcome.policy.source {
             let _ = writeln!(
                 h,
@@ -177,7 +185,7 @@ impl Renderer for Html {
                      <td data-count=\"{p}-disclosed\">{}</td>\
                      <td data-count=\"{p}-undeclared\">{}</td>\
                      <td data-count=\"{p}-stale\">{}</td></tr>",
-                    c.platform.display_name(),
+                    esc(&super::coverage_title(lang, c)),
                     c.requests.len(),
                     c.disclosed(),
                     c.undeclared(),
@@ -188,8 +196,8 @@ impl Renderer for Html {
         }
         h.push_str("</section>\n");
 
-        for c in &outcome.coverage {
-            matrix(&mut h, c, lang);
+        for (i, c) in outcome.coverage.iter().enumerate() {
+            matrix(&mut h, c, i, lang);
         }
 
         let mut sources = Sources::default();
@@ -259,7 +267,7 @@ fn app_name(outcome: &CheckOutcome, lang: Lang) -> String {
 }
 
 /// Per platform: every policy entry (by row) and every request, with its status.
-fn matrix(h: &mut String, c: &PlatformCoverage, lang: Lang) {
+fn matrix(h: &mut String, c: &PlatformCoverage, nth: usize, lang: Lang) {
     let t = |id: &str| lang.text(id);
     let platform = c.platform;
     let line = lang.fill(
@@ -276,11 +284,16 @@ fn matrix(h: &mut String, c: &PlatformCoverage, lang: Lang) {
         "<section class=\"platform\" id=\"platform-{}\">\n<h2>{}</h2>\n<p>{line}</p>\n\
          <table class=\"matrix\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th>\
          </tr></thead>\n<tbody>\n",
-        platform.as_str(),
-        lang.fill(
+        // One platform has a matrix per policy when variants ship with different ones.
+        if c.policy.is_some() {
+            format!("{}-{}", platform.as_str(), nth + 1)
+        } else {
+            platform.as_str().to_owned()
+        },
+        esc(&lang.fill(
             "html.matrix.title",
-            &[("platform", platform.display_name())]
-        ),
+            &[("platform", &super::coverage_title(lang, c))]
+        )),
         t("html.col.row"),
         t("html.col.permission"),
         t("html.col.requested-at"),

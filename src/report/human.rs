@@ -88,7 +88,7 @@ impl Renderer for Human {
             let text = lang.fill(
                 "human.coverage",
                 &[
-                    ("platform", c.platform.display_name()),
+                    ("platform", &super::coverage_title(lang, c)),
                     ("disclosed", &c.disclosed().to_string()),
                     ("requests", &lang.count("request", c.requests.len())),
                     ("undeclared", &c.undeclared().to_string()),
@@ -194,6 +194,9 @@ fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write)
         &[("name", &text::visible(&policy.name)), ("origin", origin)],
     );
     lines(out, "", "  ", &line, width)?;
+    for line in super::variant_policy_lines(lang, outcome) {
+        lines(out, "", "  ", &text::visible(&line), width)?;
+    }
     if let Some(rules) = &outcome.selected {
         let ids: Vec<&str> = rules.iter().map(|r| r.id()).collect();
         let line = lang.fill("human.selected", &[("rules", &ids.join(", "))]);
@@ -241,6 +244,12 @@ fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write)
             detail.push(lang.fill(
                 "human.input.removed",
                 &[("n", &input.removals.len().to_string())],
+            ));
+        }
+        if let Some(policy) = super::policy_of_input(outcome, input) {
+            detail.push(lang.fill(
+                "human.input.policy",
+                &[("policy", policy.display_path())],
             ));
         }
         let mut detail = detail.join(separator);
@@ -301,7 +310,7 @@ fn finding(
     let pad = " ".repeat(gutter_width);
     writeln!(out, "{pad}{} {}", style.gutter("-->"), f.location)?;
 
-    let in_policy = f.location.path == outcome.policy.display_path();
+    let in_policy = super::is_policy_path(outcome, &f.location.path);
     let label = if in_policy {
         super::row_label(lang, outcome, f)
             .map(|row| lang.fill("label.disclosed-by", &[("row", &text::visible(&row))]))

@@ -28,6 +28,9 @@ struct Report<'a> {
     summary: Summary,
     config: ConfigRef<'a>,
     suppressed: Suppressed<'a>,
+    /// The config's `policies:` entries the run used; absent without them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    variant_policies: Vec<VariantPolicyRef<'a>>,
     /// The rules `--select` ran; absent when every rule ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     selected_rules: Option<&'a [Rule]>,
@@ -81,6 +84,18 @@ struct PolicyRef<'a> {
 }
 
 #[derive(Serialize)]
+struct VariantPolicyRef<'a> {
+    /// The entry's variant glob.
+    variants: &'a str,
+    policy: PolicyRef<'a>,
+    /// Where the entry is written.
+    path: &'a str,
+    line: Option<u32>,
+    /// The audited variants it matched.
+    audited: &'a [String],
+}
+
+#[derive(Serialize)]
 struct InputRef<'a> {
     path: &'a str,
     platform: Platform,
@@ -91,6 +106,10 @@ struct InputRef<'a> {
     /// The Apple platform an Info.plist is built for, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     apple_platform: Option<ApplePlatform>,
+    /// The policy the input was audited against, when the config's `policies:` gives its
+    /// variants their own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy: Option<PolicyRef<'a>>,
     requests: Vec<RequestRef<'a>>,
 }
 
@@ -145,6 +164,9 @@ struct FindingRef<'a> {
     /// The Gradle variants the finding holds for, when the audit has variants.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     variants: &'a [String],
+    /// The policy the finding was judged against, when variants ship with different ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy: Option<&'a str>,
 }
 
 impl Renderer for Json {
@@ -169,6 +191,10 @@ impl Renderer for Json {
                     kind: i.kind,
                     build: i.build.as_deref(),
                     apple_platform: i.apple_platform,
+                    policy: super::policy_of_input(outcome, i).map(|p| PolicyRef {
+                        name: &p.name,
+                        path: p.file.as_deref(),
+                    }),
                     requests: i
                         .requests
                         .iter()
@@ -212,6 +238,7 @@ impl Renderer for Json {
                     column: f.location.column,
                     message: &f.message,
                     variants: &f.variants,
+                    policy: f.policy.as_deref(),
                 })
                 .collect(),
             summary: Summary::of(outcome),
@@ -229,6 +256,20 @@ impl Renderer for Json {
                     stale_baseline_entries: &s.stale,
                 }
             },
+            variant_policies: outcome
+                .variant_policies
+                .iter()
+                .map(|e| VariantPolicyRef {
+                    variants: &e.variants,
+                    policy: PolicyRef {
+                        name: &e.policy.name,
+                        path: e.policy.file.as_deref(),
+                    },
+                    path: &e.location.path,
+                    line: e.location.line,
+                    audited: &e.audited,
+                })
+                .collect(),
             selected_rules: outcome.selected.as_deref(),
         };
         serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;

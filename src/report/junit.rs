@@ -125,7 +125,11 @@ fn suites(outcome: &CheckOutcome, lang: Lang) -> Vec<Suite<'_>> {
         p.dedup();
         p
     } else {
-        outcome.coverage.iter().map(|c| c.platform).collect()
+        // A platform has a coverage per policy when variants ship with different ones.
+        let mut p: Vec<Platform> = outcome.coverage.iter().map(|c| c.platform).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
     };
     let mut placed = vec![false; outcome.findings.len()];
     let policy_path = outcome.policy.display_path();

@@ -61,6 +61,13 @@ impl Renderer for Markdown {
             ],
         );
         writeln!(out, "{line}")?;
+        let entries = super::variant_policy_lines(lang, outcome);
+        if !entries.is_empty() {
+            writeln!(out)?;
+            for entry in entries {
+                writeln!(out, "- {}", cell(&entry))?;
+            }
+        }
         if !outcome.findings.is_empty() {
             writeln!(out)?;
             writeln!(out, "{}", lang.text("markdown.header"))?;

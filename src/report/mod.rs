@@ -177,7 +177,67 @@ pub(crate) fn context_notes(
     if !f.variants.is_empty() {
         notes.push(lang.fill("finding.variants", &[("variants", &f.variants.join(", "))]));
     }
+    if let Some(policy) = &f.policy {
+        notes.push(lang.fill("finding.policy", &[("policy", policy)]));
+    }
     notes
+}
+
+/// One line per `policies:` entry: its glob, its policy and the variants audited against it.
+pub(crate) fn variant_policy_lines(lang: crate::i18n::Lang, outcome: &CheckOutcome) -> Vec<String> {
+    outcome
+        .variant_policies
+        .iter()
+        .map(|e| {
+            let audited = if e.audited.is_empty() {
+                lang.text("human.variant-policy.none").to_owned()
+            } else {
+                e.audited.join(", ")
+            };
+            lang.fill(
+                "human.variant-policy",
+                &[
+                    ("glob", &e.variants),
+                    ("name", &e.policy.name),
+                    ("path", e.policy.display_path()),
+                    ("variants", &audited),
+                ],
+            )
+        })
+        .collect()
+}
+
+/// The policy an input was audited against, when the run has `policies:` entries.
+pub(crate) fn policy_of_input<'o>(
+    outcome: &'o CheckOutcome,
+    input: &crate::model::ParsedInput,
+) -> Option<&'o crate::policy::Policy> {
+    if outcome.variant_policies.is_empty() {
+        return None;
+    }
+    Some(
+        crate::audit::variant_of(input)
+            .map_or(&outcome.policy, |v| outcome.policy_of_variant(v)),
+    )
+}
+
+/// A coverage's platform as reports title it, with its policy when the run has several.
+pub(crate) fn coverage_title(
+    lang: crate::i18n::Lang,
+    c: &crate::audit::coverage::PlatformCoverage,
+) -> String {
+    match &c.policy {
+        Some(policy) => lang.fill(
+            "report.coverage-policy",
+            &[("platform", c.platform.display_name()), ("policy", policy)],
+        ),
+        None => c.platform.display_name().to_owned(),
+    }
+}
+
+/// Whether `path` is a policy file of the run.
+pub(crate) fn is_policy_path(outcome: &CheckOutcome, path: &str) -> bool {
+    outcome.policies().any(|p| p.display_path() == path)
 }
 
 fn localize_message<'a>(
@@ -282,8 +342,8 @@ pub(crate) fn row_label(
     f: &crate::audit::Finding,
 ) -> Option<String> {
     let d = outcome
-        .policy
-        .disclosures()
+        .policies()
+        .flat_map(|p| p.disclosures())
         .find(|d| d.location == f.location)?;
     Some(match d.row_name.as_deref() {
         Some(name) => lang.fill("label.row.named", &[("name", name)]),

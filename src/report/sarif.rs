@@ -154,6 +154,9 @@ struct ResultProperties {
     /// The Gradle variants the finding holds for.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     variants: Vec<String>,
+    /// The policy the finding was judged against, when variants ship with different ones.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -230,12 +233,18 @@ fn pascal_case(id: &str) -> String {
 /// hand-written FNV is and `std`'s randomly seeded hashers are not.
 pub fn fingerprint(finding: &Finding) -> String {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    // The policy counts only when the run has several, so a single-policy run keeps the
+    // fingerprints it always had.
+    let policy = finding.policy.as_deref();
     for part in [
         finding.rule.id(),
         finding.platform.as_str(),
         &finding.permission,
         &finding.location.path,
-    ] {
+    ]
+    .into_iter()
+    .chain(policy)
+    {
         for byte in part.bytes().chain(std::iter::once(0)) {
             hash ^= u64::from(byte);
             hash = hash.wrapping_mul(0x0100_0000_01b3);
@@ -350,6 +359,7 @@ fn result(
             platform: finding.platform.as_str(),
             permission: finding.permission.clone(),
             variants: finding.variants.clone(),
+            policy: finding.policy.clone(),
         },
     }
 }
@@ -502,6 +512,7 @@ mod tests {
             location: Location::at("a/AndroidManifest.xml", 3, 5),
             message: "x".into(),
             variants: Vec::new(),
+            policy: None,
         };
         let before = fingerprint(&f);
         f.location.line = Some(40);

@@ -10,6 +10,7 @@
 //! Build outputs (`build/intermediates/merged_manifest*/<variant>/…/AndroidManifest.xml` and
 //! `build/outputs/logs/manifest-merger-<variant>-report.txt`) are the ground truth when present.
 
+pub mod artifact;
 pub mod lexer;
 pub(crate) mod merge;
 pub mod model;
@@ -50,6 +51,9 @@ pub struct GradleOptions {
     /// `--variant` globs (and the config key `variants`); empty audits every
     /// non-debuggable variant.
     pub variants: Vec<String>,
+    /// `--merger-report`: the merger report of the APKs and AABs audited; `None` looks for
+    /// one beside each artifact.
+    pub merger_report: Option<PathBuf>,
 }
 
 /// Largest manifest read while merging.
