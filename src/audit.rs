@@ -301,7 +301,7 @@ pub fn audit_with(inputs: &[ParsedInput], policy: &Policy, settings: &Settings) 
 }
 
 /// Is `input` one Gradle variant of an app?
-fn is_variant(input: &ParsedInput) -> bool {
+pub(crate) fn is_variant(input: &ParsedInput) -> bool {
     matches!(
         input.kind,
         crate::model::InputKind::GradleVariant | crate::model::InputKind::MergedManifest

@@ -4,7 +4,7 @@
 //! It states facts about the app and the policy, independent of rule levels: a request whose
 //! `undeclared` finding is switched off or acknowledged is still not disclosed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching;
 use crate::model::{Disclosure, Location, ParsedInput, Platform};
@@ -29,7 +29,13 @@ pub enum EntryStatus {
     /// An audited input requests a predecessor or successor of it (successor matching).
     RequestedAs(String),
     /// No audited input of the platform requests it or a relative: the policy overstates.
-    Stale,
+    /// With Gradle variants, `variants` names the builds it is stale for when some other
+    /// variant does request it (empty: stale for every build), as the `unused` findings
+    /// judge each variant on its own.
+    Stale {
+        /// The variants that do not request it, when not all of them.
+        variants: Vec<String>,
+    },
 }
 
 /// One distinct requested permission.
@@ -81,7 +87,7 @@ impl PlatformCoverage {
     pub fn stale(&self) -> usize {
         self.entries
             .iter()
-            .filter(|e| e.status == EntryStatus::Stale)
+            .filter(|e| matches!(e.status, EntryStatus::Stale { .. }))
             .count()
     }
 }
@@ -95,7 +101,14 @@ pub fn coverage(
     successor_matching: bool,
 ) -> Vec<PlatformCoverage> {
     let mut requested: BTreeMap<Platform, BTreeMap<&str, Vec<Location>>> = BTreeMap::new();
-    let mut any_request: BTreeMap<Platform, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    let mut any_request: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
+    // Per Gradle variant, what its build requests (shared inputs count for every variant).
+    let mut per_variant: BTreeMap<Platform, BTreeMap<&str, BTreeSet<&str>>> = BTreeMap::new();
+    let variants: BTreeSet<&str> = inputs
+        .iter()
+        .filter(|i| super::is_variant(i))
+        .filter_map(|i| i.build.as_deref())
+        .collect();
     for input in inputs {
         // A project file reported on with notes only audits no platform.
         if input.kind == crate::model::InputKind::Project {
@@ -109,19 +122,30 @@ pub fn coverage(
         }
         let own = requested.entry(platform).or_default();
         let all = any_request.entry(platform).or_default();
-        let mut seen = std::collections::BTreeSet::new();
+        let builds: Vec<&str> = match input.build.as_deref() {
+            Some(v) if super::is_variant(input) => vec![v],
+            _ => variants.iter().copied().collect(),
+        };
+        let by_variant = per_variant.entry(platform).or_default();
+        for v in &builds {
+            let set = by_variant.entry(v).or_default();
+            set.extend(input.requests.iter().map(|r| r.permission.as_str()));
+        }
+        let mut seen = BTreeSet::new();
         for r in &input.requests {
             all.insert(&r.permission);
             if !r.own && seen.insert(r.permission.as_str()) {
-                own.entry(&r.permission)
-                    .or_default()
-                    .push(r.location.clone());
+                // Variants of one module share their manifests' lines: one place, listed once.
+                let at = own.entry(&r.permission).or_default();
+                if !at.contains(&r.location) {
+                    at.push(r.location.clone());
+                }
             }
         }
     }
     let mut result = Vec::new();
     for (platform, permissions) in requested {
-        let disclosed: std::collections::BTreeSet<&str> = policy
+        let disclosed: BTreeSet<&str> = policy
             .disclosures()
             .filter(|d| d.platform == platform)
             .map(|d| d.permission.as_str())
@@ -149,13 +173,38 @@ pub fn coverage(
             .disclosures()
             .filter(|d| d.platform == platform)
             .map(|d| {
-                let status = if all.contains(d.permission.as_str()) {
+                let in_set = |set: &BTreeSet<&str>| {
+                    set.contains(d.permission.as_str())
+                        || relative(successor_matching, platform, &d.permission, |r| {
+                            set.contains(r)
+                        })
+                        .is_some()
+                };
+                let stale_in: Vec<String> = per_variant
+                    .get(&platform)
+                    .into_iter()
+                    .flatten()
+                    .filter(|(_, set)| !in_set(set))
+                    .map(|(v, _)| (*v).to_owned())
+                    .collect();
+                let status = if !in_set(all) {
+                    EntryStatus::Stale {
+                        variants: Vec::new(),
+                    }
+                } else if !stale_in.is_empty() {
+                    EntryStatus::Stale { variants: stale_in }
+                } else if all.contains(d.permission.as_str()) {
                     EntryStatus::Requested
                 } else {
                     relative(successor_matching, platform, &d.permission, |r| {
                         all.contains(r)
                     })
-                    .map_or(EntryStatus::Stale, EntryStatus::RequestedAs)
+                    .map_or_else(
+                        || EntryStatus::Stale {
+                            variants: Vec::new(),
+                        },
+                        EntryStatus::RequestedAs,
+                    )
                 };
                 EntryCoverage {
                     disclosure: d.clone(),
@@ -207,6 +256,50 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_one_variant_does_not_request_is_stale_for_that_variant() {
+        let variant = |build: &str, permissions: &[&str]| {
+            let mut input = ParsedInput::new(
+                "m.xml",
+                InputKind::GradleVariant,
+                permissions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| request(p, i as u32 + 2, false))
+                    .collect(),
+            );
+            input.build = Some(build.to_owned());
+            input
+        };
+        let inputs = [
+            variant(
+                "chinaRelease",
+                &["android.permission.CAMERA", "android.permission.SEND_SMS"],
+            ),
+            variant("playRelease", &["android.permission.CAMERA"]),
+        ];
+        let policy = policy::parse(
+            "name: t\nandroid:\n  - permissions: [CAMERA, SEND_SMS, READ_SMS]\n",
+            Some("p.yaml"),
+        )
+        .unwrap();
+        let c = &coverage(&inputs, &policy, true)[0];
+        let statuses: Vec<_> = c.entries.iter().map(|e| e.status.clone()).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                EntryStatus::Requested,
+                EntryStatus::Stale {
+                    variants: vec!["playRelease".into()]
+                },
+                EntryStatus::Stale {
+                    variants: Vec::new()
+                },
+            ]
+        );
+        assert_eq!(c.stale(), 2);
+    }
+
+    #[test]
     fn statuses_follow_the_matching_rules() {
         let input = ParsedInput::new(
             "m.xml",
@@ -243,7 +336,12 @@ mod tests {
             ]
         );
         assert_eq!((c.disclosed(), c.undeclared(), c.stale()), (2, 1, 1));
-        assert_eq!(c.entries[2].status, EntryStatus::Stale);
+        assert_eq!(
+            c.entries[2].status,
+            EntryStatus::Stale {
+                variants: Vec::new()
+            }
+        );
         assert_eq!(c.entries[3].status, EntryStatus::Requested);
 
         let strict = coverage(&[input], &policy, false);

@@ -235,6 +235,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ),
     ("html.status.stale", "stale: disclosed, not requested"),
     (
+        "html.status.stale-in",
+        "stale for {variants}: disclosed, not requested by those builds",
+    ),
+    (
         "html.status.undeclared",
         "undeclared: requested, not disclosed",
     ),

@@ -228,6 +228,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("html.status.disclosed", "已披露且已申请"),
     ("html.status.disclosed-as", "已披露；申请的是 {other}"),
     ("html.status.stale", "过时：已披露但未申请"),
+    (
+        "html.status.stale-in",
+        "对 {variants} 过时：已披露，但这些构建未申请",
+    ),
     ("html.status.undeclared", "未披露：已申请但未披露"),
     ("html.summary", "摘要"),
     ("html.title", "权限披露报告"),

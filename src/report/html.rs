@@ -319,7 +319,17 @@ fn matrix(h: &mut String, c: &PlatformCoverage, lang: Lang) {
                 ),
                 requested_at(other),
             ),
-            EntryStatus::Stale => ("stale", t("html.status.stale").to_owned(), String::new()),
+            EntryStatus::Stale { variants } if variants.is_empty() => {
+                ("stale", t("html.status.stale").to_owned(), String::new())
+            }
+            EntryStatus::Stale { variants } => (
+                "stale",
+                lang.fill(
+                    "html.status.stale-in",
+                    &[("variants", &esc(&variants.join(", ")))],
+                ),
+                requested_at(&d.permission),
+            ),
         };
         let _ = writeln!(
             h,
