@@ -3,6 +3,7 @@
 //! The binary only parses arguments, calls [`run`] and renders the outcome, so everything a
 //! test wants to exercise is reachable without a process.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -98,9 +99,57 @@ pub struct CheckOutcome {
     /// The rules `--select` limited the run to, in registry order; `None` when every rule ran.
     /// Reports name them, so a partial run never reads as a full one.
     pub selected: Option<Vec<crate::audit::Rule>>,
+    /// Which request each (permission, location) is, built on first use: reports look a
+    /// finding's request up once per finding, and a scan of every request per finding made
+    /// a 4,000-file tree's report quadratic.
+    pub requests: RequestIndex,
+}
+
+/// Requests by permission and location, over an outcome's inputs (see
+/// [`CheckOutcome::request_at`]). Keyed by a hash of the pair, with the candidates compared
+/// on lookup, so that neither building nor looking up copies a path.
+#[derive(Debug, Clone, Default)]
+pub struct RequestIndex(std::sync::OnceLock<HashMap<u64, Vec<(usize, usize)>>>);
+
+fn request_key(permission: &str, location: &Location) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    // A fixed hasher: the index lives for one run and is never exposed, and a fixed seed keeps
+    // runs identical.
+    let mut h =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .build_hasher();
+    permission.hash(&mut h);
+    location.hash(&mut h);
+    h.finish()
 }
 
 impl CheckOutcome {
+    /// The request of `permission` at `location`, if an audited input has one there (the
+    /// first, in input order, when variants share a manifest line).
+    pub fn request_at(
+        &self,
+        permission: &str,
+        location: &Location,
+    ) -> Option<&crate::model::Request> {
+        let index = self.requests.0.get_or_init(|| {
+            let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+            for (i, input) in self.inputs.iter().enumerate() {
+                for (j, r) in input.requests.iter().enumerate() {
+                    index
+                        .entry(request_key(&r.permission, &r.location))
+                        .or_default()
+                        .push((i, j));
+                }
+            }
+            index
+        });
+        index
+            .get(&request_key(permission, location))?
+            .iter()
+            .map(|&(i, j)| &self.inputs[i].requests[j])
+            .find(|r| r.permission == permission && r.location == *location)
+    }
+
     /// Whether a finding is at or above the `fail-on` threshold (exit code 1).
     pub fn fails(&self) -> bool {
         self.fail_on
@@ -317,6 +366,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         today,
         selected: selected(&settings),
         command: Command::Check,
+        requests: RequestIndex::default(),
     })
 }
 
@@ -418,6 +468,7 @@ pub fn lint(
         today: Date::today_utc(),
         selected: selected(settings),
         command: Command::Lint,
+        requests: RequestIndex::default(),
     })
 }
 

@@ -136,11 +136,7 @@ pub(crate) fn request_of<'o>(
     outcome: &'o CheckOutcome,
     f: &crate::audit::Finding,
 ) -> Option<&'o crate::model::Request> {
-    outcome
-        .inputs
-        .iter()
-        .flat_map(|i| &i.requests)
-        .find(|r| r.permission == f.permission && r.location == f.location)
+    outcome.request_at(&f.permission, &f.location)
 }
 
 /// Who added the request a finding is about, when a merged manifest says so.
