@@ -3,6 +3,7 @@
 //! The binary only parses arguments, calls [`run`] and renders the outcome, so everything a
 //! test wants to exercise is reachable without a process.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use thiserror::Error;
@@ -116,6 +117,28 @@ pub struct CheckOutcome {
     /// The rules `--select` limited the run to, in registry order; `None` when every rule ran.
     /// Reports name them, so a partial run never reads as a full one.
     pub selected: Option<Vec<crate::audit::Rule>>,
+    /// Which request each (permission, location) is, built on first use: reports look a
+    /// finding's request up once per finding, and a scan of every request per finding made
+    /// a 4,000-file tree's report quadratic.
+    pub requests: RequestIndex,
+}
+
+/// Requests by permission and location, over an outcome's inputs (see
+/// [`CheckOutcome::request_at`]). Keyed by a hash of the pair, with the candidates compared
+/// on lookup, so that neither building nor looking up copies a path.
+#[derive(Debug, Clone, Default)]
+pub struct RequestIndex(std::sync::OnceLock<HashMap<u64, Vec<(usize, usize)>>>);
+
+fn request_key(permission: &str, location: &Location) -> u64 {
+    use std::hash::{BuildHasher, Hash, Hasher};
+    // A fixed hasher: the index lives for one run and is never exposed, and a fixed seed keeps
+    // runs identical.
+    let mut h =
+        std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+            .build_hasher();
+    permission.hash(&mut h);
+    location.hash(&mut h);
+    h.finish()
 }
 
 impl CheckOutcome {
@@ -130,6 +153,32 @@ impl CheckOutcome {
     /// Every policy of the run: the default, then those of `policies:`.
     pub fn policies(&self) -> impl Iterator<Item = &Policy> {
         std::iter::once(&self.policy).chain(self.variant_policies.iter().map(|e| &e.policy))
+    }
+
+    /// The request of `permission` at `location`, if an audited input has one there (the
+    /// first, in input order, when variants share a manifest line).
+    pub fn request_at(
+        &self,
+        permission: &str,
+        location: &Location,
+    ) -> Option<&crate::model::Request> {
+        let index = self.requests.0.get_or_init(|| {
+            let mut index: HashMap<u64, Vec<(usize, usize)>> = HashMap::new();
+            for (i, input) in self.inputs.iter().enumerate() {
+                for (j, r) in input.requests.iter().enumerate() {
+                    index
+                        .entry(request_key(&r.permission, &r.location))
+                        .or_default()
+                        .push((i, j));
+                }
+            }
+            index
+        });
+        index
+            .get(&request_key(permission, location))?
+            .iter()
+            .map(|&(i, j)| &self.inputs[i].requests[j])
+            .find(|r| r.permission == permission && r.location == *location)
     }
 
     /// Whether a finding is at or above the `fail-on` threshold (exit code 1).
@@ -379,6 +428,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         today,
         selected: selected(&settings),
         command: Command::Check,
+        requests: RequestIndex::default(),
     })
 }
 
@@ -450,8 +500,7 @@ pub fn read_app(
     }
     for report in reports {
         let beside_artifact = artifact_dirs.contains(&folder_of(&report.path));
-        if !beside_artifact && !used_reports.contains(&input::projects::canonical(&report.path))
-        {
+        if !beside_artifact && !used_reports.contains(&input::projects::canonical(&report.path)) {
             errors.push(InputError::invalid(
                 Location::file(&report.display),
                 "a manifest merger report with no APK or AAB beside it and no Gradle module \
@@ -549,8 +598,7 @@ fn audit_assigned(
         }
     }
     let policy_of = |v: &str| assignment.get(v).map_or(0, |&e| slot[e]);
-    let findings =
-        crate::audit::audit_policies(inputs, &policies, &policy_of, settings);
+    let findings = crate::audit::audit_policies(inputs, &policies, &policy_of, settings);
     let mut coverages = Vec::new();
     for (p, policy) in policies.iter().enumerate() {
         let subset: Vec<ParsedInput> = inputs
@@ -626,6 +674,7 @@ pub fn lint(
         today: Date::today_utc(),
         selected: selected(settings),
         command: Command::Lint,
+        requests: RequestIndex::default(),
     })
 }
 

@@ -11,7 +11,6 @@ use std::path::{Path, PathBuf};
 
 use common::permaudit;
 use permaudit::input::testing::{axml_manifest, proto_manifest, zip};
-use predicates::prelude::*;
 use serde_json::Value;
 
 /// INTERNET from the app's own manifest, READ_PHONE_STATE from Umeng, ACCESS_NETWORK_STATE
@@ -181,7 +180,10 @@ fn a_report_given_with_merger_report_is_used_wherever_it_is() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "dist/app.apk", &apk(&PERMISSIONS));
     write(dir.path(), "logs/build.txt", REPORT.as_bytes());
-    let report = json(dir.path(), &["dist/app.apk", "--merger-report", "logs/build.txt"]);
+    let report = json(
+        dir.path(),
+        &["dist/app.apk", "--merger-report", "logs/build.txt"],
+    );
     let got = origins(&report);
     assert_eq!(got[1].1, "logs/build.txt:9");
     assert_eq!(got[1].3, "com.umeng.umsdk:common:9.6.3");
@@ -294,7 +296,12 @@ fn the_reports_variant_chooses_the_artifacts_policy() {
         ])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let report: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["inputs"][0]["policy"]["path"], "privacy-cn.yaml");
 }
@@ -303,7 +310,11 @@ fn the_reports_variant_chooses_the_artifacts_policy() {
 fn a_report_without_its_artifact_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "app.apk", &apk(&PERMISSIONS));
-    write(dir.path(), "logs/manifest-merger-release-report.txt", REPORT.as_bytes());
+    write(
+        dir.path(),
+        "logs/manifest-merger-release-report.txt",
+        REPORT.as_bytes(),
+    );
     let (code, _, err) = run(dir.path(), &["."], "json");
     assert_eq!(code, 2, "{err}");
     assert!(
@@ -312,7 +323,11 @@ fn a_report_without_its_artifact_is_an_error() {
     );
     let (code, _, err) = run(
         dir.path(),
-        &["logs", "--merger-report", "logs/manifest-merger-release-report.txt"],
+        &[
+            "logs",
+            "--merger-report",
+            "logs/manifest-merger-release-report.txt",
+        ],
         "json",
     );
     assert_eq!(code, 2, "{err}");

@@ -411,8 +411,9 @@ fn seed_check_equals_builtin_check() {
         .iter()
         .filter(|f| f["rule"] == "unused")
         .collect();
-    // Four rows unused by both variants, and "Install application" by the Play build.
-    assert_eq!(unused.len(), 6);
+    // The rows no variant audited against the policy requests ("Install application" is the
+    // China build's, so not stale: both builds ship with this one policy).
+    assert_eq!(unused.len(), 5);
     for f in unused {
         assert_eq!(f["path"].as_str().unwrap(), seed);
         assert!(f["line"].as_u64().unwrap() > 150, "{f}");

@@ -108,7 +108,7 @@ fn chinese_human_report_reads_chinese() {
         text.contains("= 帮助: 把它加入说明其用途的政策行，或停止申请它"),
         "{text}"
     );
-    assert!(text.contains("7 个错误，12 个警告，0 个提示"), "{text}");
+    assert!(text.contains("7 个错误，11 个警告，0 个提示"), "{text}");
     assert!(
         text.contains("Android：23 项申请中已披露 18 项，未披露 5 项"),
         "{text}"

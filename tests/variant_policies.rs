@@ -66,7 +66,10 @@ fn each_variant_is_audited_against_its_policy() {
         .iter()
         .map(|i| {
             (
-                i["build"].as_str().unwrap_or(i["path"].as_str().unwrap()).to_owned(),
+                i["build"]
+                    .as_str()
+                    .unwrap_or(i["path"].as_str().unwrap())
+                    .to_owned(),
                 i["policy"]["path"].as_str().unwrap().to_owned(),
             )
         })
@@ -88,7 +91,11 @@ fn each_variant_is_audited_against_its_policy() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|e| (e["variants"].clone(), e["audited"].clone(), e["line"].clone()))
+            .map(|e| (
+                e["variants"].clone(),
+                e["audited"].clone(),
+                e["line"].clone()
+            ))
             .collect::<Vec<_>>(),
         vec![
             (
@@ -190,12 +197,27 @@ fn every_format_names_the_policy_of_each_finding() {
     assert_eq!(vibrate.len(), 2, "{sarif}");
     assert_ne!(vibrate[0].0, vibrate[1].0);
     for (format, needle) in [
-        ("markdown", "policy for variants play*: Ledger privacy policy (Google Play)"),
-        ("markdown", "audited against testdata/gradle/variant-policies/privacy-cn.yaml"),
+        (
+            "markdown",
+            "policy for variants play*: Ledger privacy policy (Google Play)",
+        ),
+        (
+            "markdown",
+            "audited against testdata/gradle/variant-policies/privacy-cn.yaml",
+        ),
         ("html", "Policy for variants"),
-        ("html", "Android against testdata/gradle/variant-policies/privacy-play.yaml"),
-        ("concise", "audited against testdata/gradle/variant-policies/privacy-play.yaml"),
-        ("junit", "audited against testdata/gradle/variant-policies/privacy-cn.yaml"),
+        (
+            "html",
+            "Android against testdata/gradle/variant-policies/privacy-play.yaml",
+        ),
+        (
+            "concise",
+            "audited against testdata/gradle/variant-policies/privacy-play.yaml",
+        ),
+        (
+            "junit",
+            "audited against testdata/gradle/variant-policies/privacy-cn.yaml",
+        ),
     ] {
         permaudit()
             .args(["check", TREE, "--format", format])
@@ -244,7 +266,11 @@ fn a_variant_no_entry_matches_uses_the_default_policy() {
     let (code, report) = check_json(&[TREE, "--config", &config]);
     assert_eq!(code, 1);
     let entries = report["variant_policies"].as_array().unwrap();
-    assert_eq!(entries[1]["audited"], serde_json::json!([]), "globs are case-sensitive");
+    assert_eq!(
+        entries[1]["audited"],
+        serde_json::json!([]),
+        "globs are case-sensitive"
+    );
     let all = findings(&report);
     let camera: Vec<_> = only(&all, "undeclared")
         .into_iter()

@@ -44,6 +44,7 @@ fuzz_target!(|data: &[u8]| {
         today: permaudit::config::Date::today_utc(),
         selected: None,
         command: permaudit::check::Command::Check,
+        requests: Default::default(),
     };
     for lang in [permaudit::i18n::Lang::En, permaudit::i18n::Lang::Zh] {
         let options = RenderOptions { lang, ..RenderOptions::default() };

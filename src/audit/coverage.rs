@@ -4,7 +4,7 @@
 //! It states facts about the app and the policy, independent of rule levels: a request whose
 //! `undeclared` finding is switched off or acknowledged is still not disclosed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::matching;
 use crate::model::{Disclosure, Location, ParsedInput, Platform};
@@ -29,6 +29,8 @@ pub enum EntryStatus {
     /// An audited input requests a predecessor or successor of it (successor matching).
     RequestedAs(String),
     /// No audited input of the platform requests it or a relative: the policy overstates.
+    /// Gradle variants audited against one policy count together, as `unused` judges them:
+    /// the document serves every build that ships with it.
     Stale,
 }
 
@@ -98,7 +100,7 @@ pub fn coverage(
     successor_matching: bool,
 ) -> Vec<PlatformCoverage> {
     let mut requested: BTreeMap<Platform, BTreeMap<&str, Vec<Location>>> = BTreeMap::new();
-    let mut any_request: BTreeMap<Platform, std::collections::BTreeSet<&str>> = BTreeMap::new();
+    let mut any_request: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
     for input in inputs {
         // A project file reported on with notes only audits no platform.
         if input.kind == crate::model::InputKind::Project {
@@ -112,19 +114,21 @@ pub fn coverage(
         }
         let own = requested.entry(platform).or_default();
         let all = any_request.entry(platform).or_default();
-        let mut seen = std::collections::BTreeSet::new();
+        let mut seen = BTreeSet::new();
         for r in &input.requests {
             all.insert(&r.permission);
             if !r.own && seen.insert(r.permission.as_str()) {
-                own.entry(&r.permission)
-                    .or_default()
-                    .push(r.location.clone());
+                // Variants of one module share their manifests' lines: one place, listed once.
+                let at = own.entry(&r.permission).or_default();
+                if !at.contains(&r.location) {
+                    at.push(r.location.clone());
+                }
             }
         }
     }
     let mut result = Vec::new();
     for (platform, permissions) in requested {
-        let disclosed: std::collections::BTreeSet<&str> = policy
+        let disclosed: BTreeSet<&str> = policy
             .disclosures()
             .filter(|d| d.platform == platform)
             .map(|d| d.permission.as_str())
@@ -208,6 +212,46 @@ mod tests {
             localizations: Vec::new(),
             origin: None,
         }
+    }
+
+    #[test]
+    fn an_entry_one_variant_of_the_policy_requests_is_not_stale() {
+        let variant = |build: &str, permissions: &[&str]| {
+            let mut input = ParsedInput::new(
+                "m.xml",
+                InputKind::GradleVariant,
+                permissions
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| request(p, i as u32 + 2, false))
+                    .collect(),
+            );
+            input.build = Some(build.to_owned());
+            input
+        };
+        let inputs = [
+            variant(
+                "chinaRelease",
+                &["android.permission.CAMERA", "android.permission.SEND_SMS"],
+            ),
+            variant("playRelease", &["android.permission.CAMERA"]),
+        ];
+        let policy = policy::parse(
+            "name: t\nandroid:\n  - permissions: [CAMERA, SEND_SMS, READ_SMS]\n",
+            Some("p.yaml"),
+        )
+        .unwrap();
+        let c = &coverage(&inputs, &policy, true)[0];
+        let statuses: Vec<_> = c.entries.iter().map(|e| e.status.clone()).collect();
+        assert_eq!(
+            statuses,
+            vec![
+                EntryStatus::Requested,
+                EntryStatus::Requested,
+                EntryStatus::Stale,
+            ]
+        );
+        assert_eq!(c.stale(), 1);
     }
 
     #[test]

@@ -98,7 +98,9 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                     &r.permission,
                     &l.location,
                     format!(
-                        "the {} translation of {}'s purpose string is {why}{}; users of that                          language see a permission prompt that does not explain its use;                          translate the sentence the Info.plist gives",
+                        "the {} translation of {}'s purpose string is {why}{}; users of that \
+                         language see a permission prompt that does not explain its use; \
+                         translate the sentence the Info.plist gives",
                         l.language,
                         r.permission,
                         quoted(text)

@@ -756,7 +756,13 @@ mod tests {
         let got: Vec<(&str, PathBuf, String)> = config
             .policies
             .iter()
-            .map(|p| (p.variants.as_str(), p.policy.clone(), p.location.to_string()))
+            .map(|p| {
+                (
+                    p.variants.as_str(),
+                    p.policy.clone(),
+                    p.location.to_string(),
+                )
+            })
             .collect();
         assert_eq!(
             got,

@@ -283,7 +283,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "rules: only {rules} (--select); every other rule was off",
     ),
     ("human.summary", "{errors}, {warnings}, {notes}"),
-    ("human.variant-policy", "policy for variants {glob}: {name} ({path}); audited: {variants}"),
+    (
+        "human.variant-policy",
+        "policy for variants {glob}: {name} ({path}); audited: {variants}",
+    ),
     ("human.variant-policy.none", "no audited variant matches"),
     ("junit.other", "other findings"),
     ("junit.requests", "{platform} requests"),

@@ -268,7 +268,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "规则：仅 {rules}（--select），其余规则均未运行",
     ),
     ("human.summary", "{errors}，{warnings}，{notes}"),
-    ("human.variant-policy", "变体 {glob} 的隐私政策：{name}（{path}）；已审计：{variants}"),
+    (
+        "human.variant-policy",
+        "变体 {glob} 的隐私政策：{name}（{path}）；已审计：{variants}",
+    ),
     ("human.variant-policy.none", "没有已审计的变体与之匹配"),
     ("junit.other", "其他问题"),
     ("junit.requests", "{platform} 权限申请"),

@@ -247,10 +247,7 @@ fn header(outcome: &CheckOutcome, lang: Lang, width: usize, out: &mut dyn Write)
             ));
         }
         if let Some(policy) = super::policy_of_input(outcome, input) {
-            detail.push(lang.fill(
-                "human.input.policy",
-                &[("policy", policy.display_path())],
-            ));
+            detail.push(lang.fill("human.input.policy", &[("policy", policy.display_path())]));
         }
         let mut detail = detail.join(separator);
         // A project file reported on with notes only requests nothing itself.

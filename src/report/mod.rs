@@ -136,11 +136,7 @@ pub(crate) fn request_of<'o>(
     outcome: &'o CheckOutcome,
     f: &crate::audit::Finding,
 ) -> Option<&'o crate::model::Request> {
-    outcome
-        .inputs
-        .iter()
-        .flat_map(|i| &i.requests)
-        .find(|r| r.permission == f.permission && r.location == f.location)
+    outcome.request_at(&f.permission, &f.location)
 }
 
 /// Who added the request a finding is about, when a merged manifest says so.
@@ -215,10 +211,7 @@ pub(crate) fn policy_of_input<'o>(
     if outcome.variant_policies.is_empty() {
         return None;
     }
-    Some(
-        crate::audit::variant_of(input)
-            .map_or(&outcome.policy, |v| outcome.policy_of_variant(v)),
-    )
+    Some(crate::audit::variant_of(input).map_or(&outcome.policy, |v| outcome.policy_of_variant(v)))
 }
 
 /// A coverage's platform as reports title it, with its policy when the run has several.

@@ -248,11 +248,14 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
         .filter(|r| r.own)
         .map(|r| r.permission.as_str())
         .collect();
-    let other_id = unmentioned.iter().filter(|a| own.contains(*a)).find_map(|a| {
-        absent
-            .iter()
-            .find_map(|b| own_shape(a, &b.key).map(|ids| (*a, *b, ids)))
-    });
+    let other_id = unmentioned
+        .iter()
+        .filter(|a| own.contains(*a))
+        .find_map(|a| {
+            absent
+                .iter()
+                .find_map(|b| own_shape(a, &b.key).map(|ids| (*a, *b, ids)))
+        });
     if let Some((ours, theirs, (our_id, their_id))) = other_id {
         notes.push(super::note(
             &Location::at(report_display, theirs.report_line, 1),
@@ -396,7 +399,10 @@ REMOVED from /w/app/src/main/AndroidManifest.xml:62:5-64:38\n";
         let notes = attribute(&mut apk, "r.txt", &entries);
         assert!(notes.is_empty(), "{notes:?}");
         assert_eq!(apk.requests[0].origin, None);
-        assert_eq!(apk.requests[0].location.path, "app.apk!/AndroidManifest.xml");
+        assert_eq!(
+            apk.requests[0].location.path,
+            "app.apk!/AndroidManifest.xml"
+        );
         let umeng = &apk.requests[1];
         let origin = umeng.origin.as_ref().unwrap();
         assert_eq!(
@@ -421,7 +427,8 @@ REMOVED from /w/app/src/main/AndroidManifest.xml:62:5-64:38\n";
             .collect();
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(
-            said[0].starts_with("r.txt this merger report never mentions android.permission.CAMERA,"),
+            said[0]
+                .starts_with("r.txt this merger report never mentions android.permission.CAMERA,"),
             "{said:?}"
         );
         assert!(

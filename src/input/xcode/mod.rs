@@ -56,7 +56,8 @@ impl Jail {
             return Err(InputError::invalid(
                 Location::file(display),
                 format!(
-                    "resolves to {}, outside the repository ({}); a project's files must be                      inside it, so it was not read",
+                    "resolves to {}, outside the repository ({}); a project's files must be \
+                     inside it, so it was not read",
                     real.display(),
                     self.boundary.display()
                 ),

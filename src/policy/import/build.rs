@@ -30,7 +30,7 @@ impl Importer<'_> {
     /// its document line.
     pub(super) fn policy(&self) -> Policy {
         let mut rows = Vec::new();
-        for platform in [Platform::Android, Platform::Ios] {
+        for platform in [Platform::Android, Platform::Ios, Platform::Macos] {
             for (index, out) in self
                 .rows
                 .iter()

@@ -14,6 +14,9 @@ use crate::model::Location;
 pub(super) enum TablePlatform {
     Android,
     Ios,
+    /// A macOS (or Mac Catalyst) table: the same Info.plist keys as iOS, so only the words
+    /// around it tell the two apart.
+    Macos,
     Harmony,
 }
 
@@ -281,6 +284,15 @@ pub(super) fn decide_platform(
         .map(|(_, p)| p)
         .collect::<Vec<_>>();
         if let [one] = leaders.as_slice() {
+            // Info.plist keys are the same on iOS and macOS: a table of them that its header or
+            // heading calls a macOS table is one.
+            let named = || {
+                platform_named_in(header)
+                    .or_else(|| heading.iter().find_map(|l| platform_named_in(l)))
+            };
+            if *one == TablePlatform::Ios && named() == Some(TablePlatform::Macos) {
+                return Some(TablePlatform::Macos);
+            }
             return Some(*one);
         }
     }
@@ -290,16 +302,12 @@ pub(super) fn decide_platform(
 /// The platform a phrase names, as whole words (`iOS权限`, `IOS operating system`, but not
 /// "scenarios").
 pub(super) fn platform_named_in(text: &str) -> Option<TablePlatform> {
-    let lower = text.to_lowercase();
-    let word = |w: &str| {
-        lower.match_indices(w).any(|(i, _)| {
-            let before = lower[..i].chars().next_back();
-            let after = lower[i + w.len()..].chars().next();
-            !before.is_some_and(|c| c.is_ascii_alphabetic())
-                && !after.is_some_and(|c| c.is_ascii_alphabetic())
-        })
-    };
+    let (macos, lower) = without_macos(text);
+    let word = |w: &str| has_word(&lower, w);
     let mut hits = Vec::new();
+    if macos {
+        hits.push(TablePlatform::Macos);
+    }
     for (words, platform) in [
         (
             &["harmonyos", "harmony", "鸿蒙", "ohos"][..],
@@ -316,6 +324,53 @@ pub(super) fn platform_named_in(text: &str) -> Option<TablePlatform> {
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// Whether `text` names macOS, and its lowercase text with the macOS phrases taken out:
+/// "苹果电脑" (Mac) holds "苹果" (Apple, which alone means iOS here), and "Mac OS X" must not
+/// also be read as other words.
+pub(super) fn without_macos(text: &str) -> (bool, String) {
+    let mut lower = text.to_lowercase();
+    let mut macos = false;
+    // Phrases only: a bare "Mac" is as often the MAC address (`MAC地址`) as the computer.
+    for phrase in [
+        "mac catalyst",
+        "苹果电脑",
+        "mac os x",
+        "mac os",
+        "macos",
+        "os x",
+        "osx",
+        "mac 端",
+        "mac端",
+        "mac 版",
+        "mac版",
+        "mac app",
+        "mac应用",
+        "mac 应用",
+    ] {
+        // Whole words only: "iOS X…" holds "os x".
+        while let Some(at) = word_at(&lower, phrase) {
+            macos = true;
+            lower.replace_range(at..at + phrase.len(), " ");
+        }
+    }
+    (macos, lower)
+}
+
+/// Where `w` first occurs in `lower` as a whole word (no ASCII letter either side).
+fn word_at(lower: &str, w: &str) -> Option<usize> {
+    lower.match_indices(w).map(|(i, _)| i).find(|&i| {
+        let before = lower[..i].chars().next_back();
+        let after = lower[i + w.len()..].chars().next();
+        !before.is_some_and(|c| c.is_ascii_alphabetic())
+            && !after.is_some_and(|c| c.is_ascii_alphabetic())
+    })
+}
+
+/// Whether `w` occurs in `lower` as a whole word.
+fn has_word(lower: &str, w: &str) -> bool {
+    word_at(lower, w).is_some()
 }
 
 /// A heading row counts only when its text is identifiers joined by "and", commas and the like.

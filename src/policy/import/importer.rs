@@ -178,6 +178,7 @@ impl<'d> Importer<'d> {
         let (platform, side) = match platform {
             TablePlatform::Android => (Platform::Android, Side::Android),
             TablePlatform::Ios => (Platform::Ios, Side::Ios),
+            TablePlatform::Macos => (Platform::Macos, Side::Ios),
             TablePlatform::Harmony => {
                 let what = format!(
                     "a HarmonyOS {} at line {} ({} rows)",
@@ -381,13 +382,16 @@ impl<'d> Importer<'d> {
 
 /// The platforms a platform cell names (`iOS/Android`, `安卓`, `全平台`).
 fn platforms_in(text: &str) -> Vec<(Platform, Side)> {
-    let lower = text.to_lowercase();
+    let (macos, lower) = find::without_macos(text);
     let mut out = Vec::new();
     if lower.contains("android") || lower.contains("安卓") || lower.contains("全平台") {
         out.push((Platform::Android, Side::Android));
     }
     if lower.contains("ios") || lower.contains("苹果") || lower.contains("全平台") {
         out.push((Platform::Ios, Side::Ios));
+    }
+    if macos {
+        out.push((Platform::Macos, Side::Ios));
     }
     out
 }
@@ -405,6 +409,7 @@ fn row_prefix_platform(row: &RawRow, name_col: usize) -> Option<(Platform, Side)
             Some((Platform::Android, Side::Android))
         }
         TablePlatform::Ios if head.chars().count() <= 10 => Some((Platform::Ios, Side::Ios)),
+        TablePlatform::Macos if head.chars().count() <= 10 => Some((Platform::Macos, Side::Ios)),
         _ => None,
     }
 }

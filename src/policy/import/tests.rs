@@ -147,6 +147,52 @@ fn platform_from_identifiers_heading_and_columns() {
 }
 
 #[test]
+fn macos_tables_are_told_from_ios_by_their_words() {
+    // The same keys in an iOS and a macOS table: only the headings tell them apart.
+    let doc = "## iOS\n| Permission | Purpose |\n|---|---|\n| NSCameraUsageDescription | scan |\n\n\
+               ## macOS\n| Permission | Purpose |\n|---|---|\n| NSCameraUsageDescription | calls |\n\n\
+               ## 苹果电脑（Mac Catalyst）端权限\n| 权限名称 | 目的 |\n|---|---|\n| 麦克风 | 通话 |\n";
+    let imported = import(doc);
+    let camera = || vec!["NSCameraUsageDescription".to_owned()];
+    assert_eq!(
+        rows_of(&imported),
+        vec![
+            (Platform::Ios, camera()),
+            (Platform::Macos, camera()),
+            (
+                Platform::Macos,
+                vec!["NSMicrophoneUsageDescription".to_owned()]
+            ),
+        ],
+        "{}",
+        imported.yaml
+    );
+    assert!(imported.yaml.contains("\nmacos:\n"), "{}", imported.yaml);
+    // A platform column naming both sends the row to each; "machine" is not "Mac".
+    let doc = "| 权限 | 适用平台 | 目的 |\n|---|---|---|\n| NSCameraUsageDescription | iOS/macOS | 扫码 |\n\n\
+               Machine permissions\n| Permission | Purpose |\n|---|---|\n| NSMicrophoneUsageDescription | calls |\n";
+    let mic = || vec!["NSMicrophoneUsageDescription".to_owned()];
+    assert_eq!(
+        rows_of(&import(doc)),
+        vec![
+            (Platform::Ios, camera()),
+            (Platform::Ios, mic()),
+            (Platform::Macos, camera()),
+        ]
+    );
+    use find::{TablePlatform as T, platform_named_in};
+    for (text, want) in [
+        ("MAC地址", None),
+        ("iOS Xcode 权限", Some(T::Ios)),
+        ("Mac端权限", Some(T::Macos)),
+        ("OS X permissions", Some(T::Macos)),
+        ("iOS 与 macOS", None),
+    ] {
+        assert_eq!(platform_named_in(text), want, "{text}");
+    }
+}
+
+#[test]
 fn unrelated_tables_are_left_out_with_a_note() {
     let doc = "| Field | Use |\n|---|---|\n| Android ID | login |\n\n| Permission | Purpose |\n|---|---|\n| INTERNET | sync |\n";
     let imported = import(doc);

@@ -22,7 +22,7 @@ pub(super) fn render(name: &str, document: &str, rows: &[OutRow]) -> String {
     ));
     let _ = writeln!(out, "name: {}", scalar(name));
     let _ = writeln!(out, "source: {}", scalar(document));
-    for platform in [Platform::Android, Platform::Ios] {
+    for platform in [Platform::Android, Platform::Ios, Platform::Macos] {
         let platform_rows: Vec<&OutRow> = rows.iter().filter(|r| r.platform == platform).collect();
         if platform_rows.is_empty() {
             continue;
