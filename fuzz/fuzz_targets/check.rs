@@ -15,7 +15,8 @@ fuzz_target!(|data: &[u8]| {
     let policy = parts.next().unwrap_or_default();
 
     let policy = match std::str::from_utf8(policy) {
-        Ok(text) if !text.trim().is_empty() => match permaudit::policy::parse(text, Some("p.yaml")) {
+        Ok(text) if !text.trim().is_empty() => match permaudit::policy::parse(text, Some("p.yaml"))
+        {
             Ok(p) => p,
             Err(_) => return,
         },
@@ -45,9 +46,13 @@ fuzz_target!(|data: &[u8]| {
         selected: None,
         command: permaudit::check::Command::Check,
         requests: Default::default(),
+        variant_policies: Vec::new(),
     };
     for lang in [permaudit::i18n::Lang::En, permaudit::i18n::Lang::Zh] {
-        let options = RenderOptions { lang, ..RenderOptions::default() };
+        let options = RenderOptions {
+            lang,
+            ..RenderOptions::default()
+        };
         for format in Format::ALL {
             format.render(&outcome, options).expect("render");
         }

@@ -8,7 +8,6 @@ use permaudit::input::{discover, projects};
 const FILES: &[&str] = &["config.xml", "package.json", "plugins/p/plugin.xml"];
 
 fuzz_target!(|data: &[u8]| {
-    
     let Ok(dir) = tempfile::tempdir() else { return };
     let mut parts = data.split(|&b| b == 0xFF);
     for name in FILES {
@@ -21,7 +20,9 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     }
-    let Ok(files) = discover::discover(&[dir.path().to_path_buf()]) else { return };
+    let Ok(files) = discover::discover(&[dir.path().to_path_buf()]) else {
+        return;
+    };
     let (inputs, _errors, _rest) =
         projects::read_projects(files, &projects::ProjectOptions::default());
     for input in inputs {

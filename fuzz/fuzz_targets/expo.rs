@@ -5,10 +5,13 @@ use libfuzzer_sys::fuzz_target;
 use permaudit::input::{discover, projects};
 
 /// The files of the tree, cut from one input at 0xFF bytes.
-const FILES: &[&str] = &["app.json", "package.json", "android/app/src/main/AndroidManifest.xml"];
+const FILES: &[&str] = &[
+    "app.json",
+    "package.json",
+    "android/app/src/main/AndroidManifest.xml",
+];
 
 fuzz_target!(|data: &[u8]| {
-    
     let Ok(dir) = tempfile::tempdir() else { return };
     let mut parts = data.split(|&b| b == 0xFF);
     for name in FILES {
@@ -21,7 +24,9 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     }
-    let Ok(files) = discover::discover(&[dir.path().to_path_buf()]) else { return };
+    let Ok(files) = discover::discover(&[dir.path().to_path_buf()]) else {
+        return;
+    };
     let (inputs, _errors, _rest) =
         projects::read_projects(files, &projects::ProjectOptions::default());
     for input in inputs {

@@ -41,10 +41,17 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let root: PathBuf = dir.path().to_path_buf();
-    let Ok(files) = discover::discover(&[root]) else { return };
+    let Ok(files) = discover::discover(&[root]) else {
+        return;
+    };
     for variants in [Vec::new(), vec!["*".to_owned()]] {
-        let (inputs, _errors, _rest) =
-            gradle::read_projects(files.clone(), &GradleOptions { variants });
+        let (inputs, _errors, _rest) = gradle::read_projects(
+            files.clone(),
+            &GradleOptions {
+                variants,
+                merger_report: None,
+            },
+        );
         for input in inputs {
             assert!(input.build.is_some(), "a variant without a name");
         }

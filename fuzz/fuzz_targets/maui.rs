@@ -5,11 +5,20 @@ use libfuzzer_sys::fuzz_target;
 use permaudit::input::{discover, projects};
 
 /// The files of the tree, cut from one input at 0xFF bytes.
-const FILES: &[&str] = &["App/App.csproj", "App/Platforms/Android/MainApplication.cs", "App/Platforms/Android/AndroidManifest.xml", "App/Platforms/iOS/Info.plist"];
+const FILES: &[&str] = &[
+    "App/App.csproj",
+    "App/Platforms/Android/MainApplication.cs",
+    "App/Platforms/Android/AndroidManifest.xml",
+    "App/Platforms/iOS/Info.plist",
+];
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = permaudit::input::maui::csharp::uses_permissions("A.cs", text, permaudit::input::maui::csharp::Target::Android);
+        let _ = permaudit::input::maui::csharp::uses_permissions(
+            "A.cs",
+            text,
+            permaudit::input::maui::csharp::Target::Android,
+        );
     }
     let Ok(dir) = tempfile::tempdir() else { return };
     let mut parts = data.split(|&b| b == 0xFF);
@@ -23,7 +32,9 @@ fuzz_target!(|data: &[u8]| {
             return;
         }
     }
-    let Ok(files) = discover::discover(&[dir.path().to_path_buf()]) else { return };
+    let Ok(files) = discover::discover(&[dir.path().to_path_buf()]) else {
+        return;
+    };
     let (inputs, _errors, _rest) =
         projects::read_projects(files, &projects::ProjectOptions::default());
     for input in inputs {

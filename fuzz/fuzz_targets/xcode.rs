@@ -42,7 +42,9 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let root: PathBuf = dir.path().to_path_buf();
-    let Ok(files) = discover::discover(&[root]) else { return };
+    let Ok(files) = discover::discover(&[root]) else {
+        return;
+    };
     for configuration in [None, Some("Debug".to_owned())] {
         let options = XcodeOptions { configuration };
         let (inputs, _errors, _rest) = xcode::read_projects(files.clone(), &options);
