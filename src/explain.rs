@@ -345,6 +345,25 @@ pub fn requested_by(entries: &[Entry], inputs: &[ParsedInput]) -> String {
                     let _ = writeln!(out, ", written in the file");
                 }
             }
+            // What the user reads in the permission prompt, in each language the app ships:
+            // the reviewer signs off the wording, not just the key.
+            if let Some(purpose) = &request.purpose {
+                let _ = writeln!(out, "    purpose string: {purpose:?}");
+            }
+            for l in &request.localizations {
+                match &l.purpose {
+                    Some(text) => {
+                        let _ = writeln!(out, "    {}: {text:?} ({})", l.language, l.location);
+                    }
+                    None => {
+                        let _ = writeln!(
+                            out,
+                            "    {}: no translation ({}); the prompt falls back to the purpose string",
+                            l.language, l.location
+                        );
+                    }
+                }
+            }
         }
     }
     out
