@@ -484,6 +484,79 @@ fn uniapp_modules_add_what_the_cloud_packager_adds() {
     );
 }
 
+#[test]
+fn uniapp_native_plugins_merge_what_their_package_json_declares() {
+    let dir = "testdata/generated/uniapp-nativeplugins";
+    let (code, report) = common::check_json(&["--isolated", dir]);
+    assert_eq!(code, 1);
+    let scanner = format!("{dir}/nativeplugins/Acme-Scanner/package.json");
+    let written = |i: usize| -> Vec<(String, String, String)> {
+        builds(&report)[i]
+            .2
+            .iter()
+            .filter(|r| r.2 != "template")
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        written(0),
+        vec![
+            // A bare name and a <uses-permission> string, each at its line.
+            req(
+                "android.permission.CAMERA",
+                &format!("{scanner}:11"),
+                "plugin-option"
+            ),
+            req(
+                "android.permission.VIBRATE",
+                &format!("{scanner}:12"),
+                "plugin-option"
+            ),
+        ]
+    );
+    assert_eq!(
+        written(1),
+        vec![
+            req(
+                "NSPhotoLibraryUsageDescription",
+                &format!("{dir}/manifest.json:7"),
+                "config"
+            ),
+            // plists and capabilities.plists purpose strings (not the plugin's own key), and
+            // the privacies the plugin uses.
+            req(
+                "NSCameraUsageDescription",
+                &format!("{scanner}:19"),
+                "plugin-option"
+            ),
+            req(
+                "NSMicrophoneUsageDescription",
+                &format!("{scanner}:23"),
+                "plugin-option"
+            ),
+            req(
+                "NSPhotoLibraryUsageDescription",
+                &format!("{scanner}:25"),
+                "plugin-option"
+            ),
+        ]
+    );
+    let camera = &report["inputs"][0]["requests"][0]["origin"]["via"];
+    assert_eq!(
+        camera,
+        "uni native plugin Acme-Scanner (_dp_nativeplugin.android.permissions)"
+    );
+    assert_eq!(report["inputs"][1]["requests"][1]["purpose"], "Scan codes");
+    // The AAR's own manifest is not read, and says so at the plugin's package.json.
+    assert_eq!(
+        rules(&report),
+        vec![(
+            "unread-source".into(),
+            format!("{dir}/nativeplugins/Acme-Push/package.json:null")
+        )]
+    );
+}
+
 fn full(short: &str) -> &'static str {
     Box::leak(format!("android.permission.{short}").into_boxed_str())
 }
@@ -515,6 +588,10 @@ fn malformed_configs_fail_at_their_line() {
         (
             "uniapp-bad-fragment",
             "uniapp-bad-fragment/manifest.json:6:21:",
+        ),
+        (
+            "uniapp-plugin-broken",
+            "uniapp-plugin-broken/nativeplugins/Acme-Broken/package.json:4:67:",
         ),
         (
             "uniapp-modules-array",

@@ -113,6 +113,9 @@ fn read_app(
 
     let mut android_notes = Vec::new();
     let mut ios_notes = Vec::new();
+    // What files of the tree write comes before the packager's knowledge, so a permission
+    // both add is located where it is written.
+    native_plugins(dir, &shown, &mut android, &mut ios, &mut android_notes)?;
     packager(&doc, app, &mut android, &mut android_notes, &mut ios_notes)?;
 
     // Native files the cloud packager merges.
@@ -305,6 +308,111 @@ fn packager(
             source: Some(modules::DEFAULTS_SOURCE.to_owned()),
         });
         android.push(request);
+    }
+    Ok(())
+}
+
+/// What the uni native plugins under `nativeplugins/` add, as each one's `package.json`
+/// declares it for cloud packaging (DCloud's native plugin docs, `NativePlugin/course/
+/// package.md`): `_dp_nativeplugin.android.permissions`, and on iOS the usage keys of `plists`,
+/// `capabilities.plists` and `privacies`. An AAR the plugin ships brings its own manifest,
+/// which permaudit does not read: `unread-source` at the plugin's `package.json`.
+fn native_plugins(
+    dir: &Path,
+    shown: &dyn Fn(&str) -> String,
+    android: &mut Vec<Request>,
+    ios: &mut Vec<Request>,
+    notes: &mut Vec<InputNote>,
+) -> Result<(), InputError> {
+    let Ok(entries) = std::fs::read_dir(dir.join("nativeplugins")) else {
+        return Ok(());
+    };
+    let mut plugins: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().join("package.json").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    plugins.sort();
+    for plugin in plugins {
+        let relative = format!("nativeplugins/{plugin}/package.json");
+        let display = shown(&relative);
+        let text = projects::read_text(&dir.join(&relative), &display, json::MAX_BYTES)?;
+        let doc = Doc::parse(&display, &text)?;
+        let Some(native) = json::path(&doc.root, &["_dp_nativeplugin"]) else {
+            continue;
+        };
+        json::object(&doc, native, "_dp_nativeplugin")?;
+        let origin = |what: &str| {
+            Some(Origin {
+                location: None,
+                kind: OriginKind::PluginOption,
+                via: format!("uni native plugin {plugin} (_dp_nativeplugin.{what})"),
+                source: None,
+            })
+        };
+        if let Some(list) = json::path(native, &["android", "permissions"]) {
+            for item in &json::array(&doc, list, "_dp_nativeplugin.android.permissions")?.elements {
+                if let Some(mut request) = fragment(&doc, item, "permissions")? {
+                    request.origin = origin("android.permissions");
+                    android.push(request);
+                }
+            }
+        }
+        for path in [
+            &["ios", "plists"][..],
+            &["ios", "capabilities", "plists"][..],
+        ] {
+            let Some(plists) = json::path(native, path) else {
+                continue;
+            };
+            let what = path.join(".");
+            let plists = json::object(&doc, plists, &format!("_dp_nativeplugin.{what}"))?;
+            for prop in &plists.properties {
+                let key = json::prop_name(&prop.name);
+                if !crate::input::plist::is_usage_key(key) {
+                    continue;
+                }
+                let mut request = Request::at(key, doc.at(prop.range.start));
+                request.purpose = json::string(&prop.value).map(str::to_owned);
+                request.origin = origin(&what);
+                ios.push(request);
+            }
+        }
+        if let Some(list) = json::path(native, &["ios", "privacies"]) {
+            for item in &json::array(&doc, list, "_dp_nativeplugin.ios.privacies")?.elements {
+                let key = json::string(item).ok_or_else(|| {
+                    doc.error(
+                        item,
+                        "an entry of _dp_nativeplugin.ios.privacies is not a string",
+                    )
+                })?;
+                // Without a text here, the app's privacyDescription gives it; the key ships
+                // either way.
+                if crate::input::plist::is_usage_key(key) {
+                    let mut request = Request::at(key, doc.loc(item));
+                    request.origin = origin("ios.privacies");
+                    ios.push(request);
+                }
+            }
+        }
+        let aars = std::fs::read_dir(dir.join(format!("nativeplugins/{plugin}/android")))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".aar"))
+            .count();
+        if aars > 0 {
+            notes.push(InputNote {
+                rule: NoteRule::UnreadSource,
+                location: Location::file(&display),
+                setting: format!("nativeplugins/{plugin}"),
+                message: format!(
+                    "the uni native plugin {plugin} ships {aars} AAR file(s) under \
+                     nativeplugins/{plugin}/android/, whose manifests the DCloud cloud packager \
+                     merges and permaudit does not read; audit the built APK"
+                ),
+            });
+        }
     }
     Ok(())
 }
