@@ -557,6 +557,39 @@ fn uniapp_native_plugins_merge_what_their_package_json_declares() {
     );
 }
 
+#[test]
+fn cordova_committed_ios_plist_is_audited_instead_of_the_config() {
+    let dir = "testdata/generated/cordova-ios-platform";
+    let (code, report) = common::check_json(&["--isolated", dir]);
+    // generated-mismatch is a warning: no finding here is an error.
+    assert_eq!(code, 0);
+    let plist = format!("{dir}/platforms/ios/Tickets/Tickets-Info.plist");
+    let ios: Vec<_> = builds(&report)
+        .into_iter()
+        .filter(|b| b.1 == "ios")
+        .collect();
+    assert_eq!(
+        ios,
+        vec![(
+            "cordova ios (committed platforms/ios)".into(),
+            "ios".into(),
+            vec![
+                req("NSCameraUsageDescription", &format!("{plist}:7"), "native"),
+                req(
+                    "NSMicrophoneUsageDescription",
+                    &format!("{plist}:9"),
+                    "native"
+                ),
+            ]
+        )]
+    );
+    // What config.xml asks for that the committed plist lacks is stale output.
+    assert_eq!(
+        rules(&report),
+        vec![("generated-mismatch".into(), format!("{dir}/config.xml:8"))]
+    );
+}
+
 fn full(short: &str) -> &'static str {
     Box::leak(format!("android.permission.{short}").into_boxed_str())
 }
@@ -602,6 +635,10 @@ fn malformed_configs_fail_at_their_line() {
             "uniapp-sdkconfigs-string/manifest.json:5:49:",
         ),
         ("cordova-broken", "cordova-broken/config.xml:5:5:"),
+        (
+            "cordova-ios-plist-broken",
+            "cordova-ios-plist-broken/platforms/ios/Tickets/Tickets-Info.plist:5:17:",
+        ),
         (
             "maui-unknown-if",
             "maui-unknown-if/Platforms/Android/MainApplication.cs:4:12:",
