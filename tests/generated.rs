@@ -370,12 +370,21 @@ fn uniapp_manifest_with_comments_and_native_resources() {
                         &format!("{manifest}:13"),
                         "config"
                     ),
-                    req(
-                        "android.permission.VIBRATE",
-                        "testdata/generated/uniapp-app/nativeResources/android/AndroidManifest.xml:5",
-                        "native"
-                    ),
                 ]
+                .into_iter()
+                // The cloud packager's defaults, at `app-plus`, but the excluded one.
+                .chain(
+                    UNIAPP_DEFAULTS
+                        .iter()
+                        .filter(|p| **p != "android.permission.READ_PHONE_STATE")
+                        .map(|p| req(p, &format!("{manifest}:5"), "template"))
+                )
+                .chain([req(
+                    "android.permission.VIBRATE",
+                    "testdata/generated/uniapp-app/nativeResources/android/AndroidManifest.xml:5",
+                    "native"
+                )])
+                .collect()
             ),
             (
                 "app-plus ios (cloud packaging)".into(),
@@ -388,7 +397,217 @@ fn uniapp_manifest_with_comments_and_native_resources() {
             ),
         ]
     );
+    // Camera's permissions are in no DCloud page: unread on Android, and on iOS as every module.
+    assert_eq!(
+        rules(&report),
+        vec![
+            ("unread-source".into(), format!("{manifest}:6")),
+            ("unread-source".into(), format!("{manifest}:6")),
+        ]
+    );
 }
+
+#[test]
+fn uniapp_modules_add_what_the_cloud_packager_adds() {
+    let dir = "testdata/generated/uniapp-modules";
+    let (code, report) = common::check_json(&["--isolated", dir]);
+    assert_eq!(code, 1);
+    let manifest = format!("{dir}/manifest.json");
+    let at = |line: u32| format!("{manifest}:{line}");
+    let android = &builds(&report)[0];
+    assert_eq!(android.0, "app-plus android (cloud packaging)");
+    let got: Vec<_> = android
+        .2
+        .iter()
+        .map(|(p, at, kind)| (p.as_str(), at.clone(), kind.as_str()))
+        .collect();
+    let mut want = vec![("android.permission.BLUETOOTH", at(15), "config")];
+    // Bluetooth, at its key.
+    for p in [
+        "ACCESS_COARSE_LOCATION",
+        "ACCESS_FINE_LOCATION",
+        "BLUETOOTH_ADMIN",
+        "BLUETOOTH",
+    ] {
+        want.push((full(p), at(6), "package"));
+    }
+    // Maps with the AMap provider; ACCESS_LOCATION_EXTRA_COMMANDS is excluded.
+    for p in [
+        "ACCESS_COARSE_LOCATION",
+        "ACCESS_FINE_LOCATION",
+        "ACCESS_NETWORK_STATE",
+        "ACCESS_WIFI_STATE",
+        "CHANGE_WIFI_STATE",
+        "INTERNET",
+        "READ_PHONE_STATE",
+        "WRITE_EXTERNAL_STORAGE",
+        "BLUETOOTH",
+        "BLUETOOTH_ADMIN",
+    ] {
+        want.push((full(p), at(7), "package"));
+    }
+    // OAuth's weixin provider; apple is not known, and Payment's alipay is iOS-only.
+    want.push(("android.permission.MODIFY_AUDIO_SETTINGS", at(8), "package"));
+    for p in UNIAPP_DEFAULTS {
+        want.push((p, at(4), "template"));
+    }
+    assert_eq!(got, want);
+
+    // The provider that decided a request is its origin's place, and the page its source.
+    let requests = report["inputs"][0]["requests"].as_array().unwrap();
+    let amap = requests
+        .iter()
+        .find(|r| r["line"] == 7 && r["permission"] == "android.permission.INTERNET")
+        .unwrap();
+    assert_eq!(amap["origin"]["line"], 22);
+    assert_eq!(
+        amap["origin"]["via"],
+        "DCloud cloud packager for the Maps module (sdkConfigs.maps.amap)"
+    );
+    assert!(
+        amap["origin"]["source"]
+            .as_str()
+            .unwrap()
+            .contains("app-permission-android")
+    );
+
+    // iOS: every module; Android: the Payment module without an Android provider, the unknown
+    // VideoPlayer module and OAuth's unknown apple provider.
+    assert_eq!(
+        rules(&report),
+        vec![
+            ("unread-source".into(), at(5)),
+            ("unread-source".into(), at(9)),
+            ("unread-source".into(), at(10)),
+            ("unread-source".into(), at(23)),
+        ]
+    );
+}
+
+#[test]
+fn uniapp_native_plugins_merge_what_their_package_json_declares() {
+    let dir = "testdata/generated/uniapp-nativeplugins";
+    let (code, report) = common::check_json(&["--isolated", dir]);
+    assert_eq!(code, 1);
+    let scanner = format!("{dir}/nativeplugins/Acme-Scanner/package.json");
+    let written = |i: usize| -> Vec<(String, String, String)> {
+        builds(&report)[i]
+            .2
+            .iter()
+            .filter(|r| r.2 != "template")
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        written(0),
+        vec![
+            // A bare name and a <uses-permission> string, each at its line.
+            req(
+                "android.permission.CAMERA",
+                &format!("{scanner}:11"),
+                "plugin-option"
+            ),
+            req(
+                "android.permission.VIBRATE",
+                &format!("{scanner}:12"),
+                "plugin-option"
+            ),
+        ]
+    );
+    assert_eq!(
+        written(1),
+        vec![
+            req(
+                "NSPhotoLibraryUsageDescription",
+                &format!("{dir}/manifest.json:7"),
+                "config"
+            ),
+            // plists and capabilities.plists purpose strings (not the plugin's own key), and
+            // the privacies the plugin uses.
+            req(
+                "NSCameraUsageDescription",
+                &format!("{scanner}:19"),
+                "plugin-option"
+            ),
+            req(
+                "NSMicrophoneUsageDescription",
+                &format!("{scanner}:23"),
+                "plugin-option"
+            ),
+            req(
+                "NSPhotoLibraryUsageDescription",
+                &format!("{scanner}:25"),
+                "plugin-option"
+            ),
+        ]
+    );
+    let camera = &report["inputs"][0]["requests"][0]["origin"]["via"];
+    assert_eq!(
+        camera,
+        "uni native plugin Acme-Scanner (_dp_nativeplugin.android.permissions)"
+    );
+    assert_eq!(report["inputs"][1]["requests"][1]["purpose"], "Scan codes");
+    // The AAR's own manifest is not read, and says so at the plugin's package.json.
+    assert_eq!(
+        rules(&report),
+        vec![(
+            "unread-source".into(),
+            format!("{dir}/nativeplugins/Acme-Push/package.json:null")
+        )]
+    );
+}
+
+#[test]
+fn cordova_committed_ios_plist_is_audited_instead_of_the_config() {
+    let dir = "testdata/generated/cordova-ios-platform";
+    let (code, report) = common::check_json(&["--isolated", dir]);
+    // generated-mismatch is a warning: no finding here is an error.
+    assert_eq!(code, 0);
+    let plist = format!("{dir}/platforms/ios/Tickets/Tickets-Info.plist");
+    let ios: Vec<_> = builds(&report)
+        .into_iter()
+        .filter(|b| b.1 == "ios")
+        .collect();
+    assert_eq!(
+        ios,
+        vec![(
+            "cordova ios (committed platforms/ios)".into(),
+            "ios".into(),
+            vec![
+                req("NSCameraUsageDescription", &format!("{plist}:7"), "native"),
+                req(
+                    "NSMicrophoneUsageDescription",
+                    &format!("{plist}:9"),
+                    "native"
+                ),
+            ]
+        )]
+    );
+    // What config.xml asks for that the committed plist lacks is stale output.
+    assert_eq!(
+        rules(&report),
+        vec![("generated-mismatch".into(), format!("{dir}/config.xml:8"))]
+    );
+}
+
+fn full(short: &str) -> &'static str {
+    Box::leak(format!("android.permission.{short}").into_boxed_str())
+}
+
+/// What DCloud's page says every cloud build gets (`src/input/uniapp/modules.rs`), written
+/// out here so a change to the table shows in a test.
+const UNIAPP_DEFAULTS: &[&str] = &[
+    "android.permission.INTERNET",
+    "android.permission.READ_EXTERNAL_STORAGE",
+    "android.permission.WRITE_EXTERNAL_STORAGE",
+    "android.permission.READ_PHONE_STATE",
+    "android.permission.ACCESS_NETWORK_STATE",
+    "android.permission.ACCESS_WIFI_STATE",
+    "com.asus.msa.SupplementaryDID.ACCESS",
+    "com.huawei.android.launcher.permission.CHANGE_BADGE",
+    "android.permission.INSTALL_PACKAGES",
+    "android.permission.REQUEST_INSTALL_PACKAGES",
+];
 
 #[test]
 fn malformed_configs_fail_at_their_line() {
@@ -403,7 +622,23 @@ fn malformed_configs_fail_at_their_line() {
             "uniapp-bad-fragment",
             "uniapp-bad-fragment/manifest.json:6:21:",
         ),
+        (
+            "uniapp-plugin-broken",
+            "uniapp-plugin-broken/nativeplugins/Acme-Broken/package.json:4:67:",
+        ),
+        (
+            "uniapp-modules-array",
+            "uniapp-modules-array/manifest.json:3:21:",
+        ),
+        (
+            "uniapp-sdkconfigs-string",
+            "uniapp-sdkconfigs-string/manifest.json:5:49:",
+        ),
         ("cordova-broken", "cordova-broken/config.xml:5:5:"),
+        (
+            "cordova-ios-plist-broken",
+            "cordova-ios-plist-broken/platforms/ios/Tickets/Tickets-Info.plist:5:17:",
+        ),
         (
             "maui-unknown-if",
             "maui-unknown-if/Platforms/Android/MainApplication.cs:4:12:",

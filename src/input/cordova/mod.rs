@@ -5,7 +5,9 @@
 //! Plugins are those committed under `plugins/` (cordova-lib installs every plugin found
 //! there), plus those `config.xml` or `package.json` (`cordova.plugins`) name; a named plugin
 //! whose `plugin.xml` is in neither `plugins/` nor `node_modules/` is reported as not read.
-//! A committed `platforms/android/` manifest is audited as a native file instead.
+//! A committed `platforms/android/` manifest is audited as a native file instead, and so is a
+//! committed `platforms/ios/<App>/<App>-Info.plist` (config entries it lacks are
+//! `generated-mismatch`).
 
 pub mod plugin;
 
@@ -206,10 +208,100 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
         input.notes = std::mem::take(&mut notes);
         inputs.push(input);
     }
-    let mut input = ParsedInput::new(&file.display, InputKind::GeneratedPlist, ios);
-    input.build = Some("cordova ios".to_owned());
-    input.apple_platform = Some(crate::model::ApplePlatform::Ios);
-    input.notes = notes;
-    inputs.push(input);
+    match platform_plist(dir) {
+        None => {
+            let mut input = ParsedInput::new(&file.display, InputKind::GeneratedPlist, ios);
+            input.build = Some("cordova ios".to_owned());
+            input.apple_platform = Some(crate::model::ApplePlatform::Ios);
+            input.notes = notes;
+            inputs.push(input);
+        }
+        Some((relative, xcode)) => {
+            // cordova-ios writes config.xml's and the plugins' entries into this plist on
+            // `cordova prepare`: the committed file is what ships, and what the config asks
+            // for that it lacks means it is stale.
+            let display = shown(&relative);
+            let native = projects::read_native(&dir.join(&relative), &display)?;
+            let has: BTreeSet<&str> = native
+                .iter()
+                .flat_map(|i| i.requests.iter().map(|r| r.permission.as_str()))
+                .collect();
+            let mut seen = BTreeSet::new();
+            for request in &ios {
+                if has.contains(request.permission.as_str()) || !seen.insert(&request.permission) {
+                    continue;
+                }
+                let via = request
+                    .origin
+                    .as_ref()
+                    .map_or_else(String::new, |o| format!(" ({})", o.via));
+                notes.push(InputNote {
+                    rule: NoteRule::GeneratedMismatch,
+                    location: request.location.clone(),
+                    setting: request.permission.clone(),
+                    message: format!(
+                        "{} asks for {}{via}, but the committed {display} does not have it, so \
+                         the platform output is stale; run `cordova prepare ios` and commit \
+                         the result, or remove it from the config",
+                        file.display, request.permission
+                    ),
+                });
+            }
+            let mut input = ParsedInput::new(&file.display, InputKind::Project, Vec::new());
+            input.notes = notes;
+            inputs.push(input);
+            // With the Xcode project beside it, the Xcode reader audits the plist as its
+            // target's; without it, it is audited here.
+            if !xcode {
+                for mut plist in native {
+                    plist.build = Some("cordova ios (committed platforms/ios)".to_owned());
+                    plist.apple_platform = Some(crate::model::ApplePlatform::Ios);
+                    inputs.push(plist);
+                }
+            }
+        }
+    }
     Ok(inputs)
+}
+
+/// The committed cordova-ios plist, `platforms/ios/<App>/<App>-Info.plist`, relative to the
+/// app folder, and whether the `<App>.xcodeproj` that names it is committed too.
+fn platform_plist(dir: &Path) -> Option<(String, bool)> {
+    let ios = dir.join("platforms/ios");
+    let mut apps: Vec<String> = std::fs::read_dir(&ios)
+        .ok()?
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|app| ios.join(format!("{app}/{app}-Info.plist")).is_file())
+        .collect();
+    apps.sort();
+    let app = apps.into_iter().next()?;
+    let xcode = ios.join(format!("{app}.xcodeproj")).is_dir();
+    Some((format!("platforms/ios/{app}/{app}-Info.plist"), xcode))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_platform_plist_is_the_one_named_after_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let ios = dir.path().join("platforms/ios");
+        assert_eq!(platform_plist(dir.path()), None);
+        std::fs::create_dir_all(ios.join("App")).unwrap();
+        // A plist not named after its folder is not the app's.
+        std::fs::write(ios.join("App/Other-Info.plist"), "").unwrap();
+        assert_eq!(platform_plist(dir.path()), None);
+        std::fs::write(ios.join("App/App-Info.plist"), "").unwrap();
+        assert_eq!(
+            platform_plist(dir.path()),
+            Some(("platforms/ios/App/App-Info.plist".to_owned(), false))
+        );
+        std::fs::create_dir_all(ios.join("App.xcodeproj")).unwrap();
+        assert_eq!(
+            platform_plist(dir.path()),
+            Some(("platforms/ios/App/App-Info.plist".to_owned(), true))
+        );
+    }
 }

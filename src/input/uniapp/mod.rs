@@ -5,18 +5,24 @@
 //! merges: `nativeResources/android/AndroidManifest.xml` and the `utssdk/app-android/
 //! AndroidManifest.xml` and `utssdk/app-ios/Info.plist` of local `uni_modules`.
 //!
-//! Not read: what `app-plus.modules` and `sdkConfigs` make the packager add (DCloud decides
-//! that at packaging time, by HBuilderX version).
+//! What the packager itself adds is knowledge ([`modules`]): its default permissions, and
+//! those of each `app-plus.modules` key with its `sdkConfigs` provider, located at the key.
+//! A module or provider permaudit does not know is reported (`unread-source`) at its line.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+
+mod modules;
 
 use super::InputError;
 use super::discover::InputFile;
 use super::json::{self, Doc};
 use super::projects::{self, ProjectOptions, Read};
 use super::xmltree::Tree;
-use crate::model::{ApplePlatform, InputKind, Origin, OriginKind, ParsedInput, Removal, Request};
+use crate::model::{
+    ApplePlatform, InputKind, InputNote, Location, NoteRule, Origin, OriginKind, ParsedInput,
+    Removal, Request,
+};
 
 /// Reads the uni-app apps among `files`.
 pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
@@ -105,6 +111,13 @@ fn read_app(
         }
     }
 
+    let mut android_notes = Vec::new();
+    let mut ios_notes = Vec::new();
+    // What files of the tree write comes before the packager's knowledge, so a permission
+    // both add is located where it is written.
+    native_plugins(dir, &shown, &mut android, &mut ios, &mut android_notes)?;
+    packager(&doc, app, &mut android, &mut android_notes, &mut ios_notes)?;
+
     // Native files the cloud packager merges.
     let mut android_files = vec!["nativeResources/android/AndroidManifest.xml".to_owned()];
     let mut ios_files = Vec::new();
@@ -152,12 +165,272 @@ fn read_app(
     let mut input = ParsedInput::new(&file.display, InputKind::GeneratedManifest, android);
     input.removals = removals;
     input.build = Some("app-plus android (cloud packaging)".to_owned());
+    input.notes = android_notes;
     out.push(input);
     let mut input = ParsedInput::new(&file.display, InputKind::GeneratedPlist, ios);
+    input.notes = ios_notes;
     input.build = Some("app-plus ios (cloud packaging)".to_owned());
     input.apple_platform = Some(ApplePlatform::Ios);
     out.push(input);
     Ok(out)
+}
+
+/// What the cloud packager adds to the Android manifest: the modules' permissions (after the
+/// app's own, so a permission the app lists is located at its own line), then the defaults.
+/// A module or provider not in [`modules`] is an `unread-source` note on Android; every
+/// enabled module is one on iOS, where no module's keys are known.
+fn packager(
+    doc: &Doc<'_>,
+    app: &json::Node<'_>,
+    android: &mut Vec<Request>,
+    android_notes: &mut Vec<InputNote>,
+    ios_notes: &mut Vec<InputNote>,
+) -> Result<(), InputError> {
+    let sdk_configs = match json::path(app, &["distribute", "sdkConfigs"]) {
+        Some(v) => Some(json::object(doc, v, "app-plus.distribute.sdkConfigs")?),
+        None => None,
+    };
+    let unread = |at: Location, setting: String, message: String| InputNote {
+        rule: NoteRule::UnreadSource,
+        location: at,
+        setting,
+        message,
+    };
+    let mut enabled = Vec::new();
+    if let Some(list) = json::path(app, &["modules"]) {
+        let list = json::object(doc, list, "app-plus.modules")?;
+        for prop in &list.properties {
+            let key = json::prop_name(&prop.name);
+            let at = doc.at(prop.range.start);
+            enabled.push(key.to_owned());
+            let setting = format!("app-plus.modules.{key}");
+            let Some(module) = modules::find(key) else {
+                android_notes.push(unread(
+                    at,
+                    setting,
+                    format!(
+                        "the {key} module makes the DCloud cloud packager add the permissions of \
+                        its SDK, which permaudit does not know; audit the built APK, or list \
+                        them in app-plus.distribute.android.permissions"
+                    ),
+                ));
+                continue;
+            };
+            let add =
+                |android: &mut Vec<Request>, list: &[&str], via: String, from: Option<Location>| {
+                    for permission in list {
+                        let mut request = Request::at(*permission, at.clone());
+                        request.origin = Some(Origin {
+                            location: from.clone(),
+                            kind: OriginKind::Package,
+                            via: via.clone(),
+                            source: Some(module.source.to_owned()),
+                        });
+                        android.push(request);
+                    }
+                };
+            add(
+                android,
+                module.android,
+                format!("DCloud cloud packager for the {key} module"),
+                None,
+            );
+            let Some(section) = module.sdk else {
+                continue;
+            };
+            let providers = match sdk_configs.and_then(|c| json::get(c, section)) {
+                Some(v) => json::object(doc, v, &format!("sdkConfigs.{section}"))?
+                    .properties
+                    .iter()
+                    .filter(|p| for_android(&p.value))
+                    .collect::<Vec<_>>(),
+                None => Vec::new(),
+            };
+            if providers.is_empty() {
+                android_notes.push(unread(
+                    at.clone(),
+                    setting,
+                    format!(
+                        "the {key} module names no Android provider in \
+                        app-plus.distribute.sdkConfigs.{section}, so which SDK the DCloud cloud \
+                        packager adds, and its permissions, is not known; audit the built APK"
+                    ),
+                ));
+            }
+            for provider in providers {
+                let name = json::prop_name(&provider.name);
+                let from = doc.at(provider.range.start);
+                match module.providers.iter().find(|p| p.key == name) {
+                    Some(known) => add(
+                        android,
+                        known.android,
+                        format!(
+                            "DCloud cloud packager for the {key} module (sdkConfigs.{section}.{name})"
+                        ),
+                        Some(from),
+                    ),
+                    None => android_notes.push(unread(
+                        from,
+                        format!("app-plus.distribute.sdkConfigs.{section}.{name}"),
+                        format!(
+                            "the {name} provider of the {key} module makes the DCloud cloud \
+                        packager add its SDK's permissions, which permaudit does not know; \
+                        audit the built APK, or list them in \
+                        app-plus.distribute.android.permissions"
+                        ),
+                    )),
+                }
+            }
+        }
+        if !enabled.is_empty() {
+            ios_notes.push(unread(
+                doc.at(json::range_start(
+                    json::path(app, &["modules"]).unwrap_or(app),
+                )),
+                "app-plus.modules".to_owned(),
+                format!(
+                    "app-plus.modules enables {}: which Info.plist keys the DCloud cloud packager \
+                        adds for them is not known to permaudit (only privacyDescription is read); \
+                        audit the built IPA",
+                    enabled.join(", ")
+                ),
+            ));
+        }
+    }
+    // The defaults are located at `app-plus`, the object whose presence makes a cloud build.
+    let at = doc.at(json::range_start(app));
+    for permission in modules::DEFAULTS {
+        let mut request = Request::at(*permission, at.clone());
+        request.origin = Some(Origin {
+            location: None,
+            kind: OriginKind::Template,
+            via: "DCloud cloud packager's default permissions".to_owned(),
+            source: Some(modules::DEFAULTS_SOURCE.to_owned()),
+        });
+        android.push(request);
+    }
+    Ok(())
+}
+
+/// What the uni native plugins under `nativeplugins/` add, as each one's `package.json`
+/// declares it for cloud packaging (DCloud's native plugin docs, `NativePlugin/course/
+/// package.md`): `_dp_nativeplugin.android.permissions`, and on iOS the usage keys of `plists`,
+/// `capabilities.plists` and `privacies`. An AAR the plugin ships brings its own manifest,
+/// which permaudit does not read: `unread-source` at the plugin's `package.json`.
+fn native_plugins(
+    dir: &Path,
+    shown: &dyn Fn(&str) -> String,
+    android: &mut Vec<Request>,
+    ios: &mut Vec<Request>,
+    notes: &mut Vec<InputNote>,
+) -> Result<(), InputError> {
+    let Ok(entries) = std::fs::read_dir(dir.join("nativeplugins")) else {
+        return Ok(());
+    };
+    let mut plugins: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.path().join("package.json").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    plugins.sort();
+    for plugin in plugins {
+        let relative = format!("nativeplugins/{plugin}/package.json");
+        let display = shown(&relative);
+        let text = projects::read_text(&dir.join(&relative), &display, json::MAX_BYTES)?;
+        let doc = Doc::parse(&display, &text)?;
+        let Some(native) = json::path(&doc.root, &["_dp_nativeplugin"]) else {
+            continue;
+        };
+        json::object(&doc, native, "_dp_nativeplugin")?;
+        let origin = |what: &str| {
+            Some(Origin {
+                location: None,
+                kind: OriginKind::PluginOption,
+                via: format!("uni native plugin {plugin} (_dp_nativeplugin.{what})"),
+                source: None,
+            })
+        };
+        if let Some(list) = json::path(native, &["android", "permissions"]) {
+            for item in &json::array(&doc, list, "_dp_nativeplugin.android.permissions")?.elements {
+                if let Some(mut request) = fragment(&doc, item, "permissions")? {
+                    request.origin = origin("android.permissions");
+                    android.push(request);
+                }
+            }
+        }
+        for path in [
+            &["ios", "plists"][..],
+            &["ios", "capabilities", "plists"][..],
+        ] {
+            let Some(plists) = json::path(native, path) else {
+                continue;
+            };
+            let what = path.join(".");
+            let plists = json::object(&doc, plists, &format!("_dp_nativeplugin.{what}"))?;
+            for prop in &plists.properties {
+                let key = json::prop_name(&prop.name);
+                if !crate::input::plist::is_usage_key(key) {
+                    continue;
+                }
+                let mut request = Request::at(key, doc.at(prop.range.start));
+                request.purpose = json::string(&prop.value).map(str::to_owned);
+                request.origin = origin(&what);
+                ios.push(request);
+            }
+        }
+        if let Some(list) = json::path(native, &["ios", "privacies"]) {
+            for item in &json::array(&doc, list, "_dp_nativeplugin.ios.privacies")?.elements {
+                let key = json::string(item).ok_or_else(|| {
+                    doc.error(
+                        item,
+                        "an entry of _dp_nativeplugin.ios.privacies is not a string",
+                    )
+                })?;
+                // Without a text here, the app's privacyDescription gives it; the key ships
+                // either way.
+                if crate::input::plist::is_usage_key(key) {
+                    let mut request = Request::at(key, doc.loc(item));
+                    request.origin = origin("ios.privacies");
+                    ios.push(request);
+                }
+            }
+        }
+        let aars = std::fs::read_dir(dir.join(format!("nativeplugins/{plugin}/android")))
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".aar"))
+            .count();
+        if aars > 0 {
+            notes.push(InputNote {
+                rule: NoteRule::UnreadSource,
+                location: Location::file(&display),
+                setting: format!("nativeplugins/{plugin}"),
+                message: format!(
+                    "the uni native plugin {plugin} ships {aars} AAR file(s) under \
+                     nativeplugins/{plugin}/android/, whose manifests the DCloud cloud packager \
+                     merges and permaudit does not read; audit the built APK"
+                ),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether an `sdkConfigs` provider is packaged for Android: its `__platform__` list, when
+/// it has one, names `android`.
+fn for_android(provider: &json::Node<'_>) -> bool {
+    let Some(platforms) = provider
+        .as_object()
+        .and_then(|o| json::get(o, "__platform__"))
+        .and_then(|p| p.as_array())
+    else {
+        return true;
+    };
+    platforms
+        .elements
+        .iter()
+        .any(|p| json::string(p) == Some("android"))
 }
 
 /// The permission a `<uses-permission …/>` string of the list names; `None` for another
@@ -213,4 +486,24 @@ fn fragment(
     request.max_sdk = element.attr("android:maxSdkVersion").map(str::to_owned);
     request.sdk23_only = element.local() == "uses-permission-sdk-23";
     Ok(Some(request))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_provider_is_for_android_unless_its_platforms_leave_android_out() {
+        let text = r#"{"a": {}, "b": {"__platform__": ["ios"]}, "c": {"__platform__": ["ios", "android"]}, "d": true}"#;
+        let doc = Doc::parse("m.json", text).unwrap();
+        let got: Vec<bool> = doc
+            .root
+            .as_object()
+            .unwrap()
+            .properties
+            .iter()
+            .map(|p| for_android(&p.value))
+            .collect();
+        assert_eq!(got, [true, false, true, true]);
+    }
 }
