@@ -41,7 +41,7 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
                         platform,
                         &n.setting,
                         &n.location,
-                        n.message.clone(),
+                        crate::model::Message::new("msg.untranslated").text("message", &n.message),
                     )
         })
         .collect()

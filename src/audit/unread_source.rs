@@ -42,7 +42,7 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
                         input.platform(),
                         "",
                         &n.location,
-                        n.message.clone(),
+                        crate::model::Message::new("msg.untranslated").text("message", &n.message),
                     )
                 })
         })
