@@ -355,7 +355,7 @@ pub struct InputNote {
     /// The setting's name.
     pub setting: String,
     /// What Xcode does with it, and how to change that.
-    pub message: String,
+    pub message: Message,
 }
 
 /// A permission a manifest explicitly strips with `tools:node="remove"` or `"removeAll"`.

@@ -41,7 +41,7 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
                         platform,
                         &n.setting,
                         &n.location,
-                        crate::model::Message::new("msg.untranslated").text("message", &n.message),
+                        n.message.clone(),
                     )
         })
         .collect()
@@ -59,7 +59,7 @@ mod tests {
             rule: NoteRule::GeneratedMismatch,
             location: Location::at("app.json", 5, 9),
             setting: "android.permission.CAMERA".into(),
-            message: "stale".into(),
+            message: crate::model::Message::new("msg.name").text("name", "stale"),
         });
         let findings = crate::audit::audit(&[input], &crate::policy::builtin());
         let found: Vec<_> = findings

@@ -42,7 +42,7 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
                         .strip_prefix("INFOPLIST_KEY_")
                         .unwrap_or(&n.setting),
                     &n.location,
-                    crate::model::Message::new("msg.untranslated").text("message", &n.message),
+                    n.message.clone(),
                 )
             })
         })

@@ -42,7 +42,7 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
                         input.platform(),
                         "",
                         &n.location,
-                        crate::model::Message::new("msg.untranslated").text("message", &n.message),
+                        n.message.clone(),
                     )
                 })
         })
@@ -61,7 +61,7 @@ mod tests {
             rule: NoteRule::UnreadSource,
             location: Location::file("app.config.ts"),
             setting: "app.config.ts".into(),
-            message: "not read".into(),
+            message: crate::model::Message::new("msg.name").text("name", "not read"),
         });
         let findings = crate::audit::audit(&[input], &crate::policy::builtin());
         let unread: Vec<_> = findings

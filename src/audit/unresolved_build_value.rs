@@ -53,7 +53,7 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
                     input.platform(),
                     "",
                     &n.location,
-                    crate::model::Message::new("msg.untranslated").text("message", &n.message),
+                    n.message.clone(),
                 )
             })
         })

@@ -414,6 +414,27 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("msg.empty-purpose.why.not-a-string", "not a string"),
     ("msg.empty-purpose.why.placeholder", "a placeholder"),
     (
+        "msg.ignored-build-setting",
+        "{setting} is ignored: {why}, so Xcode does not add {key} to the Info.plist of {target} ({configuration}); set GENERATE_INFOPLIST_FILE = YES or move the key into {file}",
+    ),
+    ("msg.ignored-build-setting.a-plist", "an Info.plist"),
+    (
+        "msg.ignored-build-setting.no",
+        "GENERATE_INFOPLIST_FILE = NO at {at}",
+    ),
+    (
+        "msg.ignored-build-setting.pods",
+        "{file} is not there (CocoaPods generates it with `pod install`); it was not read: CocoaPods configurations set no Info.plist keys",
+    ),
+    (
+        "msg.ignored-build-setting.unset",
+        "GENERATE_INFOPLIST_FILE is not set (it defaults to NO)",
+    ),
+    (
+        "msg.ignored-build-setting.xcodegen",
+        "{setting} is ignored: GENERATE_INFOPLIST_FILE is not YES for target {target} ({configuration}), so Xcode does not add {key} to its Info.plist; set GENERATE_INFOPLIST_FILE: YES or move the key into info.properties",
+    ),
+    (
         "msg.missing-companion",
         "{permission} is requested without {wanted}: {why}; request it too (and disclose it)",
     ),

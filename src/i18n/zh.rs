@@ -387,6 +387,27 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("msg.empty-purpose.why.not-a-string", "不是字符串"),
     ("msg.empty-purpose.why.placeholder", "是占位文字"),
     (
+        "msg.ignored-build-setting",
+        "{setting} 被忽略：{why}，所以 Xcode 不会把 {key} 加入 {target}（{configuration}）的 Info.plist；请设置 GENERATE_INFOPLIST_FILE = YES，或把该键移到 {file} 中",
+    ),
+    ("msg.ignored-build-setting.a-plist", "Info.plist 文件"),
+    (
+        "msg.ignored-build-setting.no",
+        "GENERATE_INFOPLIST_FILE 在 {at} 被设为 NO",
+    ),
+    (
+        "msg.ignored-build-setting.pods",
+        "{file} 不存在（CocoaPods 在 `pod install` 时生成它），未被读取：CocoaPods 的配置不设置任何 Info.plist 键",
+    ),
+    (
+        "msg.ignored-build-setting.unset",
+        "未设置 GENERATE_INFOPLIST_FILE（默认为 NO）",
+    ),
+    (
+        "msg.ignored-build-setting.xcodegen",
+        "{setting} 被忽略：目标 {target}（{configuration}）的 GENERATE_INFOPLIST_FILE 不是 YES，所以 Xcode 不会把 {key} 加入它的 Info.plist；请设置 GENERATE_INFOPLIST_FILE: YES，或把该键移到 info.properties 中",
+    ),
+    (
         "msg.missing-companion",
         "申请了 {permission}，却没有申请 {wanted}：{why}；请同时申请并披露它",
     ),
