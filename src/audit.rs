@@ -18,7 +18,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::{Disclosure, Location, ParsedInput, Platform, Request, Severity};
+use crate::model::{Disclosure, Location, Message, ParsedInput, Platform, Request, Severity};
 use crate::policy::Policy;
 
 /// Declares the rule modules and derives [`Rule`] from them, in documentation order. Adding a
@@ -186,8 +186,10 @@ pub struct Finding {
     pub permission: String,
     /// Where to look: the request for `undeclared`, the policy row for `unused`.
     pub location: Location,
-    /// What is wrong and how to fix it.
+    /// What is wrong and how to fix it, in English: the text JSON, SARIF and baselines keep.
     pub message: String,
+    /// The same message as a catalog id and arguments, for reports in other languages.
+    pub text: Message,
     /// The Gradle variants the finding holds for, sorted; empty when the audit has no
     /// variants (or the finding is not about one). A finding common to every audited variant
     /// is reported once, listing them all.
@@ -198,6 +200,12 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Replaces the message, keeping the English text in step with it.
+    pub fn set_text(&mut self, text: Message) {
+        self.message = crate::i18n::Lang::En.plain(&text);
+        self.text = text;
+    }
+
     /// The order reports use: by file, then position, then rule and permission, so output is
     /// stable whatever order inputs were discovered in.
     pub fn sort_key(&self) -> impl Ord + '_ {
@@ -630,7 +638,7 @@ fn marked_requests(
     ctx: &Context<'_>,
     rule: Rule,
     marked: fn(&crate::catalog::AndroidPermission) -> bool,
-    message: fn(&str, &crate::catalog::AndroidPermission) -> String,
+    message: fn(&str, &crate::catalog::AndroidPermission) -> Message,
 ) -> Vec<Finding> {
     ctx.first_requests()
         .filter_map(|(input, r)| {
@@ -651,7 +659,7 @@ fn marked_disclosures(
     policy: &Policy,
     rule: Rule,
     marked: fn(&crate::catalog::AndroidPermission) -> bool,
-    message: fn(&Disclosure, &crate::catalog::AndroidPermission) -> String,
+    message: fn(&Disclosure, &crate::catalog::AndroidPermission) -> Message,
 ) -> Vec<Finding> {
     policy
         .disclosures()
@@ -686,7 +694,7 @@ fn finding(
     platform: Platform,
     permission: &str,
     location: &Location,
-    message: String,
+    text: Message,
 ) -> Finding {
     Finding {
         rule,
@@ -694,17 +702,35 @@ fn finding(
         platform,
         permission: permission.to_owned(),
         location: location.clone(),
-        message,
+        message: crate::i18n::Lang::En.plain(&text),
+        text,
         variants: Vec::new(),
         policy: None,
     }
 }
 
+/// `a`, `a or b`, `a or b or c`: names of which any one will do.
+fn any_of(names: &[&str]) -> Message {
+    match names {
+        [] => Message::new("msg.nothing"),
+        [one] => Message::new("msg.name").text("name", *one),
+        [first, rest @ ..] => Message::new("msg.or")
+            .text("first", *first)
+            .part("rest", any_of(rest)),
+    }
+}
+
 /// How a policy row is named in messages: its label, else its number.
-fn row_label(d: &Disclosure) -> String {
-    d.row_name
-        .as_deref()
-        .map_or_else(|| format!("row {}", d.row + 1), |n| format!("row \"{n}\""))
+fn row_label(d: &Disclosure) -> Message {
+    row_message(d.row, d.row_name.as_deref())
+}
+
+/// A policy row (0-based `row`) as messages name it.
+fn row_message(row: usize, name: Option<&str>) -> Message {
+    match name {
+        Some(n) => Message::new("label.row.named").text("name", n),
+        None => Message::new("label.row.numbered").text("n", (row + 1).to_string()),
+    }
 }
 
 /// What the rules of a `check` share: the inputs, the policy and indexes over both.

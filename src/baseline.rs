@@ -261,6 +261,7 @@ mod tests {
             permission: "android.permission.CAMERA".into(),
             location: Location::at(path, line, 5),
             message: "m".into(),
+            text: crate::model::Message::new("msg.name").text("name", "m"),
             variants: Vec::new(),
             policy: None,
         }

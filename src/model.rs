@@ -355,7 +355,7 @@ pub struct InputNote {
     /// The setting's name.
     pub setting: String,
     /// What Xcode does with it, and how to change that.
-    pub message: String,
+    pub message: Message,
 }
 
 /// A permission a manifest explicitly strips with `tools:node="remove"` or `"removeAll"`.
@@ -455,5 +455,55 @@ impl Severity {
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+/// A message in no language yet: a catalog id (`msg.…` in `i18n/{en,zh}.rs`) and its named
+/// arguments. Findings carry one so every report language renders the whole text from its own
+/// catalog, not a translation of the English string.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Message {
+    /// The catalog id of the template.
+    pub id: &'static str,
+    /// The template's `{name}` arguments.
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// One argument of a [`Message`].
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Arg {
+    /// Text shown as it is in every language: a name, a path, a number, a quoted value.
+    Text(String),
+    /// A permission or Info.plist key, which a language may follow with its own name for it.
+    Permission(String),
+    /// A part of the sentence that is itself translated.
+    Message(Message),
+}
+
+impl Message {
+    /// The message `id` without arguments yet.
+    pub fn new(id: &'static str) -> Message {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// With the argument `name` shown as `value` in every language.
+    pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, Arg::Text(value.into())));
+        self
+    }
+
+    /// With the argument `name` naming a permission.
+    pub fn permission(mut self, name: &'static str, value: impl Into<String>) -> Message {
+        self.args.push((name, Arg::Permission(value.into())));
+        self
+    }
+
+    /// With the argument `name` a translated part.
+    pub fn part(mut self, name: &'static str, value: Message) -> Message {
+        self.args.push((name, Arg::Message(value)));
+        self
     }
 }

@@ -71,13 +71,12 @@ pub fn acknowledge(
             }
             Some(i) => {
                 let a = &acknowledgements[i];
-                finding.message.push_str(&format!(
-                    " (its acknowledgement at {} expired on {}: \"{}\"; renew `expires` or \
-                     disclose the permission)",
-                    a.location,
-                    a.expires.map(|e| e.to_string()).unwrap_or_default(),
-                    a.reason
-                ));
+                let text = crate::model::Message::new("msg.acknowledgement-expired")
+                    .part("message", finding.text.clone())
+                    .text("at", a.location.to_string())
+                    .text("date", a.expires.map(|e| e.to_string()).unwrap_or_default())
+                    .text("reason", &a.reason);
+                finding.set_text(text);
                 kept.push(finding);
             }
             None => kept.push(finding),
@@ -130,6 +129,7 @@ mod tests {
             permission: permission.into(),
             location: Location::at("m.xml", 2, 5),
             message: "msg".into(),
+            text: crate::model::Message::new("msg.name").text("name", "msg"),
             variants: Vec::new(),
             policy: None,
         }

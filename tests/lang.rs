@@ -113,11 +113,12 @@ fn chinese_human_report_reads_chinese() {
         text.contains("Android：23 项申请中已披露 18 项，未披露 5 项"),
         "{text}"
     );
-    // Rules whose detail the templates do not carry keep it, in English, as a note.
+    // The detail an advisory carries (here the API level) is rendered in Chinese too.
     assert!(
-        text.contains("详情（英文原文）：android.permission.BLUETOOTH_ADMIN is deprecated"),
+        text.contains("android.permission.BLUETOOTH_ADMIN（蓝牙管理） 自 API 31 起已弃用"),
         "{text}"
     );
+    assert!(!text.contains("详情"), "{text}");
     for line in text.lines() {
         assert!(unicode_width::UnicodeWidthStr::width(line) <= 100, "{line}");
     }
@@ -180,5 +181,99 @@ fn rules_in_chinese() {
             z.as_object().unwrap().keys().collect::<Vec<_>>(),
             e.as_object().unwrap().keys().collect::<Vec<_>>()
         );
+    }
+}
+
+/// Rules whose messages an input writes (the Expo, Cordova and Gradle readers) and that are not
+/// structured yet: their Chinese report still quotes the English. The test below also fails
+/// when one of them no longer does, so the list only ever shrinks.
+const STILL_ENGLISH: &[&str] = &[
+    "generated-mismatch",
+    "unread-source",
+    "unresolved-build-value",
+];
+
+/// A run of four or more English words, outside quotes (a row's own name) and code spans:
+/// identifiers, paths and flags are not words.
+fn english_sentence(text: &str) -> Option<String> {
+    let mut plain = String::new();
+    let mut closing: Option<char> = None;
+    for c in text.chars() {
+        match closing {
+            Some(close) if c == close => closing = None,
+            Some(_) => {}
+            None => match c {
+                '`' => closing = Some('`'),
+                '"' => closing = Some('"'),
+                '“' => closing = Some('”'),
+                '「' => closing = Some('」'),
+                c if c.is_ascii_alphabetic() || c == '\'' => plain.push(c),
+                c if c.is_ascii() && " ,;:-".contains(c) => plain.push(' '),
+                // Anything else (CJK, digits, `.`, `/`, `_`, `<`, full-width punctuation)
+                // ends a run of words.
+                _ => plain.push('|'),
+            },
+        }
+    }
+    plain.split('|').find_map(|run| {
+        let words: Vec<&str> = run.split_whitespace().collect();
+        // Words glued to `.`, `/` or `_` were cut at them; what is left of an identifier is
+        // one token, not a sentence.
+        (words.len() >= 4).then(|| words.join(" "))
+    })
+}
+
+/// Every rule's fixture (the trycmd cases in `tests/cases/rules/`) in Chinese: no finding's
+/// message, fix or note is an English sentence.
+#[test]
+fn every_rule_speaks_chinese() {
+    assert_eq!(
+        english_sentence("已申请 android.permission.CAMERA（相机）"),
+        None
+    );
+    assert_eq!(
+        english_sentence("“Get phone call records”一行披露了 `npx expo config --json`"),
+        None
+    );
+    assert!(english_sentence("详情：X is not a permission any Android version defines").is_some());
+    let mut cases: Vec<_> = std::fs::read_dir("tests/cases/rules")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 16, "{cases:?}");
+    for case in cases {
+        let rule = case.file_stem().unwrap().to_str().unwrap().to_owned();
+        let toml = std::fs::read_to_string(&case).unwrap();
+        let args_line = toml.lines().find(|l| l.starts_with("args = ")).unwrap();
+        let mut args: Vec<String> = args_line["args = [".len()..args_line.len() - 1]
+            .split(", ")
+            .map(|a| a.trim_matches('"').to_owned())
+            .collect();
+        args.extend(["--lang", "zh", "--format", "concise"].map(str::to_owned));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (_, text) = run(&args, &[]);
+        let marker = format!("[{rule}] ");
+        let messages: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.split_once(&marker).map(|(_, m)| m))
+            .collect();
+        assert!(!messages.is_empty(), "{rule}: no finding\n{text}");
+        let english: Vec<String> = messages
+            .iter()
+            .filter_map(|m| english_sentence(m))
+            .collect();
+        if STILL_ENGLISH.contains(&rule.as_str()) {
+            assert!(
+                !english.is_empty(),
+                "{rule} is translated: drop it from STILL_ENGLISH"
+            );
+        } else {
+            assert!(
+                english.is_empty(),
+                "{rule}: English in\n{text}\n{english:?}"
+            );
+        }
     }
 }

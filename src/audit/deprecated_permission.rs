@@ -1,9 +1,9 @@
 //! `deprecated-permission`: an Android permission that is deprecated, replaced, removed or
 //! without effect on newer versions, or a deprecated Info.plist purpose-string key.
 
-use super::{Context, finding, row_label, Finding, Rule, RuleDef};
+use super::{Context, any_of, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::catalog;
-use crate::model::{Disclosure, Platform, Request, Severity};
+use crate::model::{Disclosure, Message, Platform, Request, Severity};
 use crate::policy::Policy;
 
 
@@ -31,7 +31,7 @@ pub(super) const RULE: RuleDef = RuleDef {
 #[derive(Debug)]
 struct Deprecation {
     /// "is deprecated … from API 28", ready to follow the name.
-    what: String,
+    what: Message,
     /// Replacements.
     successors: Vec<&'static str>,
     /// Android: the first API level it no longer works on, when known.
@@ -49,12 +49,12 @@ fn deprecation(platform: Platform, name: &str) -> Option<Deprecation> {
             }
             let level = p.deprecated_level();
             let what = match level {
-                Some((l, true)) => format!("is deprecated or without effect from API {l}"),
-                Some((l, false)) => format!(
-                    "is deprecated or without effect from API {l} (level not confirmed by the \
-                     catalog's sources)"
-                ),
-                None => "was removed from Android and grants nothing".to_owned(),
+                Some((l, true)) => {
+                    Message::new("msg.deprecated-permission.from-api").text("level", l.to_string())
+                }
+                Some((l, false)) => Message::new("msg.deprecated-permission.from-api-unconfirmed")
+                    .text("level", l.to_string()),
+                None => Message::new("msg.deprecated-permission.removed"),
             };
             Some(Deprecation {
                 what,
@@ -69,7 +69,8 @@ fn deprecation(platform: Platform, name: &str) -> Option<Deprecation> {
                 return None;
             }
             Some(Deprecation {
-                what: format!("is deprecated since iOS {}", k.deprecated),
+                what: Message::new("msg.deprecated-permission.since-ios")
+                    .text("version", k.deprecated),
                 successors: k.successors().collect(),
                 api_level: None,
                 ios_version: Some(k.deprecated),
@@ -96,54 +97,53 @@ fn is_legacy_only(ctx: &Context<'_>, platform: Platform, r: &Request, dep: &Depr
 }
 
 /// The text of a finding on a request.
-fn request_message(r: &Request, dep: &Deprecation) -> String {
-    format!("{} {}; {}", r.permission, dep.what, request_advice(r, dep))
+fn request_message(r: &Request, dep: &Deprecation) -> Message {
+    Message::new("msg.deprecated-permission.request")
+        .permission("permission", &r.permission)
+        .part("what", dep.what.clone())
+        .part("advice", request_advice(r, dep))
 }
 
 /// The text of a finding on a disclosure.
-fn policy_message(d: &Disclosure, dep: &Deprecation) -> String {
+fn policy_message(d: &Disclosure, dep: &Deprecation) -> Message {
     let advice = if dep.successors.is_empty() {
-        "remove it once no supported version of the app requests it".to_owned()
+        Message::new("msg.deprecated-permission.policy.remove")
     } else {
-        format!(
-            "name its successor {} (what the app requests on newer versions)",
-            dep.successors.join(" or ")
-        )
+        Message::new("msg.deprecated-permission.policy.successor")
+            .part("successors", any_of(&dep.successors))
     };
-    format!(
-        "{} discloses {}, which {}; {advice}",
-        row_label(d),
-        d.permission,
-        dep.what
-    )
+    Message::new("msg.deprecated-permission.policy")
+        .part("row", row_label(d))
+        .permission("permission", &d.permission)
+        .part("what", dep.what.clone())
+        .part("advice", advice)
 }
 
-fn request_advice(r: &Request, dep: &Deprecation) -> String {
-    let instead = if dep.successors.is_empty() {
-        String::new()
-    } else {
-        format!("request {} instead, and ", dep.successors.join(" or "))
-    };
+fn request_advice(r: &Request, dep: &Deprecation) -> Message {
+    let successors = any_of(&dep.successors);
     if let Some(version) = dep.ios_version {
         return if dep.successors.is_empty() {
-            format!("remove it once the app no longer supports iOS below {version}")
+            Message::new("msg.deprecated-permission.ios.remove").text("version", version)
         } else {
-            format!(
-                "add {} (keep this key only while the app supports iOS below {version})",
-                dep.successors.join(" or ")
-            )
+            Message::new("msg.deprecated-permission.ios.add")
+                .part("successors", successors)
+                .text("version", version)
         };
     }
-    match (dep.api_level, r.max_sdk.as_deref()) {
-        (Some(level), Some(cap)) => format!(
-            "{instead}lower its android:maxSdkVersion=\"{cap}\" to {}, the last level it works on",
-            level.saturating_sub(1)
-        ),
-        (Some(level), None) => format!(
-            "{instead}keep it only for older devices with android:maxSdkVersion=\"{}\"",
-            level.saturating_sub(1)
-        ),
-        (None, _) => format!("{instead}remove it"),
+    let advice = match (dep.api_level, r.max_sdk.as_deref()) {
+        (Some(level), Some(cap)) => Message::new("msg.deprecated-permission.lower-cap")
+            .text("cap", cap)
+            .text("last", level.saturating_sub(1).to_string()),
+        (Some(level), None) => Message::new("msg.deprecated-permission.cap")
+            .text("last", level.saturating_sub(1).to_string()),
+        (None, _) => Message::new("msg.deprecated-permission.remove"),
+    };
+    if dep.successors.is_empty() {
+        advice
+    } else {
+        Message::new("msg.deprecated-permission.instead")
+            .part("successors", successors)
+            .part("advice", advice)
     }
 }
 

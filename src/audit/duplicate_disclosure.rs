@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{finding, row_label, Finding, Rule, RuleDef};
-use crate::model::{Severity, Disclosure, Platform};
+use crate::model::{Disclosure, Message, Platform, Severity};
 use crate::policy::Policy;
 
 
@@ -44,13 +44,10 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
 }
 
 /// The finding's text: `d` repeats `earlier`.
-fn message(d: &Disclosure, earlier: &Disclosure) -> String {
-    format!(
-        "{} lists {} again; it is already disclosed by {} ({}); merge the rows or state every \
-         purpose in one of them",
-        row_label(d),
-        d.permission,
-        row_label(earlier),
-        earlier.location
-    )
+fn message(d: &Disclosure, earlier: &Disclosure) -> Message {
+    Message::new("msg.duplicate-disclosure")
+        .part("row", row_label(d))
+        .permission("permission", &d.permission)
+        .part("earlier", row_label(earlier))
+        .text("at", earlier.location.to_string())
 }

@@ -1,7 +1,7 @@
 //! `empty-purpose`: an iOS purpose string, or a policy row's purpose, that says nothing.
 
 use super::{Context, finding, Finding, Rule, RuleDef};
-use crate::model::{Severity, Platform};
+use crate::model::{Message, Platform, Severity};
 use crate::policy::{Policy, Row};
 
 
@@ -97,14 +97,11 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                     input.platform(),
                     &r.permission,
                     &l.location,
-                    format!(
-                        "the {} translation of {}'s purpose string is {why}{}; users of that \
-                         language see a permission prompt that does not explain its use; \
-                         translate the sentence the Info.plist gives",
-                        l.language,
-                        r.permission,
-                        quoted(text)
-                    ),
+                    Message::new("msg.empty-purpose.translation")
+                        .text("language", &l.language)
+                        .permission("permission", &r.permission)
+                        .part("why", why_message(why))
+                        .part("shown", quoted(text)),
                 ));
             }
         }
@@ -113,12 +110,23 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// ` ("text")` for a purpose with text, else nothing.
-fn quoted(purpose: &str) -> String {
+fn quoted(purpose: &str) -> Message {
     if purpose.trim().is_empty() {
-        String::new()
+        Message::new("msg.nothing")
     } else {
-        format!(" (\"{}\")", purpose.trim())
+        Message::new("msg.empty-purpose.shown").text("purpose", purpose.trim())
     }
+}
+
+/// What [`emptiness`] found, as a translated part of the message.
+fn why_message(why: &str) -> Message {
+    Message::new(match why {
+        "missing" => "msg.empty-purpose.why.missing",
+        "empty" => "msg.empty-purpose.why.empty",
+        "blank" => "msg.empty-purpose.why.blank",
+        "a placeholder" => "msg.empty-purpose.why.placeholder",
+        _ => "msg.empty-purpose.why.not-a-string",
+    })
 }
 
 /// Policy rows whose purpose says nothing. Located at the row's first permission (a row has no
@@ -145,26 +153,20 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
 
 /// The text of a finding on an Info.plist purpose string; `why` says what is wrong with
 /// `purpose`, which is quoted when it has text.
-fn request_message(key: &str, why: &str, purpose: Option<&str>) -> String {
-    let shown = purpose.map_or_else(String::new, quoted);
-    format!(
-        "the purpose string of {key} is {why}{shown}; App Store review rejects a permission \
-         prompt that does not explain its use; write one sentence saying what the app does with \
-         the data"
-    )
+fn request_message(key: &str, why: &str, purpose: Option<&str>) -> Message {
+    let shown = purpose.map_or_else(|| Message::new("msg.nothing"), quoted);
+    Message::new("msg.empty-purpose.request")
+        .permission("permission", key)
+        .part("why", why_message(why))
+        .part("shown", shown)
 }
 
 /// The text of a finding on a policy row.
-fn policy_message(row: &Row, why: &str) -> String {
-    let row_name = row.name.as_deref().map_or_else(
-        || format!("row {}", row.index + 1),
-        |n| format!("row \"{n}\""),
-    );
-    format!(
-        "the purpose of {} {row_name} is {why}; a disclosure must say why the app uses the \
-         permission: add a `purpose`",
-        row.platform.display_name()
-    )
+fn policy_message(row: &Row, why: &str) -> Message {
+    Message::new("msg.empty-purpose.policy")
+        .text("platform", row.platform.display_name())
+        .part("row", super::row_message(row.index, row.name.as_deref()))
+        .part("why", why_message(why))
 }
 
 #[cfg(test)]

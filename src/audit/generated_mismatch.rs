@@ -59,7 +59,7 @@ mod tests {
             rule: NoteRule::GeneratedMismatch,
             location: Location::at("app.json", 5, 9),
             setting: "android.permission.CAMERA".into(),
-            message: "stale".into(),
+            message: crate::model::Message::new("msg.name").text("name", "stale"),
         });
         let findings = crate::audit::audit(&[input], &crate::policy::builtin());
         let found: Vec<_> = findings

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 
 use super::{Context, finding, Finding, Rule, RuleDef};
-use crate::model::{Severity, Platform};
+use crate::model::{Message, Platform, Severity};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -43,9 +43,9 @@ struct Companion {
     platform: Platform,
     permission: &'static str,
     needs: Needs,
-    /// What to request, for the message.
+    /// What to request, for the message: a catalog id.
     wanted: &'static str,
-    /// Why, for the message.
+    /// Why, for the message: a catalog id.
     why: &'static str,
 }
 
@@ -57,9 +57,8 @@ const COMPANIONS: &[Companion] = &[
         platform: Platform::Android,
         permission: "android.permission.ACCESS_FINE_LOCATION",
         needs: Needs::AnyOf(&["android.permission.ACCESS_COARSE_LOCATION"]),
-        wanted: "android.permission.ACCESS_COARSE_LOCATION",
-        why: "apps targeting Android 12 (API 31) or higher must request it with \
-              ACCESS_FINE_LOCATION, because the user may grant approximate location only",
+        wanted: "msg.missing-companion.fine-location.wanted",
+        why: "msg.missing-companion.fine-location.why",
     },
     Companion {
         platform: Platform::Android,
@@ -68,25 +67,22 @@ const COMPANIONS: &[Companion] = &[
             "android.permission.ACCESS_FINE_LOCATION",
             "android.permission.ACCESS_COARSE_LOCATION",
         ]),
-        wanted: "android.permission.ACCESS_COARSE_LOCATION or ACCESS_FINE_LOCATION",
-        why: "background location is only granted on top of foreground location",
+        wanted: "msg.missing-companion.background-location.wanted",
+        why: "msg.missing-companion.background-location.why",
     },
     Companion {
         platform: Platform::Android,
         permission: "android.permission.FOREGROUND_SERVICE",
         needs: Needs::AnyWithPrefix("android.permission.FOREGROUND_SERVICE_"),
-        wanted: "the android.permission.FOREGROUND_SERVICE_<TYPE> permission of each \
-                 foregroundServiceType the app uses",
-        why: "apps targeting Android 14 (API 34) or higher cannot start a foreground service \
-              without it",
+        wanted: "msg.missing-companion.foreground-service.wanted",
+        why: "msg.missing-companion.foreground-service.why",
     },
     Companion {
         platform: Platform::Ios,
         permission: "NSLocationAlwaysAndWhenInUseUsageDescription",
         needs: Needs::AnyOf(&["NSLocationWhenInUseUsageDescription"]),
-        wanted: "NSLocationWhenInUseUsageDescription",
-        why: "iOS 11 and later ignore the always key without the when-in-use key, so \
-              location authorization fails",
+        wanted: "msg.missing-companion.always-location.wanted",
+        why: "msg.missing-companion.always-location.why",
     },
 ];
 
@@ -123,9 +119,9 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// The finding's text.
-fn message(permission: &str, c: &Companion) -> String {
-    format!(
-        "{permission} is requested without {}: {}; request it too (and disclose it)",
-        c.wanted, c.why
-    )
+fn message(permission: &str, c: &Companion) -> Message {
+    Message::new("msg.missing-companion")
+        .permission("permission", permission)
+        .part("wanted", Message::new(c.wanted))
+        .part("why", Message::new(c.why))
 }

@@ -2,7 +2,7 @@
 //! translate.
 
 use super::{Context, Finding, Rule, RuleDef, finding};
-use crate::model::Severity;
+use crate::model::{Message, Severity};
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
 pub(super) const RULE: RuleDef = RuleDef {
@@ -32,31 +32,32 @@ pub(super) fn requests(ctx: &Context<'_>) -> Vec<Finding> {
                 return None;
             }
             let file = if missing.len() == 1 {
-                format!("{}.lproj/InfoPlist.strings", missing[0])
+                Message::new("msg.missing-translation.file").text("language", missing[0])
             } else {
-                "each language's <lang>.lproj/InfoPlist.strings".to_owned()
+                Message::new("msg.missing-translation.files")
             };
             let shown = match missing.len() {
-                1..=8 => missing.join(", "),
-                n => format!("{} and {} more", missing[..8].join(", "), n - 8),
+                1..=8 => Message::new("msg.name").text("name", missing.join(", ")),
+                n => Message::new("msg.missing-translation.more")
+                    .text("languages", missing[..8].join(", "))
+                    .text("more", (n - 8).to_string()),
+            };
+            let those = if missing.len() == 1 {
+                "msg.missing-translation.that-language"
+            } else {
+                "msg.missing-translation.those-languages"
             };
             Some(finding(
                 Rule::MissingTranslation,
                 input.platform(),
                 &r.permission,
                 &r.location,
-                format!(
-                    "{} has no translation for {shown}, which the app is localized into; users \
-                     of {} see the permission prompt in the development language; add \"{}\" = \
-                     \"…\"; to {file}",
-                    r.permission,
-                    if missing.len() == 1 {
-                        "that language"
-                    } else {
-                        "those languages"
-                    },
-                    r.permission
-                ),
+                Message::new("msg.missing-translation")
+                    .permission("permission", &r.permission)
+                    .part("languages", shown)
+                    .part("those", Message::new(those))
+                    .text("key", &r.permission)
+                    .part("file", file),
             ))
         })
         .collect()

@@ -3,7 +3,7 @@
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::catalog;
-use crate::model::{Disclosure, Severity};
+use crate::model::{Disclosure, Message, Severity};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -55,11 +55,9 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// The finding's text; `names` are the successors the app requests.
-fn message(d: &Disclosure, names: &str) -> String {
-    format!(
-        "{} names {}, which was replaced; the app requests its successor {names}, covered by \
-         this row only through successor matching; name {names} in the row",
-        row_label(d),
-        d.permission,
-    )
+fn message(d: &Disclosure, names: &str) -> Message {
+    Message::new("msg.policy-outdated")
+        .part("row", row_label(d))
+        .permission("permission", &d.permission)
+        .text("names", names)
 }

@@ -3,7 +3,7 @@
 
 use super::{Context, row_label, Finding, Rule, RuleDef, marked_disclosures, marked_requests};
 use crate::catalog::AndroidPermission;
-use crate::model::{Disclosure, Severity};
+use crate::model::{Disclosure, Message, Severity};
 use crate::policy::Policy;
 
 
@@ -37,24 +37,18 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
 }
 
 /// The text of a finding on a request.
-fn request_message(permission: &str, p: &AndroidPermission) -> String {
-    format!(
-        "{permission} falls under Google Play's \"{}\" policy: Play publishes the app only for a \
-         qualifying core use case declared in the Play Console; complete the declaration, or \
-         remove the permission",
-        p.play_policy
-    )
+fn request_message(permission: &str, p: &AndroidPermission) -> Message {
+    Message::new("msg.restricted-permission.request")
+        .permission("permission", permission)
+        .text("policy", p.play_policy)
 }
 
 /// The text of a finding on a disclosure.
-fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
-    format!(
-        "{} discloses {}, which Google Play restricts (\"{}\" policy): the app needs a Play \
-         Console declaration whose use case matches this row's purpose",
-        row_label(d),
-        d.permission,
-        p.play_policy
-    )
+fn policy_message(d: &Disclosure, p: &AndroidPermission) -> Message {
+    Message::new("msg.restricted-permission.policy")
+        .part("row", row_label(d))
+        .permission("permission", &d.permission)
+        .text("policy", p.play_policy)
 }
 
 #[cfg(test)]

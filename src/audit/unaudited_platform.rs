@@ -2,7 +2,7 @@
 //! into the iOS audit, and never silently dropped either.
 
 use super::{Context, Finding, Rule, RuleDef, finding};
-use crate::model::{Location, Severity};
+use crate::model::{Location, Message, Severity};
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
 pub(super) const RULE: RuleDef = RuleDef {
@@ -37,13 +37,13 @@ pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
                 input.platform(),
                 "",
                 &Location::file(&input.path),
-                format!(
-                    "{what} is a macOS app and was not audited: the policy has no `macos:` \
-                     table (its {keys} purpose string{} {} not judged, and iOS rows do not \
-                     cover a macOS app); add a `macos:` table to the policy",
-                    if keys == 1 { "" } else { "s" },
-                    if keys == 1 { "was" } else { "were" },
-                ),
+                Message::new(if keys == 1 {
+                    "msg.unaudited-platform.one"
+                } else {
+                    "msg.unaudited-platform.other"
+                })
+                .text("what", what)
+                .text("keys", keys.to_string()),
             )
         })
         .collect()

@@ -1,7 +1,7 @@
 //! `undeclared`: a requested permission that no policy row of its platform discloses.
 
 use super::{Context, finding, matching, Finding, Rule, RuleDef};
-use crate::model::{Platform, Severity};
+use crate::model::{Message, Platform, Severity};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -42,7 +42,9 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
         // A request of a generated manifest says what puts it there, so the fix (a plugin
         // option, a blocked permission) is findable.
         if let Some(origin) = &request.origin {
-            message.push_str(&format!(" (put there by the {})", origin.via));
+            message = Message::new("msg.undeclared.origin")
+                .part("message", message)
+                .text("via", &origin.via);
         }
         findings.push(finding(
             Rule::Undeclared,
@@ -57,17 +59,23 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
 
 /// The finding's text; `lowered` is the severity `undeclared-normal` set, which the text
 /// then says, so a lowered severity is never silent.
-fn message(platform: Platform, permission: &str, lowered: Option<Severity>) -> String {
-    let mut message = format!(
-        "{permission} is requested but no row of the policy's {} table discloses it; add it to \
-         the row that explains its use, or stop requesting it",
-        platform.display_name()
-    );
-    if let Some(severity) = lowered {
-        message.push_str(&format!(
-            " (install-time `normal` permission: reported as {severity} by the \
-             undeclared-normal setting)"
-        ));
+fn message(platform: Platform, permission: &str, lowered: Option<Severity>) -> Message {
+    let message = Message::new("msg.undeclared")
+        .permission("permission", permission)
+        .text("platform", platform.display_name());
+    match lowered {
+        Some(severity) => Message::new("msg.undeclared.lowered")
+            .part("message", message)
+            .part("severity", Message::new(severity_id(severity))),
+        None => message,
     }
-    message
+}
+
+/// The catalog id of a severity's name.
+fn severity_id(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "severity.error",
+        Severity::Warning => "severity.warning",
+        Severity::Note => "severity.note",
+    }
 }

@@ -6,7 +6,7 @@
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
 use crate::catalog::{ANDROID_PREFIX, catalog};
-use crate::model::{Disclosure, Platform, Severity};
+use crate::model::{Disclosure, Message, Platform, Severity};
 use crate::policy::Policy;
 
 
@@ -39,10 +39,10 @@ fn unknown(platform: Platform, name: &str) -> Option<Option<&'static str>> {
     Some(cat.nearest_platform_permission(name))
 }
 
-fn did_you_mean(nearest: Option<&str>) -> String {
+fn did_you_mean(nearest: Option<&str>) -> Message {
     nearest.map_or_else(
-        || "check the spelling against the Android documentation".to_owned(),
-        |n| format!("did you mean {n}?"),
+        || Message::new("msg.unknown-permission.check-spelling"),
+        |n| Message::new("msg.unknown-permission.did-you-mean").text("nearest", n),
     )
 }
 
@@ -87,22 +87,18 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
 }
 
 /// The text of a finding on a request; `nearest` is the suggested real name.
-fn request_message(permission: &str, nearest: Option<&str>) -> String {
-    format!(
-        "{permission} is not a permission any Android version defines, so the request grants \
-         nothing; {}",
-        did_you_mean(nearest)
-    )
+fn request_message(permission: &str, nearest: Option<&str>) -> Message {
+    Message::new("msg.unknown-permission.request")
+        .permission("permission", permission)
+        .part("fix", did_you_mean(nearest))
 }
 
 /// The text of a finding on a disclosure.
-fn policy_message(d: &Disclosure, nearest: Option<&str>) -> String {
-    format!(
-        "{} discloses {}, which no Android version defines; {}",
-        row_label(d),
-        d.permission,
-        did_you_mean(nearest)
-    )
+fn policy_message(d: &Disclosure, nearest: Option<&str>) -> Message {
+    Message::new("msg.unknown-permission.policy")
+        .part("row", row_label(d))
+        .permission("permission", &d.permission)
+        .part("fix", did_you_mean(nearest))
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 
 use super::{Context, row_label, Finding, Rule, RuleDef, marked_disclosures, marked_requests};
 use crate::catalog::AndroidPermission;
-use crate::model::{Disclosure, Severity};
+use crate::model::{Disclosure, Message, Severity};
 use crate::policy::Policy;
 
 
@@ -36,23 +36,18 @@ pub(super) fn policy(policy: &Policy) -> Vec<Finding> {
 }
 
 /// The text of a finding on a request.
-fn request_message(permission: &str, p: &AndroidPermission) -> String {
-    format!(
-        "{permission} is {}: Android never grants it to a store-installed app, so the request \
-         does nothing; remove it (tools:node=\"remove\" if a library merges it in)",
-        p.protection
-    )
+fn request_message(permission: &str, p: &AndroidPermission) -> Message {
+    Message::new("msg.unobtainable-permission.request")
+        .permission("permission", permission)
+        .text("protection", p.protection)
 }
 
 /// The text of a finding on a disclosure.
-fn policy_message(d: &Disclosure, p: &AndroidPermission) -> String {
-    format!(
-        "{} discloses {}, which is {}: a store-installed app can never be granted it; remove it \
-         from the policy and the app",
-        row_label(d),
-        d.permission,
-        p.protection
-    )
+fn policy_message(d: &Disclosure, p: &AndroidPermission) -> Message {
+    Message::new("msg.unobtainable-permission.policy")
+        .part("row", row_label(d))
+        .permission("permission", &d.permission)
+        .text("protection", p.protection)
 }
 
 #[cfg(test)]

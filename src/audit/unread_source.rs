@@ -61,7 +61,7 @@ mod tests {
             rule: NoteRule::UnreadSource,
             location: Location::file("app.config.ts"),
             setting: "app.config.ts".into(),
-            message: "not read".into(),
+            message: crate::model::Message::new("msg.name").text("name", "not read"),
         });
         let findings = crate::audit::audit(&[input], &crate::policy::builtin());
         let unread: Vec<_> = findings

@@ -1,7 +1,7 @@
 //! `unused`: a disclosed permission that no audited input of its platform requests.
 
 use super::{Context, finding, row_label, Finding, Rule, RuleDef};
-use crate::model::{Disclosure, Severity};
+use crate::model::{Disclosure, Message, Severity};
 
 
 /// The rule's definition: everything the registry, `permaudit rules`, the README and SARIF show.
@@ -45,12 +45,9 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
 }
 
 /// The finding's text.
-fn message(d: &Disclosure) -> String {
-    format!(
-        "{} is disclosed by {} but no audited {} input requests it; remove it from the policy, \
-         or audit the file that requests it",
-        d.permission,
-        row_label(d),
-        d.platform.display_name()
-    )
+fn message(d: &Disclosure) -> Message {
+    Message::new("msg.unused")
+        .permission("permission", &d.permission)
+        .part("row", row_label(d))
+        .text("platform", d.platform.display_name())
 }

@@ -31,7 +31,6 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.deprecated-permission.title",
         "{permission} is deprecated",
     ),
-    ("finding.detail", "detail: {message}"),
     (
         "finding.duplicate-disclosure.help",
         "merge the rows or state every purpose in one of them",
@@ -335,6 +334,224 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "permission disclosures need attention",
     ),
     ("markdown.verdict.warnings", "warnings only"),
+    (
+        "msg.acknowledgement-expired",
+        "{message} (its acknowledgement at {at} expired on {date}: \"{reason}\"; renew `expires` or disclose the permission)",
+    ),
+    (
+        "msg.deprecated-permission.cap",
+        "keep it only for older devices with android:maxSdkVersion=\"{last}\"",
+    ),
+    (
+        "msg.deprecated-permission.from-api",
+        "is deprecated or without effect from API {level}",
+    ),
+    (
+        "msg.deprecated-permission.from-api-unconfirmed",
+        "is deprecated or without effect from API {level} (level not confirmed by the catalog's sources)",
+    ),
+    (
+        "msg.deprecated-permission.instead",
+        "request {successors} instead, and {advice}",
+    ),
+    (
+        "msg.deprecated-permission.ios.add",
+        "add {successors} (keep this key only while the app supports iOS below {version})",
+    ),
+    (
+        "msg.deprecated-permission.ios.remove",
+        "remove it once the app no longer supports iOS below {version}",
+    ),
+    (
+        "msg.deprecated-permission.lower-cap",
+        "lower its android:maxSdkVersion=\"{cap}\" to {last}, the last level it works on",
+    ),
+    (
+        "msg.deprecated-permission.policy",
+        "{row} discloses {permission}, which {what}; {advice}",
+    ),
+    (
+        "msg.deprecated-permission.policy.remove",
+        "remove it once no supported version of the app requests it",
+    ),
+    (
+        "msg.deprecated-permission.policy.successor",
+        "name its successor {successors} (what the app requests on newer versions)",
+    ),
+    ("msg.deprecated-permission.remove", "remove it"),
+    (
+        "msg.deprecated-permission.removed",
+        "was removed from Android and grants nothing",
+    ),
+    (
+        "msg.deprecated-permission.request",
+        "{permission} {what}; {advice}",
+    ),
+    (
+        "msg.deprecated-permission.since-ios",
+        "is deprecated since iOS {version}",
+    ),
+    (
+        "msg.duplicate-disclosure",
+        "{row} lists {permission} again; it is already disclosed by {earlier} ({at}); merge the rows or state every purpose in one of them",
+    ),
+    (
+        "msg.empty-purpose.policy",
+        "the purpose of {platform} {row} is {why}; a disclosure must say why the app uses the permission: add a `purpose`",
+    ),
+    (
+        "msg.empty-purpose.request",
+        "the purpose string of {permission} is {why}{shown}; App Store review rejects a permission prompt that does not explain its use; write one sentence saying what the app does with the data",
+    ),
+    ("msg.empty-purpose.shown", " (\"{purpose}\")"),
+    (
+        "msg.empty-purpose.translation",
+        "the {language} translation of {permission}'s purpose string is {why}{shown}; users of that language see a permission prompt that does not explain its use; translate the sentence the Info.plist gives",
+    ),
+    ("msg.empty-purpose.why.blank", "blank"),
+    ("msg.empty-purpose.why.empty", "empty"),
+    ("msg.empty-purpose.why.missing", "missing"),
+    ("msg.empty-purpose.why.not-a-string", "not a string"),
+    ("msg.empty-purpose.why.placeholder", "a placeholder"),
+    (
+        "msg.ignored-build-setting",
+        "{setting} is ignored: {why}, so Xcode does not add {key} to the Info.plist of {target} ({configuration}); set GENERATE_INFOPLIST_FILE = YES or move the key into {file}",
+    ),
+    ("msg.ignored-build-setting.a-plist", "an Info.plist"),
+    (
+        "msg.ignored-build-setting.no",
+        "GENERATE_INFOPLIST_FILE = NO at {at}",
+    ),
+    (
+        "msg.ignored-build-setting.pods",
+        "{file} is not there (CocoaPods generates it with `pod install`); it was not read: CocoaPods configurations set no Info.plist keys",
+    ),
+    (
+        "msg.ignored-build-setting.unset",
+        "GENERATE_INFOPLIST_FILE is not set (it defaults to NO)",
+    ),
+    (
+        "msg.ignored-build-setting.xcodegen",
+        "{setting} is ignored: GENERATE_INFOPLIST_FILE is not YES for target {target} ({configuration}), so Xcode does not add {key} to its Info.plist; set GENERATE_INFOPLIST_FILE: YES or move the key into info.properties",
+    ),
+    (
+        "msg.missing-companion",
+        "{permission} is requested without {wanted}: {why}; request it too (and disclose it)",
+    ),
+    (
+        "msg.missing-companion.always-location.wanted",
+        "NSLocationWhenInUseUsageDescription",
+    ),
+    (
+        "msg.missing-companion.always-location.why",
+        "iOS 11 and later ignore the always key without the when-in-use key, so location authorization fails",
+    ),
+    (
+        "msg.missing-companion.background-location.wanted",
+        "android.permission.ACCESS_COARSE_LOCATION or ACCESS_FINE_LOCATION",
+    ),
+    (
+        "msg.missing-companion.background-location.why",
+        "background location is only granted on top of foreground location",
+    ),
+    (
+        "msg.missing-companion.fine-location.wanted",
+        "android.permission.ACCESS_COARSE_LOCATION",
+    ),
+    (
+        "msg.missing-companion.fine-location.why",
+        "apps targeting Android 12 (API 31) or higher must request it with ACCESS_FINE_LOCATION, because the user may grant approximate location only",
+    ),
+    (
+        "msg.missing-companion.foreground-service.wanted",
+        "the android.permission.FOREGROUND_SERVICE_<TYPE> permission of each foregroundServiceType the app uses",
+    ),
+    (
+        "msg.missing-companion.foreground-service.why",
+        "apps targeting Android 14 (API 34) or higher cannot start a foreground service without it",
+    ),
+    (
+        "msg.missing-translation",
+        "{permission} has no translation for {languages}, which the app is localized into; users of {those} see the permission prompt in the development language; add \"{key}\" = \"…\"; to {file}",
+    ),
+    (
+        "msg.missing-translation.file",
+        "{language}.lproj/InfoPlist.strings",
+    ),
+    (
+        "msg.missing-translation.files",
+        "each language's <lang>.lproj/InfoPlist.strings",
+    ),
+    (
+        "msg.missing-translation.more",
+        "{languages} and {more} more",
+    ),
+    ("msg.missing-translation.that-language", "that language"),
+    ("msg.missing-translation.those-languages", "those languages"),
+    ("msg.name", "{name}"),
+    ("msg.nothing", ""),
+    ("msg.or", "{first} or {rest}"),
+    (
+        "msg.policy-outdated",
+        "{row} names {permission}, which was replaced; the app requests its successor {names}, covered by this row only through successor matching; name {names} in the row",
+    ),
+    (
+        "msg.restricted-permission.policy",
+        "{row} discloses {permission}, which Google Play restricts (\"{policy}\" policy): the app needs a Play Console declaration whose use case matches this row's purpose",
+    ),
+    (
+        "msg.restricted-permission.request",
+        "{permission} falls under Google Play's \"{policy}\" policy: Play publishes the app only for a qualifying core use case declared in the Play Console; complete the declaration, or remove the permission",
+    ),
+    (
+        "msg.unaudited-platform.one",
+        "{what} is a macOS app and was not audited: the policy has no `macos:` table (its {keys} purpose string was not judged, and iOS rows do not cover a macOS app); add a `macos:` table to the policy",
+    ),
+    (
+        "msg.unaudited-platform.other",
+        "{what} is a macOS app and was not audited: the policy has no `macos:` table (its {keys} purpose strings were not judged, and iOS rows do not cover a macOS app); add a `macos:` table to the policy",
+    ),
+    (
+        "msg.undeclared",
+        "{permission} is requested but no row of the policy's {platform} table discloses it; add it to the row that explains its use, or stop requesting it",
+    ),
+    (
+        "msg.undeclared.lowered",
+        "{message} (install-time `normal` permission: reported as {severity} by the undeclared-normal setting)",
+    ),
+    (
+        "msg.undeclared.origin",
+        "{message} (put there by the {via})",
+    ),
+    (
+        "msg.unknown-permission.check-spelling",
+        "check the spelling against the Android documentation",
+    ),
+    (
+        "msg.unknown-permission.did-you-mean",
+        "did you mean {nearest}?",
+    ),
+    (
+        "msg.unknown-permission.policy",
+        "{row} discloses {permission}, which no Android version defines; {fix}",
+    ),
+    (
+        "msg.unknown-permission.request",
+        "{permission} is not a permission any Android version defines, so the request grants nothing; {fix}",
+    ),
+    (
+        "msg.unobtainable-permission.policy",
+        "{row} discloses {permission}, which is {protection}: a store-installed app can never be granted it; remove it from the policy and the app",
+    ),
+    (
+        "msg.unobtainable-permission.request",
+        "{permission} is {protection}: Android never grants it to a store-installed app, so the request does nothing; remove it (tools:node=\"remove\" if a library merges it in)",
+    ),
+    ("msg.untranslated", "{message}"),
+    (
+        "msg.unused",
+        "{permission} is disclosed by {row} but no audited {platform} input requests it; remove it from the policy, or audit the file that requests it",
+    ),
     ("report.coverage-policy", "{platform} against {policy}"),
     (
         "rule.deprecated-permission.explanation",

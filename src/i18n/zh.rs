@@ -31,7 +31,6 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "finding.deprecated-permission.title",
         "{permission} 已弃用或不再生效",
     ),
-    ("finding.detail", "详情（英文原文）：{message}"),
     (
         "finding.duplicate-disclosure.help",
         "合并这些行，或在其中一行写明所有用途",
@@ -308,6 +307,221 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("markdown.verdict.clean", "没有问题"),
     ("markdown.verdict.errors", "权限披露需要处理"),
     ("markdown.verdict.warnings", "只有警告"),
+    (
+        "msg.acknowledgement-expired",
+        "{message}（它的确认项 {at} 已于 {date} 过期：“{reason}”；请更新 `expires`，或披露该权限）",
+    ),
+    (
+        "msg.deprecated-permission.cap",
+        "仅为旧设备保留它，设置 android:maxSdkVersion=\"{last}\"",
+    ),
+    (
+        "msg.deprecated-permission.from-api",
+        "自 API {level} 起已弃用或不再生效",
+    ),
+    (
+        "msg.deprecated-permission.from-api-unconfirmed",
+        "自 API {level} 起已弃用或不再生效（该级别未经目录来源确认）",
+    ),
+    (
+        "msg.deprecated-permission.instead",
+        "改为申请 {successors}，并{advice}",
+    ),
+    (
+        "msg.deprecated-permission.ios.add",
+        "加入 {successors}（仅在应用仍支持 iOS {version} 以下版本时保留此键）",
+    ),
+    (
+        "msg.deprecated-permission.ios.remove",
+        "在应用不再支持 iOS {version} 以下版本后删除它",
+    ),
+    (
+        "msg.deprecated-permission.lower-cap",
+        "把它的 android:maxSdkVersion=\"{cap}\" 降到 {last}，即它仍生效的最后一级",
+    ),
+    (
+        "msg.deprecated-permission.policy",
+        "{row}列出的 {permission} {what}；{advice}",
+    ),
+    (
+        "msg.deprecated-permission.policy.remove",
+        "在应用所有受支持的版本都不再申请它之后，从政策中删除它",
+    ),
+    (
+        "msg.deprecated-permission.policy.successor",
+        "改写为它的替代权限 {successors}（应用在新系统版本上申请的权限）",
+    ),
+    ("msg.deprecated-permission.remove", "删除它"),
+    (
+        "msg.deprecated-permission.removed",
+        "已从 Android 中移除，申请它得不到任何授权",
+    ),
+    (
+        "msg.deprecated-permission.request",
+        "{permission} {what}；{advice}",
+    ),
+    (
+        "msg.deprecated-permission.since-ios",
+        "自 iOS {version} 起已弃用",
+    ),
+    (
+        "msg.duplicate-disclosure",
+        "{row}再次列出了 {permission}，它已由{earlier}（{at}）披露；合并这些行，或在其中一行写明所有用途",
+    ),
+    (
+        "msg.empty-purpose.policy",
+        "{platform} 权限表{row}的用途说明{why}；每条披露都必须说明应用为何使用该权限：请添加 `purpose`",
+    ),
+    (
+        "msg.empty-purpose.request",
+        "{permission} 的用途说明{why}{shown}；App Store 审核会拒绝不说明用途的权限弹窗；写一句话说明应用用这些数据做什么",
+    ),
+    ("msg.empty-purpose.shown", "（“{purpose}”）"),
+    (
+        "msg.empty-purpose.translation",
+        "{permission} 的 {language} 译文{why}{shown}；该语言的用户看到的权限弹窗不说明用途；请翻译 Info.plist 中的那句话",
+    ),
+    ("msg.empty-purpose.why.blank", "只有空白"),
+    ("msg.empty-purpose.why.empty", "为空"),
+    ("msg.empty-purpose.why.missing", "缺失"),
+    ("msg.empty-purpose.why.not-a-string", "不是字符串"),
+    ("msg.empty-purpose.why.placeholder", "是占位文字"),
+    (
+        "msg.ignored-build-setting",
+        "{setting} 被忽略：{why}，所以 Xcode 不会把 {key} 加入 {target}（{configuration}）的 Info.plist；请设置 GENERATE_INFOPLIST_FILE = YES，或把该键移到 {file} 中",
+    ),
+    ("msg.ignored-build-setting.a-plist", "Info.plist 文件"),
+    (
+        "msg.ignored-build-setting.no",
+        "GENERATE_INFOPLIST_FILE 在 {at} 被设为 NO",
+    ),
+    (
+        "msg.ignored-build-setting.pods",
+        "{file} 不存在（CocoaPods 在 `pod install` 时生成它），未被读取：CocoaPods 的配置不设置任何 Info.plist 键",
+    ),
+    (
+        "msg.ignored-build-setting.unset",
+        "未设置 GENERATE_INFOPLIST_FILE（默认为 NO）",
+    ),
+    (
+        "msg.ignored-build-setting.xcodegen",
+        "{setting} 被忽略：目标 {target}（{configuration}）的 GENERATE_INFOPLIST_FILE 不是 YES，所以 Xcode 不会把 {key} 加入它的 Info.plist；请设置 GENERATE_INFOPLIST_FILE: YES，或把该键移到 info.properties 中",
+    ),
+    (
+        "msg.missing-companion",
+        "申请了 {permission}，却没有申请 {wanted}：{why}；请同时申请并披露它",
+    ),
+    (
+        "msg.missing-companion.always-location.wanted",
+        "NSLocationWhenInUseUsageDescription",
+    ),
+    (
+        "msg.missing-companion.always-location.why",
+        "iOS 11 及以上版本在没有“使用期间”键时会忽略“始终”键，定位授权因此失败",
+    ),
+    (
+        "msg.missing-companion.background-location.wanted",
+        "android.permission.ACCESS_COARSE_LOCATION 或 ACCESS_FINE_LOCATION",
+    ),
+    (
+        "msg.missing-companion.background-location.why",
+        "只有已获得前台位置权限时，才会授予后台位置权限",
+    ),
+    (
+        "msg.missing-companion.fine-location.wanted",
+        "android.permission.ACCESS_COARSE_LOCATION",
+    ),
+    (
+        "msg.missing-companion.fine-location.why",
+        "面向 Android 12（API 31）及以上版本的应用必须与 ACCESS_FINE_LOCATION 一起申请它，因为用户可以只授予大致位置",
+    ),
+    (
+        "msg.missing-companion.foreground-service.wanted",
+        "应用所用每种 foregroundServiceType 对应的 android.permission.FOREGROUND_SERVICE_<TYPE> 权限",
+    ),
+    (
+        "msg.missing-companion.foreground-service.why",
+        "面向 Android 14（API 34）及以上版本的应用没有它就无法启动前台服务",
+    ),
+    (
+        "msg.missing-translation",
+        "应用已本地化为 {languages}，但 {permission} 没有相应译文；{those}的用户看到的是开发语言的权限弹窗；请在 {file} 中加入 \"{key}\" = \"…\";",
+    ),
+    (
+        "msg.missing-translation.file",
+        "{language}.lproj/InfoPlist.strings",
+    ),
+    (
+        "msg.missing-translation.files",
+        "各语言的 <lang>.lproj/InfoPlist.strings",
+    ),
+    (
+        "msg.missing-translation.more",
+        "{languages} 及另外 {more} 种语言",
+    ),
+    ("msg.missing-translation.that-language", "该语言"),
+    ("msg.missing-translation.those-languages", "这些语言"),
+    ("msg.name", "{name}"),
+    ("msg.nothing", ""),
+    ("msg.or", "{first} 或 {rest}"),
+    (
+        "msg.policy-outdated",
+        "{row}写的 {permission} 已被替代，应用申请的是它的替代权限 {names}，该行只是通过替代关系匹配才覆盖了它；请在该行写上 {names}",
+    ),
+    (
+        "msg.restricted-permission.policy",
+        "{row}披露了 {permission}，它受 Google Play 限制（“{policy}”政策）：应用需要在 Play 管理中心提交声明，且声明的用途与该行的用途一致",
+    ),
+    (
+        "msg.restricted-permission.request",
+        "{permission} 受 Google Play“{policy}”政策约束：只有在 Play 管理中心声明了符合条件的核心用途，Play 才会发布该应用；请完成声明，或删除该权限",
+    ),
+    (
+        "msg.unaudited-platform.one",
+        "{what} 是 macOS 应用，未被审计：隐私政策没有 `macos:` 表（它的 {keys} 条用途说明未被判断，iOS 的行不覆盖 macOS 应用）；请在隐私政策中加入 `macos:` 表",
+    ),
+    (
+        "msg.unaudited-platform.other",
+        "{what} 是 macOS 应用，未被审计：隐私政策没有 `macos:` 表（它的 {keys} 条用途说明都未被判断，iOS 的行不覆盖 macOS 应用）；请在隐私政策中加入 `macos:` 表",
+    ),
+    (
+        "msg.undeclared",
+        "已申请 {permission}，但隐私政策的 {platform} 权限表没有任何一行披露它；把它加入说明其用途的政策行，或停止申请它",
+    ),
+    (
+        "msg.undeclared.lowered",
+        "{message}（安装时授予的 `normal` 权限：按 undeclared-normal 设置报告为{severity}）",
+    ),
+    ("msg.undeclared.origin", "{message}（由 {via} 加入）"),
+    (
+        "msg.unknown-permission.check-spelling",
+        "请对照 Android 文档检查拼写",
+    ),
+    (
+        "msg.unknown-permission.did-you-mean",
+        "是否应为 {nearest}？",
+    ),
+    (
+        "msg.unknown-permission.policy",
+        "{row}披露了 {permission}，但没有任何 Android 版本定义过它；{fix}",
+    ),
+    (
+        "msg.unknown-permission.request",
+        "{permission} 不是任何 Android 版本定义过的权限，申请它得不到任何授权；{fix}",
+    ),
+    (
+        "msg.unobtainable-permission.policy",
+        "{row}披露了 {permission}，它的保护级别是 {protection}：从应用商店安装的应用永远无法获得它；请从政策和应用中删除它",
+    ),
+    (
+        "msg.unobtainable-permission.request",
+        "{permission} 的保护级别是 {protection}：Android 从不把它授予从应用商店安装的应用，申请它没有任何作用；请删除它（若由库合并进来，用 tools:node=\"remove\"）",
+    ),
+    ("msg.untranslated", "详情（英文原文）：{message}"),
+    (
+        "msg.unused",
+        "{row}披露了 {permission}，但被审计的 {platform} 输入都没有申请它；从政策中删除它，或把申请它的文件也纳入审计",
+    ),
     ("report.coverage-policy", "{platform}（依据 {policy}）"),
     (
         "rule.deprecated-permission.explanation",

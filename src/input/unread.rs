@@ -26,7 +26,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
             rule: NoteRule::UnreadSource,
             location: Location::file(&file.display),
             setting: projects::file_name(file).to_owned(),
-            message,
+            message: crate::model::Message::new("msg.untranslated").text("message", message),
         });
         inputs.push(input);
     }

@@ -99,22 +99,12 @@ pub(crate) fn audited_files(outcome: &CheckOutcome) -> usize {
 }
 
 /// A finding as a diagnostic shows it, in the report's language: a header (what is wrong), a
-/// fix and remarks. English splits the rule's own message. Chinese builds the header and fix
-/// from the catalog's per-rule templates; where the rule's English message carries detail the
-/// templates cannot (a successor, an API level, a Play policy), it follows as a note, so
-/// nothing the rule said is lost.
+/// fix and remarks. English splits the rule's own message; another language renders the
+/// finding's structured message from its catalog and splits that at its own punctuation.
 pub(crate) struct Localized<'a> {
     pub(crate) what: std::borrow::Cow<'a, str>,
     pub(crate) fix: Option<std::borrow::Cow<'a, str>>,
     pub(crate) notes: Vec<std::borrow::Cow<'a, str>>,
-}
-
-/// Rules whose Chinese header and fix say everything their English message says.
-fn fully_templated(rule: crate::rules::Rule) -> bool {
-    matches!(
-        rule,
-        crate::rules::Rule::Undeclared | crate::rules::Rule::Unused
-    )
 }
 
 pub(crate) fn localize<'a>(
@@ -239,14 +229,29 @@ fn localize_message<'a>(
     f: &'a crate::audit::Finding,
 ) -> Localized<'a> {
     use std::borrow::Cow;
-    let parts = split_message(&f.message);
     if lang == crate::i18n::Lang::En {
+        let parts = split_message(&f.message);
         return Localized {
             what: Cow::Borrowed(parts.what),
             fix: parts.fix.map(Cow::Borrowed),
             notes: parts.notes.into_iter().map(Cow::Borrowed).collect(),
         };
     }
+    let text = lang.render(&f.text, &|p| permission_name(lang, f.platform, p));
+    if f.text.id != "msg.untranslated" {
+        let parts = split_fullwidth(&text);
+        return Localized {
+            what: Cow::Owned(parts.what.to_owned()),
+            fix: parts.fix.map(|s| Cow::Owned(s.to_owned())),
+            notes: parts
+                .notes
+                .into_iter()
+                .map(|s| Cow::Owned(s.to_owned()))
+                .collect(),
+        };
+    }
+    // An input's note still carries English only: the rule's templates say what and how to
+    // fix, and the English follows as a note.
     let row = row_label(lang, outcome, f).unwrap_or_default();
     let permission = permission_name(lang, f.platform, &f.permission);
     let what = lang.fill(
@@ -258,18 +263,10 @@ fn localize_message<'a>(
         ],
     );
     let fix = lang.text(&format!("finding.{}.help", f.rule.id()));
-    let mut notes: Vec<Cow<'a, str>> = Vec::new();
-    if fully_templated(f.rule) {
-        notes.extend(parts.notes.into_iter().map(Cow::Borrowed));
-    } else {
-        notes.push(Cow::Owned(
-            lang.fill("finding.detail", &[("message", &f.message)]),
-        ));
-    }
     Localized {
         what: Cow::Owned(what),
         fix: Some(Cow::Borrowed(fix)),
-        notes,
+        notes: vec![Cow::Owned(text)],
     }
 }
 
@@ -397,6 +394,75 @@ pub(crate) fn split_message(message: &str) -> MessageParts<'_> {
     }
 }
 
+/// [`split_message`] for a language with full-width punctuation: the fix follows the first
+/// `；` outside brackets and quotes, and trailing `（…）` groups are remarks.
+pub(crate) fn split_fullwidth(message: &str) -> MessageParts<'_> {
+    let mut depth = 0usize;
+    let mut quoted = false;
+    let mut split = None;
+    for (i, c) in message.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '“' | '「' => depth += 1,
+            '”' | '」' => depth = depth.saturating_sub(1),
+            '（' | '(' | '[' | '{' if !quoted => depth += 1,
+            '）' | ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
+            '；' if !quoted && depth == 0 => {
+                split = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let (what, fix) = match split {
+        Some(i) => (&message[..i], Some(&message[i + '；'.len_utf8()..])),
+        None => (message, None),
+    };
+    let mut notes = Vec::new();
+    let mut tail = fix.unwrap_or(what);
+    while let Some(open) = trailing_fullwidth_parenthesis(tail) {
+        notes.insert(
+            0,
+            &tail[open + '（'.len_utf8()..tail.len() - '）'.len_utf8()],
+        );
+        tail = &tail[..open];
+    }
+    match fix {
+        Some(_) => MessageParts {
+            what,
+            fix: Some(tail),
+            notes,
+        },
+        None => MessageParts {
+            what: tail,
+            fix: None,
+            notes,
+        },
+    }
+}
+
+/// Byte index of the `（` of a `（…）` group that closes at the end of `text` and does not
+/// start it.
+fn trailing_fullwidth_parenthesis(text: &str) -> Option<usize> {
+    if !text.ends_with('）') {
+        return None;
+    }
+    let mut depth = 0usize;
+    for (i, c) in text.char_indices().rev() {
+        match c {
+            '）' => depth += 1,
+            '（' => {
+                depth -= 1;
+                if depth == 0 {
+                    return (i > 0).then_some(i);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Byte index of the space before a ` (…)` group that closes at the end of `text`.
 fn trailing_parenthesis(text: &str) -> Option<usize> {
     if !text.ends_with(')') {
@@ -463,5 +529,15 @@ mod tests {
         );
         let p = split_message("(all of it)");
         assert_eq!(p.what, "(all of it)");
+    }
+
+    #[test]
+    fn fullwidth_messages_split_at_their_own_punctuation() {
+        let p = split_fullwidth("甲未披露（“a；b”）；请加入“c；d”一行（安装时）（二）");
+        assert_eq!(p.what, "甲未披露（“a；b”）");
+        assert_eq!(p.fix, Some("请加入“c；d”一行"));
+        assert_eq!(p.notes, vec!["安装时", "二"]);
+        let p = split_fullwidth("（全部）");
+        assert_eq!((p.what, p.fix), ("（全部）", None));
     }
 }

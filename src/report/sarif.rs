@@ -511,6 +511,7 @@ mod tests {
             permission: "android.permission.CAMERA".into(),
             location: Location::at("a/AndroidManifest.xml", 3, 5),
             message: "x".into(),
+            text: crate::model::Message::new("msg.name").text("name", "x"),
             variants: Vec::new(),
             policy: None,
         };

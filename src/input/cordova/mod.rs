@@ -166,10 +166,13 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
                 rule: NoteRule::UnreadSource,
                 location: at.clone(),
                 setting: name.clone(),
-                message: format!(
-                    "the Cordova plugin {name} is named here, but its plugin.xml is in neither \
+                message: crate::model::Message::new("msg.untranslated").text(
+                    "message",
+                    format!(
+                        "the Cordova plugin {name} is named here, but its plugin.xml is in neither \
                      plugins/ nor node_modules/, so the permissions it adds were not read; run \
                      `cordova prepare` (or `npm install`) before auditing, or commit plugins/"
+                    ),
                 ),
             });
         }

@@ -162,12 +162,15 @@ fn read_app(
                 rule: NoteRule::UnreadSource,
                 location: Location::file(&file.display),
                 setting: projects::file_name(file).to_owned(),
-                message: format!(
-                    "{} is code that Expo runs to build the app config, and permaudit does not \
+                message: crate::model::Message::new("msg.untranslated").text(
+                    "message",
+                    format!(
+                        "{} is code that Expo runs to build the app config, and permaudit does not \
                      run code, so the permissions it sets were not read ({base}); run `npx expo \
                      config --json > expo-config.json` in that folder and name that file on the \
                      command line, or commit the android/ and ios/ folders of `npx expo prebuild`",
-                    file.display
+                        file.display
+                    ),
                 ),
             });
             if generated.is_none() {
@@ -184,11 +187,14 @@ fn read_app(
                 rule: NoteRule::UnreadSource,
                 location: at.clone(),
                 setting: name.clone(),
-                message: format!(
-                    "the local config plugin {name} is code that can add permissions at \
+                message: crate::model::Message::new("msg.untranslated").text(
+                    "message",
+                    format!(
+                        "the local config plugin {name} is code that can add permissions at \
                      prebuild, and permaudit does not run it; name the output of `npx expo config \
                      --type introspect --json` on the command line, or commit the android/ and \
                      ios/ folders of `npx expo prebuild`"
+                    ),
                 ),
             });
         }
@@ -278,12 +284,14 @@ fn mismatches(
                 rule: NoteRule::GeneratedMismatch,
                 location: request.location.clone(),
                 setting: request.permission.clone(),
-                message: format!(
+                message: crate::model::Message::new("msg.untranslated").text(
+"message",
+format!(
                     "{shown} asks for {}{via}, but the committed {relative} does not have it, so \
                      the prebuild output is stale; run `npx expo prebuild` and commit the \
                      result, or remove it from the config",
                     request.permission
-                ),
+                )),
             });
             }
             Ok(())

@@ -327,6 +327,7 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn variants_from_report_names() {
@@ -423,7 +424,7 @@ REMOVED from /w/app/src/main/AndroidManifest.xml:62:5-64:38\n";
         let notes = attribute(&mut apk, "r.txt", &entries);
         let said: Vec<String> = notes
             .iter()
-            .map(|n| format!("{} {}", n.location, n.message))
+            .map(|n| format!("{} {}", n.location, Lang::En.plain(&n.message)))
             .collect();
         assert_eq!(said.len(), 2, "{said:?}");
         assert!(
@@ -453,12 +454,10 @@ REMOVED from /w/app/src/main/AndroidManifest.xml:62:5-64:38\n";
         apk.requests[2].own = true;
         let notes = attribute(&mut apk, "r.txt", &entries);
         assert_eq!(notes.len(), 1, "{notes:?}");
+        let said = Lang::En.plain(&notes[0].message);
         assert!(
-            notes[0]
-                .message
-                .contains("application id com.example.cn, not com.example"),
-            "{}",
-            notes[0].message
+            said.contains("application id com.example.cn, not com.example"),
+            "{said}"
         );
         assert!(apk.requests.iter().all(|r| r.origin.is_none()));
     }

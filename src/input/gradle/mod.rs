@@ -570,7 +570,11 @@ impl VariantReader<'_> {
         {
             values.insert("applicationId".into(), p.clone());
             values.insert("packageName".into(), p);
-            notes.retain(|n| !n.message.starts_with("the application id"));
+            notes.retain(|n| {
+                !crate::i18n::Lang::En
+                    .plain(&n.message)
+                    .starts_with("the application id")
+            });
         }
         let sources: Vec<merge::Source<'_>> = manifests
             .iter()
@@ -921,7 +925,8 @@ fn note(location: &Location, message: String) -> InputNote {
         rule: crate::model::NoteRule::UnresolvedBuildValue,
         location: location.clone(),
         setting: NOTE_SETTING.to_owned(),
-        message,
+        // The Gradle reader's notes are not structured yet: English in every language.
+        message: crate::model::Message::new("msg.untranslated").text("message", message),
     }
 }
 

@@ -559,10 +559,8 @@ impl Config {
                     rule: crate::model::NoteRule::IgnoredBuildSetting,
                     location: at.clone(),
                     setting: "baseConfigurationReference".to_owned(),
-                    message: format!(
-                        "{shown} is not there (CocoaPods generates it with `pod install`); it \
-                         was not read: CocoaPods configurations set no Info.plist keys"
-                    ),
+                    message: crate::model::Message::new("msg.ignored-build-setting.pods")
+                        .text("file", shown.as_str()),
                 });
                 return Ok(Vec::new());
             }
@@ -926,23 +924,25 @@ impl TargetBuild {
             };
             if !generate {
                 let why = match &self.generate {
-                    Some((_, g)) => format!("GENERATE_INFOPLIST_FILE = NO at {}", g.location),
-                    None => "GENERATE_INFOPLIST_FILE is not set (it defaults to NO)".to_owned(),
+                    Some((_, g)) => crate::model::Message::new("msg.ignored-build-setting.no")
+                        .text("at", g.location.to_string()),
+                    None => crate::model::Message::new("msg.ignored-build-setting.unset"),
+                };
+                let file = match &self.infoplist_file {
+                    Some(f) => crate::model::Message::new("msg.name").text("name", f.1.as_str()),
+                    None => crate::model::Message::new("msg.ignored-build-setting.a-plist"),
                 };
                 notes.push(crate::model::InputNote {
                     rule: crate::model::NoteRule::IgnoredBuildSetting,
                     location: a.location.clone(),
                     setting: setting_key.clone(),
-                    message: format!(
-                        "{setting_key} is ignored: {why}, so Xcode does not add {base} to the \
-                         Info.plist of {} ({}); set GENERATE_INFOPLIST_FILE = YES or move the \
-                         key into {}",
-                        self.name,
-                        self.configuration,
-                        self.infoplist_file
-                            .as_ref()
-                            .map_or("an Info.plist", |f| f.1.as_str())
-                    ),
+                    message: crate::model::Message::new("msg.ignored-build-setting")
+                        .text("setting", setting_key.as_str())
+                        .part("why", why)
+                        .text("key", base)
+                        .text("target", self.name.as_str())
+                        .text("configuration", self.configuration.as_str())
+                        .part("file", file),
                 });
                 continue;
             }

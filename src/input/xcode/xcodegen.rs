@@ -317,12 +317,11 @@ pub fn read_spec(
                         rule: crate::model::NoteRule::IgnoredBuildSetting,
                         location: at.clone(),
                         setting: k.clone(),
-                        message: format!(
-                            "{k} is ignored: GENERATE_INFOPLIST_FILE is not YES for target \
-                             {target_name} ({configuration}), so Xcode does not add {key} to its \
-                             Info.plist; set GENERATE_INFOPLIST_FILE: YES or move the key into \
-                             info.properties"
-                        ),
+                        message: crate::model::Message::new("msg.ignored-build-setting.xcodegen")
+                            .text("setting", k.as_str())
+                            .text("target", target_name.to_string())
+                            .text("configuration", configuration.to_string())
+                            .text("key", key.to_string()),
                     });
                     continue;
                 }
