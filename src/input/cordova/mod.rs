@@ -242,11 +242,14 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
                     rule: NoteRule::GeneratedMismatch,
                     location: request.location.clone(),
                     setting: request.permission.clone(),
-                    message: format!(
-                        "{} asks for {}{via}, but the committed {display} does not have it, so \
+                    message: crate::model::Message::new("msg.untranslated").text(
+                        "message",
+                        format!(
+                            "{} asks for {}{via}, but the committed {display} does not have it, so \
                          the platform output is stale; run `cordova prepare ios` and commit \
                          the result, or remove it from the config",
-                        file.display, request.permission
+                            file.display, request.permission
+                        ),
                     ),
                 });
             }

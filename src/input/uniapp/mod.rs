@@ -194,7 +194,7 @@ fn packager(
         rule: NoteRule::UnreadSource,
         location: at,
         setting,
-        message,
+        message: crate::model::Message::new("msg.untranslated").text("message", message),
     };
     let mut enabled = Vec::new();
     if let Some(list) = json::path(app, &["modules"]) {
@@ -406,10 +406,13 @@ fn native_plugins(
                 rule: NoteRule::UnreadSource,
                 location: Location::file(&display),
                 setting: format!("nativeplugins/{plugin}"),
-                message: format!(
-                    "the uni native plugin {plugin} ships {aars} AAR file(s) under \
+                message: crate::model::Message::new("msg.untranslated").text(
+                    "message",
+                    format!(
+                        "the uni native plugin {plugin} ships {aars} AAR file(s) under \
                      nativeplugins/{plugin}/android/, whose manifests the DCloud cloud packager \
                      merges and permaudit does not read; audit the built APK"
+                    ),
                 ),
             });
         }
