@@ -444,41 +444,30 @@ pub(crate) fn split_fullwidth(message: &str) -> MessageParts<'_> {
 /// Byte index of the `（` of a `（…）` group that closes at the end of `text` and does not
 /// start it.
 fn trailing_fullwidth_parenthesis(text: &str) -> Option<usize> {
-    if !text.ends_with('）') {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (i, c) in text.char_indices().rev() {
-        match c {
-            '）' => depth += 1,
-            '（' => {
-                depth -= 1;
-                if depth == 0 {
-                    return (i > 0).then_some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
+    trailing_group(text, '（', '）').filter(|&i| i > 0)
 }
 
 /// Byte index of the space before a ` (…)` group that closes at the end of `text`.
 fn trailing_parenthesis(text: &str) -> Option<usize> {
-    if !text.ends_with(')') {
+    trailing_group(text, '(', ')')
+        .filter(|&i| i > 0 && text[..i].ends_with(' '))
+        .map(|i| i - 1)
+}
+
+/// Byte index of the `open` that matches the `close` ending `text`, nesting counted.
+fn trailing_group(text: &str, open: char, close: char) -> Option<usize> {
+    if !text.ends_with(close) {
         return None;
     }
     let mut depth = 0usize;
     for (i, c) in text.char_indices().rev() {
-        match c {
-            ')' => depth += 1,
-            '(' => {
-                depth -= 1;
-                if depth == 0 {
-                    return (i > 0 && text[..i].ends_with(' ')).then(|| i - 1);
-                }
+        if c == close {
+            depth += 1;
+        } else if c == open {
+            depth -= 1;
+            if depth == 0 {
+                return Some(i);
             }
-            _ => {}
         }
     }
     None

@@ -229,30 +229,14 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
                 .iter()
                 .flat_map(|i| i.requests.iter().map(|r| r.permission.as_str()))
                 .collect();
-            let mut seen = BTreeSet::new();
-            for request in &ios {
-                if has.contains(request.permission.as_str()) || !seen.insert(&request.permission) {
-                    continue;
-                }
-                let via = request
-                    .origin
-                    .as_ref()
-                    .map_or_else(String::new, |o| format!(" ({})", o.via));
-                notes.push(InputNote {
-                    rule: NoteRule::GeneratedMismatch,
-                    location: request.location.clone(),
-                    setting: request.permission.clone(),
-                    message: crate::model::Message::new("msg.untranslated").text(
-                        "message",
-                        format!(
-                            "{} asks for {}{via}, but the committed {display} does not have it, so \
-                         the platform output is stale; run `cordova prepare ios` and commit \
-                         the result, or remove it from the config",
-                            file.display, request.permission
-                        ),
-                    ),
-                });
-            }
+            notes.extend(projects::stale_output_notes(
+                &file.display,
+                &display,
+                &has,
+                &ios,
+                "platform",
+                "cordova prepare ios",
+            ));
             let mut input = ParsedInput::new(&file.display, InputKind::Project, Vec::new());
             input.notes = notes;
             inputs.push(input);

@@ -267,33 +267,19 @@ fn mismatches(
     let mut notes = Vec::new();
     let mut compare =
         |path: &Path, relative: String, wanted: &[Request]| -> Result<(), InputError> {
-            let native: BTreeSet<String> = projects::read_native(path, &relative)?
-                .into_iter()
-                .flat_map(|i| i.requests.into_iter().map(|r| r.permission))
+            let native = projects::read_native(path, &relative)?;
+            let has: BTreeSet<&str> = native
+                .iter()
+                .flat_map(|i| i.requests.iter().map(|r| r.permission.as_str()))
                 .collect();
-            let mut seen = BTreeSet::new();
-            for request in wanted {
-                if native.contains(&request.permission) || !seen.insert(&request.permission) {
-                    continue;
-                }
-                let via = request
-                    .origin
-                    .as_ref()
-                    .map_or_else(String::new, |o| format!(" ({})", o.via));
-                notes.push(InputNote {
-                rule: NoteRule::GeneratedMismatch,
-                location: request.location.clone(),
-                setting: request.permission.clone(),
-                message: crate::model::Message::new("msg.untranslated").text(
-"message",
-format!(
-                    "{shown} asks for {}{via}, but the committed {relative} does not have it, so \
-                     the prebuild output is stale; run `npx expo prebuild` and commit the \
-                     result, or remove it from the config",
-                    request.permission
-                )),
-            });
-            }
+            notes.extend(projects::stale_output_notes(
+                shown,
+                &relative,
+                &has,
+                wanted,
+                "prebuild",
+                "npx expo prebuild",
+            ));
             Ok(())
         };
     if android {
