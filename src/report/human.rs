@@ -311,10 +311,14 @@ fn finding(
     let label = if in_policy {
         super::row_label(lang, outcome, f)
             .map(|row| lang.fill("label.disclosed-by", &[("row", &text::visible(&row))]))
-    } else if f.rule == crate::audit::Rule::UnresolvedBuildValue {
-        Some(lang.text("label.set-here").to_owned())
-    } else {
+    } else if f.rule != crate::audit::Rule::UnresolvedBuildValue
+        && super::request_of(outcome, f).is_some()
+    {
         Some(lang.text("label.requested-here").to_owned())
+    } else {
+        // Not a request of an audited input: a config setting, a translation, a module list
+        // permaudit cannot expand, an ignored build setting, a computed value.
+        Some(lang.text("label.set-here").to_owned())
     };
     if let Some(n) = line_no
         && let Some(source) = sources.line(&f.location.path, n)
