@@ -23,12 +23,13 @@ const EXPECTED: &[(&str, Option<Figures>)] = &[
     ("binaryeye-PRIVACY.en.md", Some((1, 8, 10, 0))),
     // Android and iOS HTML tables; the HarmonyOS table and UIBackgroundModes are left out.
     ("jiamai-legal-permissions.zh.md", Some((2, 24, 24, 0))),
-    // Permissions only in prose, and a link to the list.
-    ("jiamai-privacy-personal.zh.md", None),
+    // Permissions only in sentences (`摄像头(相机)、麦克风、相册、日历权限等…`), and a link to
+    // the list: read from the sentences; 相册 is vague and 日历 ambiguous.
+    ("jiamai-privacy-personal.zh.md", Some((1, 8, 6, 2))),
     // Short names and NS keys in HTML tables.
     ("jimeng-ai-permissions.zh.html", Some((2, 14, 14, 0))),
-    // Five prose bullets: no table, no identifiers.
-    ("legado-privacyPolicy.zh.md", None),
+    // Five prose bullets, no table and no identifiers: only `存储权限` is named, in a sentence.
+    ("legado-privacyPolicy.zh.md", Some((1, 1, 2, 0))),
     ("rck-privacy.zh.md", Some((1, 8, 8, 0))),
     ("screentime-PRIVACY.en.md", Some((1, 3, 3, 0))),
 ];
@@ -112,11 +113,12 @@ fn corpus_policies_import() {
 /// Aims of issue 16 on the corpus documents that carry `NAME.expected.json`: precision 0.98 is
 /// asserted. Recall is asserted at the floor reached: the expectations count labels the
 /// reference lexicon calls `vague` (地理位置, 相册, 网络, 自启动, "Access Location"), which the
-/// importer leaves unresolved with their candidates named instead of guessing, and
-/// permissions named only in prose; the test prints the recall with those rows' candidates
-/// counted too, the figure a person confirming the `unresolved` rows would reach.
+/// importer leaves unresolved with their candidates named instead of guessing (as issue 16
+/// asks), and permissions named in prose outside a `…权限` / "… permission" enumeration; the
+/// test prints the recall with those rows' candidates counted too, the figure a person
+/// confirming the `unresolved` rows would reach.
 const AIM_PRECISION: f64 = 0.98;
-const RECALL_FLOOR: f64 = 0.87;
+const RECALL_FLOOR: f64 = 0.9;
 
 /// What a document's `NAME.expected.json` says it discloses: Android names and iOS keys given as
 /// identifiers and those given only by a label, all in one set (Android ids have dots, iOS keys

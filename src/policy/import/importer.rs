@@ -11,7 +11,7 @@ use super::find::{
 };
 use super::resolve::{self, Side, Token};
 use super::text::{self, Cell, RawRow, RawTable, Shape};
-use super::{ImportError, Imported, content, yaml};
+use super::{ImportError, Imported, content, prose, yaml};
 use crate::input::lines::LineIndex;
 use crate::model::{Location, Platform};
 
@@ -84,6 +84,28 @@ impl<'d> Importer<'d> {
             previous_end = table.span.end;
         }
         if self.stats.tables == 0 {
+            // Nothing shaped like a list of permissions: what the sentences name is all the
+            // document discloses.
+            let prose = prose::extract(self.doc, &free_lines);
+            for (at, label) in &prose.negated {
+                self.note(
+                    *at,
+                    format!(
+                        "\"{label}\" is named in a sentence that says it is not requested; left out"
+                    ),
+                );
+            }
+            if let Some(table) = &prose.table {
+                self.note(
+                    table.span.start,
+                    "no table, list or permission lines were found, so the permissions are read \
+                     from the sentences that name them: review each one"
+                        .to_owned(),
+                );
+                self.table(table, 0)?;
+            }
+        }
+        if self.stats.tables == 0 {
             let mut detail = String::new();
             if !self.skipped.is_empty() {
                 detail = format!("; seen instead: {}", self.skipped.join("; "));
@@ -132,7 +154,7 @@ impl<'d> Importer<'d> {
         });
         let start = self.position(table.span.start);
         let is_permission_table = android + ios + harmony > 0
-            || table.shape == Shape::Content
+            || matches!(table.shape, Shape::Content | Shape::Prose)
             || (header_says_permission && matches!(table.shape, Shape::Pipe | Shape::Html));
         if !is_permission_table {
             if matches!(table.shape, Shape::Pipe | Shape::Html) && !rows.is_empty() {
@@ -213,7 +235,7 @@ impl<'d> Importer<'d> {
                 .unwrap_or_else(|| vec![(platform, side)]);
             for (platform, side) in named {
                 let heading = first.then(|| match (table.shape, heading.first()) {
-                    (Shape::Headings, _) | (_, None) => {
+                    (Shape::Headings | Shape::Prose, _) | (_, None) => {
                         format!("{} from line {}", table.shape.describe(), start.0)
                     }
                     (_, Some(nearest)) => nearest.clone(),

@@ -30,6 +30,8 @@ mod lexicon;
 mod list;
 mod pdf;
 mod pipe;
+mod prose;
+mod radicals;
 mod resolve;
 mod rows;
 mod source;

@@ -9,6 +9,7 @@ use lopdf::{Document, LoadOptions};
 use unicode_normalization::UnicodeNormalization;
 
 use super::MAX_DOCUMENT_BYTES;
+use super::radicals::RADICALS;
 
 /// Pages read from one document; a privacy policy has tens.
 const MAX_PAGES: usize = 2000;
@@ -34,6 +35,16 @@ pub(crate) fn is_pdf(bytes: &[u8]) -> bool {
 }
 
 /// The text of every page, in page order, pages separated by blank lines.
+/// The unified ideograph a CJK supplement radical stands for; any other character as it is.
+fn unified(c: char) -> char {
+    if !('\u{2e80}'..='\u{2eff}').contains(&c) {
+        return c;
+    }
+    RADICALS
+        .binary_search_by_key(&c, |&(radical, _)| radical)
+        .map_or(c, |i| RADICALS[i].1)
+}
+
 pub(crate) fn text(bytes: &[u8]) -> Result<String, PdfError> {
     let options = LoadOptions {
         max_decompressed_size: Some(MAX_DOCUMENT_BYTES),
@@ -64,8 +75,9 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, PdfError> {
             continue;
         };
         // PDF fonts often map CJK text to compatibility code points (the Kangxi radical ⽤
-        // for 用, full-width forms); NFKC gives the characters a reader sees.
-        out.extend(text.nfkc());
+        // for 用, full-width forms); NFKC gives the characters a reader sees. The radicals of
+        // the supplement block (⻨ for 麦) have no decomposition: the UCD's equivalents do.
+        out.extend(text.nfkc().map(unified));
         out.push_str("\n\n");
         if out.len() > MAX_DOCUMENT_BYTES {
             return Err(PdfError::Unreadable(format!(
@@ -88,6 +100,13 @@ pub(crate) fn text(bytes: &[u8]) -> Result<String, PdfError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn supplement_radicals_read_as_the_ideographs_they_draw() {
+        let read: String = "⻨克⻛".chars().map(unified).collect();
+        assert_eq!(read, "麦克风");
+        assert!(RADICALS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
 
     #[test]
     fn garbage_is_an_error_not_a_panic() {

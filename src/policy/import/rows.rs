@@ -176,13 +176,40 @@ impl Importer<'_> {
                     at,
                     format!("`{}` is an Info.plist key in an Android table", token.text),
                 )),
-                (Platform::Ios | Platform::Macos, Ident::AndroidFull | Ident::AndroidShort) => {
-                    doubts.push((
-                        DiagnosticKind::Unresolved,
-                        at,
-                        format!("`{}` is an Android permission in an iOS table", token.text),
-                    ))
+                (Platform::Ios | Platform::Macos, Ident::AndroidShort) => {
+                    // A bare word such as `NFC` or `CAMERA` in an Apple row is the feature's
+                    // name there, as written in iOS policies, not a stray Android name.
+                    match resolve::resolve_label(side, &token.text) {
+                        LabelMatch::Ids { perms: found, .. } => {
+                            let location = self.location(at);
+                            let ids: Vec<&str> =
+                                found.iter().map(|p| p.canonical.as_str()).collect();
+                            notes.push((
+                                DiagnosticKind::Review,
+                                at,
+                                format!(
+                                    "`{}` in an {} row is read as the name of {}, not as the \
+                                     Android permission; confirm it",
+                                    token.text,
+                                    platform.display_name(),
+                                    ids.join(", ")
+                                ),
+                            ));
+                            self.stats.by_label += found.len();
+                            perms.extend(found.into_iter().map(|p| (p, location.clone())));
+                        }
+                        _ => doubts.push((
+                            DiagnosticKind::Unresolved,
+                            at,
+                            format!("`{}` is an Android permission in an iOS table", token.text),
+                        )),
+                    }
                 }
+                (Platform::Ios | Platform::Macos, Ident::AndroidFull) => doubts.push((
+                    DiagnosticKind::Unresolved,
+                    at,
+                    format!("`{}` is an Android permission in an iOS table", token.text),
+                )),
             }
         }
         if tokens.is_empty() {

@@ -46,6 +46,8 @@ pub(crate) enum Shape {
     Headings,
     /// Rows found by what the lines say: names, labels and `key：value` lines around them.
     Content,
+    /// Permissions named in sentences (`我们会申请您的相机、麦克风权限`), when nothing else is.
+    Prose,
 }
 
 impl Shape {
@@ -57,6 +59,7 @@ impl Shape {
             Shape::List => "list",
             Shape::Headings => "permission headings",
             Shape::Content => "permission list",
+            Shape::Prose => "list of permissions named in sentences",
         }
     }
 }

@@ -1,0 +1,441 @@
+//! Permissions named in sentences: the last resort for a document with no table, list or
+//! permission lines at all, such as a generic privacy policy that says
+//! `我们会申请您的相机、麦克风、相册权限` or "we ask for the camera and microphone permissions".
+//!
+//! Only an enumeration of known labels (or identifiers) directly before `权限` / `permission`
+//! is read: that is how a sentence discloses a permission by name. A clause that negates
+//! (`不索要后台定位权限`, "we never request …") is not a disclosure and is left out with a note;
+//! so is anything that is not a label the lexicon or the catalog knows. Every row found here is
+//! by name, so the rows carry `review` notes like any label-matched row.
+//!
+//! Linear in the document: each clause is scanned once, and each lookup is bounded by
+//! [`MAX_LABEL_CHARS`] candidate lengths and [`MAX_ENUMERATION`] labels.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+
+use super::content::Line;
+use super::lexicon::normalise;
+use super::resolve::{self, LabelMatch, Side};
+use super::text::{Cell, RawRow, RawTable, Shape};
+
+/// Longest label, in characters, tried before `权限`.
+const MAX_LABEL_CHARS: usize = 12;
+/// Most labels read from one enumeration (`A、B、C权限`).
+const MAX_ENUMERATION: usize = 12;
+/// Longest clause read, in bytes: longer runs are not sentences.
+const MAX_CLAUSE_BYTES: usize = 4096;
+/// Most rows read from sentences in one document.
+const MAX_ROWS: usize = 256;
+/// Most `权限` / "permission" words looked behind in one document: a policy names a few dozen;
+/// a hostile one repeating the word millions of times must stay fast.
+const MAX_CUES: usize = 4096;
+
+/// What was read from the sentences: one table of rows (label, sentence), and the negated
+/// mentions (offset in the document, the label) the caller notes.
+#[derive(Debug, Default)]
+pub(super) struct Found {
+    pub(super) table: Option<RawTable>,
+    pub(super) negated: Vec<(usize, String)>,
+}
+
+/// Where each character of the joined text came from.
+struct Joined {
+    text: String,
+    /// `(offset in text, offset in the document)` at each line start, ascending.
+    starts: Vec<(usize, usize)>,
+    /// Whether the line's cleaned text is its raw text, so offsets inside it are exact.
+    exact: Vec<bool>,
+}
+
+impl Joined {
+    /// Lines joined into one run, as a PDF or a browser copy breaks a sentence over lines:
+    /// CJK lines are joined with nothing between them, others with a space.
+    fn new(doc: &str, lines: &[Line]) -> Joined {
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(lines.len());
+        let mut exact = Vec::with_capacity(lines.len());
+        for line in lines {
+            let last = text.chars().last();
+            let first = line.text.chars().next();
+            if last.is_some_and(|c| ends_sentence(c) || c == '.') || starts_item(&line.text) {
+                // A finished sentence, or a bullet or numbered item: a new clause.
+                text.push('\n');
+            } else {
+                let cjk_seam = last.is_some_and(is_cjk) && first.is_some_and(is_cjk);
+                if !text.is_empty() && !cjk_seam {
+                    text.push(' ');
+                }
+            }
+            starts.push((text.len(), line.raw.start));
+            exact.push(doc.get(line.raw.clone()) == Some(line.text.as_str()));
+            text.push_str(&line.text);
+        }
+        Joined {
+            text,
+            starts,
+            exact,
+        }
+    }
+
+    /// The document offset of `at` in the joined text: exact where the line was not cleaned,
+    /// else the start of its line.
+    fn doc_offset(&self, at: usize) -> usize {
+        let i = self
+            .starts
+            .partition_point(|&(t, _)| t <= at)
+            .saturating_sub(1);
+        match self.starts.get(i) {
+            Some(&(t, d)) if self.exact[i] => d + (at - t),
+            Some(&(_, d)) => d,
+            None => 0,
+        }
+    }
+
+    fn doc_range(&self, r: Range<usize>) -> Range<usize> {
+        let start = self.doc_offset(r.start);
+        start..self.doc_offset(r.end).max(start)
+    }
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// Whether a line starts a list item (`* `, `- `, `1.`, `2、`, `（一）`, `一、`).
+fn starts_item(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with(['*', '-', '•', '·', '（', '(']) {
+        return true;
+    }
+    let numeral = t
+        .char_indices()
+        .take_while(|&(_, c)| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+        .last()
+        .map(|(i, c)| i + c.len_utf8());
+    numeral.is_some_and(|n| t[n..].starts_with(['.', '、', '．', ')', '）']))
+}
+
+/// A clause without its list marker (`* `, `1.`, `（一）`) and the spaces around it.
+fn without_marker(clause: &str) -> &str {
+    let t = clause.trim();
+    if !starts_item(t) {
+        return t;
+    }
+    let t = t.trim_start_matches(['*', '-', '•', '·', '（', '(']);
+    let t =
+        t.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c));
+    t.trim_start_matches(['.', '、', '．', ')', '）']).trim()
+}
+
+/// Ends of sentences: a clause never runs past one.
+fn ends_sentence(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?' | '\n')
+}
+
+/// Where a negation's reach starts: a comma or colon ends the part of a clause it applies to.
+fn ends_phrase(c: char) -> bool {
+    matches!(c, '，' | ',' | '：' | ':' | '（' | '(' | '）' | ')') || ends_sentence(c)
+}
+
+/// Words that say the app does not ask for what follows. `不限于` ("including but not limited
+/// to") and `不仅` ("not only") widen a list rather than negate it.
+fn negates(phrase: &str) -> bool {
+    const ZH: [&str; 8] = ["不", "未", "无需", "无须", "没有", "禁止", "绝不", "从不"];
+    const NOT_NEGATIONS: [&str; 3] = ["不限于", "不仅", "不只"];
+    let mut zh = phrase.to_owned();
+    for widen in NOT_NEGATIONS {
+        zh = zh.replace(widen, "");
+    }
+    if ZH.iter().any(|w| zh.contains(w)) {
+        return true;
+    }
+    let lower = phrase.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(
+                w,
+                "not" | "never" | "no" | "without" | "neither" | "nor" | "none"
+            ) || w.ends_with("n't")
+                || w.ends_with("n’t")
+        })
+}
+
+/// Whether `candidate` is, as a whole, a permission label or identifier.
+fn is_label(candidate: &str) -> bool {
+    let trimmed = candidate.trim();
+    // One label, not a list of them (the enumeration is walked label by label).
+    let lower = trimmed.to_ascii_lowercase();
+    if trimmed.chars().count() < 2
+        || trimmed.contains(['、', ',', '，', '/', '／', '&'])
+        || lower.contains(" and ")
+        || lower.contains(" or ")
+    {
+        return false;
+    }
+    if !resolve::identifiers(trimmed).is_empty() {
+        return true;
+    }
+    [Side::Android, Side::Ios].into_iter().any(|side| {
+        matches!(
+            resolve::resolve_label(side, trimmed),
+            LabelMatch::Ids { .. } | LabelMatch::Vague(_) | LabelMatch::Ambiguous(_)
+        )
+    })
+}
+
+/// The longest label ending at `end` in `text`: its range. Candidates start on character
+/// boundaries and, for Latin text, on word boundaries.
+fn label_before(text: &str, end: usize) -> Option<Range<usize>> {
+    let head = &text[..end];
+    let starts: Vec<usize> = head
+        .char_indices()
+        .rev()
+        .take(MAX_LABEL_CHARS * 2)
+        .map(|(i, _)| i)
+        .collect();
+    // Longest first: `后台定位` before `定位`.
+    starts
+        .into_iter()
+        .rev()
+        .filter(|&i| {
+            let before = head[..i].chars().last();
+            let first = head[i..].chars().next();
+            let latin_word = first.is_some_and(|c| c.is_ascii_alphanumeric());
+            !latin_word || !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        })
+        .filter(|&i| head[i..].chars().count() <= MAX_LABEL_CHARS * 2)
+        .find(|&i| {
+            let candidate = &head[i..];
+            let chars = candidate.chars().count();
+            let is_latin = candidate.is_ascii();
+            // Latin labels are words (`camera`, `location`); CJK ones are short.
+            (is_latin || chars <= MAX_LABEL_CHARS) && is_label(candidate)
+        })
+        .map(|i| i..end)
+}
+
+/// What may stand between two labels of one enumeration.
+fn separator_before(text: &str, at: usize) -> Option<usize> {
+    let head = text[..at].trim_end();
+    for sep in [
+        "、", "，", ",", "/", "／", "&", "以及", "和", "及", "与", "或", " and ", " or ",
+    ] {
+        let sep_trimmed = sep.trim();
+        if let Some(rest) = head.strip_suffix(sep_trimmed) {
+            let is_word = sep_trimmed.chars().all(|c| c.is_ascii_alphabetic());
+            if is_word && !rest.ends_with(' ') {
+                continue;
+            }
+            return Some(rest.trim_end().len());
+        }
+    }
+    None
+}
+
+/// Filler between the last label and the word `权限`: `相机的权限`, `相机等权限`, "camera app
+/// permission" does not count.
+fn trim_filler(text: &str, end: usize) -> usize {
+    let mut head = text[..end].trim_end();
+    for filler in ["等", "的", "相关", "之"] {
+        if let Some(rest) = head.strip_suffix(filler) {
+            head = rest.trim_end();
+        }
+    }
+    let lower = head.to_ascii_lowercase();
+    for filler in [" the", " your"] {
+        if lower.ends_with(filler) {
+            head = &head[..head.len() - filler.len()];
+        }
+    }
+    head.len()
+}
+
+/// The permissions the sentences of `lines` name.
+pub(super) fn extract(doc: &str, lines: &[Line]) -> Found {
+    let joined = Joined::new(doc, lines);
+    let text = joined.text.as_str();
+    let mut found = Found::default();
+    let mut rows: Vec<RawRow> = Vec::new();
+    let mut seen: BTreeSet<String> = BTreeSet::new();
+    let mut clause_start = 0;
+    let mut cues = 0;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), '\n')))
+    {
+        // A full stop ends a sentence when a space follows it, not inside `3.5` or `a.b`.
+        let full_stop = c == '.' && text[i + 1..].starts_with(char::is_whitespace);
+        if !ends_sentence(c) && !full_stop {
+            continue;
+        }
+        let clause = clause_start..i;
+        clause_start = i + c.len_utf8();
+        if clause.len() > MAX_CLAUSE_BYTES || rows.len() >= MAX_ROWS || cues >= MAX_CUES {
+            continue;
+        }
+        cues += read_clause(text, clause, &joined, &mut rows, &mut seen, &mut found);
+    }
+    if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
+        let span = first.start..last.cells.last().map_or(last.start, |c| c.raw.end);
+        found.table = Some(RawTable {
+            shape: Shape::Prose,
+            span,
+            header: None,
+            rows,
+            intro: None,
+        });
+    }
+    found
+}
+
+fn read_clause(
+    text: &str,
+    clause: Range<usize>,
+    joined: &Joined,
+    rows: &mut Vec<RawRow>,
+    seen: &mut BTreeSet<String>,
+    found: &mut Found,
+) -> usize {
+    let body = &text[clause.clone()];
+    let lower = body.to_ascii_lowercase();
+    let mut cues: Vec<usize> = body.match_indices("权限").map(|(i, _)| i).collect();
+    cues.extend(lower.match_indices("permission").map(|(i, _)| i));
+    cues.sort_unstable();
+    let looked = cues.len();
+    for cue in cues {
+        let at = clause.start + cue;
+        let mut end = trim_filler(text, at);
+        let mut labels: Vec<Range<usize>> = Vec::new();
+        while labels.len() < MAX_ENUMERATION && end > clause.start {
+            let Some(label) = label_before(&text[..end], end) else {
+                break;
+            };
+            if label.start < clause.start {
+                break;
+            }
+            let next = separator_before(text, label.start).filter(|&n| n > clause.start);
+            labels.push(label);
+            match next {
+                Some(n) => end = n,
+                None => break,
+            }
+        }
+        let Some(first) = labels.last() else { continue };
+        let phrase_start = text[clause.start..first.start]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| ends_phrase(c))
+            .map_or(clause.start, |(i, c)| clause.start + i + c.len_utf8());
+        let negated = negates(&text[phrase_start..first.start]);
+        let sentence = Cell {
+            text: without_marker(body).to_owned(),
+            raw: joined.doc_range(clause.clone()),
+        };
+        for label in labels.into_iter().rev() {
+            let written = text[label.clone()].trim().to_owned();
+            let raw = joined.doc_range(label);
+            if negated {
+                found.negated.push((raw.start, written));
+                continue;
+            }
+            // `获取应用列表` and `获取应用列表权限` are one label.
+            let key = normalise(&written);
+            let key = ["权限", "permissions", "permission"]
+                .iter()
+                .find_map(|s| key.strip_suffix(s))
+                .unwrap_or(&key)
+                .to_owned();
+            if !seen.insert(key) || rows.len() >= MAX_ROWS {
+                continue;
+            }
+            rows.push(RawRow {
+                start: raw.start,
+                cells: vec![Cell { text: written, raw }, sentence.clone()],
+            });
+        }
+    }
+    looked
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::policy::import::content::text_lines;
+    use crate::policy::import::text;
+
+    fn labels(doc: &str) -> (Vec<String>, Vec<String>) {
+        let found = extract(doc, &text_lines(&text::lines(doc)));
+        let rows = found
+            .table
+            .map(|t| {
+                t.rows
+                    .into_iter()
+                    .map(|r| r.cells[0].text.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        (rows, found.negated.into_iter().map(|(_, l)| l).collect())
+    }
+
+    #[test]
+    fn an_enumeration_before_the_word_permission_is_read() {
+        let (rows, negated) = labels("为实现拍照上传，我们需要您的相机、麦克风和存储权限。\n");
+        assert_eq!(rows, ["相机", "麦克风", "存储"]);
+        assert!(negated.is_empty());
+    }
+
+    #[test]
+    fn a_sentence_broken_over_lines_is_joined() {
+        let (rows, _) = labels("我们将获取您的存\n储权限，用于缓存。\n");
+        assert_eq!(rows, ["存储"]);
+    }
+
+    #[test]
+    fn a_negated_mention_is_not_a_disclosure() {
+        let (rows, negated) = labels("单次定位场景仅调用一次，不索要后台定位权限。\n");
+        assert!(rows.is_empty());
+        assert_eq!(negated, ["后台定位"]);
+        let (rows, negated) = labels("We never request the contacts permission.\n");
+        assert!(rows.is_empty(), "{rows:?}");
+        assert_eq!(negated, ["contacts"]);
+    }
+
+    #[test]
+    fn including_but_not_limited_to_widens_a_list() {
+        let (rows, negated) = labels("我们可能申请包括但不限于相机、麦克风等权限。\n");
+        assert_eq!(rows, ["相机", "麦克风"]);
+        assert!(negated.is_empty());
+    }
+
+    #[test]
+    fn english_enumerations_are_read() {
+        let (rows, _) = labels("The app asks for the camera and phone state permissions.\n");
+        assert_eq!(rows, ["camera", "phone state"]);
+    }
+
+    #[test]
+    fn words_that_are_not_labels_stop_the_enumeration() {
+        let (rows, _) = labels("我们会在必要时申请相关系统权限，并征得您的同意。\n");
+        assert!(rows.is_empty(), "{rows:?}");
+        let (rows, _) = labels("Grant the permission when asked.\n");
+        assert!(rows.is_empty(), "{rows:?}");
+    }
+
+    #[test]
+    fn items_and_sentences_are_clauses_of_their_own() {
+        let doc = "* 本应用不收集任何用户信息.\n* 存储权限用来打开本地文件.\n";
+        let found = extract(doc, &text_lines(&text::lines(doc)));
+        let table = found.table.expect("a row");
+        assert_eq!(table.rows.len(), 1);
+        assert_eq!(table.rows[0].cells[1].text, "存储权限用来打开本地文件.");
+        assert!(found.negated.is_empty());
+    }
+
+    #[test]
+    fn each_label_is_read_once() {
+        let (rows, _) = labels("我们申请相机权限。拒绝相机权限后无法拍照。\n");
+        assert_eq!(rows, ["相机"]);
+    }
+}
