@@ -370,6 +370,12 @@ fn uniapp_manifest_with_comments_and_native_resources() {
                         &format!("{manifest}:13"),
                         "config"
                     ),
+                    // The Camera module's, from DCloud's offline-SDK page, at its key.
+                    req(
+                        "android.permission.CAMERA",
+                        &format!("{manifest}:6"),
+                        "package"
+                    ),
                 ]
                 .into_iter()
                 // The cloud packager's defaults, at `app-plus`, but the excluded one.
@@ -397,13 +403,10 @@ fn uniapp_manifest_with_comments_and_native_resources() {
             ),
         ]
     );
-    // Camera's permissions are in no DCloud page: unread on Android, and on iOS as every module.
+    // No DCloud page names the Info.plist keys of a module: unread on iOS.
     assert_eq!(
         rules(&report),
-        vec![
-            ("unread-source".into(), format!("{manifest}:6")),
-            ("unread-source".into(), format!("{manifest}:6")),
-        ]
+        vec![("unread-source".into(), format!("{manifest}:6"))]
     );
 }
 
@@ -472,7 +475,7 @@ fn uniapp_modules_add_what_the_cloud_packager_adds() {
     );
 
     // iOS: every module; Android: the Payment module without an Android provider, the unknown
-    // VideoPlayer module and OAuth's unknown apple provider.
+    // FaceID module (VideoPlayer is known to add nothing) and OAuth's unknown apple provider.
     assert_eq!(
         rules(&report),
         vec![

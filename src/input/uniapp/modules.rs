@@ -21,6 +21,15 @@ const GEOLOCATION_PAGE: &str = "DCloud native docs, Android Geolocation module c
      (nativesupport.dcloud.net.cn/AppDocs/usemodule/androidModuleConfig/geolocation; \
      dcloudio/native-docs 5PlusDocs/usemodule/androidModuleConfig/geolocation.md)";
 
+/// DCloud's offline-SDK page of the other modules (`dcloudio/native-docs`,
+/// `docs/AppDocs/usemodule/androidModuleConfig/others.md`): what each module's AAR needs in the
+/// manifest, for the modules the cloud page does not list (Camera, Barcode, Record, LivePusher,
+/// and VideoPlayer and SQLite, which need none). The cloud packager builds with the same
+/// modules, so this is what their cloud build asks for.
+const OTHERS_PAGE: &str = "DCloud native docs, Android configuration of the other modules \
+     (nativesupport.dcloud.net.cn/AppDocs/usemodule/androidModuleConfig/others; \
+     dcloudio/native-docs docs/AppDocs/usemodule/androidModuleConfig/others.md)";
+
 /// Added to every cloud build ("默认使用的权限"). Since HBuilderX 2.6.3 a Google Play build
 /// leaves out the two install permissions; the channel is picked when packaging, not in
 /// `manifest.json`, so they are kept (the larger set is the one that may ship).
@@ -137,7 +146,8 @@ const SPEECH: &[&str] = &[
     "android.permission.WRITE_EXTERNAL_STORAGE",
 ];
 
-/// Every module permaudit knows, by key. Sections of the page: "App模块（三方SDK）的权限列表".
+/// Every module permaudit knows, by key. Sections of the page: "App模块（三方SDK）的权限列表";
+/// then the offline page's (see [`OTHERS_PAGE`]).
 pub(crate) const MODULES: &[Module] = &[
     Module {
         key: "Bluetooth",
@@ -346,6 +356,68 @@ pub(crate) const MODULES: &[Module] = &[
         }],
         source: PERMISSIONS_PAGE,
     },
+    Module {
+        key: "Barcode",
+        sdk: None,
+        android: &[
+            "android.permission.CAMERA",
+            "android.permission.VIBRATE",
+            "android.permission.FLASHLIGHT",
+        ],
+        providers: &[],
+        source: OTHERS_PAGE,
+    },
+    Module {
+        key: "Camera",
+        sdk: None,
+        android: &["android.permission.CAMERA"],
+        providers: &[],
+        source: OTHERS_PAGE,
+    },
+    Module {
+        key: "LivePusher",
+        sdk: None,
+        android: &[
+            "android.permission.INTERNET",
+            "android.permission.ACCESS_NETWORK_STATE",
+            "android.permission.ACCESS_WIFI_STATE",
+            "android.permission.WRITE_EXTERNAL_STORAGE",
+            "android.permission.READ_EXTERNAL_STORAGE",
+            "android.permission.RECORD_AUDIO",
+            "android.permission.MODIFY_AUDIO_SETTINGS",
+            "android.permission.BLUETOOTH",
+            "android.permission.CAMERA",
+            "android.permission.READ_PHONE_STATE",
+        ],
+        providers: &[],
+        source: OTHERS_PAGE,
+    },
+    Module {
+        key: "Record",
+        sdk: None,
+        android: &[
+            "android.permission.RECORD_AUDIO",
+            "android.permission.MODIFY_AUDIO_SETTINGS",
+        ],
+        providers: &[],
+        source: OTHERS_PAGE,
+    },
+    Module {
+        // The page gives the module no permission: it adds none.
+        key: "SQLite",
+        sdk: None,
+        android: &[],
+        providers: &[],
+        source: OTHERS_PAGE,
+    },
+    Module {
+        // The page gives the module no permission: it adds none.
+        key: "VideoPlayer",
+        sdk: None,
+        android: &[],
+        providers: &[],
+        source: OTHERS_PAGE,
+    },
 ];
 
 /// The module of `key`, if permaudit knows it.
@@ -383,8 +455,12 @@ mod tests {
             assert_eq!(m.sdk.is_some(), !m.providers.is_empty(), "{}", m.key);
         }
         assert!(
-            find("Camera").is_none(),
-            "no DCloud page lists Camera's permissions"
+            find("FaceID").is_none(),
+            "no DCloud page lists FaceID's Android permissions"
+        );
+        assert_eq!(
+            find("Camera").map(|m| m.android),
+            Some(&["android.permission.CAMERA"][..])
         );
         assert_eq!(
             find("Fingerprint").map(|m| m.android),

@@ -335,9 +335,9 @@ impl<'d> Importer<'d> {
             format!("line {}{more}", lines.join(", "))
         };
         match (seen.names, seen.labels) {
-            (0, 0) => "; no Android permission name or Info.plist key appears in the text, and \
-                       no line is a permission label on its own (permissions mentioned only in \
-                       sentences are not rows a policy can be audited by)"
+            (0, 0) => "; no Android permission name or Info.plist key appears in the text, no \
+                       line is a permission label on its own, and no sentence names one before \
+                       `权限` or \"permission\" (`我们会申请您的相机权限`)"
                 .to_owned(),
             (names, labels) => {
                 let mut parts = Vec::new();
