@@ -410,6 +410,64 @@ fn uniapp_manifest_with_comments_and_native_resources() {
     );
 }
 
+/// The app's own `AndroidManifest.xml` and `Info.plist` at the project root, where DCloud's
+/// pages on native resources have them created, are merged into the cloud builds (their
+/// `tools:node="remove"` applies to the packager's defaults) and are not inputs of their own.
+#[test]
+fn uniapp_root_native_files_are_merged() {
+    let dir = "testdata/generated/uniapp-root-files";
+    let (code, report) = common::check_json(&["--isolated", dir]);
+    assert_eq!(code, 1);
+    let builds = builds(&report);
+    assert_eq!(builds.len(), 2, "{builds:?}");
+    let written = |i: usize| -> Vec<(String, String, String)> {
+        builds[i]
+            .2
+            .iter()
+            .filter(|r| r.2 != "template")
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        written(0),
+        vec![
+            req(
+                "android.permission.CAMERA",
+                &format!("{dir}/manifest.json:8"),
+                "config"
+            ),
+            req(
+                "android.permission.RECORD_AUDIO",
+                &format!("{dir}/AndroidManifest.xml:4"),
+                "native"
+            ),
+        ]
+    );
+    let defaults: Vec<&str> = builds[0]
+        .2
+        .iter()
+        .filter(|r| r.2 == "template")
+        .map(|r| r.0.as_str())
+        .collect();
+    assert!(!defaults.contains(&"android.permission.REQUEST_INSTALL_PACKAGES"));
+    assert!(defaults.contains(&"android.permission.INSTALL_PACKAGES"));
+    assert_eq!(
+        written(1),
+        vec![
+            req(
+                "NSCameraUsageDescription",
+                &format!("{dir}/manifest.json:13"),
+                "config"
+            ),
+            req(
+                "NSMicrophoneUsageDescription",
+                &format!("{dir}/Info.plist:5"),
+                "native"
+            ),
+        ]
+    );
+}
+
 #[test]
 fn uniapp_modules_add_what_the_cloud_packager_adds() {
     let dir = "testdata/generated/uniapp-modules";

@@ -2,7 +2,8 @@
 //! `manifest.json` (JSON with comments): `app-plus.distribute.android.permissions` (a list of
 //! `<uses-permission …/>` strings), `excludePermissions`, and
 //! `app-plus.distribute.ios.privacyDescription`; merged with the native files the packager
-//! merges: `nativeResources/android/AndroidManifest.xml` and the `utssdk/app-android/
+//! merges: the app's own `AndroidManifest.xml` and `Info.plist` (at the project root, or under
+//! `nativeResources/android/` and `nativeResources/ios/`) and the `utssdk/app-android/
 //! AndroidManifest.xml` and `utssdk/app-ios/Info.plist` of local `uni_modules`.
 //!
 //! What the packager itself adds is knowledge ([`modules`]): its default permissions, and
@@ -118,9 +119,20 @@ fn read_app(
     native_plugins(dir, &shown, &mut android, &mut ios, &mut android_notes)?;
     packager(&doc, app, &mut android, &mut android_notes, &mut ios_notes)?;
 
-    // Native files the cloud packager merges.
-    let mut android_files = vec!["nativeResources/android/AndroidManifest.xml".to_owned()];
-    let mut ios_files = Vec::new();
+    // Native files the cloud packager merges. DCloud's pages on native resources
+    // (`app-nativeresource-android`, `app-nativeresource-ios`) have the app's own
+    // `AndroidManifest.xml` and `Info.plist` created at the project root (HBuilderX 3.6.0 and
+    // 3.6.5 on), and show the main Info.plist under `nativeResources/ios/` too (written
+    // `info.plist` there); older projects keep the manifest in `nativeResources/android/`.
+    let mut android_files = vec![
+        "AndroidManifest.xml".to_owned(),
+        "nativeResources/android/AndroidManifest.xml".to_owned(),
+    ];
+    let mut ios_files = vec![
+        "Info.plist".to_owned(),
+        "nativeResources/ios/Info.plist".to_owned(),
+        "nativeResources/ios/info.plist".to_owned(),
+    ];
     if let Ok(entries) = std::fs::read_dir(dir.join("uni_modules")) {
         let mut modules: Vec<String> = entries
             .flatten()
@@ -136,10 +148,10 @@ fn read_app(
     }
     for relative in &android_files {
         let path = dir.join(relative);
-        if !path.is_file() {
+        // One file under two spellings, on a file system that folds case, is read once.
+        if !path.is_file() || !claimed.insert(projects::canonical(&path)) {
             continue;
         }
-        claimed.insert(projects::canonical(&path));
         for manifest in projects::read_native(&path, &shown(relative))? {
             android.extend(manifest.requests);
             removals.extend(manifest.removals);
@@ -147,10 +159,9 @@ fn read_app(
     }
     for relative in &ios_files {
         let path = dir.join(relative);
-        if !path.is_file() {
+        if !path.is_file() || !claimed.insert(projects::canonical(&path)) {
             continue;
         }
-        claimed.insert(projects::canonical(&path));
         for plist in projects::read_native(&path, &shown(relative))? {
             ios.extend(plist.requests);
         }
