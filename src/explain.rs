@@ -334,7 +334,7 @@ pub fn requested_by(entries: &[Entry], inputs: &[ParsedInput]) -> String {
                     let _ = writeln!(
                         out,
                         ", put there by the {} [{}]",
-                        origin.via,
+                        crate::i18n::Lang::En.plain(&origin.via),
                         origin.kind.as_str()
                     );
                     if let Some(source) = &origin.source {

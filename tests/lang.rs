@@ -184,15 +184,6 @@ fn rules_in_chinese() {
     }
 }
 
-/// Rules whose messages an input writes (the Expo, Cordova and Gradle readers) and that are not
-/// structured yet: their Chinese report still quotes the English. The test below also fails
-/// when one of them no longer does, so the list only ever shrinks.
-const STILL_ENGLISH: &[&str] = &[
-    "generated-mismatch",
-    "unread-source",
-    "unresolved-build-value",
-];
-
 /// A run of four or more English words, outside quotes (a row's own name) and code spans:
 /// identifiers, paths and flags are not words.
 fn english_sentence(text: &str) -> Option<String> {
@@ -264,16 +255,9 @@ fn every_rule_speaks_chinese() {
             .iter()
             .filter_map(|m| english_sentence(m))
             .collect();
-        if STILL_ENGLISH.contains(&rule.as_str()) {
-            assert!(
-                !english.is_empty(),
-                "{rule} is translated: drop it from STILL_ENGLISH"
-            );
-        } else {
-            assert!(
-                english.is_empty(),
-                "{rule}: English in\n{text}\n{english:?}"
-            );
-        }
+        assert!(
+            english.is_empty(),
+            "{rule}: English in\n{text}\n{english:?}"
+        );
     }
 }

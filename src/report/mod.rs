@@ -157,7 +157,7 @@ pub(crate) fn context_notes(
             _ => None,
         };
         if let Some(key) = key {
-            notes.push(lang.fill(key, &[("by", &o.via), ("at", &at)]));
+            notes.push(lang.fill(key, &[("by", &lang.plain(&o.via)), ("at", &at)]));
         }
     }
     if !f.variants.is_empty() {
