@@ -496,6 +496,20 @@ impl Message {
         Message::new("msg.name").text("name", value)
     }
 
+    /// Names listed as the language lists them (`a, b, c`; `a、b、c`), each shown as it is.
+    pub fn list<S: AsRef<str>>(items: &[S]) -> Message {
+        let mut items = items.iter().rev();
+        let last = items.next().map_or_else(
+            || Message::new("msg.nothing"),
+            |s| Message::name(s.as_ref()),
+        );
+        items.fold(last, |rest, first| {
+            Message::new("msg.list")
+                .text("first", first.as_ref())
+                .part("rest", rest)
+        })
+    }
+
     /// With the argument `name` shown as `value` in every language.
     pub fn text(mut self, name: &'static str, value: impl Into<String>) -> Message {
         self.args.push((name, Arg::Text(value.into())));

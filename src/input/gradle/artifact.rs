@@ -134,7 +134,7 @@ pub fn attach(
                     &Location::file(&file.display),
                     Message::new("msg.unresolved-build-value.reports-ambiguous")
                         .text("artifact", &file.display)
-                        .text("reports", names.join(", ")),
+                        .part("reports", Message::list(&names)),
                 );
                 if let Some(first) = inputs.first_mut() {
                     first.notes.push(note);
@@ -273,7 +273,7 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
             } else {
                 "msg.unresolved-build-value.report-unmentioned.other"
             })
-            .text("permissions", unmentioned.join(", "))
+            .part("permissions", Message::list(&unmentioned))
             .text("artifact", &input.path),
         ));
     }
@@ -282,7 +282,7 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
         notes.push(super::note(
             &Location::at(report_display, first.report_line, 1),
             Message::new("msg.unresolved-build-value.report-absent")
-                .text("permissions", keys.join(", "))
+                .part("permissions", Message::list(&keys))
                 .text("artifact", &input.path),
         ));
     }

@@ -286,7 +286,7 @@ fn packager(
                 )),
                 "app-plus.modules".to_owned(),
                 Message::new("msg.unread-source.uni-ios-modules")
-                    .text("modules", enabled.join(", ")),
+                    .part("modules", Message::list(&enabled)),
             ));
         }
     }
