@@ -405,6 +405,12 @@ fn uniapp_manifest_with_comments_and_native_resources() {
             ("unread-source".into(), format!("{manifest}:6")),
         ]
     );
+    // The list names itself as one: "put there by the app-plus.distribute.android.permissions
+    // list", not "… by the app-plus.distribute.android.permissions".
+    assert_eq!(
+        report["inputs"][0]["requests"][0]["origin"]["via"],
+        "app-plus.distribute.android.permissions list"
+    );
 }
 
 #[test]
