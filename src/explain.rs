@@ -11,6 +11,7 @@ use thiserror::Error;
 
 use crate::audit::{Settings, advisories_for};
 use crate::catalog::{ANDROID_PREFIX, AndroidPermission, IosKey, ShortName, catalog, nearest};
+use crate::i18n::Lang;
 use crate::model::{ParsedInput, Platform};
 use crate::policy::Policy;
 
@@ -118,14 +119,24 @@ pub fn lookup(query: &str) -> Result<Vec<Entry>, ExplainError> {
     })
 }
 
-/// The explanation of `entries` (as found for `query`) against `policy`, as text.
-pub fn render(query: &str, entries: &[Entry], policy: &Policy, settings: &Settings) -> String {
+/// The explanation of `entries` (as found for `query`) against `policy`, as text in `lang`.
+/// The catalog's own notes and descriptions (`guards`, `note`) are English data and stay so.
+pub fn render(
+    query: &str,
+    entries: &[Entry],
+    policy: &Policy,
+    settings: &Settings,
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     if entries.len() > 1 {
         let _ = writeln!(
             out,
-            "{query} may mean {} permissions or keys:\n",
-            entries.len()
+            "{}\n",
+            lang.fill(
+                "explain.several",
+                &[("query", query), ("n", &entries.len().to_string())]
+            )
         );
     }
     for (i, entry) in entries.iter().enumerate() {
@@ -133,20 +144,40 @@ pub fn render(query: &str, entries: &[Entry], policy: &Policy, settings: &Settin
             out.push('\n');
         }
         match entry {
-            Entry::Android(p) => android(&mut out, p),
-            Entry::Ios(k) => ios(&mut out, k),
+            Entry::Android(p) => android(&mut out, lang, p),
+            Entry::Ios(k) => ios(&mut out, lang, k),
         }
-        disclosure(&mut out, *entry, policy, settings);
+        disclosure(&mut out, lang, *entry, policy, settings);
         let advisories = advisories_for(entry.platform(), entry.name(), settings);
         if advisories.is_empty() {
-            line(&mut out, "if requested", "no advisory");
+            line(
+                &mut out,
+                lang,
+                "explain.if-requested",
+                lang.text("explain.no-advisory"),
+            );
         } else {
             for (j, f) in advisories.iter().enumerate() {
-                let label = if j == 0 { "if requested" } else { "" };
+                let label = if j == 0 { "explain.if-requested" } else { "" };
+                let message = if lang == Lang::En {
+                    f.message.clone()
+                } else {
+                    lang.render(&f.text, &|p| {
+                        crate::report::permission_name(lang, f.platform, p)
+                    })
+                };
                 line(
                     &mut out,
+                    lang,
                     label,
-                    &format!("{} ({}): {}", f.rule, f.severity, f.message),
+                    &lang.fill(
+                        "explain.advisory",
+                        &[
+                            ("rule", f.rule.id()),
+                            ("severity", lang.severity(f.severity)),
+                            ("message", &message),
+                        ],
+                    ),
                 );
             }
         }
@@ -154,133 +185,190 @@ pub fn render(query: &str, entries: &[Entry], policy: &Policy, settings: &Settin
     out
 }
 
-fn line(out: &mut String, label: &str, value: &str) {
-    if label.is_empty() {
-        let _ = writeln!(out, "  {:<15} {value}", "");
+/// One `label: value` line, the values aligned at one column whatever the label's script.
+fn line(out: &mut String, lang: Lang, label: &str, value: &str) {
+    let label = if label.is_empty() {
+        String::new()
     } else {
-        let _ = writeln!(out, "  {:<15} {value}", format!("{label}:"));
-    }
+        lang.fill("explain.label", &[("label", lang.text(label))])
+    };
+    let pad = 15usize.saturating_sub(unicode_width::UnicodeWidthStr::width(label.as_str()));
+    let _ = writeln!(out, "  {label}{:pad$} {value}", "");
 }
 
 fn list(items: impl Iterator<Item = &'static str>) -> String {
     items.collect::<Vec<_>>().join(", ")
 }
 
-fn android(out: &mut String, p: &AndroidPermission) {
+/// Chinese names, listed as Chinese lists them (with `、`) in a Chinese explanation.
+fn names(lang: Lang, items: impl Iterator<Item = &'static str>) -> String {
+    let separator = if lang == Lang::Zh { "、" } else { ", " };
+    items.collect::<Vec<_>>().join(separator)
+}
+
+fn android(out: &mut String, lang: Lang, p: &AndroidPermission) {
     let _ = writeln!(out, "{}", p.name);
     let origin = match p.origin {
-        "aosp" => "AOSP platform permission".to_owned(),
-        other => format!("defined outside the Android framework: {other}"),
+        "aosp" => lang.text("explain.android.aosp").to_owned(),
+        other => lang.fill("explain.android.outside", &[("origin", other)]),
     };
-    line(out, "platform", &format!("Android ({origin})"));
+    line(
+        out,
+        lang,
+        "explain.platform",
+        &lang.fill("explain.android", &[("origin", &origin)]),
+    );
     let kind = if p.protection == "unknown" {
-        "not recorded"
+        "explain.protection.not-recorded"
     } else if p.is_normal() {
-        "install-time: granted without asking the user"
+        "explain.protection.install-time"
     } else if p.protection.split('|').next() == Some("dangerous") {
-        "runtime: the user is asked"
+        "explain.protection.runtime"
     } else if p.is_unobtainable() {
-        "never granted to a store-installed app"
+        "explain.protection.never"
     } else {
-        "special access: granted through a settings screen, app-op or role"
+        "explain.protection.special"
     };
-    line(out, "protection", &format!("{} ({kind})", p.protection));
+    line(
+        out,
+        lang,
+        "explain.protection",
+        &lang.fill(
+            "explain.protection.value",
+            &[("protection", p.protection), ("kind", lang.text(kind))],
+        ),
+    );
     if let Some(api) = p.since_api {
-        line(out, "added in", &format!("API {api}"));
+        line(
+            out,
+            lang,
+            "explain.added-in",
+            &lang.fill("explain.api", &[("api", &api.to_string())]),
+        );
     }
     if p.is_deprecated() {
         let when = match p.deprecated_level() {
-            Some((l, true)) => format!("from API {l}"),
-            Some((l, false)) => format!("from API {l} (level not confirmed)"),
-            None => "removed (level not recorded)".to_owned(),
+            Some((l, true)) => lang.fill("explain.deprecated.from", &[("level", &l.to_string())]),
+            Some((l, false)) => lang.fill(
+                "explain.deprecated.from-unconfirmed",
+                &[("level", &l.to_string())],
+            ),
+            None => lang.text("explain.deprecated.removed").to_owned(),
         };
         let successors = list(p.successors());
         let value = if successors.is_empty() {
             when
         } else {
-            format!("{when}; successor: {successors}")
+            lang.fill(
+                "explain.deprecated.successor",
+                &[("when", &when), ("successors", &successors)],
+            )
         };
-        line(out, "deprecated", &value);
+        line(out, lang, "explain.deprecated", &value);
     }
     if !p.play_policy.is_empty() {
         let declaration = if p.needs_play_declaration() {
-            " (Play Console declaration required)"
+            lang.text("explain.play.declaration")
         } else {
             ""
         };
         line(
             out,
-            "Google Play",
-            &format!("{} policy{declaration}", p.play_policy),
+            lang,
+            "explain.play",
+            &lang.fill(
+                "explain.play.policy",
+                &[("policy", p.play_policy), ("declaration", declaration)],
+            ),
         );
     }
-    let zh = list(p.zh_names());
+    let zh = names(lang, p.zh_names());
     if !zh.is_empty() {
-        line(out, "Chinese names", &zh);
+        line(out, lang, "explain.zh-names", &zh);
     }
     if !p.flags.is_empty() {
-        line(out, "flags", &p.flags.replace('|', ", "));
+        line(out, lang, "explain.flags", &p.flags.replace('|', ", "));
     }
     if !p.note.is_empty() {
-        line(out, "note", p.note);
+        line(out, lang, "explain.note", p.note);
     }
 }
 
-fn ios(out: &mut String, k: &IosKey) {
+fn ios(out: &mut String, lang: Lang, k: &IosKey) {
     let _ = writeln!(out, "{}", k.key);
-    line(out, "platform", "iOS (Info.plist purpose-string key)");
-    line(out, "guards", k.guards);
+    line(out, lang, "explain.platform", lang.text("explain.ios"));
+    line(out, lang, "explain.guards", k.guards);
     if !k.introduced.is_empty() {
-        line(out, "introduced", &format!("iOS {}", k.introduced));
+        line(
+            out,
+            lang,
+            "explain.introduced",
+            &lang.fill("explain.ios.version", &[("version", k.introduced)]),
+        );
     }
     if !k.deprecated.is_empty() {
+        let when = lang.fill("explain.ios.version", &[("version", k.deprecated)]);
         let successors = list(k.successors());
         let value = if successors.is_empty() {
-            format!("iOS {}", k.deprecated)
+            when
         } else {
-            format!("iOS {}; successor: {successors}", k.deprecated)
+            lang.fill(
+                "explain.deprecated.successor",
+                &[("when", &when), ("successors", &successors)],
+            )
         };
-        line(out, "deprecated", &value);
+        line(out, lang, "explain.deprecated", &value);
     }
     if !k.android.is_empty() {
-        line(out, "Android match", &k.android.replace(';', ", "));
+        line(
+            out,
+            lang,
+            "explain.android-match",
+            &k.android.replace(';', ", "),
+        );
     }
-    let zh = list(k.zh_names());
+    let zh = names(lang, k.zh_names());
     if !zh.is_empty() {
-        line(out, "Chinese names", &zh);
+        line(out, lang, "explain.zh-names", &zh);
     }
     if !k.flags.is_empty() {
-        line(out, "flags", &k.flags.replace('|', ", "));
+        line(out, lang, "explain.flags", &k.flags.replace('|', ", "));
     }
     if !k.note.is_empty() {
-        line(out, "note", k.note);
+        line(out, lang, "explain.note", k.note);
     }
 }
 
-fn disclosure(out: &mut String, entry: Entry, policy: &Policy, settings: &Settings) {
+fn disclosure(out: &mut String, lang: Lang, entry: Entry, policy: &Policy, settings: &Settings) {
     let platform = entry.platform();
     let rows = |name: &str| -> Vec<String> {
         policy
             .disclosures()
             .filter(|d| d.platform == platform && d.permission == name)
             .map(|d| {
-                let label = d
-                    .row_name
-                    .as_deref()
-                    .map_or_else(String::new, |n| format!(" \"{n}\""));
-                format!(
-                    "{} row {}{label} ({})",
-                    platform.display_name(),
-                    d.row + 1,
-                    d.location
+                let label = d.row_name.as_deref().map_or_else(String::new, |n| {
+                    lang.fill("explain.row.name", &[("name", n)])
+                });
+                lang.fill(
+                    "explain.row",
+                    &[
+                        ("platform", platform.display_name()),
+                        ("n", &(d.row + 1).to_string()),
+                        ("label", &label),
+                        ("at", &d.location.to_string()),
+                    ],
                 )
             })
             .collect()
     };
     line(
         out,
-        "policy",
-        &format!("{} ({})", policy.name, policy.display_path()),
+        lang,
+        "explain.policy",
+        &lang.fill(
+            "explain.policy.value",
+            &[("name", &policy.name), ("path", policy.display_path())],
+        ),
     );
     let direct = rows(entry.name());
     let covered: Vec<String> = if direct.is_empty() && settings.successor_matching {
@@ -290,9 +378,9 @@ fn disclosure(out: &mut String, entry: Entry, policy: &Policy, settings: &Settin
         related
             .iter()
             .flat_map(|r| {
-                rows(r)
-                    .into_iter()
-                    .map(move |row| format!("{row}, through {r} (successor matching)"))
+                rows(r).into_iter().map(move |row| {
+                    lang.fill("explain.row.through", &[("row", &row), ("permission", r)])
+                })
             })
             .collect()
     } else {
@@ -300,16 +388,26 @@ fn disclosure(out: &mut String, entry: Entry, policy: &Policy, settings: &Settin
     };
     let shown = if direct.is_empty() { covered } else { direct };
     if shown.is_empty() {
-        line(out, "disclosed by", "no row");
+        line(
+            out,
+            lang,
+            "explain.disclosed-by",
+            lang.text("explain.disclosed-by.none"),
+        );
     }
     for (i, r) in shown.iter().enumerate() {
-        line(out, if i == 0 { "disclosed by" } else { "" }, r);
+        line(
+            out,
+            lang,
+            if i == 0 { "explain.disclosed-by" } else { "" },
+            r,
+        );
     }
 }
 
 /// Where the audited app requests the entries, and what put each request there (which file,
-/// which plugin or template, and where that knowledge comes from).
-pub fn requested_by(entries: &[Entry], inputs: &[ParsedInput]) -> String {
+/// which plugin or template, and where that knowledge comes from), in `lang`.
+pub fn requested_by(entries: &[Entry], inputs: &[ParsedInput], lang: Lang) -> String {
     let mut out = String::new();
     for entry in entries {
         let requests: Vec<(&ParsedInput, &crate::model::Request)> = inputs
@@ -319,47 +417,90 @@ pub fn requested_by(entries: &[Entry], inputs: &[ParsedInput]) -> String {
             .filter(|(_, r)| r.permission == entry.name())
             .collect();
         if requests.is_empty() {
-            let _ = writeln!(out, "\n{}: not requested by the audited app", entry.name());
+            let _ = writeln!(
+                out,
+                "\n{}",
+                lang.fill("explain.not-requested", &[("name", entry.name())])
+            );
             continue;
         }
-        let _ = writeln!(out, "\n{}: requested by the audited app at", entry.name());
+        let _ = writeln!(
+            out,
+            "\n{}",
+            lang.fill("explain.requested-at", &[("name", entry.name())])
+        );
         for (input, request) in requests {
             let build = input
                 .build
                 .as_deref()
                 .map_or_else(|| input.path.clone(), |b| format!("{b}: {}", input.path));
-            let _ = write!(out, "  {} ({build})", request.location);
+            let at = lang.fill(
+                "explain.request",
+                &[("at", &request.location.to_string()), ("build", &build)],
+            );
             match &request.origin {
                 Some(origin) => {
                     let _ = writeln!(
                         out,
-                        ", put there by the {} [{}]",
-                        origin.via,
-                        origin.kind.as_str()
+                        "  {}",
+                        lang.fill(
+                            "explain.request.origin",
+                            &[
+                                ("request", &at),
+                                ("via", &lang.plain(&origin.via)),
+                                ("kind", origin.kind.as_str()),
+                            ],
+                        )
                     );
                     if let Some(source) = &origin.source {
-                        let _ = writeln!(out, "    known from {source}");
+                        let _ = writeln!(
+                            out,
+                            "    {}",
+                            lang.fill("explain.known-from", &[("source", source)])
+                        );
                     }
                 }
                 None => {
-                    let _ = writeln!(out, ", written in the file");
+                    let _ = writeln!(
+                        out,
+                        "  {}",
+                        lang.fill("explain.request.written", &[("request", &at)])
+                    );
                 }
             }
             // What the user reads in the permission prompt, in each language the app ships:
             // the reviewer signs off the wording, not just the key.
             if let Some(purpose) = &request.purpose {
-                let _ = writeln!(out, "    purpose string: {purpose:?}");
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    lang.fill("explain.purpose", &[("purpose", &format!("{purpose:?}"))])
+                );
             }
             for l in &request.localizations {
                 match &l.purpose {
                     Some(text) => {
-                        let _ = writeln!(out, "    {}: {text:?} ({})", l.language, l.location);
+                        let _ = writeln!(
+                            out,
+                            "    {}",
+                            lang.fill(
+                                "explain.translation",
+                                &[
+                                    ("language", &l.language),
+                                    ("text", &format!("{text:?}")),
+                                    ("at", &l.location.to_string())
+                                ],
+                            )
+                        );
                     }
                     None => {
                         let _ = writeln!(
                             out,
-                            "    {}: no translation ({}); the prompt falls back to the purpose string",
-                            l.language, l.location
+                            "    {}",
+                            lang.fill(
+                                "explain.untranslated",
+                                &[("language", &l.language), ("at", &l.location.to_string())],
+                            )
                         );
                     }
                 }

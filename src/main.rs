@@ -160,7 +160,10 @@ fn run() -> Result<ExitCode> {
         Command::Explain(args) => {
             let policy = check::load_policy(args.policy.as_deref())?;
             let entries = explain::lookup(&args.name)?;
-            let mut text = explain::render(&args.name, &entries, &policy, &settings(&args.judge));
+            // As `rules` and `policy lint`: the flag, else the locale (explain reads no config).
+            let lang = lang_flag.unwrap_or_else(locale_lang);
+            let mut text =
+                explain::render(&args.name, &entries, &policy, &settings(&args.judge), lang);
             if !args.paths.is_empty() {
                 let options = CheckOptions {
                     paths: args.paths.clone(),
@@ -168,7 +171,7 @@ fn run() -> Result<ExitCode> {
                 };
                 match check::run(&options) {
                     Ok(outcome) => {
-                        text.push_str(&explain::requested_by(&entries, &outcome.inputs));
+                        text.push_str(&explain::requested_by(&entries, &outcome.inputs, lang));
                     }
                     Err(e) => {
                         report_check_error(

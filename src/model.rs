@@ -308,8 +308,10 @@ pub struct Origin {
     pub kind: OriginKind,
     /// What adds it, as a person reads it: `expo-camera config plugin, option
     /// recordAudioAndroid`, `cordova-android platform template`, the library
-    /// (`com.umeng.umsdk:common:9.6.1`) or module (`:core`) the merger took it from.
-    pub via: String,
+    /// (`com.umeng.umsdk:common:9.6.1`) or module (`:core`) the merger took it from. A
+    /// message, so a Chinese report names a plugin or template in Chinese; JSON and SARIF
+    /// keep its English.
+    pub via: Message,
     /// Where permaudit's knowledge of that comes from (npm package and versions, source file),
     /// for a request derived from knowledge rather than read from the tree.
     pub source: Option<String>,
@@ -487,6 +489,25 @@ impl Message {
             id,
             args: Vec::new(),
         }
+    }
+
+    /// A name, path or key shown as it is in every language (`msg.name`).
+    pub fn name(value: impl Into<String>) -> Message {
+        Message::new("msg.name").text("name", value)
+    }
+
+    /// Names listed as the language lists them (`a, b, c`; `a、b、c`), each shown as it is.
+    pub fn list<S: AsRef<str>>(items: &[S]) -> Message {
+        let mut items = items.iter().rev();
+        let last = items.next().map_or_else(
+            || Message::new("msg.nothing"),
+            |s| Message::name(s.as_ref()),
+        );
+        items.fold(last, |rest, first| {
+            Message::new("msg.list")
+                .text("first", first.as_ref())
+                .part("rest", rest)
+        })
     }
 
     /// With the argument `name` shown as `value` in every language.

@@ -466,6 +466,12 @@ fn uniapp_root_native_files_are_merged() {
             ),
         ]
     );
+    // The list names itself as one: "put there by the app-plus.distribute.android.permissions
+    // list", not "… by the app-plus.distribute.android.permissions".
+    assert_eq!(
+        report["inputs"][0]["requests"][0]["origin"]["via"],
+        "app-plus.distribute.android.permissions list"
+    );
 }
 
 #[test]

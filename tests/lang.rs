@@ -184,15 +184,6 @@ fn rules_in_chinese() {
     }
 }
 
-/// Rules whose messages an input writes (the Expo, Cordova and Gradle readers) and that are not
-/// structured yet: their Chinese report still quotes the English. The test below also fails
-/// when one of them no longer does, so the list only ever shrinks.
-const STILL_ENGLISH: &[&str] = &[
-    "generated-mismatch",
-    "unread-source",
-    "unresolved-build-value",
-];
-
 /// A run of four or more English words, outside quotes (a row's own name) and code spans:
 /// identifiers, paths and flags are not words.
 fn english_sentence(text: &str) -> Option<String> {
@@ -264,16 +255,220 @@ fn every_rule_speaks_chinese() {
             .iter()
             .filter_map(|m| english_sentence(m))
             .collect();
-        if STILL_ENGLISH.contains(&rule.as_str()) {
-            assert!(
-                !english.is_empty(),
-                "{rule} is translated: drop it from STILL_ENGLISH"
-            );
-        } else {
-            assert!(
-                english.is_empty(),
-                "{rule}: English in\n{text}\n{english:?}"
-            );
-        }
+        assert!(
+            english.is_empty(),
+            "{rule}: English in\n{text}\n{english:?}"
+        );
     }
+}
+
+/// Files written into a fresh directory, for the app kinds and build scripts the fixtures do
+/// not cover.
+fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+/// The notes the input readers write (an unread permission source, a stale generated file, a
+/// Gradle value that needs the build), each in Chinese with no English sentence left: the
+/// fixtures plus small trees for the app kinds they lack.
+#[test]
+fn reader_notes_speak_chinese() {
+    let made = tree(&[
+        ("ns/nativescript.config.ts", "export default {};\n"),
+        ("harmony/entry/src/main/module.json5", "{ module: {} }\n"),
+        ("mini/project.config.json", "{}\n"),
+        ("cap/capacitor.config.json", "{}\n"),
+        (
+            "cap/ios/App/App/Info.plist",
+            "<?xml version=\"1.0\"?>\n<plist version=\"1.0\"><dict/></plist>\n",
+        ),
+        ("expo/app.json", "{ \"expo\": { \"name\": \"x\" } }\n"),
+        (
+            "expo/app.config.ts",
+            "export default ({ config }) => config;\n",
+        ),
+        (
+            "expo/package.json",
+            "{ \"dependencies\": { \"expo\": \"~53.0.0\" } }\n",
+        ),
+        ("gradle/settings.gradle", "include ':app'\n"),
+        (
+            "gradle/app/build.gradle",
+            "apply plugin: 'com.android.application'\n\
+             android { defaultConfig { applicationId 'a.b' } }\n\
+             dependencies { implementation project(':absent') }\n",
+        ),
+        (
+            "gradle/app/src/main/AndroidManifest.xml",
+            "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\">\n\
+             <uses-permission android:name=\"android.permission.INTERNET\"/>\n</manifest>\n",
+        ),
+    ]);
+    let made = made.path().to_str().unwrap();
+    let mut text = String::new();
+    for path in [
+        "testdata/generated/expo-stale-prebuild",
+        "testdata/generated/expo-js-config",
+        "testdata/generated/expo-app",
+        "testdata/generated/cordova-app",
+        "testdata/generated/cordova-ios-platform",
+        "testdata/generated/uniapp-modules",
+        "testdata/generated/uniapp-nativeplugins",
+        "testdata/generated/guards",
+        "testdata/gradle/computed",
+        made,
+    ] {
+        let (_, out) = run(
+            &[
+                "check",
+                "--isolated",
+                "--select",
+                "generated-mismatch,unread-source,unresolved-build-value",
+                "--lang",
+                "zh",
+                "--format",
+                "concise",
+                path,
+            ],
+            &[],
+        );
+        text.push_str(&out);
+    }
+    let messages: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.split_once("] ").map(|(_, m)| m))
+        .collect();
+    for m in &messages {
+        assert_eq!(english_sentence(m), None, "{m}");
+    }
+    // One phrase of each message the runs above write.
+    for phrase in [
+        "说明其 prebuild 输出已过时",
+        "说明其平台文件已过时",
+        "，来自 expo.android.permissions，",
+        "，来自 expo-location 配置插件的默认设置，",
+        "，来自 config.xml 中的 <edit-config>，",
+        "是 Expo 为生成应用配置而运行的代码",
+        "（其旁边没有 app.json）",
+        "作为其基础读取，但这段代码可以修改或替换它",
+        "本地配置插件 ./plugins/withCustom.js 是可在 prebuild 时添加权限的代码",
+        "此处引用了 Cordova 插件 cordova-plugin-absent",
+        "模块会让 DCloud 云打包加入其 SDK 的权限",
+        "中指定 Android 服务商",
+        "OAuth 模块的服务商 apple",
+        "permaudit 不知道 DCloud 云打包会为它们加入哪些 Info.plist 键",
+        "下带有 1 个 AAR 文件",
+        "是 Capacitor 应用，但缺少存放其权限的 android/ 和 ios/ 目录",
+        "是 Capacitor 应用，但缺少存放其权限的 android/ 目录",
+        "是 NativeScript 应用",
+        "表明这是 Unity 项目",
+        "是 HarmonyOS（ArkTS）模块",
+        "是小程序项目",
+        "的 applicationId 是计算得出的或未设置",
+        "清单占位符 `channel` 是计算得出的",
+        "未能解析：已读取的构建脚本都没有把它设为字面量",
+        "的值是计算得出的，因此按原样审计该名称",
+        "是计算得出的，因此它包含的模块不会合并进任何变体",
+        ":app 依赖 :absent，但它不是本项目包含的模块",
+    ] {
+        assert!(text.contains(phrase), "no {phrase:?} in\n{text}");
+    }
+}
+
+/// The Chinese templates of the readers' notes, of the origins and of `explain`, including
+/// those no fixture reaches (a merger report of another build, a computed Gradle construct),
+/// hold no English sentence.
+#[test]
+fn reader_origin_and_explain_templates_are_chinese() {
+    use permaudit::i18n::Lang;
+    let prefixes = [
+        "msg.generated-mismatch",
+        "msg.unread-source.",
+        "msg.unresolved-build-value.",
+        "origin.",
+        "explain.",
+    ];
+    let ids: Vec<&str> = Lang::Zh
+        .ids()
+        .filter(|id| prefixes.iter().any(|p| id.starts_with(p)))
+        .collect();
+    assert!(ids.len() >= 90, "{ids:?}");
+    for id in ids {
+        let zh = Lang::Zh.text(id);
+        assert_eq!(english_sentence(zh), None, "{id}: {zh}");
+    }
+}
+
+/// `explain --lang zh`: labels, protection levels, the disclosing row, the advisory and where
+/// the app requests it are Chinese; the catalog's own English notes and the policy's name are
+/// data and stay as written.
+#[test]
+fn explain_in_chinese() {
+    let data = ["备注：", "保护对象：", "隐私政策：", "依据："];
+    for args in [
+        &["explain", "日历"][..],
+        &["explain", "READ_PHONE_STATE"],
+        &[
+            "explain",
+            "MODIFY_AUDIO_SETTINGS",
+            "testdata/generated/uniapp-modules",
+        ],
+        &["explain", "NSCameraUsageDescription", "testdata/xcode-app"],
+    ] {
+        let (code, en) = run(args, &[]);
+        assert_eq!(code, 0);
+        let zh_args: Vec<&str> = args.iter().copied().chain(["--lang", "zh"]).collect();
+        let (code, text) = run(&zh_args, &[]);
+        assert_eq!(code, 0);
+        assert_ne!(text, en);
+        assert!(text.contains("  平台："), "{text}");
+        assert!(text.contains("  披露于："), "{text}");
+        for line in text.lines() {
+            if data.iter().any(|d| line.trim_start().starts_with(d)) {
+                continue;
+            }
+            assert_eq!(english_sentence(line), None, "{line}\n{text}");
+        }
+        // Values line up however wide the labels' script is.
+        let columns: Vec<usize> = text
+            .lines()
+            .filter(|l| l.starts_with("  ") && l.contains('：') && !l.starts_with("    "))
+            .map(|l| {
+                let label = &l[..l.find('：').unwrap() + '：'.len_utf8()];
+                let rest = &l[label.len()..];
+                unicode_width::UnicodeWidthStr::width(label) + rest.len() - rest.trim_start().len()
+            })
+            .collect();
+        assert!(columns.iter().all(|c| *c == columns[0]), "{text}");
+    }
+    let (_, text) = run(&["explain", "日历", "--lang", "zh"], &[]);
+    assert!(text.starts_with("日历 可能指以下 5 项权限或键："), "{text}");
+    assert!(
+        text.contains("中文名称：      读取日历、读取日程"),
+        "{text}"
+    );
+    assert!(
+        text.contains("deprecated-permission（警告）：NSCalendarsUsageDescription（日历） 自 iOS 17.0 起已弃用"),
+        "{text}"
+    );
+    let (_, text) = run(
+        &[
+            "explain",
+            "MODIFY_AUDIO_SETTINGS",
+            "testdata/generated/uniapp-modules",
+            "--lang",
+            "zh",
+        ],
+        &[],
+    );
+    assert!(
+        text.contains("，来自 DCloud 云打包（OAuth 模块，sdkConfigs.oauth.weixin） [package]"),
+        "{text}"
+    );
 }

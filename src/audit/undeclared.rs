@@ -44,7 +44,7 @@ pub(super) fn check(ctx: &Context<'_>) -> Vec<Finding> {
         if let Some(origin) = &request.origin {
             message = Message::new("msg.undeclared.origin")
                 .part("message", message)
-                .text("via", &origin.via);
+                .part("via", origin.via.clone());
         }
         findings.push(finding(
             Rule::Undeclared,

@@ -23,6 +23,95 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("count.row.other", "{n} rows"),
     ("count.warning.one", "{n} warning"),
     ("count.warning.other", "{n} warnings"),
+    ("explain.added-in", "added in"),
+    ("explain.advisory", "{rule} ({severity}): {message}"),
+    ("explain.android", "Android ({origin})"),
+    ("explain.android-match", "Android match"),
+    ("explain.android.aosp", "AOSP platform permission"),
+    (
+        "explain.android.outside",
+        "defined outside the Android framework: {origin}",
+    ),
+    ("explain.api", "API {api}"),
+    ("explain.deprecated", "deprecated"),
+    ("explain.deprecated.from", "from API {level}"),
+    (
+        "explain.deprecated.from-unconfirmed",
+        "from API {level} (level not confirmed)",
+    ),
+    ("explain.deprecated.removed", "removed (level not recorded)"),
+    (
+        "explain.deprecated.successor",
+        "{when}; successor: {successors}",
+    ),
+    ("explain.disclosed-by", "disclosed by"),
+    ("explain.disclosed-by.none", "no row"),
+    ("explain.flags", "flags"),
+    ("explain.guards", "guards"),
+    ("explain.if-requested", "if requested"),
+    ("explain.introduced", "introduced"),
+    ("explain.ios", "iOS (Info.plist purpose-string key)"),
+    ("explain.ios.version", "iOS {version}"),
+    ("explain.known-from", "known from {source}"),
+    ("explain.label", "{label}:"),
+    ("explain.no-advisory", "no advisory"),
+    (
+        "explain.not-requested",
+        "{name}: not requested by the audited app",
+    ),
+    ("explain.note", "note"),
+    ("explain.platform", "platform"),
+    ("explain.play", "Google Play"),
+    (
+        "explain.play.declaration",
+        " (Play Console declaration required)",
+    ),
+    ("explain.play.policy", "{policy} policy{declaration}"),
+    ("explain.policy", "policy"),
+    ("explain.policy.value", "{name} ({path})"),
+    ("explain.protection", "protection"),
+    (
+        "explain.protection.install-time",
+        "install-time: granted without asking the user",
+    ),
+    (
+        "explain.protection.never",
+        "never granted to a store-installed app",
+    ),
+    ("explain.protection.not-recorded", "not recorded"),
+    ("explain.protection.runtime", "runtime: the user is asked"),
+    (
+        "explain.protection.special",
+        "special access: granted through a settings screen, app-op or role",
+    ),
+    ("explain.protection.value", "{protection} ({kind})"),
+    ("explain.purpose", "purpose string: {purpose}"),
+    ("explain.request", "{at} ({build})"),
+    (
+        "explain.request.origin",
+        "{request}, put there by the {via} [{kind}]",
+    ),
+    ("explain.request.written", "{request}, written in the file"),
+    (
+        "explain.requested-at",
+        "{name}: requested by the audited app at",
+    ),
+    ("explain.row", "{platform} row {n}{label} ({at})"),
+    ("explain.row.name", " \"{name}\""),
+    (
+        "explain.row.through",
+        "{row}, through {permission} (successor matching)",
+    ),
+    (
+        "explain.several",
+        "{query} may mean {n} permissions or keys:",
+    ),
+    ("explain.translation", "{language}: {text} ({at})"),
+    (
+        "explain.untranslated",
+        "{language}: no translation ({at}); the prompt falls back to the purpose string",
+    ),
+    ("explain.zh-names", "Chinese names"),
     (
         "finding.deprecated-permission.help",
         "request its successor, and cap the old permission with android:maxSdkVersion (the detail names both)",
@@ -414,6 +503,13 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("msg.empty-purpose.why.not-a-string", "not a string"),
     ("msg.empty-purpose.why.placeholder", "a placeholder"),
     (
+        "msg.generated-mismatch",
+        "{config} asks for {permission}{via}, but the committed {native} does not have it, so the {output} output is stale; run `{command}` and commit the result, or remove it from the config",
+    ),
+    ("msg.generated-mismatch.platform", "platform"),
+    ("msg.generated-mismatch.prebuild", "prebuild"),
+    ("msg.generated-mismatch.via", " ({via})"),
+    (
         "msg.ignored-build-setting",
         "{setting} is ignored: {why}, so Xcode does not add {key} to the Info.plist of {target} ({configuration}); set GENERATE_INFOPLIST_FILE = YES or move the key into {file}",
     ),
@@ -434,6 +530,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "msg.ignored-build-setting.xcodegen",
         "{setting} is ignored: GENERATE_INFOPLIST_FILE is not YES for target {target} ({configuration}), so Xcode does not add {key} to its Info.plist; set GENERATE_INFOPLIST_FILE: YES or move the key into info.properties",
     ),
+    ("msg.list", "{first}, {rest}"),
     (
         "msg.missing-companion",
         "{permission} is requested without {wanted}: {why}; request it too (and disclose it)",
@@ -547,10 +644,201 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "msg.unobtainable-permission.request",
         "{permission} is {protection}: Android never grants it to a store-installed app, so the request does nothing; remove it (tools:node=\"remove\" if a library merges it in)",
     ),
-    ("msg.untranslated", "{message}"),
+    (
+        "msg.unread-source.capacitor",
+        "{file} is a Capacitor app without its {missing} folder, where its permissions live; run `npx cap add android` / `npx cap add ios` and commit the folders, or audit the built APK or IPA",
+    ),
+    ("msg.unread-source.capacitor.both", "android/ and ios/"),
+    (
+        "msg.unread-source.cordova-plugin",
+        "the Cordova plugin {plugin} is named here, but its plugin.xml is in neither plugins/ nor node_modules/, so the permissions it adds were not read; run `cordova prepare` (or `npm install`) before auditing, or commit plugins/",
+    ),
+    (
+        "msg.unread-source.expo-code",
+        "{file} is code that Expo runs to build the app config, and permaudit does not run code, so the permissions it sets were not read ({base}); run `npx expo config --json > expo-config.json` in that folder and name that file on the command line, or commit the android/ and ios/ folders of `npx expo prebuild`",
+    ),
+    (
+        "msg.unread-source.expo-code.alone",
+        "there is no app.json beside it",
+    ),
+    (
+        "msg.unread-source.expo-code.base",
+        "{file} was read as its base, but the code can change or replace it",
+    ),
+    (
+        "msg.unread-source.expo-local-plugin",
+        "the local config plugin {plugin} is code that can add permissions at prebuild, and permaudit does not run it; name the output of `npx expo config --type introspect --json` on the command line, or commit the android/ and ios/ folders of `npx expo prebuild`",
+    ),
+    (
+        "msg.unread-source.harmonyos",
+        "{file} is a HarmonyOS (ArkTS) module, whose requestPermissions permaudit does not read; HarmonyOS permissions are not audited",
+    ),
+    (
+        "msg.unread-source.mini-program",
+        "{file} is a mini-program project, whose permissions (scope.*, requiredPrivateInfos) the host app grants at run time, and permaudit does not read them; mini-programs are not audited",
+    ),
+    (
+        "msg.unread-source.nativescript",
+        "{file} is a NativeScript app, whose manifests in App_Resources/ are templates its CLI merges with plugins at build time, and permaudit does not read them; audit the built APK or IPA (`ns build`), or the platforms/ output",
+    ),
+    (
+        "msg.unread-source.uni-ios-modules",
+        "app-plus.modules enables {modules}: which Info.plist keys the DCloud cloud packager adds for them is not known to permaudit (only privacyDescription is read); audit the built IPA",
+    ),
+    (
+        "msg.unread-source.uni-module",
+        "the {module} module makes the DCloud cloud packager add the permissions of its SDK, which permaudit does not know; audit the built APK, or list them in app-plus.distribute.android.permissions",
+    ),
+    (
+        "msg.unread-source.uni-native-aar",
+        "the uni native plugin {plugin} ships {aars} AAR file(s) under nativeplugins/{plugin}/android/, whose manifests the DCloud cloud packager merges and permaudit does not read; audit the built APK",
+    ),
+    (
+        "msg.unread-source.uni-no-provider",
+        "the {module} module names no Android provider in app-plus.distribute.sdkConfigs.{section}, so which SDK the DCloud cloud packager adds, and its permissions, is not known; audit the built APK",
+    ),
+    (
+        "msg.unread-source.uni-provider",
+        "the {provider} provider of the {module} module makes the DCloud cloud packager add its SDK's permissions, which permaudit does not know; audit the built APK, or list them in app-plus.distribute.android.permissions",
+    ),
+    (
+        "msg.unread-source.unity",
+        "{file} marks a Unity project, whose manifest and Info.plist Unity generates from its player settings and plugins, and permaudit does not read them; audit the built APK, AAB or IPA, or the exported Gradle or Xcode project",
+    ),
+    (
+        "msg.unresolved-build-value.application-id",
+        "the application id of variant {variant} is computed or not set, so ${applicationId} stays as written in its manifests and an own permission named with it is not recognised; write applicationId (or namespace) as a literal, or audit the built merged manifest",
+    ),
+    (
+        "msg.unresolved-build-value.closure",
+        "settings applied to every entry by a closure are not read",
+    ),
+    (
+        "msg.unresolved-build-value.debuggable",
+        "whether this build type is debuggable is computed, so it is audited as a release build type",
+    ),
+    (
+        "msg.unresolved-build-value.dimension",
+        "the flavor dimension `{value}` is computed, so the flavor is not audited",
+    ),
+    (
+        "msg.unresolved-build-value.dimensions",
+        "a flavor dimension is computed, so variants are formed from the dimensions that are written",
+    ),
+    (
+        "msg.unresolved-build-value.entry-name",
+        "`{statement}` declares an entry whose name is computed, so it is not audited",
+    ),
+    (
+        "msg.unresolved-build-value.include",
+        "`{statement}` is computed, so the modules it includes are not merged into any variant; write the module path as a literal",
+    ),
+    (
+        "msg.unresolved-build-value.not-included",
+        "{module} depends on {dependency}, which is not a module this tree includes, so its manifest is not merged",
+    ),
+    (
+        "msg.unresolved-build-value.outside-android",
+        "`{statement}` sets the Android configuration outside the android { } block, so it is not read",
+    ),
+    (
+        "msg.unresolved-build-value.placeholder",
+        "manifest placeholder `{key}` is computed (`{value}`), so `{placeholder}` stays as written; write it as a literal, or audit the built merged manifest",
+    ),
+    (
+        "msg.unresolved-build-value.project",
+        "the module of `{statement}` is computed, so its manifest is not merged",
+    ),
+    (
+        "msg.unresolved-build-value.project-dir",
+        "the directory of {module} is computed, so it is looked for at its default place; write projectDir as a literal",
+    ),
+    (
+        "msg.unresolved-build-value.report-absent",
+        "this merger report adds {permissions}, which {artifact} does not request: the report is not of the build that made the artifact; give the report of the build that made this artifact with --merger-report FILE",
+    ),
+    (
+        "msg.unresolved-build-value.report-other-id",
+        "the app's own permission is {ours} in {artifact} but {theirs} in this merger report: the report is of application id {their_id}, not {our_id}, so no request is attributed from it; give the report of the build that made this artifact with --merger-report FILE",
+    ),
+    (
+        "msg.unresolved-build-value.report-unmentioned.one",
+        "this merger report never mentions {permissions}, which {artifact} requests: the report is not of the build that made the artifact, so who added it is not known; give the report of the build that made this artifact with --merger-report FILE",
+    ),
+    (
+        "msg.unresolved-build-value.report-unmentioned.other",
+        "this merger report never mentions {permissions}, which {artifact} requests: the report is not of the build that made the artifact, so who added them is not known; give the report of the build that made this artifact with --merger-report FILE",
+    ),
+    (
+        "msg.unresolved-build-value.reports-ambiguous",
+        "several merger reports are beside {artifact} ({reports}) and its name matches none of them better than the others, so who added its permissions is not known; give the report of this build with --merger-report FILE",
+    ),
+    (
+        "msg.unresolved-build-value.source-set",
+        "the manifest of source set `{set}` is computed (`{value}`), so it is not merged",
+    ),
+    (
+        "msg.unresolved-build-value.stale-merged",
+        "this merged manifest is older than {file}; it may not be what the build makes now (run the build again)",
+    ),
+    (
+        "msg.unresolved-build-value.unresolved",
+        "placeholder {placeholder} is not resolved for variant {variant}: {why}, so the name is audited as written",
+    ),
+    (
+        "msg.unresolved-build-value.unresolved.computed",
+        "its value at {at} is computed",
+    ),
+    (
+        "msg.unresolved-build-value.unresolved.unset",
+        "no build script read sets it as a literal",
+    ),
     (
         "msg.unused",
         "{permission} is disclosed by {row} but no audited {platform} input requests it; remove it from the policy, or audit the file that requests it",
+    ),
+    ("origin.cordova-config", "config.xml <{element}>"),
+    (
+        "origin.cordova-plugin",
+        "Cordova plugin {plugin} (its plugin.xml <{element}>)",
+    ),
+    (
+        "origin.cordova-template",
+        "cordova-android platform template",
+    ),
+    (
+        "origin.dcloud-defaults",
+        "DCloud cloud packager's default permissions",
+    ),
+    (
+        "origin.dcloud-module",
+        "DCloud cloud packager for the {module} module",
+    ),
+    (
+        "origin.dcloud-provider",
+        "DCloud cloud packager for the {module} module (sdkConfigs.{section}.{provider})",
+    ),
+    (
+        "origin.expo-auto",
+        "{package} config plugin, applied because package.json depends on {package}@{version}",
+    ),
+    (
+        "origin.expo-default",
+        "{package} config plugin, added by default",
+    ),
+    (
+        "origin.expo-option",
+        "{package} config plugin, option {option}",
+    ),
+    ("origin.list", "{key} list"),
+    (
+        "origin.maui-attribute",
+        "[assembly: UsesPermission] attribute",
+    ),
+    ("origin.merger", "the merger"),
+    (
+        "origin.uni-native-plugin",
+        "uni native plugin {plugin} ({field})",
     ),
     ("report.coverage-policy", "{platform} against {policy}"),
     (

@@ -69,6 +69,11 @@ impl Lang {
         }
     }
 
+    /// Every message id of this language, sorted.
+    pub fn ids(self) -> impl Iterator<Item = &'static str> {
+        self.table().iter().map(|(id, _)| *id)
+    }
+
     /// The message `id`. An id missing from this language falls back to English, and one
     /// missing from both to the id itself; the catalog test makes both impossible.
     pub fn text(self, id: &str) -> &'static str {

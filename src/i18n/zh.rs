@@ -23,6 +23,77 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("count.row.other", "{n} 行"),
     ("count.warning.one", "{n} 个警告"),
     ("count.warning.other", "{n} 个警告"),
+    ("explain.added-in", "引入于"),
+    ("explain.advisory", "{rule}（{severity}）：{message}"),
+    ("explain.android", "Android（{origin}）"),
+    ("explain.android-match", "Android 权限"),
+    ("explain.android.aosp", "AOSP 平台权限"),
+    (
+        "explain.android.outside",
+        "在 Android 框架之外定义：{origin}",
+    ),
+    ("explain.api", "API {api}"),
+    ("explain.deprecated", "已弃用"),
+    ("explain.deprecated.from", "自 API {level} 起"),
+    (
+        "explain.deprecated.from-unconfirmed",
+        "自 API {level} 起（级别未经确认）",
+    ),
+    ("explain.deprecated.removed", "已移除（级别未记录）"),
+    (
+        "explain.deprecated.successor",
+        "{when}；替代项：{successors}",
+    ),
+    ("explain.disclosed-by", "披露于"),
+    ("explain.disclosed-by.none", "无政策行"),
+    ("explain.flags", "标记"),
+    ("explain.guards", "保护对象"),
+    ("explain.if-requested", "若申请"),
+    ("explain.introduced", "引入于"),
+    ("explain.ios", "iOS（Info.plist 用途说明键）"),
+    ("explain.ios.version", "iOS {version}"),
+    ("explain.known-from", "依据：{source}"),
+    ("explain.label", "{label}："),
+    ("explain.no-advisory", "无建议"),
+    ("explain.not-requested", "{name}：被审计的应用未申请"),
+    ("explain.note", "备注"),
+    ("explain.platform", "平台"),
+    ("explain.play", "Google Play"),
+    ("explain.play.declaration", "（须在 Play 管理中心提交声明）"),
+    ("explain.play.policy", "{policy} 政策{declaration}"),
+    ("explain.policy", "隐私政策"),
+    ("explain.policy.value", "{name}（{path}）"),
+    ("explain.protection", "保护级别"),
+    (
+        "explain.protection.install-time",
+        "安装时权限：无需询问用户即授予",
+    ),
+    ("explain.protection.never", "从应用商店安装的应用无法获得"),
+    ("explain.protection.not-recorded", "未记录"),
+    ("explain.protection.runtime", "运行时权限：需征得用户同意"),
+    (
+        "explain.protection.special",
+        "特殊访问权限：通过系统设置页面、app-op 或角色授予",
+    ),
+    ("explain.protection.value", "{protection}（{kind}）"),
+    ("explain.purpose", "用途说明：{purpose}"),
+    ("explain.request", "{at}（{build}）"),
+    ("explain.request.origin", "{request}，来自 {via} [{kind}]"),
+    ("explain.request.written", "{request}，直接写在该文件中"),
+    ("explain.requested-at", "{name}：被审计的应用在以下位置申请"),
+    ("explain.row", "{platform} 第 {n} 行{label}（{at}）"),
+    ("explain.row.name", "“{name}”"),
+    (
+        "explain.row.through",
+        "{row}，经由 {permission}（替代权限匹配）",
+    ),
+    ("explain.several", "{query} 可能指以下 {n} 项权限或键："),
+    ("explain.translation", "{language}：{text}（{at}）"),
+    (
+        "explain.untranslated",
+        "{language}：无译文（{at}）；权限弹窗改为显示原用途说明",
+    ),
+    ("explain.zh-names", "中文名称"),
     (
         "finding.deprecated-permission.help",
         "改为申请替代权限，并用 android:maxSdkVersion 限定旧权限（详情中写明了两者）",
@@ -387,6 +458,13 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
     ("msg.empty-purpose.why.not-a-string", "不是字符串"),
     ("msg.empty-purpose.why.placeholder", "是占位文字"),
     (
+        "msg.generated-mismatch",
+        "{config} 申请了 {permission}{via}，但已提交的 {native} 中没有它，说明{output}已过时；请运行 `{command}` 并提交结果，或从配置中删除它",
+    ),
+    ("msg.generated-mismatch.platform", "其平台文件"),
+    ("msg.generated-mismatch.prebuild", "其 prebuild 输出"),
+    ("msg.generated-mismatch.via", "，来自 {via}"),
+    (
         "msg.ignored-build-setting",
         "{setting} 被忽略：{why}，所以 Xcode 不会把 {key} 加入 {target}（{configuration}）的 Info.plist；请设置 GENERATE_INFOPLIST_FILE = YES，或把该键移到 {file} 中",
     ),
@@ -407,6 +485,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "msg.ignored-build-setting.xcodegen",
         "{setting} 被忽略：目标 {target}（{configuration}）的 GENERATE_INFOPLIST_FILE 不是 YES，所以 Xcode 不会把 {key} 加入它的 Info.plist；请设置 GENERATE_INFOPLIST_FILE: YES，或把该键移到 info.properties 中",
     ),
+    ("msg.list", "{first}、{rest}"),
     (
         "msg.missing-companion",
         "申请了 {permission}，却没有申请 {wanted}：{why}；请同时申请并披露它",
@@ -492,7 +571,7 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "msg.undeclared.lowered",
         "{message}（安装时授予的 `normal` 权限：按 undeclared-normal 设置报告为{severity}）",
     ),
-    ("msg.undeclared.origin", "{message}（由 {via} 加入）"),
+    ("msg.undeclared.origin", "{message}（来自 {via}）"),
     (
         "msg.unknown-permission.check-spelling",
         "请对照 Android 文档检查拼写",
@@ -517,10 +596,180 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "msg.unobtainable-permission.request",
         "{permission} 的保护级别是 {protection}：Android 从不把它授予从应用商店安装的应用，申请它没有任何作用；请删除它（若由库合并进来，用 tools:node=\"remove\"）",
     ),
-    ("msg.untranslated", "详情（英文原文）：{message}"),
+    (
+        "msg.unread-source.capacitor",
+        "{file} 是 Capacitor 应用，但缺少存放其权限的 {missing} 目录；请运行 `npx cap add android` / `npx cap add ios` 并提交这些目录，或审计构建出的 APK 或 IPA",
+    ),
+    ("msg.unread-source.capacitor.both", "android/ 和 ios/"),
+    (
+        "msg.unread-source.cordova-plugin",
+        "此处引用了 Cordova 插件 {plugin}，但 plugins/ 和 node_modules/ 中都没有它的 plugin.xml，因此未读取它添加的权限；请在审计前运行 `cordova prepare`（或 `npm install`），或提交 plugins/ 目录",
+    ),
+    (
+        "msg.unread-source.expo-code",
+        "{file} 是 Expo 为生成应用配置而运行的代码，permaudit 不运行代码，因此未读取它设置的权限（{base}）；请在该目录中运行 `npx expo config --json > expo-config.json` 并在命令行中指定该文件，或提交 `npx expo prebuild` 生成的 android/ 和 ios/ 目录",
+    ),
+    ("msg.unread-source.expo-code.alone", "其旁边没有 app.json"),
+    (
+        "msg.unread-source.expo-code.base",
+        "已把 {file} 作为其基础读取，但这段代码可以修改或替换它",
+    ),
+    (
+        "msg.unread-source.expo-local-plugin",
+        "本地配置插件 {plugin} 是可在 prebuild 时添加权限的代码，permaudit 不运行它；请在命令行中指定 `npx expo config --type introspect --json` 的输出，或提交 `npx expo prebuild` 生成的 android/ 和 ios/ 目录",
+    ),
+    (
+        "msg.unread-source.harmonyos",
+        "{file} 是 HarmonyOS（ArkTS）模块，permaudit 不读取其 requestPermissions；HarmonyOS 权限不在审计范围内",
+    ),
+    (
+        "msg.unread-source.mini-program",
+        "{file} 是小程序项目，其权限（scope.*、requiredPrivateInfos）由宿主应用在运行时授予，permaudit 不读取它们；小程序不在审计范围内",
+    ),
+    (
+        "msg.unread-source.nativescript",
+        "{file} 是 NativeScript 应用，其 App_Resources/ 中的清单文件只是模板，由其 CLI 在构建时与插件合并，permaudit 不读取它们；请审计构建出的 APK 或 IPA（`ns build`），或 platforms/ 下的输出",
+    ),
+    (
+        "msg.unread-source.uni-ios-modules",
+        "app-plus.modules 启用了 {modules}：permaudit 不知道 DCloud 云打包会为它们加入哪些 Info.plist 键（只读取 privacyDescription）；请审计构建出的 IPA",
+    ),
+    (
+        "msg.unread-source.uni-module",
+        "{module} 模块会让 DCloud 云打包加入其 SDK 的权限，permaudit 不了解这些权限；请审计构建出的 APK，或把它们列入 app-plus.distribute.android.permissions",
+    ),
+    (
+        "msg.unread-source.uni-native-aar",
+        "uni 原生插件 {plugin} 在 nativeplugins/{plugin}/android/ 下带有 {aars} 个 AAR 文件，DCloud 云打包会合并它们的清单文件，而 permaudit 不读取这些清单；请审计构建出的 APK",
+    ),
+    (
+        "msg.unread-source.uni-no-provider",
+        "{module} 模块未在 app-plus.distribute.sdkConfigs.{section} 中指定 Android 服务商，因此无法得知 DCloud 云打包会加入哪个 SDK 及其权限；请审计构建出的 APK",
+    ),
+    (
+        "msg.unread-source.uni-provider",
+        "{module} 模块的服务商 {provider} 会让 DCloud 云打包加入其 SDK 的权限，permaudit 不了解这些权限；请审计构建出的 APK，或把它们列入 app-plus.distribute.android.permissions",
+    ),
+    (
+        "msg.unread-source.unity",
+        "{file} 表明这是 Unity 项目，其清单文件和 Info.plist 由 Unity 根据 Player 设置和插件生成，permaudit 不读取它们；请审计构建出的 APK、AAB 或 IPA，或导出的 Gradle 或 Xcode 工程",
+    ),
+    (
+        "msg.unresolved-build-value.application-id",
+        "变体 {variant} 的 applicationId 是计算得出的或未设置，因此其清单文件中的 ${applicationId} 保持原样，用它命名的应用自有权限无法识别；请把 applicationId（或 namespace）写成字面量，或审计构建出的合并后清单",
+    ),
+    (
+        "msg.unresolved-build-value.closure",
+        "通过闭包应用到每个条目的设置未被读取",
+    ),
+    (
+        "msg.unresolved-build-value.debuggable",
+        "该构建类型是否可调试（debuggable）是计算得出的，因此按发布构建类型审计",
+    ),
+    (
+        "msg.unresolved-build-value.dimension",
+        "风味维度 `{value}` 是计算得出的，因此未审计该产品风味",
+    ),
+    (
+        "msg.unresolved-build-value.dimensions",
+        "有一个风味维度（flavor dimension）是计算得出的，因此只按写明的维度组合变体",
+    ),
+    (
+        "msg.unresolved-build-value.entry-name",
+        "`{statement}` 声明的条目名称是计算得出的，因此未审计该条目",
+    ),
+    (
+        "msg.unresolved-build-value.include",
+        "`{statement}` 是计算得出的，因此它包含的模块不会合并进任何变体；请把模块路径写成字面量",
+    ),
+    (
+        "msg.unresolved-build-value.not-included",
+        "{module} 依赖 {dependency}，但它不是本项目包含的模块，因此未合并其清单文件",
+    ),
+    (
+        "msg.unresolved-build-value.outside-android",
+        "`{statement}` 在 android { } 块之外设置 Android 配置，因此未被读取",
+    ),
+    (
+        "msg.unresolved-build-value.placeholder",
+        "清单占位符 `{key}` 是计算得出的（`{value}`），因此 `{placeholder}` 保持原样；请把它写成字面量，或审计构建出的合并后清单",
+    ),
+    (
+        "msg.unresolved-build-value.project",
+        "`{statement}` 指向的模块是计算得出的，因此未合并其清单文件",
+    ),
+    (
+        "msg.unresolved-build-value.project-dir",
+        "{module} 的目录是计算得出的，因此在其默认位置查找；请把 projectDir 写成字面量",
+    ),
+    (
+        "msg.unresolved-build-value.report-absent",
+        "这份合并报告添加了 {permissions}，而 {artifact} 并未申请：该报告不属于生成该制品的那次构建；请用 --merger-report FILE 指定生成该制品的那次构建的报告",
+    ),
+    (
+        "msg.unresolved-build-value.report-other-id",
+        "应用自有权限在 {artifact} 中是 {ours}，在这份合并报告中却是 {theirs}：该报告属于 applicationId {their_id}，而不是 {our_id}，因此不据此归属任何申请；请用 --merger-report FILE 指定生成该制品的那次构建的报告",
+    ),
+    (
+        "msg.unresolved-build-value.report-unmentioned.one",
+        "这份合并报告从未提及 {artifact} 申请的 {permissions}：该报告不属于生成该制品的那次构建，因此无法得知它由谁添加；请用 --merger-report FILE 指定生成该制品的那次构建的报告",
+    ),
+    (
+        "msg.unresolved-build-value.report-unmentioned.other",
+        "这份合并报告从未提及 {artifact} 申请的 {permissions}：该报告不属于生成该制品的那次构建，因此无法得知它们由谁添加；请用 --merger-report FILE 指定生成该制品的那次构建的报告",
+    ),
+    (
+        "msg.unresolved-build-value.reports-ambiguous",
+        "{artifact} 旁有多份合并报告（{reports}），其文件名与其中任何一份都不比其他的更匹配，因此无法得知其权限由谁添加；请用 --merger-report FILE 指定这次构建的报告",
+    ),
+    (
+        "msg.unresolved-build-value.source-set",
+        "源集 `{set}` 的清单文件路径是计算得出的（`{value}`），因此未被合并",
+    ),
+    (
+        "msg.unresolved-build-value.stale-merged",
+        "这份合并后的清单比 {file} 旧；它可能不是当前构建的产物（请重新构建）",
+    ),
+    (
+        "msg.unresolved-build-value.unresolved",
+        "变体 {variant} 的占位符 {placeholder} 未能解析：{why}，因此按原样审计该名称",
+    ),
+    (
+        "msg.unresolved-build-value.unresolved.computed",
+        "它在 {at} 的值是计算得出的",
+    ),
+    (
+        "msg.unresolved-build-value.unresolved.unset",
+        "已读取的构建脚本都没有把它设为字面量",
+    ),
     (
         "msg.unused",
         "{row}披露了 {permission}，但被审计的 {platform} 输入都没有申请它；从政策中删除它，或把申请它的文件也纳入审计",
+    ),
+    ("origin.cordova-config", "config.xml 中的 <{element}>"),
+    (
+        "origin.cordova-plugin",
+        "Cordova 插件 {plugin}（其 plugin.xml 中的 <{element}>）",
+    ),
+    ("origin.cordova-template", "cordova-android 平台模板"),
+    ("origin.dcloud-defaults", "DCloud 云打包的默认权限"),
+    ("origin.dcloud-module", "DCloud 云打包（{module} 模块）"),
+    (
+        "origin.dcloud-provider",
+        "DCloud 云打包（{module} 模块，sdkConfigs.{section}.{provider}）",
+    ),
+    (
+        "origin.expo-auto",
+        "{package} 配置插件（package.json 依赖 {package}@{version}，因此自动应用）",
+    ),
+    ("origin.expo-default", "{package} 配置插件的默认设置"),
+    ("origin.expo-option", "{package} 配置插件的选项 {option}"),
+    ("origin.list", "{key} 列表"),
+    ("origin.maui-attribute", "[assembly: UsesPermission] 特性"),
+    ("origin.merger", "清单合并工具"),
+    (
+        "origin.uni-native-plugin",
+        "uni 原生插件 {plugin}（{field}）",
     ),
     ("report.coverage-policy", "{platform}（依据 {policy}）"),
     (

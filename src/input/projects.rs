@@ -142,36 +142,39 @@ pub(crate) fn read_native(
 
 /// The `generated-mismatch` notes of a project whose generated native file is committed: one
 /// per permission in `wanted` (what the config asks for) that the native file (`has`) lacks, in
-/// the config's order. `output` and `command` name the generator's output and how to refresh it.
+/// the config's order. `output` (`msg.generated-mismatch.prebuild`, `….platform`) and
+/// `command` name the generator's output and how to refresh it.
 pub(crate) fn stale_output_notes(
     config: &str,
     native: &str,
     has: &std::collections::BTreeSet<&str>,
     wanted: &[crate::model::Request],
-    output: &str,
+    output: &'static str,
     command: &str,
 ) -> Vec<crate::model::InputNote> {
+    use crate::model::Message;
     let mut seen = std::collections::BTreeSet::new();
     let mut notes = Vec::new();
     for request in wanted {
         if has.contains(request.permission.as_str()) || !seen.insert(&request.permission) {
             continue;
         }
-        let via = request
-            .origin
-            .as_ref()
-            .map_or_else(String::new, |o| format!(" ({})", o.via));
-        let message = format!(
-            "{config} asks for {}{via}, but the committed {native} does not have it, so the \
-             {output} output is stale; run `{command}` and commit the result, or remove it from \
-             the config",
-            request.permission
+        let via = request.origin.as_ref().map_or_else(
+            || Message::new("msg.nothing"),
+            |o| Message::new("msg.generated-mismatch.via").part("via", o.via.clone()),
         );
+        let message = Message::new("msg.generated-mismatch")
+            .text("config", config)
+            .permission("permission", &request.permission)
+            .part("via", via)
+            .text("native", native)
+            .part("output", Message::new(output))
+            .text("command", command);
         notes.push(crate::model::InputNote {
             rule: crate::model::NoteRule::GeneratedMismatch,
             location: request.location.clone(),
             setting: request.permission.clone(),
-            message: crate::model::Message::new("msg.untranslated").text("message", message),
+            message,
         });
     }
     notes

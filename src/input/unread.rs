@@ -11,7 +11,7 @@
 
 use super::discover::InputFile;
 use super::projects::{self, ProjectOptions, Read};
-use crate::model::{InputKind, InputNote, Location, NoteRule, ParsedInput};
+use crate::model::{InputKind, InputNote, Location, Message, NoteRule, ParsedInput};
 
 /// Reads the marks of unread app kinds among `files`; the files themselves are left in place
 /// (they are markers, dropped after the last reader).
@@ -26,7 +26,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
             rule: NoteRule::UnreadSource,
             location: Location::file(&file.display),
             setting: projects::file_name(file).to_owned(),
-            message: crate::model::Message::new("msg.untranslated").text("message", message),
+            message,
         });
         inputs.push(input);
     }
@@ -34,7 +34,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
 }
 
 /// Why `file` marks an app permaudit did not read, if it does.
-fn unread(file: &InputFile) -> Option<String> {
+fn unread(file: &InputFile) -> Option<Message> {
     let name = projects::file_name(file);
     let dir = file.path.parent()?;
     let shown = &file.display;
@@ -46,37 +46,28 @@ fn unread(file: &InputFile) -> Option<String> {
             let ios = dir.join("ios/App/App/Info.plist").is_file();
             let missing = match (android, ios) {
                 (true, true) => return None,
-                (false, true) => "android/",
-                (true, false) => "ios/",
-                (false, false) => "android/ and ios/",
+                (false, true) => Message::name("android/"),
+                (true, false) => Message::name("ios/"),
+                (false, false) => Message::new("msg.unread-source.capacitor.both"),
             };
-            Some(format!(
-                "{shown} is a Capacitor app without its {missing} folder, where its permissions \
-                 live; run `npx cap add android` / `npx cap add ios` and commit the folders, or \
-                 audit the built APK or IPA"
-            ))
+            Some(
+                Message::new("msg.unread-source.capacitor")
+                    .text("file", shown)
+                    .part("missing", missing),
+            )
         }
-        "nativescript.config.ts" | "nativescript.config.js" => Some(format!(
-            "{shown} is a NativeScript app, whose manifests in App_Resources/ are templates its \
-             CLI merges with plugins at build time, and permaudit does not read them; audit the \
-             built APK or IPA (`ns build`), or the platforms/ output"
-        )),
+        "nativescript.config.ts" | "nativescript.config.js" => {
+            Some(Message::new("msg.unread-source.nativescript").text("file", shown))
+        }
         "ProjectVersion.txt" if dir.file_name().is_some_and(|d| d == "ProjectSettings") => {
-            Some(format!(
-                "{shown} marks a Unity project, whose manifest and Info.plist Unity generates \
-                 from its player settings and plugins, and permaudit does not read them; audit \
-                 the built APK, AAB or IPA, or the exported Gradle or Xcode project"
-            ))
+            Some(Message::new("msg.unread-source.unity").text("file", shown))
         }
-        "module.json5" | "app.json5" => Some(format!(
-            "{shown} is a HarmonyOS (ArkTS) module, whose requestPermissions permaudit does not \
-             read; HarmonyOS permissions are not audited"
-        )),
-        "project.config.json" | "mini.project.json" => Some(format!(
-            "{shown} is a mini-program project, whose permissions (scope.*, requiredPrivateInfos) \
-             the host app grants at run time, and permaudit does not read them; mini-programs \
-             are not audited"
-        )),
+        "module.json5" | "app.json5" => {
+            Some(Message::new("msg.unread-source.harmonyos").text("file", shown))
+        }
+        "project.config.json" | "mini.project.json" => {
+            Some(Message::new("msg.unread-source.mini-program").text("file", shown))
+        }
         _ => None,
     }
 }

@@ -132,7 +132,8 @@ struct RequestRef<'a> {
 #[derive(Serialize)]
 struct OriginRef<'a> {
     kind: crate::model::OriginKind,
-    via: &'a str,
+    /// English whatever the report language: JSON is the same bytes in every language.
+    via: String,
     /// Where permaudit's knowledge of a plugin or template comes from.
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'a str>,
@@ -216,7 +217,7 @@ impl Renderer for Json {
                                 .collect(),
                             origin: r.origin.as_ref().map(|o| OriginRef {
                                 kind: o.kind,
-                                via: &o.via,
+                                via: crate::i18n::Lang::En.plain(&o.via),
                                 source: o.source.as_deref(),
                                 path: o.location.as_ref().map(|l| l.path.as_str()),
                                 line: o.location.as_ref().and_then(|l| l.line),

@@ -112,7 +112,7 @@ pub(crate) fn localize<'a>(
     outcome: &CheckOutcome,
     f: &'a crate::audit::Finding,
 ) -> Localized<'a> {
-    let mut l = localize_message(lang, outcome, f);
+    let mut l = localize_message(lang, f);
     l.notes.extend(
         context_notes(lang, outcome, f)
             .into_iter()
@@ -157,7 +157,7 @@ pub(crate) fn context_notes(
             _ => None,
         };
         if let Some(key) = key {
-            notes.push(lang.fill(key, &[("by", &o.via), ("at", &at)]));
+            notes.push(lang.fill(key, &[("by", &lang.plain(&o.via)), ("at", &at)]));
         }
     }
     if !f.variants.is_empty() {
@@ -223,11 +223,7 @@ pub(crate) fn is_policy_path(outcome: &CheckOutcome, path: &str) -> bool {
     outcome.policies().any(|p| p.display_path() == path)
 }
 
-fn localize_message<'a>(
-    lang: crate::i18n::Lang,
-    outcome: &CheckOutcome,
-    f: &'a crate::audit::Finding,
-) -> Localized<'a> {
+fn localize_message<'a>(lang: crate::i18n::Lang, f: &'a crate::audit::Finding) -> Localized<'a> {
     use std::borrow::Cow;
     if lang == crate::i18n::Lang::En {
         let parts = split_message(&f.message);
@@ -238,35 +234,15 @@ fn localize_message<'a>(
         };
     }
     let text = lang.render(&f.text, &|p| permission_name(lang, f.platform, p));
-    if f.text.id != "msg.untranslated" {
-        let parts = split_fullwidth(&text);
-        return Localized {
-            what: Cow::Owned(parts.what.to_owned()),
-            fix: parts.fix.map(|s| Cow::Owned(s.to_owned())),
-            notes: parts
-                .notes
-                .into_iter()
-                .map(|s| Cow::Owned(s.to_owned()))
-                .collect(),
-        };
-    }
-    // An input's note still carries English only: the rule's templates say what and how to
-    // fix, and the English follows as a note.
-    let row = row_label(lang, outcome, f).unwrap_or_default();
-    let permission = permission_name(lang, f.platform, &f.permission);
-    let what = lang.fill(
-        &format!("finding.{}.title", f.rule.id()),
-        &[
-            ("permission", &permission),
-            ("platform", f.platform.display_name()),
-            ("row", &row),
-        ],
-    );
-    let fix = lang.text(&format!("finding.{}.help", f.rule.id()));
+    let parts = split_fullwidth(&text);
     Localized {
-        what: Cow::Owned(what),
-        fix: Some(Cow::Borrowed(fix)),
-        notes: vec![Cow::Owned(text)],
+        what: Cow::Owned(parts.what.to_owned()),
+        fix: parts.fix.map(|s| Cow::Owned(s.to_owned())),
+        notes: parts
+            .notes
+            .into_iter()
+            .map(|s| Cow::Owned(s.to_owned()))
+            .collect(),
     }
 }
 

@@ -311,12 +311,18 @@ fn result(
             message: Message {
                 text: match o.kind {
                     crate::model::OriginKind::Implied => {
-                        format!("implied by the manifest merger: {}", o.via)
+                        format!(
+                            "implied by the manifest merger: {}",
+                            crate::i18n::Lang::En.plain(&o.via)
+                        )
                     }
                     crate::model::OriginKind::Library => {
-                        format!("added to the merged manifest by {}", o.via)
+                        format!(
+                            "added to the merged manifest by {}",
+                            crate::i18n::Lang::En.plain(&o.via)
+                        )
                     }
-                    _ => format!("added by {}", o.via),
+                    _ => format!("added by {}", crate::i18n::Lang::En.plain(&o.via)),
                 },
             },
         })

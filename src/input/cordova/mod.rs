@@ -166,14 +166,8 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
                 rule: NoteRule::UnreadSource,
                 location: at.clone(),
                 setting: name.clone(),
-                message: crate::model::Message::new("msg.untranslated").text(
-                    "message",
-                    format!(
-                        "the Cordova plugin {name} is named here, but its plugin.xml is in neither \
-                     plugins/ nor node_modules/, so the permissions it adds were not read; run \
-                     `cordova prepare` (or `npm install`) before auditing, or commit plugins/"
-                    ),
-                ),
+                message: crate::model::Message::new("msg.unread-source.cordova-plugin")
+                    .text("plugin", name),
             });
         }
     }
@@ -198,7 +192,7 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
     template.origin = Some(Origin {
         location: None,
         kind: OriginKind::Template,
-        via: "cordova-android platform template".to_owned(),
+        via: crate::model::Message::new("origin.cordova-template"),
         source: Some(TEMPLATE_SOURCE.to_owned()),
     });
     android.push(template);
@@ -234,7 +228,7 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
                 &display,
                 &has,
                 &ios,
-                "platform",
+                "msg.generated-mismatch.platform",
                 "cordova prepare ios",
             ));
             let mut input = ParsedInput::new(&file.display, InputKind::Project, Vec::new());

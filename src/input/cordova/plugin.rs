@@ -4,7 +4,7 @@
 //! other builds).
 
 use crate::input::xmltree::{Element, Tree};
-use crate::model::{Origin, OriginKind, Request};
+use crate::model::{Message, Origin, OriginKind, Request};
 
 /// Which build an entry is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -142,14 +142,16 @@ fn origin(owner: &str, element: &str) -> Origin {
         Origin {
             location: None,
             kind: OriginKind::Config,
-            via: format!("config.xml <{element}>"),
+            via: Message::new("origin.cordova-config").text("element", element),
             source: None,
         }
     } else {
         Origin {
             location: None,
             kind: OriginKind::PluginOption,
-            via: format!("Cordova plugin {owner} (its plugin.xml <{element}>)"),
+            via: Message::new("origin.cordova-plugin")
+                .text("plugin", owner)
+                .text("element", element),
             source: None,
         }
     }

@@ -4,7 +4,7 @@
 use super::plugins::{self, When};
 use crate::input::InputError;
 use crate::input::json::{self, Doc};
-use crate::model::{Location, Origin, OriginKind, Platform, Removal, Request};
+use crate::model::{Location, Message, Origin, OriginKind, Platform, Removal, Request};
 
 /// What a config makes prebuild generate.
 #[derive(Debug, Default)]
@@ -76,7 +76,7 @@ pub(crate) fn read(
                 request.origin = Some(Origin {
                     location: None,
                     kind: OriginKind::Config,
-                    via: "expo.android.permissions".to_owned(),
+                    via: Message::name("expo.android.permissions"),
                     source: None,
                 });
                 out.android.push(request);
@@ -111,7 +111,7 @@ pub(crate) fn read(
                 request.origin = Some(Origin {
                     location: None,
                     kind: OriginKind::Config,
-                    via: "expo.ios.infoPlist".to_owned(),
+                    via: Message::name("expo.ios.infoPlist"),
                     source: None,
                 });
                 out.ios.push(request);
@@ -160,10 +160,9 @@ pub(crate) fn read(
                 continue;
             }
             if let Some(plugin) = plugins::find(&name) {
-                let via = format!(
-                    "{name} config plugin, applied because package.json depends on \
-                     {name}@{version}"
-                );
+                let via = Message::new("origin.expo-auto")
+                    .text("package", &name)
+                    .text("version", version);
                 apply_auto(plugin, &at, &via, &mut out);
             }
         }
@@ -203,7 +202,7 @@ fn apply(
                 .find(|p| json::prop_name(&p.name) == key)
         })
     };
-    let via = |what: &str| format!("{} config plugin, {what}", plugin.package);
+    let via = |what: Message| what.text("package", plugin.package);
     let source = source(plugin);
     for adds in plugin.adds {
         let (given, key) = match adds.when {
@@ -230,12 +229,12 @@ fn apply(
             (Some(prop), Some(key)) => (
                 doc.at(prop.range.start),
                 OriginKind::PluginOption,
-                format!("option {key}"),
+                Message::new("origin.expo-option").text("option", key),
             ),
             _ => (
                 doc.loc(name_node),
                 default_kind,
-                "added by default".to_owned(),
+                Message::new("origin.expo-default"),
             ),
         };
         let mut request = Request::at(adds.permission, location);
@@ -247,7 +246,7 @@ fn apply(
         request.origin = Some(Origin {
             location: None,
             kind,
-            via: via(&what),
+            via: via(what),
             source: Some(source.clone()),
         });
         list.push(request);
@@ -266,7 +265,7 @@ fn apply(
 }
 
 /// What an auto-applied `plugin` (no options) adds, located at the dependency.
-fn apply_auto(plugin: &plugins::Plugin, at: &Location, via: &str, out: &mut Generated) {
+fn apply_auto(plugin: &plugins::Plugin, at: &Location, via: &Message, out: &mut Generated) {
     for adds in plugin.adds {
         if matches!(adds.when, When::IfTrue(_)) {
             continue;
@@ -275,7 +274,7 @@ fn apply_auto(plugin: &plugins::Plugin, at: &Location, via: &str, out: &mut Gene
         request.origin = Some(Origin {
             location: None,
             kind: OriginKind::Package,
-            via: via.to_owned(),
+            via: via.clone(),
             source: Some(source(plugin)),
         });
         match adds.platform {

@@ -17,7 +17,7 @@ use super::InputError;
 use super::discover::InputFile;
 use super::json::{self, Doc};
 use super::projects::{self, ProjectOptions, Read};
-use crate::model::{InputKind, InputNote, Location, NoteRule, ParsedInput, Request};
+use crate::model::{InputKind, InputNote, Location, Message, NoteRule, ParsedInput, Request};
 
 /// Static config names, in the order Expo prefers them.
 const STATIC: &[&str] = &["app.config.json", "app.json"];
@@ -154,24 +154,17 @@ fn read_app(
     if let Some(file) = dynamic {
         if !(resolved || native_android && native_ios.is_some()) {
             let base = if generated.is_some() {
-                format!("{shown} was read as its base, but the code can change or replace it")
+                Message::new("msg.unread-source.expo-code.base").text("file", &shown)
             } else {
-                "there is no app.json beside it".to_owned()
+                Message::new("msg.unread-source.expo-code.alone")
             };
             notes.push(InputNote {
                 rule: NoteRule::UnreadSource,
                 location: Location::file(&file.display),
                 setting: projects::file_name(file).to_owned(),
-                message: crate::model::Message::new("msg.untranslated").text(
-                    "message",
-                    format!(
-                        "{} is code that Expo runs to build the app config, and permaudit does not \
-                     run code, so the permissions it sets were not read ({base}); run `npx expo \
-                     config --json > expo-config.json` in that folder and name that file on the \
-                     command line, or commit the android/ and ios/ folders of `npx expo prebuild`",
-                        file.display
-                    ),
-                ),
+                message: Message::new("msg.unread-source.expo-code")
+                    .text("file", &file.display)
+                    .part("base", base),
             });
             if generated.is_none() {
                 shown.clone_from(&file.display);
@@ -187,15 +180,7 @@ fn read_app(
                 rule: NoteRule::UnreadSource,
                 location: at.clone(),
                 setting: name.clone(),
-                message: crate::model::Message::new("msg.untranslated").text(
-                    "message",
-                    format!(
-                        "the local config plugin {name} is code that can add permissions at \
-                     prebuild, and permaudit does not run it; name the output of `npx expo config \
-                     --type introspect --json` on the command line, or commit the android/ and \
-                     ios/ folders of `npx expo prebuild`"
-                    ),
-                ),
+                message: Message::new("msg.unread-source.expo-local-plugin").text("plugin", name),
             });
         }
         if dynamic.is_none() {
@@ -277,7 +262,7 @@ fn mismatches(
                 &relative,
                 &has,
                 wanted,
-                "prebuild",
+                "msg.generated-mismatch.prebuild",
                 "npx expo prebuild",
             ));
             Ok(())

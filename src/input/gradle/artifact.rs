@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 use super::report::{self, Action, Entry};
 use crate::input::InputError;
 use crate::input::discover::InputFile;
-use crate::model::{InputKind, InputNote, Location, Origin, OriginKind, ParsedInput, Request};
+use crate::model::{
+    InputKind, InputNote, Location, Message, Origin, OriginKind, ParsedInput, Request,
+};
 
 /// The variant a report is of, from its file name: `manifest-merger-chinaRelease-report.txt`
 /// and the older `manifest-merger-china-release-report.txt` are both `chinaRelease`.
@@ -130,13 +132,9 @@ pub fn attach(
             Beside::Ambiguous(names) => {
                 let note = super::note(
                     &Location::file(&file.display),
-                    format!(
-                        "several merger reports are beside {} ({}) and its name matches none \
-                         of them better than the others, so who added its permissions is not \
-                         known; give the report of this build with --merger-report FILE",
-                        file.display,
-                        names.join(", ")
-                    ),
+                    Message::new("msg.unresolved-build-value.reports-ambiguous")
+                        .text("artifact", &file.display)
+                        .part("reports", Message::list(&names)),
                 );
                 if let Some(first) = inputs.first_mut() {
                     first.notes.push(note);
@@ -239,7 +237,6 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
     absent.sort_by(|a, b| a.key.cmp(&b.key));
     absent.dedup_by(|a, b| a.key == b.key);
 
-    let fix = "give the report of the build that made this artifact with --merger-report FILE";
     let mut notes = Vec::new();
     // Only the permissions the artifact declares itself are named under its application id.
     let own: Vec<&str> = input
@@ -259,37 +256,34 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
     if let Some((ours, theirs, (our_id, their_id))) = other_id {
         notes.push(super::note(
             &Location::at(report_display, theirs.report_line, 1),
-            format!(
-                "the app's own permission is {ours} in {} but {} in this merger report: the \
-                 report is of application id {their_id}, not {our_id}, so no request is \
-                 attributed from it; {fix}",
-                input.path, theirs.key
-            ),
+            Message::new("msg.unresolved-build-value.report-other-id")
+                .permission("ours", ours)
+                .text("artifact", &input.path)
+                .permission("theirs", &theirs.key)
+                .text("their_id", their_id)
+                .text("our_id", our_id),
         ));
         return notes;
     }
     if !unmentioned.is_empty() {
         notes.push(super::note(
             &Location::file(report_display),
-            format!(
-                "this merger report never mentions {}, which {} requests: the report is not of \
-                 the build that made the artifact, so who added {} is not known; {fix}",
-                unmentioned.join(", "),
-                input.path,
-                if unmentioned.len() == 1 { "it" } else { "them" }
-            ),
+            Message::new(if unmentioned.len() == 1 {
+                "msg.unresolved-build-value.report-unmentioned.one"
+            } else {
+                "msg.unresolved-build-value.report-unmentioned.other"
+            })
+            .part("permissions", Message::list(&unmentioned))
+            .text("artifact", &input.path),
         ));
     }
     if let Some(first) = absent.first() {
         let keys: Vec<&str> = absent.iter().map(|e| e.key.as_str()).collect();
         notes.push(super::note(
             &Location::at(report_display, first.report_line, 1),
-            format!(
-                "this merger report adds {}, which {} does not request: the report is not of \
-                 the build that made the artifact; {fix}",
-                keys.join(", "),
-                input.path
-            ),
+            Message::new("msg.unresolved-build-value.report-absent")
+                .part("permissions", Message::list(&keys))
+                .text("artifact", &input.path),
         ));
     }
     for r in &mut input.requests {
@@ -300,7 +294,7 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
         else {
             continue;
         };
-        let origin = |kind: OriginKind, via: String, r: &Request| Origin {
+        let origin = |kind: OriginKind, via: Message, r: &Request| Origin {
             kind,
             via,
             source: None,
@@ -309,10 +303,13 @@ fn attribute(input: &mut ParsedInput, report_display: &str, entries: &[Entry]) -
         let found = match (&added.library, added.action) {
             (_, Action::Implied) => Some(origin(
                 OriginKind::Implied,
-                added.reason.clone().unwrap_or_else(|| "the merger".into()),
+                added
+                    .reason
+                    .as_ref()
+                    .map_or_else(|| Message::new("origin.merger"), Message::name),
                 &*r,
             )),
-            (Some(lib), _) => Some(origin(OriginKind::Library, lib.clone(), &*r)),
+            (Some(lib), _) => Some(origin(OriginKind::Library, Message::name(lib), &*r)),
             // The app's own manifest wrote it: the artifact's line is where it is.
             (None, _) => None,
         };
@@ -407,7 +404,7 @@ REMOVED from /w/app/src/main/AndroidManifest.xml:62:5-64:38\n";
         let umeng = &apk.requests[1];
         let origin = umeng.origin.as_ref().unwrap();
         assert_eq!(
-            (origin.kind, origin.via.as_str()),
+            (origin.kind, Lang::En.plain(&origin.via).as_str()),
             (OriginKind::Library, "com.umeng.umsdk:common:9.6.3")
         );
         assert_eq!(umeng.location.to_string(), "r.txt:5:1");

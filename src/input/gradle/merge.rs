@@ -175,7 +175,7 @@ pub(crate) fn merge(sources: &[Source<'_>], values: &BTreeMap<String, String>) -
                             purpose: None,
                             localizations: Vec::new(),
                             origin: source.module.as_ref().map(|m| Origin {
-                                via: m.clone(),
+                                via: crate::model::Message::name(m),
                                 location: Some(e.location.clone()),
                                 kind: crate::model::OriginKind::Library,
                                 source: None,
@@ -266,7 +266,10 @@ mod tests {
             &BTreeMap::new(),
         );
         assert_eq!(names(&m), [("B", Some("30")), ("C", None), ("E", None)]);
-        assert_eq!(m.requests[2].origin.as_ref().unwrap().via, ":two");
+        assert_eq!(
+            m.requests[2].origin.as_ref().unwrap().via,
+            crate::model::Message::name(":two")
+        );
         assert_eq!(m.removals.len(), 2);
     }
 

@@ -25,7 +25,7 @@ use super::InputError;
 use super::discover::InputFile;
 use crate::input::android::{self, SourceManifest};
 use crate::input::budget::Budget;
-use crate::model::{InputKind, InputNote, Location, Origin, ParsedInput, Request};
+use crate::model::{InputKind, InputNote, Location, Message, Origin, ParsedInput, Request};
 use model::{Kind, Module, Value};
 use variants::Variant;
 
@@ -44,6 +44,10 @@ pub fn is_report_name(name: &str) -> bool {
 
 /// The setting a note about a Gradle build carries, so reports group them.
 pub const NOTE_SETTING: &str = "gradle";
+
+/// The note that a variant's application id is unknown, dropped once a manifest's literal
+/// package gives it.
+const APPLICATION_ID_NOTE: &str = "msg.unresolved-build-value.application-id";
 
 /// Which variants to audit.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -368,10 +372,9 @@ impl VariantReader<'_> {
                 Value::Literal(p) => Ok(p.clone()),
                 Value::Computed(t) => Err(note(
                     &s.location,
-                    format!(
-                        "the manifest of source set `{set}` is computed (`{t}`), so it is not \
-                         merged"
-                    ),
+                    Message::new("msg.unresolved-build-value.source-set")
+                        .text("set", set)
+                        .text("value", t),
                 )),
             },
             None => Ok(format!("src/{set}/AndroidManifest.xml")),
@@ -404,12 +407,9 @@ impl VariantReader<'_> {
                 let Some(target) = resolve_module(&dep.project, self.modules) else {
                     notes.push(note(
                         &dep.location,
-                        format!(
-                            "{} depends on {}, which is not a module this tree includes, so its \
-                             manifest is not merged",
-                            current,
-                            dep.project.trim_start_matches('~')
-                        ),
+                        Message::new("msg.unresolved-build-value.not-included")
+                            .text("module", &current)
+                            .text("dependency", dep.project.trim_start_matches('~')),
                     ));
                     continue;
                 };
@@ -498,13 +498,7 @@ impl VariantReader<'_> {
             }
             Err(at) => notes.push(note(
                 at,
-                format!(
-                    "the application id of variant {} is computed or not set, so \
-                     ${{applicationId}} stays as written in its manifests and an own permission \
-                     named with it is not recognised; write applicationId (or namespace) as a \
-                     literal, or audit the built merged manifest",
-                    v.name
-                ),
+                Message::new(APPLICATION_ID_NOTE).text("variant", &v.name),
             )),
         }
         let mut placeholder_at: BTreeMap<String, Location> = BTreeMap::new();
@@ -516,10 +510,10 @@ impl VariantReader<'_> {
                 }
                 Value::Computed(t) => notes.push(note(
                     &s.location,
-                    format!(
-                        "manifest placeholder `{k}` is computed (`{t}`), so `${{{k}}}` stays as \
-                         written; write it as a literal, or audit the built merged manifest"
-                    ),
+                    Message::new("msg.unresolved-build-value.placeholder")
+                        .text("key", k)
+                        .text("value", t)
+                        .text("placeholder", format!("${{{k}}}")),
                 )),
             }
         }
@@ -570,11 +564,7 @@ impl VariantReader<'_> {
         {
             values.insert("applicationId".into(), p.clone());
             values.insert("packageName".into(), p);
-            notes.retain(|n| {
-                !crate::i18n::Lang::En
-                    .plain(&n.message)
-                    .starts_with("the application id")
-            });
+            notes.retain(|n| n.message.id != APPLICATION_ID_NOTE);
         }
         let sources: Vec<merge::Source<'_>> = manifests
             .iter()
@@ -587,16 +577,16 @@ impl VariantReader<'_> {
         let merged = merge::merge(&sources, &values);
         for (key, at) in &merged.unresolved {
             let why = match placeholder_at.get(key) {
-                Some(set) => format!("its value at {set} is computed"),
-                None => "no build script read sets it as a literal".to_owned(),
+                Some(set) => Message::new("msg.unresolved-build-value.unresolved.computed")
+                    .text("at", set.to_string()),
+                None => Message::new("msg.unresolved-build-value.unresolved.unset"),
             };
             notes.push(note(
                 at,
-                format!(
-                    "placeholder ${{{key}}} is not resolved for variant {}: {why}, so the name \
-                     is audited as written",
-                    v.name
-                ),
+                Message::new("msg.unresolved-build-value.unresolved")
+                    .text("placeholder", format!("${{{key}}}"))
+                    .text("variant", &v.name)
+                    .part("why", why),
             ));
         }
         let path = main_display.clone().unwrap_or_else(|| m.build_file.clone());
@@ -615,10 +605,8 @@ impl VariantReader<'_> {
                 {
                     notes.push(note(
                         &Location::file(&display),
-                        format!(
-                            "this merged manifest is older than {newest_display}; it may not be \
-                             what the build makes now (run the build again)"
-                        ),
+                        Message::new("msg.unresolved-build-value.stale-merged")
+                            .text("file", newest_display),
                     ));
                 }
                 parsed
@@ -634,9 +622,18 @@ impl VariantReader<'_> {
             self.attribute(&mut input, &report_display, &entries, &display_dir);
         }
         input.build = Some(v.name.clone());
-        notes.sort_by(|a, b| (&a.location, &a.message).cmp(&(&b.location, &b.message)));
-        notes.dedup();
-        input.notes = notes;
+        // In the order, and with the duplicates dropped, of the English text: the same in every
+        // language, and the order the notes had when they were English strings.
+        let mut keyed: Vec<(Location, String, InputNote)> = notes
+            .into_iter()
+            .map(|n| {
+                let english = crate::i18n::Lang::En.plain(&n.message);
+                (n.location.clone(), english, n)
+            })
+            .collect();
+        keyed.sort_by(|a, b| (&a.0, &a.1).cmp(&(&b.0, &b.1)));
+        keyed.dedup_by(|a, b| a.0 == b.0 && a.1 == b.1);
+        input.notes = keyed.into_iter().map(|(_, _, n)| n).collect();
         Ok(input)
     }
 
@@ -814,7 +811,10 @@ impl VariantReader<'_> {
             let report_at = Location::at(report_display, added.report_line, 1);
             match (&added.library, added.action) {
                 (_, report::Action::Implied) => {
-                    let by = added.reason.clone().unwrap_or_else(|| "the merger".into());
+                    let by = added.reason.as_ref().map_or_else(
+                        || crate::model::Message::new("origin.merger"),
+                        crate::model::Message::name,
+                    );
                     r.origin = Some(Origin {
                         via: by,
                         location: Some(r.location.clone()),
@@ -825,7 +825,7 @@ impl VariantReader<'_> {
                 }
                 (Some(lib), _) => {
                     r.origin = Some(Origin {
-                        via: lib.clone(),
+                        via: crate::model::Message::name(lib),
                         location: Some(r.location.clone()),
                         kind: crate::model::OriginKind::Library,
                         source: None,
@@ -877,7 +877,7 @@ impl VariantReader<'_> {
                 purpose: None,
                 localizations: Vec::new(),
                 origin: Some(Origin {
-                    via: by,
+                    via: crate::model::Message::name(by),
                     location: None,
                     kind: if added.action == report::Action::Implied {
                         crate::model::OriginKind::Implied
@@ -920,13 +920,12 @@ fn find_manifest(dir: &Path, depth: usize) -> Option<PathBuf> {
         .find_map(|d| find_manifest(&d, depth + 1))
 }
 
-fn note(location: &Location, message: String) -> InputNote {
+fn note(location: &Location, message: Message) -> InputNote {
     InputNote {
         rule: crate::model::NoteRule::UnresolvedBuildValue,
         location: location.clone(),
         setting: NOTE_SETTING.to_owned(),
-        // The Gradle reader's notes are not structured yet: English in every language.
-        message: crate::model::Message::new("msg.untranslated").text("message", message),
+        message,
     }
 }
 

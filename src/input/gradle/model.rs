@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::lexer::{self, Tok, Token};
 use super::tree::{self, Stmt};
 use crate::input::InputError;
-use crate::model::Location;
+use crate::model::{Location, Message};
 
 /// A value as the build script writes it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,7 +101,7 @@ pub struct Unresolved {
     /// What (`applicationId`, `manifestPlaceholders`, `project(...)`).
     pub setting: String,
     /// What the user sees because of it.
-    pub message: String,
+    pub message: Message,
 }
 
 /// One module's build script, read.
@@ -201,10 +201,8 @@ fn walk_settings(path: &str, stmts: &[Stmt], out: &mut Settings, vars: &mut Vars
                     Value::Computed(text) => out.unresolved.push(Unresolved {
                         location: loc(path, &s.head[0]),
                         setting: "include".into(),
-                        message: format!(
-                            "`include {text}` is computed, so the modules it includes are not \
-                             merged into any variant; write the module path as a literal"
-                        ),
+                        message: Message::new("msg.unresolved-build-value.include")
+                            .text("statement", format!("include {text}")),
                     }),
                 }
             }
@@ -225,10 +223,8 @@ fn walk_settings(path: &str, stmts: &[Stmt], out: &mut Settings, vars: &mut Vars
                     None => out.unresolved.push(Unresolved {
                         location: loc(path, &head[0]),
                         setting: "projectDir".into(),
-                        message: format!(
-                            "the directory of {p} is computed, so it is looked for at its \
-                             default place; write projectDir as a literal"
-                        ),
+                        message: Message::new("msg.unresolved-build-value.project-dir")
+                            .text("module", p),
                     }),
                 }
             }
@@ -523,7 +519,7 @@ impl Reader<'_> {
         }
     }
 
-    fn unresolved(&mut self, t: &Token, setting: &str, message: String) {
+    fn unresolved(&mut self, t: &Token, setting: &str, message: Message) {
         let location = self.at(t);
         self.module.unresolved.push(Unresolved {
             location,
@@ -602,11 +598,8 @@ impl Reader<'_> {
         self.unresolved(
             &s.head[0],
             "android",
-            format!(
-                "`{}` sets the Android configuration outside the android {{ }} block, so it is \
-                 not read",
-                text(&s.head)
-            ),
+            Message::new("msg.unresolved-build-value.outside-android")
+                .text("statement", text(&s.head)),
         );
     }
 
@@ -659,9 +652,7 @@ impl Reader<'_> {
                         None => self.unresolved(
                             &h[0],
                             "flavorDimensions",
-                            "a flavor dimension is computed, so variants are formed from the \
-                             dimensions that are written"
-                                .into(),
+                            Message::new("msg.unresolved-build-value.dimensions"),
                         ),
                     }
                 }
@@ -752,7 +743,7 @@ impl Reader<'_> {
                 self.unresolved(
                     t,
                     "productFlavors/buildTypes",
-                    "settings applied to every entry by a closure are not read".into(),
+                    Message::new("msg.unresolved-build-value.closure"),
                 );
             }
             return;
@@ -762,10 +753,8 @@ impl Reader<'_> {
                 self.unresolved(
                     t,
                     "productFlavors/buildTypes",
-                    format!(
-                        "`{}` declares an entry whose name is computed, so it is not audited",
-                        text(h)
-                    ),
+                    Message::new("msg.unresolved-build-value.entry-name")
+                        .text("statement", text(h)),
                 );
             }
             return;
@@ -843,9 +832,7 @@ impl Reader<'_> {
                     Value::Computed(t) => self.unresolved(
                         &h[0],
                         "dimension",
-                        format!(
-                            "the flavor dimension `{t}` is computed, so the flavor is not audited"
-                        ),
+                        Message::new("msg.unresolved-build-value.dimension").text("value", t),
                     ),
                 }
             }
@@ -867,9 +854,7 @@ impl Reader<'_> {
                     self.unresolved(
                         &h[0],
                         "debuggable",
-                        "whether this build type is debuggable is computed, so it is audited as a \
-                         release build type"
-                            .into(),
+                        Message::new("msg.unresolved-build-value.debuggable"),
                     );
                 }
                 if let Some(e) = self.entry_mut(target) {
@@ -1124,10 +1109,8 @@ impl Reader<'_> {
                         _ => self.unresolved(
                             t,
                             "project",
-                            format!(
-                                "the module of `{}` is computed, so its manifest is not merged",
-                                text(&rest[i..=close.min(rest.len() - 1)])
-                            ),
+                            Message::new("msg.unresolved-build-value.project")
+                                .text("statement", text(&rest[i..=close.min(rest.len() - 1)])),
                         ),
                     }
                     return;

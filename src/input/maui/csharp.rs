@@ -168,7 +168,7 @@ fn attribute(args: &[&(Tok, usize, Active)], at: Location) -> Result<Request, In
     request.origin = Some(Origin {
         location: None,
         kind: OriginKind::Config,
-        via: "[assembly: UsesPermission] attribute".to_owned(),
+        via: crate::model::Message::new("origin.maui-attribute"),
         source: None,
     });
     Ok(request)

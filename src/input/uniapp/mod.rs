@@ -21,8 +21,8 @@ use super::json::{self, Doc};
 use super::projects::{self, ProjectOptions, Read};
 use super::xmltree::Tree;
 use crate::model::{
-    ApplePlatform, InputKind, InputNote, Location, NoteRule, Origin, OriginKind, ParsedInput,
-    Removal, Request,
+    ApplePlatform, InputKind, InputNote, Location, Message, NoteRule, Origin, OriginKind,
+    ParsedInput, Removal, Request,
 };
 
 /// Reads the uni-app apps among `files`.
@@ -42,11 +42,11 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
     (inputs, errors, projects::unclaimed(files, &claimed))
 }
 
-fn origin(via: &str) -> Option<Origin> {
+fn origin(via: Message) -> Option<Origin> {
     Some(Origin {
         location: None,
         kind: OriginKind::Config,
-        via: via.to_owned(),
+        via,
         source: None,
     })
 }
@@ -75,7 +75,10 @@ fn read_app(
     if let Some(list) = json::path(app, &["distribute", "android", "permissions"]) {
         for item in &json::array(&doc, list, "app-plus.distribute.android.permissions")?.elements {
             if let Some(mut request) = fragment(&doc, item, "permissions")? {
-                request.origin = origin("app-plus.distribute.android.permissions");
+                request.origin = origin(
+                    Message::new("origin.list")
+                        .text("key", "app-plus.distribute.android.permissions"),
+                );
                 android.push(request);
             }
         }
@@ -107,7 +110,7 @@ fn read_app(
             }
             let mut request = Request::at(key, doc.at(prop.range.start));
             request.purpose = json::string(&prop.value).map(str::to_owned);
-            request.origin = origin("app-plus.distribute.ios.privacyDescription");
+            request.origin = origin(Message::name("app-plus.distribute.ios.privacyDescription"));
             ios.push(request);
         }
     }
@@ -201,11 +204,11 @@ fn packager(
         Some(v) => Some(json::object(doc, v, "app-plus.distribute.sdkConfigs")?),
         None => None,
     };
-    let unread = |at: Location, setting: String, message: String| InputNote {
+    let unread = |at: Location, setting: String, message: Message| InputNote {
         rule: NoteRule::UnreadSource,
         location: at,
         setting,
-        message: crate::model::Message::new("msg.untranslated").text("message", message),
+        message,
     };
     let mut enabled = Vec::new();
     if let Some(list) = json::path(app, &["modules"]) {
@@ -219,31 +222,29 @@ fn packager(
                 android_notes.push(unread(
                     at,
                     setting,
-                    format!(
-                        "the {key} module makes the DCloud cloud packager add the permissions of \
-                        its SDK, which permaudit does not know; audit the built APK, or list \
-                        them in app-plus.distribute.android.permissions"
-                    ),
+                    Message::new("msg.unread-source.uni-module").text("module", key),
                 ));
                 continue;
             };
-            let add =
-                |android: &mut Vec<Request>, list: &[&str], via: String, from: Option<Location>| {
-                    for permission in list {
-                        let mut request = Request::at(*permission, at.clone());
-                        request.origin = Some(Origin {
-                            location: from.clone(),
-                            kind: OriginKind::Package,
-                            via: via.clone(),
-                            source: Some(module.source.to_owned()),
-                        });
-                        android.push(request);
-                    }
-                };
+            let add = |android: &mut Vec<Request>,
+                       list: &[&str],
+                       via: Message,
+                       from: Option<Location>| {
+                for permission in list {
+                    let mut request = Request::at(*permission, at.clone());
+                    request.origin = Some(Origin {
+                        location: from.clone(),
+                        kind: OriginKind::Package,
+                        via: via.clone(),
+                        source: Some(module.source.to_owned()),
+                    });
+                    android.push(request);
+                }
+            };
             add(
                 android,
                 module.android,
-                format!("DCloud cloud packager for the {key} module"),
+                Message::new("origin.dcloud-module").text("module", key),
                 None,
             );
             let Some(section) = module.sdk else {
@@ -261,11 +262,9 @@ fn packager(
                 android_notes.push(unread(
                     at.clone(),
                     setting,
-                    format!(
-                        "the {key} module names no Android provider in \
-                        app-plus.distribute.sdkConfigs.{section}, so which SDK the DCloud cloud \
-                        packager adds, and its permissions, is not known; audit the built APK"
-                    ),
+                    Message::new("msg.unread-source.uni-no-provider")
+                        .text("module", key)
+                        .text("section", section),
                 ));
             }
             for provider in providers {
@@ -275,20 +274,18 @@ fn packager(
                     Some(known) => add(
                         android,
                         known.android,
-                        format!(
-                            "DCloud cloud packager for the {key} module (sdkConfigs.{section}.{name})"
-                        ),
+                        Message::new("origin.dcloud-provider")
+                            .text("module", key)
+                            .text("section", section)
+                            .text("provider", name),
                         Some(from),
                     ),
                     None => android_notes.push(unread(
                         from,
                         format!("app-plus.distribute.sdkConfigs.{section}.{name}"),
-                        format!(
-                            "the {name} provider of the {key} module makes the DCloud cloud \
-                        packager add its SDK's permissions, which permaudit does not know; \
-                        audit the built APK, or list them in \
-                        app-plus.distribute.android.permissions"
-                        ),
+                        Message::new("msg.unread-source.uni-provider")
+                            .text("provider", name)
+                            .text("module", key),
                     )),
                 }
             }
@@ -299,12 +296,8 @@ fn packager(
                     json::path(app, &["modules"]).unwrap_or(app),
                 )),
                 "app-plus.modules".to_owned(),
-                format!(
-                    "app-plus.modules enables {}: which Info.plist keys the DCloud cloud packager \
-                        adds for them is not known to permaudit (only privacyDescription is read); \
-                        audit the built IPA",
-                    enabled.join(", ")
-                ),
+                Message::new("msg.unread-source.uni-ios-modules")
+                    .part("modules", Message::list(&enabled)),
             ));
         }
     }
@@ -315,7 +308,7 @@ fn packager(
         request.origin = Some(Origin {
             location: None,
             kind: OriginKind::Template,
-            via: "DCloud cloud packager's default permissions".to_owned(),
+            via: Message::new("origin.dcloud-defaults"),
             source: Some(modules::DEFAULTS_SOURCE.to_owned()),
         });
         android.push(request);
@@ -357,7 +350,9 @@ fn native_plugins(
             Some(Origin {
                 location: None,
                 kind: OriginKind::PluginOption,
-                via: format!("uni native plugin {plugin} (_dp_nativeplugin.{what})"),
+                via: Message::new("origin.uni-native-plugin")
+                    .text("plugin", &plugin)
+                    .text("field", format!("_dp_nativeplugin.{what}")),
                 source: None,
             })
         };
@@ -417,14 +412,9 @@ fn native_plugins(
                 rule: NoteRule::UnreadSource,
                 location: Location::file(&display),
                 setting: format!("nativeplugins/{plugin}"),
-                message: crate::model::Message::new("msg.untranslated").text(
-                    "message",
-                    format!(
-                        "the uni native plugin {plugin} ships {aars} AAR file(s) under \
-                     nativeplugins/{plugin}/android/, whose manifests the DCloud cloud packager \
-                     merges and permaudit does not read; audit the built APK"
-                    ),
-                ),
+                message: Message::new("msg.unread-source.uni-native-aar")
+                    .text("plugin", &plugin)
+                    .text("aars", aars.to_string()),
             });
         }
     }
