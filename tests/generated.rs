@@ -408,6 +408,12 @@ fn uniapp_manifest_with_comments_and_native_resources() {
         rules(&report),
         vec![("unread-source".into(), format!("{manifest}:6"))]
     );
+    // The list names itself as one: "put there by the app-plus.distribute.android.permissions
+    // list", not "… by the app-plus.distribute.android.permissions".
+    assert_eq!(
+        report["inputs"][0]["requests"][0]["origin"]["via"],
+        "app-plus.distribute.android.permissions list"
+    );
 }
 
 /// The app's own `AndroidManifest.xml` and `Info.plist` at the project root, where DCloud's
@@ -466,11 +472,13 @@ fn uniapp_root_native_files_are_merged() {
             ),
         ]
     );
-    // The list names itself as one: "put there by the app-plus.distribute.android.permissions
-    // list", not "… by the app-plus.distribute.android.permissions".
+    // A uni-ad network (`sdkConfigs.ad`) is unread on both platforms, at its key.
     assert_eq!(
-        report["inputs"][0]["requests"][0]["origin"]["via"],
-        "app-plus.distribute.android.permissions list"
+        rules(&report),
+        vec![
+            ("unread-source".into(), format!("{dir}/manifest.json:17")),
+            ("unread-source".into(), format!("{dir}/manifest.json:17")),
+        ]
     );
 }
 

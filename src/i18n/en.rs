@@ -682,6 +682,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{file} is a NativeScript app, whose manifests in App_Resources/ are templates its CLI merges with plugins at build time, and permaudit does not read them; audit the built APK or IPA (`ns build`), or the platforms/ output",
     ),
     (
+        "msg.unread-source.uni-ad",
+        "the uni-ad network {provider} makes the DCloud cloud packager add its ad SDK, whose permissions (and Info.plist keys) permaudit does not know by this key; audit the built APK or IPA, or list them in app-plus.distribute.android.permissions and privacyDescription",
+    ),
+    (
         "msg.unread-source.uni-ios-modules",
         "app-plus.modules enables {modules}: which Info.plist keys the DCloud cloud packager adds for them is not known to permaudit (only privacyDescription is read); audit the built IPA",
     ),

@@ -301,6 +301,26 @@ fn packager(
             ));
         }
     }
+    // uni-ad is set up in `sdkConfigs.ad`, one entry per ad network, not in `modules`. DCloud's
+    // page lists each network's permissions by its display name only, not by the key the
+    // manifest uses, so a network is unread rather than matched by a guess.
+    if let Some(ad) = sdk_configs.and_then(|c| json::get(c, "ad")) {
+        let ad = json::object(doc, ad, "sdkConfigs.ad")?;
+        for (platform, notes) in [("android", &mut *android_notes), ("ios", &mut *ios_notes)] {
+            for provider in ad
+                .properties
+                .iter()
+                .filter(|p| for_platform(&p.value, platform))
+            {
+                let name = json::prop_name(&provider.name);
+                notes.push(unread(
+                    doc.at(provider.range.start),
+                    format!("app-plus.distribute.sdkConfigs.ad.{name}"),
+                    Message::new("msg.unread-source.uni-ad").text("provider", name),
+                ));
+            }
+        }
+    }
     // The defaults are located at `app-plus`, the object whose presence makes a cloud build.
     let at = doc.at(json::range_start(app));
     for permission in modules::DEFAULTS {
@@ -424,6 +444,11 @@ fn native_plugins(
 /// Whether an `sdkConfigs` provider is packaged for Android: its `__platform__` list, when
 /// it has one, names `android`.
 fn for_android(provider: &json::Node<'_>) -> bool {
+    for_platform(provider, "android")
+}
+
+/// Whether an `sdkConfigs` provider is packaged for `platform` (`android`, `ios`).
+fn for_platform(provider: &json::Node<'_>, platform: &str) -> bool {
     let Some(platforms) = provider
         .as_object()
         .and_then(|o| json::get(o, "__platform__"))
@@ -434,7 +459,7 @@ fn for_android(provider: &json::Node<'_>) -> bool {
     platforms
         .elements
         .iter()
-        .any(|p| json::string(p) == Some("android"))
+        .any(|p| json::string(p) == Some(platform))
 }
 
 /// The permission a `<uses-permission …/>` string of the list names; `None` for another
