@@ -134,6 +134,27 @@ fn maui_attributes_merge_with_the_manifest() {
         paths.iter().all(|p| !p.contains("MacCatalyst")),
         "{paths:?}"
     );
+    // NuGet packages with Android libraries of their own may add permissions: unread, named,
+    // at the first of them; the MAUI framework and managed-only packages are not.
+    assert_eq!(
+        rules(&report),
+        vec![(
+            "unread-source".into(),
+            "testdata/generated/maui-app/MauiApp.csproj:11".into()
+        )]
+    );
+    let note = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "unread-source")
+        .unwrap();
+    let message = note["message"].as_str().unwrap();
+    assert!(
+        message.contains("Plugin.LocalNotification, ZXing.Net.Maui"),
+        "{message}"
+    );
+    assert!(!message.contains("CommunityToolkit.Mvvm"), "{message}");
 }
 
 #[test]

@@ -682,6 +682,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{file} is a NativeScript app, whose manifests in App_Resources/ are templates its CLI merges with plugins at build time, and permaudit does not read them; audit the built APK or IPA (`ns build`), or the platforms/ output",
     ),
     (
+        "msg.unread-source.nuget",
+        "the NuGet package(s) {packages} may add permissions through their own [assembly: UsesPermission] attributes or the manifests of their Android libraries, which permaudit does not read; audit the built APK, or declare what they add in Platforms/Android/AndroidManifest.xml",
+    ),
+    (
         "msg.unread-source.uni-ad",
         "the uni-ad network {provider} makes the DCloud cloud packager add its ad SDK, whose permissions (and Info.plist keys) permaudit does not know by this key; audit the built APK or IPA, or list them in app-plus.distribute.android.permissions and privacyDescription",
     ),

@@ -631,6 +631,10 @@ pub(super) static MESSAGES: &[(&str, &str)] = &[
         "{file} 是 NativeScript 应用，其 App_Resources/ 中的清单文件只是模板，由其 CLI 在构建时与插件合并，permaudit 不读取它们；请审计构建出的 APK 或 IPA（`ns build`），或 platforms/ 下的输出",
     ),
     (
+        "msg.unread-source.nuget",
+        "NuGet 包 {packages} 可能通过其自身的 [assembly: UsesPermission] 特性或其 Android 库的清单文件加入权限，permaudit 不读取这些内容；请审计构建出的 APK，或在 Platforms/Android/AndroidManifest.xml 中写明它们加入的权限",
+    ),
+    (
         "msg.unread-source.uni-ad",
         "uni-ad 广告联盟 {provider} 会让 DCloud 云打包加入其广告 SDK，permaudit 无法按此键得知其权限（及 Info.plist 键）；请审计构建出的 APK 或 IPA，或把它们列入 app-plus.distribute.android.permissions 和 privacyDescription",
     ),

@@ -5,7 +5,8 @@
 //! and `Platforms/iOS/Info.plist` and `Platforms/MacCatalyst/Info.plist` are the iOS and
 //! Mac Catalyst Info.plists.
 //!
-//! Not read: what NuGet packages add through their own attributes or AAR manifests.
+//! Not read: what NuGet packages add through their own attributes or the manifests of their
+//! Android libraries; a package reference that may add some is an `unread-source` note.
 
 pub mod csharp;
 
@@ -17,7 +18,7 @@ use quick_xml::events::Event;
 use super::InputError;
 use super::discover::InputFile;
 use super::projects::{self, ProjectOptions, Read};
-use crate::model::{ApplePlatform, InputKind, Location, ParsedInput};
+use crate::model::{ApplePlatform, InputKind, InputNote, Location, Message, NoteRule, ParsedInput};
 
 /// Largest `.csproj` or C# file read.
 const MAX_BYTES: u64 = 4 * 1024 * 1024;
@@ -114,6 +115,7 @@ fn read_project(
             claimed.insert(projects::canonical(&dir.join(relative)));
         }
     }
+    let packages = packages(&csproj.display, &text)?;
     let mut inputs = Vec::new();
     for framework in &frameworks {
         let build = Some(format!("{} (Release)", framework.name));
@@ -140,6 +142,16 @@ fn read_project(
                     ParsedInput::new(&csproj.display, InputKind::GeneratedManifest, requests);
                 input.removals = removals;
                 input.build = build;
+                if let Some((_, at)) = packages.first() {
+                    let names: Vec<&str> = packages.iter().map(|(n, _)| n.as_str()).collect();
+                    input.notes.push(InputNote {
+                        rule: NoteRule::UnreadSource,
+                        location: at.clone(),
+                        setting: "PackageReference".to_owned(),
+                        message: Message::new("msg.unread-source.nuget")
+                            .part("packages", Message::list(&names)),
+                    });
+                }
                 inputs.push(input);
             }
             Shipped::Ios | Shipped::MacCatalyst => {
@@ -245,6 +257,65 @@ fn frameworks(display: &str, text: &str) -> Result<Option<Vec<Framework>>, Input
         return Ok(None);
     }
     Ok(Some(frameworks))
+}
+
+/// Packages that bring no Android library of their own, so no permission: the MAUI framework
+/// (whose permissions the app declares itself, as its templates do), the .NET runtime's and
+/// Microsoft.Extensions' managed libraries, and managed-only libraries.
+const MANAGED_ONLY: &[&str] = &[
+    "Microsoft.Maui.",
+    "Microsoft.Extensions.",
+    "Microsoft.AspNetCore.Components.",
+    "System.",
+    "CommunityToolkit.Maui.Markup",
+    "CommunityToolkit.Mvvm",
+    "Newtonsoft.Json",
+];
+
+/// The `<PackageReference>`s of a project that may add permissions on Android (any but
+/// [`MANAGED_ONLY`]), each at its element, in file order.
+fn packages(display: &str, text: &str) -> Result<Vec<(String, Location)>, InputError> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let lines = super::lines::LineIndex::new(text.as_bytes());
+    let mut found = Vec::new();
+    loop {
+        let start = usize::try_from(reader.buffer_position()).unwrap_or(0);
+        let event = reader.read_event().map_err(|e| {
+            let (line, column) =
+                lines.position(usize::try_from(reader.error_position()).unwrap_or(0));
+            InputError::invalid(
+                Location::at(display, line, column),
+                format!("not a well-formed project file: {e}"),
+            )
+        })?;
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "PackageReference" => {
+                let Some(name) = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == "Include")
+                    .map(|a| a.value.to_string())
+                else {
+                    continue;
+                };
+                let managed = MANAGED_ONLY.iter().any(|m| {
+                    name.eq_ignore_ascii_case(m)
+                        || (m.ends_with('.')
+                            && name.len() > m.len()
+                            && name[..m.len()].eq_ignore_ascii_case(m))
+                });
+                if !managed {
+                    // The element starts after any whitespace the event began with.
+                    let at = start + text[start..].find('<').unwrap_or(0);
+                    let (line, column) = lines.position(at);
+                    found.push((name, Location::at(display, line, column)));
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(found)
 }
 
 /// The C# files of the project in `dir` that an Android build compiles, sorted: all of them
