@@ -155,15 +155,7 @@ pub fn load(path: &Path, display: &str) -> Result<Baseline, BaselineError> {
 /// fuzzing.
 pub fn parse(text: &str, display: &str, dir: PathBuf) -> Result<Baseline, BaselineError> {
     let file: File = serde_json::from_str(text).map_err(|e| BaselineError::Invalid {
-        location: if e.line() == 0 {
-            Location::file(display)
-        } else {
-            Location::at(
-                display,
-                u32::try_from(e.line()).unwrap_or(u32::MAX),
-                u32::try_from(e.column()).unwrap_or(u32::MAX),
-            )
-        },
+        location: Location::at_position(display, e.line(), e.column()),
         message: strip_position(&e.to_string()),
     })?;
     if file.version != VERSION {

@@ -30,3 +30,4 @@ pub mod rules;
 #[cfg(test)]
 mod sourcegen;
 pub mod suppress;
+mod yaml;

@@ -116,6 +116,21 @@ impl Location {
             column: Some(column),
         }
     }
+
+    /// A location at a parser's line and column, in whatever integer it counts them: line 0
+    /// (the parsers' "no position") names the file only, and values past `u32::MAX` saturate.
+    pub fn at_position<N: TryInto<u32>>(path: impl Into<String>, line: N, column: N) -> Self {
+        match saturating_u32(line) {
+            0 => Location::file(path),
+            line => Location::at(path, line, saturating_u32(column)),
+        }
+    }
+}
+
+/// A count or offset as the `u32` a [`Location`] holds, saturating: a position past 4 GiB is
+/// not in a file permaudit reads, and must not wrap to a small one.
+pub fn saturating_u32<N: TryInto<u32>>(n: N) -> u32 {
+    n.try_into().unwrap_or(u32::MAX)
 }
 
 impl fmt::Display for Location {

@@ -383,7 +383,10 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
     options.with_snippet = false;
     // An empty file (or one holding only comments) is a config that changes nothing.
     let raw: Option<RawConfig> =
-        serde_saphyr::from_str_with_options(text, options).map_err(|e| yaml_error(&e, file))?;
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| ConfigError::Invalid {
+            location: crate::yaml::error_location(&e, file),
+            message: crate::yaml::error_message(&e, KEYS.iter().copied()),
+        })?;
     let raw = raw.unwrap_or(RawConfig {
         policy: None,
         fail_on: None,
@@ -683,34 +686,7 @@ fn policy_path(
 }
 
 fn at(file: &str, loc: &serde_saphyr::Location) -> Location {
-    if loc.line() == 0 {
-        Location::file(file)
-    } else {
-        Location::at(file, clamp(loc.line()), clamp(loc.column()))
-    }
-}
-
-fn clamp(n: u64) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-fn yaml_error(err: &serde_saphyr::Error, file: &str) -> ConfigError {
-    let location = err
-        .location()
-        .filter(|l| l.line() > 0)
-        .map_or_else(|| Location::file(file), |l| at(file, &l));
-    let message = err.without_snippet().to_string();
-    let mut message = message
-        .split_once(" at line ")
-        .map_or(message.as_str(), |(head, _)| head)
-        .to_owned();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        if let Some(near) = catalog::nearest(field, KEYS.iter().copied()) {
-            message = format!("{message} (did you mean `{near}`?)");
-        }
-    }
-    ConfigError::Invalid { location, message }
+    crate::yaml::location(file, loc)
 }
 
 #[cfg(test)]

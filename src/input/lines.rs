@@ -2,6 +2,8 @@
 
 use std::cell::Cell;
 
+use crate::model::saturating_u32;
+
 /// Start offsets of every line of a text, built once per file so each lookup is a binary
 /// search rather than a rescan.
 #[derive(Debug)]
@@ -46,12 +48,8 @@ impl<'a> LineIndex<'a> {
             .count()
             + base;
         self.last.set((line, offset, column));
-        (to_u32(line + 1), to_u32(column))
+        (saturating_u32(line + 1), saturating_u32(column))
     }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]

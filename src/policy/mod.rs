@@ -190,52 +190,28 @@ pub fn parse(text: &str, file: Option<&str>) -> Result<Policy, PolicyError> {
     let path = file.unwrap_or(BUILTIN_PATH);
     let mut options = serde_saphyr::Options::default();
     options.with_snippet = false;
-    let raw: RawPolicy = serde_saphyr::from_str_with_options(text, options).map_err(|e| {
-        let location = e.location().filter(|l| l.line() > 0).map_or_else(
-            || Location::file(path),
-            |l| Location::at(path, clamp(l.line()), clamp(l.column())),
-        );
-        PolicyError::Invalid {
-            location,
-            message: yaml_message(&e),
-        }
-    })?;
+    let raw: RawPolicy =
+        serde_saphyr::from_str_with_options(text, options).map_err(|e| PolicyError::Invalid {
+            location: crate::yaml::error_location(&e, path),
+            message: crate::yaml::error_message(&e, FIELDS.iter().copied()),
+        })?;
     validate(raw, path, file)
 }
 
-/// serde's messages name fields in backticks; add what a person most likely meant.
-fn yaml_message(err: &serde_saphyr::Error) -> String {
-    let message = err.without_snippet().to_string();
-    let message = message
-        .split_once(" at line ")
-        .map_or(message.as_str(), |(head, _)| head)
-        .to_owned();
-    if let Some(rest) = message.strip_prefix("unknown field `") {
-        let field = rest.split('`').next().unwrap_or("");
-        let known = [
-            "name",
-            "source",
-            "android",
-            "ios",
-            "permissions",
-            "description",
-            "purpose",
-        ];
-        if let Some(near) = catalog::nearest(field, known.into_iter()) {
-            return format!("{message} (did you mean `{near}`?)");
-        }
-    }
-    message
-}
+/// The keys a policy file may use, for "did you mean".
+const FIELDS: [&str; 8] = [
+    "name",
+    "source",
+    "android",
+    "ios",
+    "macos",
+    "permissions",
+    "description",
+    "purpose",
+];
 
 fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, PolicyError> {
-    let at = |loc: &serde_saphyr::Location| {
-        if loc.line() == 0 {
-            Location::file(path)
-        } else {
-            Location::at(path, clamp(loc.line()), clamp(loc.column()))
-        }
-    };
+    let at = |loc: &serde_saphyr::Location| crate::yaml::location(path, loc);
     if raw.name.value.trim().is_empty() {
         return Err(PolicyError::Invalid {
             location: at(&raw.name.referenced),
@@ -287,10 +263,6 @@ fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, Po
         file: file.map(str::to_owned),
         rows,
     })
-}
-
-fn clamp(n: u64) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// The canonical id of a name written in a policy.

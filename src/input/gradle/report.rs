@@ -85,7 +85,7 @@ pub fn parse(path: &str, bytes: &[u8]) -> Result<Vec<Entry>, InputError> {
     let mut current: Option<usize> = None;
     let mut seen_header = false;
     for (i, raw) in text.lines().enumerate() {
-        let n = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        let n = crate::model::saturating_u32(i + 1);
         let line = raw.trim_end_matches('\r');
         if line.starts_with("-- Merging decision tree log") {
             seen_header = true;

@@ -135,11 +135,7 @@ pub fn parse_catalog(
     )?;
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         InputError::invalid(
-            Location::at(
-                display,
-                u32::try_from(e.line()).unwrap_or(u32::MAX),
-                u32::try_from(e.column()).unwrap_or(u32::MAX),
-            ),
+            Location::at_position(display, e.line(), e.column()),
             format!("malformed string catalog (JSON): {e}"),
         )
     })?;

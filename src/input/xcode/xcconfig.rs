@@ -69,7 +69,7 @@ fn read_into(
     let dir = path.parent().unwrap_or(Path::new("."));
     let display_dir = display.rsplit_once('/').map_or("", |(d, _)| d);
     for (index, raw) in text.lines().enumerate() {
-        let line = u32::try_from(index + 1).unwrap_or(u32::MAX);
+        let line = crate::model::saturating_u32(index + 1);
         match parse_line(raw) {
             Line::Blank => {}
             Line::Include { file, optional } => {

@@ -88,15 +88,7 @@ pub fn looks_like_spec(text: &str) -> bool {
 }
 
 fn location(file: &str, l: &serde_saphyr::Location) -> Location {
-    if l.line() == 0 {
-        Location::file(file)
-    } else {
-        Location::at(
-            file,
-            u32::try_from(l.line()).unwrap_or(u32::MAX),
-            u32::try_from(l.column()).unwrap_or(u32::MAX),
-        )
-    }
+    crate::yaml::location(file, l)
 }
 
 fn text_of(v: &serde_json::Value) -> Option<String> {

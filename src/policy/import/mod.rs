@@ -208,9 +208,5 @@ pub fn import_str(doc: &str, display: &str) -> Result<Imported, ImportError> {
     importer::Importer::new(doc, display).run()
 }
 
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
 #[cfg(test)]
 mod tests;

@@ -5,8 +5,9 @@
 use std::borrow::Cow;
 
 use super::pdf::PdfError;
-use super::{ImportError, MAX_DOCUMENT_BYTES, docx, pdf, to_u32};
+use super::{ImportError, MAX_DOCUMENT_BYTES, docx, pdf};
 use crate::model::Location;
+use crate::model::saturating_u32;
 
 /// The document's text (a leading BOM is ignored).
 pub(super) fn text_of<'b>(bytes: &'b [u8], display: &str) -> Result<Cow<'b, str>, ImportError> {
@@ -52,7 +53,7 @@ pub(super) fn text_of<'b>(bytes: &'b [u8], display: &str) -> Result<Cow<'b, str>
             .map_or(0, |l| l.iter().filter(|&&b| (b & 0xC0) != 0x80).count())
             + 1;
         ImportError::NotText {
-            location: Location::at(display, to_u32(line), to_u32(column)),
+            location: Location::at(display, saturating_u32(line), saturating_u32(column)),
         }
     })?;
     Ok(Cow::Borrowed(doc))

@@ -1,0 +1,37 @@
+//! The YAML files permaudit reads (the config, policies, XcodeGen specs) all go through
+//! serde-saphyr; this is the one place its positions become [`Location`]s and its errors
+//! become messages, with the "did you mean" a misspelt key gets.
+
+use crate::catalog;
+use crate::model::Location;
+
+/// Where `loc` is in `path`; serde-saphyr's line 0 ("no position") names the file only.
+pub(crate) fn location(path: &str, loc: &serde_saphyr::Location) -> Location {
+    Location::at_position(path, loc.line(), loc.column())
+}
+
+/// Where a parse error is in `path`, or the file when the parser gives no position.
+pub(crate) fn error_location(err: &serde_saphyr::Error, path: &str) -> Location {
+    err.location()
+        .map_or_else(|| Location::file(path), |l| location(path, &l))
+}
+
+/// The error's message without the position (the location carries it), and for an unknown
+/// key the known one nearest to it: serde's messages name fields in backticks.
+pub(crate) fn error_message<'a>(
+    err: &serde_saphyr::Error,
+    known: impl Iterator<Item = &'a str>,
+) -> String {
+    let message = err.without_snippet().to_string();
+    let message = message
+        .split_once(" at line ")
+        .map_or(message.as_str(), |(head, _)| head)
+        .to_owned();
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or("");
+        if let Some(near) = catalog::nearest(field, known) {
+            return format!("{message} (did you mean `{near}`?)");
+        }
+    }
+    message
+}
