@@ -237,13 +237,7 @@ impl CheckError {
                     (e.to_string(), location)
                 })
                 .collect(),
-            CheckError::Policy(e) => {
-                let location = match e {
-                    PolicyError::Invalid { location, .. } => Some(location),
-                    PolicyError::Read { .. } => None,
-                };
-                vec![(e.to_string(), location)]
-            }
+            CheckError::Policy(e) => e.problems(),
             CheckError::PolicyDoc(e) => {
                 let location = match e {
                     ImportError::NotText { location } | ImportError::Malformed { location, .. } => {

@@ -24,7 +24,7 @@ pub use date::Date;
 use crate::audit::Level;
 use crate::catalog;
 use crate::model::{Location, Platform, Severity};
-use crate::policy::{self, PolicyError};
+use crate::policy;
 use crate::rules::Rule;
 
 /// File names a config may have, in the order they are looked for.
@@ -587,12 +587,12 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
             }
         };
         let location = at(&raw_ack.permission.referenced);
-        let permission = policy::canonical(platform, raw_ack.permission.value.trim(), &location)
-            .map_err(|e| match e {
-                PolicyError::Invalid { location, message } => {
-                    ConfigError::Invalid { location, message }
+        let permission =
+            policy::canonical(platform, raw_ack.permission.value.trim()).map_err(|message| {
+                ConfigError::Invalid {
+                    location: location.clone(),
+                    message,
                 }
-                PolicyError::Read { path, source } => ConfigError::Read { path, source },
             })?;
         if raw_ack.reason.value.trim().is_empty() {
             return Err(invalid(

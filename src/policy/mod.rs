@@ -44,6 +44,26 @@ pub enum PolicyError {
         /// What was expected and what was found.
         message: String,
     },
+    /// Several problems in one file, each an [`PolicyError::Invalid`], in file order, one per
+    /// line: a person fixes them in one go rather than one run each.
+    #[error("{}", lines(.0))]
+    Several(Vec<PolicyError>),
+}
+
+fn lines(errors: &[PolicyError]) -> String {
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    lines.join("\n")
+}
+
+impl PolicyError {
+    /// Each problem with its place: one for a single error, every one for [`Self::Several`].
+    pub fn problems(&self) -> Vec<(String, Option<&Location>)> {
+        match self {
+            PolicyError::Read { .. } => vec![(self.to_string(), None)],
+            PolicyError::Invalid { location, .. } => vec![(self.to_string(), Some(location))],
+            PolicyError::Several(all) => all.iter().flat_map(PolicyError::problems).collect(),
+        }
+    }
 }
 
 /// A validated policy.
@@ -212,8 +232,9 @@ const FIELDS: [&str; 8] = [
 
 fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, PolicyError> {
     let at = |loc: &serde_saphyr::Location| crate::yaml::location(path, loc);
+    let mut problems = Vec::new();
     if raw.name.value.trim().is_empty() {
-        return Err(PolicyError::Invalid {
+        problems.push(PolicyError::Invalid {
             location: at(&raw.name.referenced),
             message: "`name` is empty; expected the policy's title".into(),
         });
@@ -226,7 +247,7 @@ fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, Po
     ] {
         for (index, raw_row) in raw_rows.into_iter().enumerate() {
             if raw_row.permissions.value.is_empty() {
-                return Err(PolicyError::Invalid {
+                problems.push(PolicyError::Invalid {
                     location: at(&raw_row.permissions.referenced),
                     message: format!(
                         "`permissions` of {} row {} is empty; expected at least one permission",
@@ -238,14 +259,16 @@ fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, Po
             let mut permissions = Vec::new();
             for entry in raw_row.permissions.value {
                 let location = at(&entry.referenced);
-                let permission = canonical(platform, entry.value.trim(), &location)?;
-                permissions.push(Disclosure {
-                    platform,
-                    permission,
-                    row: index,
-                    row_name: raw_row.name.clone(),
-                    location,
-                });
+                match canonical(platform, entry.value.trim()) {
+                    Ok(permission) => permissions.push(Disclosure {
+                        platform,
+                        permission,
+                        row: index,
+                        row_name: raw_row.name.clone(),
+                        location,
+                    }),
+                    Err(message) => problems.push(PolicyError::Invalid { location, message }),
+                }
             }
             rows.push(Row {
                 platform,
@@ -257,24 +280,28 @@ fn validate(raw: RawPolicy, path: &str, file: Option<&str>) -> Result<Policy, Po
             });
         }
     }
-    Ok(Policy {
-        name: raw.name.value,
-        source: raw.source,
-        file: file.map(str::to_owned),
-        rows,
-    })
+    // Rows are read platform by platform; a person reads the file top to bottom.
+    problems.sort_by_key(|p| match p {
+        PolicyError::Invalid { location, .. } => (location.line, location.column),
+        _ => (None, None),
+    });
+    match problems.len() {
+        0 => Ok(Policy {
+            name: raw.name.value,
+            source: raw.source,
+            file: file.map(str::to_owned),
+            rows,
+        }),
+        1 => Err(problems.remove(0)),
+        _ => Err(PolicyError::Several(problems)),
+    }
 }
 
 /// The canonical id of a name written in a policy.
-pub(crate) fn canonical(
-    platform: Platform,
-    name: &str,
-    location: &Location,
-) -> Result<String, PolicyError> {
-    let invalid = |message: String| PolicyError::Invalid {
-        location: location.clone(),
-        message,
-    };
+/// The canonical id of a permission as a policy (or an acknowledgement) writes it, or what is
+/// wrong with the name.
+pub(crate) fn canonical(platform: Platform, name: &str) -> Result<String, String> {
+    let invalid = |message: String| message;
     if name.is_empty() {
         return Err(invalid("empty permission name".into()));
     }
