@@ -52,6 +52,16 @@ fn req(permission: &str, at: &str, kind: &str) -> (String, String, String) {
     (permission.to_owned(), at.to_owned(), kind.to_owned())
 }
 
+/// The requests of build `i` that a file of the tree writes (not the packager's defaults).
+fn written(report: &Value, i: usize) -> Vec<(String, String, String)> {
+    builds(report)[i]
+        .2
+        .iter()
+        .filter(|r| r.2 != "template")
+        .cloned()
+        .collect()
+}
+
 fn rules(report: &Value) -> Vec<(String, String)> {
     report["findings"]
         .as_array()
@@ -447,14 +457,7 @@ fn uniapp_root_native_files_are_merged() {
     assert_eq!(code, 1);
     let builds = builds(&report);
     assert_eq!(builds.len(), 2, "{builds:?}");
-    let written = |i: usize| -> Vec<(String, String, String)> {
-        builds[i]
-            .2
-            .iter()
-            .filter(|r| r.2 != "template")
-            .cloned()
-            .collect()
-    };
+    let written = |i: usize| written(&report, i);
     assert_eq!(
         written(0),
         vec![
@@ -586,14 +589,7 @@ fn uniapp_native_plugins_merge_what_their_package_json_declares() {
     let (code, report) = common::check_json(&["--isolated", dir]);
     assert_eq!(code, 1);
     let scanner = format!("{dir}/nativeplugins/Acme-Scanner/package.json");
-    let written = |i: usize| -> Vec<(String, String, String)> {
-        builds(&report)[i]
-            .2
-            .iter()
-            .filter(|r| r.2 != "template")
-            .cloned()
-            .collect()
-    };
+    let written = |i: usize| written(&report, i);
     assert_eq!(
         written(0),
         vec![

@@ -20,15 +20,7 @@ fn manifest(body: &str) -> String {
     format!("<manifest {NS}>\n{body}\n</manifest>\n")
 }
 
-fn tree(files: &[(&str, String)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
+use common::tree;
 
 fn json(dir: &Path, extra: &[&str]) -> (i32, Value) {
     let out = permaudit()

@@ -262,17 +262,7 @@ fn every_rule_speaks_chinese() {
     }
 }
 
-/// Files written into a fresh directory, for the app kinds and build scripts the fixtures do
-/// not cover.
-fn tree(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
+use common::tree;
 
 /// The notes the input readers write (an unread permission source, a stale generated file, a
 /// Gradle value that needs the build), each in Chinese with no English sentence left: the

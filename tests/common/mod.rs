@@ -117,3 +117,16 @@ pub(crate) fn shared_dir(variable: &str) -> Option<PathBuf> {
     );
     Some(dir)
 }
+
+/// Files written into a fresh directory, for the shapes the fixtures do not cover.
+pub(crate) fn tree<S: AsRef<str>>(files: &[(&str, S)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("the tree's folders");
+        }
+        std::fs::write(&path, text.as_ref()).expect("the tree's files");
+    }
+    dir
+}

@@ -197,14 +197,9 @@ fn frameworks(display: &str, text: &str) -> Result<Option<Vec<Framework>>, Input
     let mut is_app = false;
     let lines = super::lines::LineIndex::new(text.as_bytes());
     loop {
-        let event = reader.read_event().map_err(|e| {
-            let (line, column) =
-                lines.position(usize::try_from(reader.error_position()).unwrap_or(0));
-            InputError::invalid(
-                Location::at(display, line, column),
-                format!("not a well-formed project file: {e}"),
-            )
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| not_well_formed(display, &lines, reader.error_position(), &e))?;
         match event {
             Event::Start(e) => {
                 let name = e.local_name();
@@ -259,6 +254,20 @@ fn frameworks(display: &str, text: &str) -> Result<Option<Vec<Framework>>, Input
     Ok(Some(frameworks))
 }
 
+/// A project file quick-xml cannot read, at the place it stopped.
+fn not_well_formed(
+    display: &str,
+    lines: &super::lines::LineIndex<'_>,
+    position: u64,
+    e: &quick_xml::Error,
+) -> InputError {
+    let (line, column) = lines.position(usize::try_from(position).unwrap_or(0));
+    InputError::invalid(
+        Location::at(display, line, column),
+        format!("not a well-formed project file: {e}"),
+    )
+}
+
 /// Packages that bring no Android library of their own, so no permission: the MAUI framework
 /// (whose permissions the app declares itself, as its templates do), the .NET runtime's and
 /// Microsoft.Extensions' managed libraries, and managed-only libraries.
@@ -280,14 +289,9 @@ fn packages(display: &str, text: &str) -> Result<Vec<(String, Location)>, InputE
     let mut found = Vec::new();
     loop {
         let start = usize::try_from(reader.buffer_position()).unwrap_or(0);
-        let event = reader.read_event().map_err(|e| {
-            let (line, column) =
-                lines.position(usize::try_from(reader.error_position()).unwrap_or(0));
-            InputError::invalid(
-                Location::at(display, line, column),
-                format!("not a well-formed project file: {e}"),
-            )
-        })?;
+        let event = reader
+            .read_event()
+            .map_err(|e| not_well_formed(display, &lines, reader.error_position(), &e))?;
         match event {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "PackageReference" => {
                 let Some(name) = e
