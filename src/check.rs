@@ -247,7 +247,7 @@ impl CheckError {
                 };
                 vec![(e.to_string(), location)]
             }
-            CheckError::Config(e) => vec![(e.to_string(), e.location())],
+            CheckError::Config(e) => e.problems(),
             CheckError::Baseline(e) => vec![(e.to_string(), e.location())],
             CheckError::Discover(e) => vec![(e.to_string(), None)],
         }

@@ -74,16 +74,34 @@ pub enum ConfigError {
         /// The other.
         second: String,
     },
+    /// Several problems in one config file, each an [`ConfigError::Invalid`], in file order,
+    /// one per line.
+    #[error("{}", lines(.0))]
+    Several(Vec<ConfigError>),
 }
 
 impl ConfigError {
-    /// Where the error points, when it points into a file.
+    /// Where the error points, when it points into a file (the first place, for several).
     pub fn location(&self) -> Option<&Location> {
         match self {
             ConfigError::Invalid { location, .. } => Some(location),
+            ConfigError::Several(all) => all.first().and_then(ConfigError::location),
             _ => None,
         }
     }
+
+    /// Each problem with its place: one for a single error, every one for [`Self::Several`].
+    pub fn problems(&self) -> Vec<(String, Option<&Location>)> {
+        match self {
+            ConfigError::Several(all) => all.iter().flat_map(ConfigError::problems).collect(),
+            other => vec![(other.to_string(), other.location())],
+        }
+    }
+}
+
+fn lines(errors: &[ConfigError]) -> String {
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    lines.join("\n")
 }
 
 /// Which severities make the exit code 1.
@@ -405,78 +423,88 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         location: at(loc),
         message,
     };
+    // Every problem of the file is reported, so a person fixes them in one go.
+    let mut problems: Vec<ConfigError> = Vec::new();
 
-    let policy = match raw.policy {
-        Some(p) => Some(policy_path(&p, "`policy`", dir, file)?),
-        None => None,
-    };
+    let policy = raw.policy.and_then(|p| {
+        policy_path(&p, "`policy`", dir, file)
+            .map_err(|e| problems.push(e))
+            .ok()
+    });
 
     let mut policies: Vec<VariantPolicy> = Vec::new();
     for entry in raw.policies {
         let glob = entry.variants.value.trim();
         if glob.is_empty() {
-            return Err(invalid(
+            problems.push(invalid(
                 &entry.variants.referenced,
                 "a `policies:` entry has an empty `variants`; expected a Gradle variant name or \
                  glob such as *China*"
                     .to_owned(),
             ));
+            continue;
         }
         let location = at(&entry.variants.referenced);
         if let Some(first) = policies.iter().find(|p| p.variants == glob) {
-            return Err(ConfigError::Invalid {
+            problems.push(ConfigError::Invalid {
                 location,
                 message: format!(
                     "`policies:` names the variants `{glob}` twice (first at {}); keep one",
                     first.location
                 ),
             });
+            continue;
         }
-        policies.push(VariantPolicy {
-            variants: glob.to_owned(),
-            policy: policy_path(&entry.policy, "a `policies:` entry's `policy`", dir, file)?,
-            location,
-        });
+        match policy_path(&entry.policy, "a `policies:` entry's `policy`", dir, file) {
+            Ok(policy) => policies.push(VariantPolicy {
+                variants: glob.to_owned(),
+                policy,
+                location,
+            }),
+            Err(e) => problems.push(e),
+        }
     }
 
     let lang = match raw.lang {
         None => None,
-        Some(v) => Some(crate::i18n::Lang::parse(v.value.trim()).ok_or_else(|| {
-            invalid(
+        Some(v) => crate::i18n::Lang::parse(v.value.trim()).or_else(|| {
+            problems.push(invalid(
                 &v.referenced,
                 format!(
                     "`lang: {}` is not a language permaudit speaks; expected en or zh",
                     v.value
                 ),
-            )
-        })?),
+            ));
+            None
+        }),
     };
 
     let fail_on = match raw.fail_on {
         None => None,
-        Some(v) => Some(match v.value.as_str() {
-            "error" => FailOn::Error,
-            "warning" => FailOn::Warning,
-            "never" => FailOn::Never,
+        Some(v) => match v.value.as_str() {
+            "error" => Some(FailOn::Error),
+            "warning" => Some(FailOn::Warning),
+            "never" => Some(FailOn::Never),
             other => {
-                return Err(invalid(
+                problems.push(invalid(
                     &v.referenced,
                     format!(
                         "`fail-on: {other}` is not a threshold; expected error, warning or never"
                     ),
                 ));
+                None
             }
-        }),
+        },
     };
 
     let undeclared_normal = match raw.undeclared_normal {
         None => None,
-        Some(v) => Some(match v.value.as_str() {
-            "note" => Severity::Note,
-            "warning" => Severity::Warning,
-            "error" => Severity::Error,
+        Some(v) => match v.value.as_str() {
+            "note" => Some(Severity::Note),
+            "warning" => Some(Severity::Warning),
+            "error" => Some(Severity::Error),
             other => {
-                return Err(invalid(
+                problems.push(invalid(
                     &v.referenced,
                     format!(
                         "`undeclared-normal: {other}` is not a severity; expected note, warning \
@@ -484,18 +512,20 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
                          turns it off)"
                     ),
                 ));
+                None
             }
-        }),
+        },
     };
 
     let configuration = match raw.configuration {
         Some(c) if c.value.trim().is_empty() => {
-            return Err(invalid(
+            problems.push(invalid(
                 &c.referenced,
                 "`configuration:` is empty; expected an Xcode build configuration name such as \
                  Release"
                     .to_owned(),
             ));
+            None
         }
         other => other.map(|c| c.value),
     };
@@ -503,25 +533,26 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
     let mut variants = Vec::new();
     for v in raw.variants {
         if v.value.trim().is_empty() {
-            return Err(invalid(
+            problems.push(invalid(
                 &v.referenced,
                 "a `variants:` entry is empty; expected a Gradle variant name or glob such as \
                  playRelease or *Release"
                     .to_owned(),
             ));
+            continue;
         }
         variants.push(v.value);
     }
 
-    // HashMap order is arbitrary: validate in file order so the first error reported is the
-    // first in the file, every time.
+    // HashMap order is arbitrary: validate in file order so the errors come in file order,
+    // every time.
     let mut rules: Vec<_> = raw.rules.into_iter().collect();
     rules.sort_by_key(|(k, _)| (k.referenced.line(), k.referenced.column()));
     let mut levels = BTreeMap::new();
     for (key, value) in rules {
         let Some(rule) = Rule::from_id(&key.value) else {
             let near = catalog::nearest(&key.value, Rule::ALL.iter().map(|r| r.id()));
-            return Err(invalid(
+            problems.push(invalid(
                 &key.referenced,
                 format!(
                     "unknown rule `{}`; expected one of {}{}",
@@ -534,6 +565,7 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
                     near.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
                 ),
             ));
+            continue;
         };
         let level = match value.value.as_str() {
             "off" => Level::Off,
@@ -541,13 +573,14 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
             "warning" => Level::On(Severity::Warning),
             "error" => Level::On(Severity::Error),
             other => {
-                return Err(invalid(
+                problems.push(invalid(
                     &value.referenced,
                     format!(
                         "`{other}` is not a level for rule `{rule}`; expected off, note, warning \
                          or error"
                     ),
                 ));
+                continue;
             }
         };
         levels.insert(rule, level);
@@ -557,18 +590,20 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
     for pattern in raw.exclude {
         let trimmed = pattern.value.trim();
         if trimmed.is_empty() {
-            return Err(invalid(
+            problems.push(invalid(
                 &pattern.referenced,
                 "empty `exclude` pattern; expected a path or glob relative to this config".into(),
             ));
+            continue;
         }
         // Build each pattern alone so a bad glob is reported where it is written.
         let mut builder = ignore::gitignore::GitignoreBuilder::new(dir);
         if let Err(e) = builder.add_line(None, trimmed).and_then(|b| b.build()) {
-            return Err(invalid(
+            problems.push(invalid(
                 &pattern.referenced,
                 format!("invalid `exclude` pattern `{trimmed}`: {e}"),
             ));
+            continue;
         }
         exclude.push(trimmed.to_owned());
     }
@@ -580,52 +615,59 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
             "ios" => Platform::Ios,
             "macos" => Platform::Macos,
             other => {
-                return Err(invalid(
+                problems.push(invalid(
                     &raw_ack.platform.referenced,
                     format!("unknown platform `{other}`; expected android, ios or macos"),
                 ));
+                continue;
             }
         };
         let location = at(&raw_ack.permission.referenced);
-        let permission =
-            policy::canonical(platform, raw_ack.permission.value.trim()).map_err(|message| {
-                ConfigError::Invalid {
-                    location: location.clone(),
-                    message,
-                }
-            })?;
+        let permission = match policy::canonical(platform, raw_ack.permission.value.trim()) {
+            Ok(permission) => permission,
+            Err(message) => {
+                problems.push(ConfigError::Invalid { location, message });
+                continue;
+            }
+        };
         if raw_ack.reason.value.trim().is_empty() {
-            return Err(invalid(
+            problems.push(invalid(
                 &raw_ack.reason.referenced,
                 format!(
                     "the acknowledgement of {permission} has an empty `reason`; say why it is \
                      requested without disclosure"
                 ),
             ));
+            continue;
         }
         let expires = match raw_ack.expires {
             None => None,
-            Some(e) => Some(Date::parse(e.value.trim()).ok_or_else(|| {
-                invalid(
-                    &e.referenced,
-                    format!(
-                        "`expires: {}` is not a date; expected YYYY-MM-DD, e.g. 2026-12-31",
-                        e.value
-                    ),
-                )
-            })?),
+            Some(e) => match Date::parse(e.value.trim()) {
+                Some(date) => Some(date),
+                None => {
+                    problems.push(invalid(
+                        &e.referenced,
+                        format!(
+                            "`expires: {}` is not a date; expected YYYY-MM-DD, e.g. 2026-12-31",
+                            e.value
+                        ),
+                    ));
+                    continue;
+                }
+            },
         };
         if let Some(first) = acknowledgements
             .iter()
             .find(|a| a.platform == platform && a.permission == permission)
         {
-            return Err(ConfigError::Invalid {
+            problems.push(ConfigError::Invalid {
                 location,
                 message: format!(
                     "{permission} is acknowledged twice (first at {}); keep one",
                     first.location
                 ),
             });
+            continue;
         }
         acknowledgements.push(Acknowledgement {
             platform,
@@ -636,6 +678,12 @@ pub fn parse(text: &str, file: &str, dir: &Path) -> Result<Config, ConfigError> 
         });
     }
 
+    problems.sort_by_key(|p| p.location().map(|l| (l.line, l.column)));
+    match problems.len() {
+        0 => {}
+        1 => return Err(problems.remove(0)),
+        _ => return Err(ConfigError::Several(problems)),
+    }
     Ok(Config {
         file: file.to_owned(),
         dir: dir.to_path_buf(),
@@ -761,6 +809,33 @@ mod tests {
     fn empty_config_changes_nothing() {
         let config = parse_str("# nothing yet\n").unwrap();
         assert!(config.policy.is_none() && config.levels.is_empty());
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_reported_in_file_order() {
+        let text = "rules:\n  unused: loud\n  unusd: off\nfail-on: sometimes\nlang: fr\n\
+                    exclude: ['']\n";
+        let err = parse_str(text).unwrap_err();
+        let at: Vec<String> = err
+            .problems()
+            .iter()
+            .map(|(_, l)| l.map(ToString::to_string).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            at,
+            [
+                ".permaudit.yaml:2:11",
+                ".permaudit.yaml:3:3",
+                ".permaudit.yaml:4:10",
+                ".permaudit.yaml:5:7",
+                ".permaudit.yaml:6:11",
+            ]
+        );
+        assert_eq!(err.to_string().lines().count(), 5, "{err}");
+        assert_eq!(
+            err.location().map(ToString::to_string).as_deref(),
+            Some(".permaudit.yaml:2:11")
+        );
     }
 
     #[test]
