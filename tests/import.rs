@@ -443,6 +443,16 @@ fn the_shapes_policies_are_published_in() {
             &[],
         ),
         (
+            // Copied from a page from its first row on: no heading, the first label's own
+            // description is what speaks of permissions.
+            "1b-no-heading.zh.txt",
+            &[
+                "android.permission.CALL_PHONE",
+                "android.permission.ACCESS_NETWORK_STATE",
+            ],
+            &["1b-no-heading.zh.txt:1:1: review: \"直接拨打电话号码\" matched by name"],
+        ),
+        (
             "2-loose-pipes.zh.txt",
             &[
                 "android.permission.READ_CALENDAR",

@@ -518,9 +518,16 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
     // The last line that spoke of permissions, or started a row: a label on its own starts a
     // row only near one, so a glossary (`WIFI: a wireless network…`) is not a disclosure.
     let mut cue: Option<usize> = None;
+    // A label whose own description (the next line) speaks of permissions is a row too: the
+    // first row of a list copied from a page, with no heading above it, has no cue before it.
+    let speaks: Vec<bool> = lines
+        .iter()
+        .map(|l| l.text.len() <= MAX_LINE_BYTES && mentions_permissions(&l.text))
+        .collect();
     for (index, line) in lines.iter().enumerate() {
-        let near_cue = cue.is_some_and(|c| index - c <= MAX_CUE_DISTANCE);
-        if line.text.len() <= MAX_LINE_BYTES && mentions_permissions(&line.text) {
+        let near_cue = cue.is_some_and(|c| index - c <= MAX_CUE_DISTANCE)
+            || speaks.get(index + 1).copied().unwrap_or(false);
+        if speaks[index] {
             cue = Some(index);
         }
         if line.text.len() > MAX_LINE_BYTES {
