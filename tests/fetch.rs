@@ -40,9 +40,13 @@ fn serve() -> String {
                      Connection: close\r\n\r\n{POLICY}",
                     POLICY.len()
                 ),
+                // `Connection: close`, as this server closes every connection after one
+                // answer: without it the client may send the next redirect's request on the
+                // closed socket and fail with an end of file instead of counting redirects.
                 "/loop" => write!(
                     stream,
-                    "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\n\r\n"
+                    "HTTP/1.1 302 Found\r\nLocation: /loop\r\nContent-Length: 0\r\n\
+                     Connection: close\r\n\r\n"
                 ),
                 "/big" => {
                     let size = 17 * 1024 * 1024;

@@ -559,7 +559,7 @@ fn the_shapes_policies_are_published_in() {
                 "10-sentences.zh.txt:6:21: review: \"读取通讯录\" matched by name",
                 "10-sentences.zh.txt:5:24: note: \"后台定位\" is named in a sentence that says it \
                  is not requested; left out",
-                "10-sentences.zh.txt:8:24: note: \"phone state\" is named in a sentence that \
+                "10-sentences.zh.txt:8:25: note: \"phone state\" is named in a sentence that \
                  says it is not requested",
             ],
         ),

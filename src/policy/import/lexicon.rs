@@ -6,7 +6,8 @@
 //! `lexicon_generated.rs`, which a `generated_*` test keeps fresh. Each label has a sense:
 //! `exact` names one permission per platform, `group` honestly names several (they are all
 //! imported, with a `review` note), `vague` names none for sure (the row stays unresolved and
-//! the candidates are named).
+//! the candidates are named). English labels, the platforms' own names for permissions, are
+//! `lexicon_en.rs`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -16,6 +17,10 @@ use super::resolve::Side;
 #[rustfmt::skip]
 #[path = "lexicon_generated.rs"]
 mod generated;
+
+#[rustfmt::skip]
+#[path = "lexicon_en.rs"]
+mod english;
 
 /// Which platforms a label is used for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,7 +88,7 @@ fn index() -> &'static HashMap<String, Vec<&'static Label>> {
     static INDEX: OnceLock<HashMap<String, Vec<&'static Label>>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: HashMap<String, Vec<&'static Label>> = HashMap::new();
-        for label in &generated::LABELS {
+        for label in generated::LABELS.iter().chain(english::LABELS.iter()) {
             index.entry(normalise(label.label)).or_default().push(label);
         }
         index
@@ -262,6 +267,28 @@ mod tests {
         crate::sourcegen::ensure_file_contents(
             "src/policy/import/lexicon_generated.rs",
             &generate::render(&labels, &xcode),
+        );
+    }
+
+    /// Every id of the English table is one the catalog knows, so none is dropped unseen.
+    #[test]
+    fn english_labels_name_known_permissions() {
+        for label in &english::LABELS {
+            for id in label.permissions.split_whitespace() {
+                let known = if is_android_id(id) {
+                    crate::catalog::catalog().android_permission(id).is_some()
+                } else {
+                    crate::catalog::catalog().ios_key(id).is_some()
+                };
+                assert!(known, "{}: {id} is not in the catalog", label.label);
+            }
+        }
+        let e = lookup(Side::Android, "Location").unwrap();
+        assert_eq!(e.sense, Sense::Group);
+        assert_eq!(lookup(Side::Ios, "location").unwrap().sense, Sense::Vague);
+        assert_eq!(
+            lookup(Side::Ios, "Microphone").unwrap().ids,
+            ["NSMicrophoneUsageDescription"]
         );
     }
 

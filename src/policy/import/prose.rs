@@ -202,6 +202,10 @@ fn label_before(text: &str, end: usize) -> Option<Range<usize>> {
         .filter(|&i| {
             let before = head[..i].chars().last();
             let first = head[i..].chars().next();
+            // A label starts at its first letter, not at the space or line break before it.
+            if first.is_some_and(char::is_whitespace) {
+                return false;
+            }
             let latin_word = first.is_some_and(|c| c.is_ascii_alphanumeric());
             !latin_word || !before.is_some_and(|c| c.is_ascii_alphanumeric())
         })
@@ -413,6 +417,8 @@ mod tests {
     fn english_enumerations_are_read() {
         let (rows, _) = labels("The app asks for the camera and phone state permissions.\n");
         assert_eq!(rows, ["camera", "phone state"]);
+        let (rows, _) = labels("It saves files.\nLocation permission is used for geotags.\n");
+        assert_eq!(rows, ["Location"]);
     }
 
     #[test]
