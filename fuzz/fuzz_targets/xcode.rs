@@ -4,11 +4,11 @@
 //! spec, cut from one input at 0xFF bytes — discovered and read as `check` reads it.
 #![no_main]
 
-use std::path::PathBuf;
-
 use libfuzzer_sys::fuzz_target;
-use permaudit::input::discover;
 use permaudit::input::xcode::{self, XcodeOptions, localized, openstep};
+
+#[path = "common/tree.rs"]
+mod tree;
 
 /// The layout of `testdata/xcode-app/` (the seed), so the seed's references resolve:
 /// `INFOPLIST_FILE = Tally/Info.plist`, a base configuration `Config/Shared.xcconfig`, a
@@ -29,20 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = localized::parse_strings("InfoPlist.strings", data);
     let _ = localized::parse_catalog("InfoPlist.xcstrings", data);
 
-    let Ok(dir) = tempfile::tempdir() else { return };
-    let mut parts = data.split(|&b| b == 0xFF);
-    for name in FILES {
-        let path = dir.path().join(name);
-        let Some(parent) = path.parent() else { return };
-        if std::fs::create_dir_all(parent).is_err() {
-            return;
-        }
-        if std::fs::write(&path, parts.next().unwrap_or_default()).is_err() {
-            return;
-        }
-    }
-    let root: PathBuf = dir.path().to_path_buf();
-    let Ok(files) = discover::discover(&[root]) else {
+    let Some((_dir, files)) = tree::discovered(data, &FILES) else {
         return;
     };
     for configuration in [None, Some("Debug".to_owned())] {
