@@ -331,77 +331,92 @@ pub(crate) struct MessageParts<'a> {
     pub(crate) notes: Vec<&'a str>,
 }
 
+/// A trailing remark found in a text: where the text before it ends, and the remark's bytes.
+type Remark = (usize, std::ops::Range<usize>);
+
+/// How a language punctuates `what; fix (remark)`.
+struct Punctuation {
+    /// Between what is wrong and the fix, outside brackets and quotes.
+    separator: char,
+    /// Whether the separator counts only with a space after it (`; ` in English, not `；`).
+    spaced: bool,
+    /// Brackets that nest whether or not inside `"…"` (Chinese quotation marks).
+    quotes: (&'static [char], &'static [char]),
+    /// Brackets that nest outside `"…"`.
+    brackets: (&'static [char], &'static [char]),
+    /// The trailing remark group: (where the text before it ends, the remark).
+    remark: fn(&str) -> Option<Remark>,
+}
+
+const ENGLISH: Punctuation = Punctuation {
+    separator: ';',
+    spaced: true,
+    quotes: (&[], &[]),
+    brackets: (&['(', '[', '{'], &[')', ']', '}']),
+    // ` (…)`: the space before it is not part of the text either.
+    remark: |text| trailing_parenthesis(text).map(|open| (open, open + 2..text.len() - 1)),
+};
+
+const FULLWIDTH: Punctuation = Punctuation {
+    separator: '；',
+    spaced: false,
+    quotes: (&['“', '「'], &['”', '」']),
+    brackets: (&['（', '(', '[', '{'], &['）', ')', ']', '}']),
+    remark: |text| {
+        trailing_fullwidth_parenthesis(text)
+            .map(|open| (open, open + '（'.len_utf8()..text.len() - '）'.len_utf8()))
+    },
+};
+
 pub(crate) fn split_message(message: &str) -> MessageParts<'_> {
-    let mut depth = 0usize;
-    let mut quoted = false;
-    let mut split = None;
-    for (i, c) in message.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '(' | '[' | '{' if !quoted => depth += 1,
-            ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
-            ';' if !quoted && depth == 0 && message[i + 1..].starts_with(' ') => {
-                split = Some(i);
-                break;
-            }
-            _ => {}
-        }
-    }
-    let (what, rest) = match split {
-        Some(i) => (&message[..i], Some(message[i + 1..].trim_start())),
-        None => (message, None),
-    };
-    let mut notes = Vec::new();
-    let mut fix = rest;
-    // Peel trailing ` (…)` remarks off the fix (or off the header when there is no fix).
-    let mut tail = fix.unwrap_or(what);
-    while let Some(open) = trailing_parenthesis(tail) {
-        notes.insert(0, &tail[open + 2..tail.len() - 1]);
-        tail = tail[..open].trim_end();
-    }
-    if fix.is_some() {
-        fix = Some(tail);
-        return MessageParts { what, fix, notes };
-    }
-    MessageParts {
-        what: tail,
-        fix,
-        notes,
-    }
+    split_with(message, &ENGLISH)
 }
 
 /// [`split_message`] for a language with full-width punctuation: the fix follows the first
 /// `；` outside brackets and quotes, and trailing `（…）` groups are remarks.
 pub(crate) fn split_fullwidth(message: &str) -> MessageParts<'_> {
+    split_with(message, &FULLWIDTH)
+}
+
+fn split_with<'m>(message: &'m str, p: &Punctuation) -> MessageParts<'m> {
     let mut depth = 0usize;
     let mut quoted = false;
     let mut split = None;
     for (i, c) in message.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '“' | '「' => depth += 1,
-            '”' | '」' => depth = depth.saturating_sub(1),
-            '（' | '(' | '[' | '{' if !quoted => depth += 1,
-            '）' | ')' | ']' | '}' if !quoted => depth = depth.saturating_sub(1),
-            '；' if !quoted && depth == 0 => {
-                split = Some(i);
-                break;
-            }
-            _ => {}
+        if c == '"' {
+            quoted = !quoted;
+        } else if p.quotes.0.contains(&c) || (!quoted && p.brackets.0.contains(&c)) {
+            depth += 1;
+        } else if p.quotes.1.contains(&c) || (!quoted && p.brackets.1.contains(&c)) {
+            depth = depth.saturating_sub(1);
+        } else if c == p.separator
+            && !quoted
+            && depth == 0
+            && (!p.spaced || message[i + c.len_utf8()..].starts_with(' '))
+        {
+            split = Some(i);
+            break;
         }
     }
     let (what, fix) = match split {
-        Some(i) => (&message[..i], Some(&message[i + '；'.len_utf8()..])),
+        Some(i) => {
+            let rest = &message[i + p.separator.len_utf8()..];
+            (
+                &message[..i],
+                Some(if p.spaced { rest.trim_start() } else { rest }),
+            )
+        }
         None => (message, None),
     };
+    // Peel trailing remarks off the fix (or off the header when there is no fix).
     let mut notes = Vec::new();
     let mut tail = fix.unwrap_or(what);
-    while let Some(open) = trailing_fullwidth_parenthesis(tail) {
-        notes.insert(
-            0,
-            &tail[open + '（'.len_utf8()..tail.len() - '）'.len_utf8()],
-        );
-        tail = &tail[..open];
+    while let Some((cut, remark)) = (p.remark)(tail) {
+        notes.insert(0, &tail[remark]);
+        tail = &tail[..cut];
+        if p.spaced {
+            tail = tail.trim_end();
+        }
     }
     match fix {
         Some(_) => MessageParts {
