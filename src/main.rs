@@ -345,28 +345,34 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 /// Every problem on stderr, with the offending line and a caret where the file can be read.
 #[allow(clippy::print_stderr)]
 fn report_check_error(err: &CheckError, color: bool) {
+    // A file with several problems is read once for all of their snippets.
+    let mut sources: std::collections::HashMap<&str, Option<String>> =
+        std::collections::HashMap::new();
     for (message, location) in err.problems() {
         // Only a located error gets a snippet; the file is re-read for it only when it is of
         // a size an input may have, so an oversized or hostile file is never read whole here
         // after the parser refused it.
         let source = location.filter(|l| l.line.is_some()).and_then(|l| {
-            if l.path == policy::BUILTIN_PATH {
-                Some(policy::BUILTIN_M5.to_owned())
-            } else {
-                let small = std::fs::metadata(&l.path)
-                    .is_ok_and(|m| m.len() <= Limits::DEFAULT_MAX_INPUT_BYTES);
-                small
-                    .then(|| std::fs::read(&l.path).ok())
-                    .flatten()
-                    .and_then(|b| String::from_utf8(b).ok())
-                    .filter(|text| is_plain_text(text))
-            }
+            sources
+                .entry(l.path.as_str())
+                .or_insert_with(|| snippet_source(&l.path))
+                .as_deref()
         });
-        eprintln!(
-            "{}",
-            diagnostic::render(&message, location, source.as_deref(), color)
-        );
+        eprintln!("{}", diagnostic::render(&message, location, source, color));
     }
+}
+
+/// The text of `path` for snippets: the built-in policy's, or a small plain-text file's.
+fn snippet_source(path: &str) -> Option<String> {
+    if path == policy::BUILTIN_PATH {
+        return Some(policy::BUILTIN_M5.to_owned());
+    }
+    let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= Limits::DEFAULT_MAX_INPUT_BYTES);
+    small
+        .then(|| std::fs::read(path).ok())
+        .flatten()
+        .and_then(|b| String::from_utf8(b).ok())
+        .filter(|text| is_plain_text(text))
 }
 
 /// Whether a file may be quoted in a snippet: valid UTF-8 with no control characters but tab
