@@ -111,9 +111,10 @@ pub fn key(finding: &Finding, dir: &Path, cwd: &Path) -> Entry {
         finding.location.path.clone()
     } else {
         let absolute = normalize(&cwd.join(shown));
-        absolute
-            .strip_prefix(normalize(dir))
-            .map_or_else(|_| slashes(&absolute), slashes)
+        absolute.strip_prefix(normalize(dir)).map_or_else(
+            |_| crate::display::slashes(&absolute),
+            crate::display::slashes,
+        )
     };
     Entry {
         rule: finding.rule.id().to_owned(),
@@ -136,10 +137,6 @@ fn normalize(path: &Path) -> PathBuf {
         }
     }
     out
-}
-
-fn slashes(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }
 
 /// Reads a baseline file.

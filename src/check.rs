@@ -266,7 +266,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
 
     let located = config::locate(&options.config, paths)?;
     let config: Option<Config> = match &located.path {
-        Some(path) => Some(config::load(path, &config::display_path(path))?),
+        Some(path) => Some(config::load(path, &crate::display::from_cwd(path))?),
         None => None,
     };
 
@@ -279,7 +279,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             let doc = options.policy_doc.as_deref().unwrap_or(Path::new("."));
             let imported = match doc.to_str().filter(|d| import::is_url(d)) {
                 Some(url) => import::import_url(url, options.allow_http)?,
-                None => import::import_file(doc, &discover::display_root(doc))?,
+                None => import::import_file(doc, &crate::display::root(doc))?,
             }
             .require_resolved(options.allow_unresolved)?;
             policy_diagnostics = imported.diagnostics;
@@ -289,11 +289,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             )
         }
         (Some(path), _) => (
-            policy::load(path, &discover::display_root(path))?,
+            policy::load(path, &crate::display::root(path))?,
             "named by --policy".to_owned(),
         ),
         (None, Some(path)) => (
-            policy::load(path, &config::display_path(path))?,
+            policy::load(path, &crate::display::from_cwd(path))?,
             format!(
                 "named by `policy:` in {}",
                 config.as_ref().map_or("", |c| c.file.as_str())
@@ -322,7 +322,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             variant_policies.push(VariantPolicy {
                 variants: entry.variants.clone(),
                 location: entry.location.clone(),
-                policy: policy::load(&entry.policy, &config::display_path(&entry.policy))?,
+                policy: policy::load(&entry.policy, &crate::display::from_cwd(&entry.policy))?,
                 audited: Vec::new(),
             });
         }
@@ -386,10 +386,10 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         .or(options.baseline.as_ref());
     if let Some(path) = baseline_path {
         let cwd = std::env::current_dir().map_err(|source| BaselineError::Read {
-            path: config::display_path(path),
+            path: crate::display::from_cwd(path),
             source,
         })?;
-        let display = config::display_path(path);
+        let display = crate::display::from_cwd(path);
         let baseline = if options.write_baseline.is_some() {
             baseline::write(path, &display, &findings, &cwd)?
         } else {
@@ -487,7 +487,7 @@ pub fn read_app(
         && artifacts == 0
     {
         errors.push(InputError::invalid(
-            Location::file(discover::display_root(report)),
+            Location::file(crate::display::root(report)),
             "--merger-report gives the merger report of an APK or AAB, and no APK or AAB is \
              audited; a Gradle module's report is found in its build/outputs/logs/ folder",
         ));
@@ -512,7 +512,7 @@ pub fn read_app(
         return Err(CheckError::Discover(DiscoverError::NothingFound {
             paths: paths
                 .iter()
-                .map(|p| discover::display_root(p))
+                .map(|p| crate::display::root(p))
                 .collect::<Vec<_>>()
                 .join(", "),
         }));
@@ -634,7 +634,7 @@ fn gradle_options(
 /// Loads the policy file at `path` (shown as given), or the built-in policy.
 pub fn load_policy(path: Option<&Path>) -> Result<Policy, PolicyError> {
     match path {
-        Some(path) => policy::load(path, &discover::display_root(path)),
+        Some(path) => policy::load(path, &crate::display::root(path)),
         None => Ok(policy::builtin()),
     }
 }

@@ -54,7 +54,7 @@ acknowledgements: []
 pub fn scan(paths: &[PathBuf]) -> Result<Vec<ParsedInput>, CheckError> {
     let located = config::locate(&config::ConfigSource::Discover, paths)?;
     let config = match &located.path {
-        Some(path) => Some(config::load(path, &config::display_path(path))?),
+        Some(path) => Some(config::load(path, &crate::display::from_cwd(path))?),
         None => None,
     };
     crate::check::read_app(

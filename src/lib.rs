@@ -19,6 +19,7 @@ pub mod catalog;
 pub mod check;
 pub mod config;
 pub mod confine;
+pub mod display;
 pub mod explain;
 pub mod i18n;
 pub mod init;

@@ -264,7 +264,7 @@ fn selection(
 /// input error, and a partial policy is never mistaken for the document's.
 #[allow(clippy::print_stderr)]
 fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
-    let display = permaudit::input::discover::display_root(&args.document);
+    let display = permaudit::display::root(&args.document);
     let imported = import::import_file(&args.document, &display)?;
     print_diagnostics(&imported.diagnostics);
     let stats = imported.stats;
@@ -450,10 +450,7 @@ fn init(args: InitArgs, quiet: bool) -> Result<ExitCode> {
             permaudit::init::starter_policy(&inputs),
         ));
     }
-    let policy_text = args
-        .with_policy
-        .as_ref()
-        .map(|p| p.to_string_lossy().replace('\\', "/"));
+    let policy_text = args.with_policy.as_deref().map(permaudit::display::slashes);
     files.insert(
         0,
         (

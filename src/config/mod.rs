@@ -236,24 +236,22 @@ pub fn locate(source: &ConfigSource, paths: &[PathBuf]) -> Result<Located, Confi
                 let boundary = crate::confine::boundary(folder);
                 if let Some(target) = crate::confine::outside(&boundary, &config) {
                     return Err(ConfigError::Outside {
-                        path: display_path(&config),
-                        target: display_path(&target),
-                        boundary: display_path(&boundary),
+                        path: crate::display::from_cwd(&config),
+                        target: crate::display::from_cwd(&target),
+                        boundary: crate::display::from_cwd(&boundary),
                     });
                 }
                 match &found {
                     Some((first, _)) if *first != config => {
                         return Err(ConfigError::Ambiguous {
-                            first: display_path(first),
-                            second: display_path(&config),
+                            first: crate::display::from_cwd(first),
+                            second: crate::display::from_cwd(&config),
                         });
                     }
                     Some(_) => {}
                     None => {
-                        let why = format!(
-                            "found by walking up from {}",
-                            crate::input::discover::display_root(given)
-                        );
+                        let why =
+                            format!("found by walking up from {}", crate::display::root(given));
                         found = Some((config, why));
                     }
                 }
@@ -289,8 +287,8 @@ fn nearest(dir: &Path) -> Result<Option<PathBuf>, ConfigError> {
             [one] => return Ok(Some(one.clone())),
             [first, second, ..] => {
                 return Err(ConfigError::Ambiguous {
-                    first: display_path(first),
-                    second: display_path(second),
+                    first: crate::display::from_cwd(first),
+                    second: crate::display::from_cwd(second),
                 });
             }
         }
@@ -300,17 +298,6 @@ fn nearest(dir: &Path) -> Result<Option<PathBuf>, ConfigError> {
         }
     }
     Ok(None)
-}
-
-/// A path for messages: relative to the working directory when under it, else as is.
-pub fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
-        .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf));
-    let shown = relative
-        .filter(|r| !r.as_os_str().is_empty())
-        .unwrap_or_else(|| path.to_path_buf());
-    shown.to_string_lossy().replace('\\', "/")
 }
 
 /// Reads and validates a config file. `display` names it in messages and reports.
@@ -726,8 +713,8 @@ fn policy_path(
         return Err(invalid(format!(
             "{what} resolves to {}, outside the repository ({}); a config can only name files \
              inside it (pass --policy FILE on the command line to use a file elsewhere)",
-            display_path(&target),
-            display_path(&boundary)
+            crate::display::from_cwd(&target),
+            crate::display::from_cwd(&boundary)
         )));
     }
     Ok(path)

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::display::{self, slashes};
+
 /// File names discovery looks for.
 pub const INPUT_NAMES: &[&str] = &["AndroidManifest.xml", "Info.plist"];
 
@@ -175,7 +177,7 @@ pub fn discover_excluding(
     let mut found = BTreeSet::new();
     let mut seen = BTreeSet::new();
     for given in paths {
-        let shown = display_root(given);
+        let shown = display::root(given);
         let meta = std::fs::metadata(given).map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => DiscoverError::Missing {
                 path: shown.clone(),
@@ -194,7 +196,7 @@ pub fn discover_excluding(
     if found.is_empty() {
         let paths = paths
             .iter()
-            .map(|p| display_root(p))
+            .map(|p| display::root(p))
             .collect::<Vec<_>>()
             .join(", ");
         return Err(DiscoverError::NothingFound { paths });
@@ -470,28 +472,8 @@ fn error_path(err: &ignore::Error) -> Option<String> {
     }
 }
 
-/// The path as the user gave it, `/`-separated, without a leading `./`.
-pub fn display_root(path: &Path) -> String {
-    let s = slashes(path);
-    let trimmed = s.strip_prefix("./").unwrap_or(&s);
-    if trimmed.is_empty() {
-        ".".to_owned()
-    } else {
-        trimmed.trim_end_matches('/').to_owned()
-    }
-}
-
 fn join_display(root: &str, relative: &Path) -> String {
-    let relative = slashes(relative);
-    if root == "." || root.is_empty() {
-        relative
-    } else {
-        format!("{root}/{relative}")
-    }
-}
-
-fn slashes(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    display::join(root, &slashes(relative))
 }
 
 #[cfg(test)]
@@ -549,8 +531,6 @@ mod tests {
 
     #[test]
     fn display_paths() {
-        assert_eq!(display_root(Path::new("./")), ".");
-        assert_eq!(display_root(Path::new("./app/")), "app");
         assert_eq!(join_display(".", Path::new("a/b.xml")), "a/b.xml");
         assert_eq!(join_display("app", Path::new("a/b.xml")), "app/a/b.xml");
     }

@@ -112,12 +112,6 @@ pub(crate) fn file_name(file: &InputFile) -> &str {
         .unwrap_or_default()
 }
 
-/// The display path of `relative` beside the file shown as `display`.
-pub(crate) fn sibling_display(display: &str, relative: &str) -> String {
-    let dir = display.rsplit_once('/').map_or("", |(d, _)| d);
-    super::xcode::join_display(dir, relative)
-}
-
 /// Reads a native file a project merges (a manifest, an Info.plist) as the file readers do,
 /// refusing one that resolves outside the repository.
 pub(crate) fn read_native(

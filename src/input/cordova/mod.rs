@@ -75,7 +75,7 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
         return Ok(Vec::new());
     }
     let dir = file.path.parent().unwrap_or(Path::new("."));
-    let shown = |relative: &str| projects::sibling_display(&file.display, relative);
+    let shown = |relative: &str| crate::display::sibling(&file.display, relative);
 
     let package_text = match dir.join("package.json") {
         p if p.is_file() => Some(projects::read_text(

@@ -109,7 +109,7 @@ fn read_app(
     let dynamic = by_name(DYNAMIC);
     let package_path = dir.join("package.json");
     let package_text = if package_path.is_file() {
-        let shown = projects::sibling_display(&configs[0].display, "package.json");
+        let shown = crate::display::sibling(&configs[0].display, "package.json");
         Some((
             projects::read_text(&package_path, &shown, json::MAX_BYTES)?,
             shown,
@@ -270,18 +270,18 @@ fn mismatches(
     if android {
         compare(
             &dir.join(PREBUILD_MANIFEST),
-            projects::sibling_display(shown, PREBUILD_MANIFEST),
+            crate::display::sibling(shown, PREBUILD_MANIFEST),
             &generated.android,
         )?;
     }
     if let Some(plist) = ios {
         let relative = plist
             .strip_prefix(dir)
-            .map(|p| p.to_string_lossy().replace('\\', "/"))
+            .map(crate::display::slashes)
             .unwrap_or_default();
         compare(
             plist,
-            projects::sibling_display(shown, &relative),
+            crate::display::sibling(shown, &relative),
             &generated.ios,
         )?;
     }

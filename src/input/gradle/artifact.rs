@@ -106,16 +106,13 @@ pub fn attach(
     explicit: Option<&Path>,
 ) -> Result<Option<PathBuf>, InputError> {
     let (path, display) = match explicit {
-        Some(path) => (
-            path.to_path_buf(),
-            crate::input::discover::display_root(path),
-        ),
+        Some(path) => (path.to_path_buf(), crate::display::root(path)),
         None => match beside(&file.path) {
             Beside::None => return Ok(None),
             Beside::One(path, name) => {
                 // A report beside an artifact from a pull request stays inside the repository.
                 let boundary = crate::confine::boundary(path.parent().unwrap_or(Path::new(".")));
-                let display = crate::input::projects::sibling_display(&file.display, &name);
+                let display = crate::display::sibling(&file.display, &name);
                 if let Some(real) = crate::confine::outside(&boundary, &path) {
                     return Err(InputError::invalid(
                         Location::file(&display),

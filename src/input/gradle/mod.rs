@@ -102,7 +102,7 @@ fn parent_display(display: &str) -> String {
 }
 
 fn join(dir: &str, rel: &str) -> String {
-    super::xcode::join_display(dir, rel)
+    crate::display::join(dir, rel)
 }
 
 fn canonical(p: &Path) -> PathBuf {
@@ -705,7 +705,7 @@ impl VariantReader<'_> {
                 if let Some(found) = find_manifest(&d, 0) {
                     let suffix = found
                         .strip_prefix(&d)
-                        .map(|p| p.to_string_lossy().replace('\\', "/"))
+                        .map(crate::display::slashes)
                         .unwrap_or_default();
                     let display = join(display_dir, &format!("{rel}/{suffix}"));
                     let bytes = self.read(&found, &display, MAX_MANIFEST_BYTES)?;

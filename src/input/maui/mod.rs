@@ -93,7 +93,7 @@ fn read_project(
     };
     let dir = csproj.path.parent().unwrap_or(Path::new("."));
     let shown_dir = csproj.display.rsplit_once('/').map_or("", |(d, _)| d);
-    let shown = |relative: &str| super::xcode::join_display(shown_dir, relative);
+    let shown = |relative: &str| crate::display::join(shown_dir, relative);
     let android_manifest = [
         "Platforms/Android/AndroidManifest.xml",
         "Properties/AndroidManifest.xml",
@@ -350,7 +350,7 @@ fn sources(dir: &Path, shown_dir: &str) -> Result<Vec<(PathBuf, String)>, InputE
         for entry in entries {
             let name = entry.file_name().to_string_lossy().into_owned();
             let path = entry.path();
-            let display = super::xcode::join_display(&shown, &name);
+            let display = crate::display::join(&shown, &name);
             let Ok(kind) = entry.file_type() else {
                 continue;
             };

@@ -68,7 +68,7 @@ fn read_app(
     };
     json::object(&doc, app, "app-plus")?;
     let dir = file.path.parent().unwrap_or(Path::new("."));
-    let shown = |relative: &str| projects::sibling_display(&file.display, relative);
+    let shown = |relative: &str| crate::display::sibling(&file.display, relative);
 
     let mut android = Vec::new();
     let mut removals = Vec::new();

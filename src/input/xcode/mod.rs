@@ -87,16 +87,6 @@ fn read_capped(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputErr
     Ok(bytes)
 }
 
-/// `dir/relative`, `/`-separated, without a leading `./`.
-pub(crate) fn join_display(dir: &str, relative: &str) -> String {
-    let relative = relative.trim_start_matches("./");
-    if dir.is_empty() || dir == "." {
-        relative.to_owned()
-    } else {
-        format!("{dir}/{relative}")
-    }
-}
-
 /// Reads the Xcode projects among `files` and returns their inputs, the errors, and the other
 /// files minus those a project reads as a target's Info.plist (audited through it, never a
 /// second time as loose files).

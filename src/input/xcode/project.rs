@@ -197,7 +197,7 @@ pub fn read_project(
     let pbx_project = project.object(root_id, "the PBXProject", root_entry)?;
     if let Some(extra) = str_of(pbx_project, "projectDirPath").filter(|p| !p.is_empty()) {
         project.src_root = dir.join(extra);
-        project.src_display = super::join_display(&dir_display, extra);
+        project.src_display = crate::display::join(&dir_display, extra);
     }
     let project_name = xcodeproj
         .file_stem()
@@ -684,7 +684,7 @@ fn display_of(project: &Project<'_>, path: &Path) -> String {
             other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
         }
     }
-    super::join_display(&project.src_display, &parts.join("/"))
+    crate::display::join(&project.src_display, &parts.join("/"))
 }
 
 fn choose_configuration<'c>(

@@ -74,7 +74,7 @@ fn read_into(
             Line::Blank => {}
             Line::Include { file, optional } => {
                 let target = dir.join(&file);
-                let shown = super::join_display(display_dir, &file);
+                let shown = crate::display::join(display_dir, &file);
                 if !target.is_file() {
                     if optional {
                         continue;

@@ -272,7 +272,7 @@ pub fn read_spec(
             } else if let Some(file) = &plist_file {
                 let file_path = dir.join(file.trim_start_matches("$(SRCROOT)/"));
                 let shown =
-                    super::join_display(&dir_display, file.trim_start_matches("$(SRCROOT)/"));
+                    crate::display::join(&dir_display, file.trim_start_matches("$(SRCROOT)/"));
                 if !file_path.is_file() {
                     let at =
                         setting("INFOPLIST_FILE").map_or_else(|| Location::file(display), |s| s.2);
