@@ -299,12 +299,23 @@ impl Catalog {
     /// `name`, for typo suggestions.
     pub fn nearest_platform_permission(&self, name: &str) -> Option<&'static str> {
         let short = name.strip_prefix(ANDROID_PREFIX).unwrap_or(name);
-        let platform = self
-            .android
-            .iter()
-            .filter_map(|p| p.name.strip_prefix(ANDROID_PREFIX))
-            .filter(|s| !s.contains('.'));
-        nearest(short, platform).and_then(|s| {
+        let list = || -> Vec<&'static str> {
+            self.android
+                .iter()
+                .filter_map(|p| p.name.strip_prefix(ANDROID_PREFIX))
+                .filter(|s| !s.contains('.'))
+                .collect()
+        };
+        // The built-in catalog's list is made once per run, not once per unknown name.
+        static BUILTIN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let own;
+        let platform: &[&'static str] = if std::ptr::eq(self, &CATALOG) {
+            BUILTIN.get_or_init(list)
+        } else {
+            own = list();
+            &own
+        };
+        nearest(short, platform.iter().copied()).and_then(|s| {
             self.android_permission(&format!("{ANDROID_PREFIX}{s}"))
                 .map(|p| p.name)
         })

@@ -922,7 +922,8 @@ impl TargetBuild {
                 project
                     .jail
                     .read(file, shown, crate::input::Limits::DEFAULT_MAX_INPUT_BYTES)?;
-            let parsed = crate::input::plist::parse_plist(shown, &bytes)?;
+            // The platform is the target's (below), not guessed from the file.
+            let parsed = crate::input::plist::parse_plist_requests(shown, &bytes)?;
             path = shown.clone();
             kind = parsed.kind;
             for mut r in parsed.requests {
