@@ -6,6 +6,8 @@
 //! checked in as static arrays (`generated.rs`), which a test regenerates from the TSVs and
 //! compares (`UPDATE_GENERATED=1 cargo test generated` rewrites it). Start-up does no work.
 
+use std::collections::BTreeMap;
+
 use crate::model::Platform;
 
 #[cfg(test)]
@@ -298,6 +300,34 @@ impl Catalog {
     /// The `android.permission.*` platform permission whose short name is closest to that of
     /// `name`, for typo suggestions.
     pub fn nearest_platform_permission(&self, name: &str) -> Option<&'static str> {
+        // A run audits each policy (and variant) on its own, so one unknown name is asked for
+        // several times: the built-in catalog's answers are kept for the run.
+        static ANSWERS: std::sync::Mutex<BTreeMap<String, Option<&'static str>>> =
+            std::sync::Mutex::new(BTreeMap::new());
+        let builtin = std::ptr::eq(self, &CATALOG);
+        if builtin {
+            let answers = ANSWERS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(answer) = answers.get(name) {
+                return *answer;
+            }
+        }
+        let answer = self.nearest_platform_permission_uncached(name, builtin);
+        if builtin {
+            ANSWERS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(name.to_owned(), answer);
+        }
+        answer
+    }
+
+    fn nearest_platform_permission_uncached(
+        &self,
+        name: &str,
+        builtin: bool,
+    ) -> Option<&'static str> {
         let short = name.strip_prefix(ANDROID_PREFIX).unwrap_or(name);
         let list = || -> Vec<&'static str> {
             self.android
@@ -309,7 +339,7 @@ impl Catalog {
         // The built-in catalog's list is made once per run, not once per unknown name.
         static BUILTIN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
         let own;
-        let platform: &[&'static str] = if std::ptr::eq(self, &CATALOG) {
+        let platform: &[&'static str] = if builtin {
             BUILTIN.get_or_init(list)
         } else {
             own = list();
