@@ -6,6 +6,8 @@
 //! checked in as static arrays (`generated.rs`), which a test regenerates from the TSVs and
 //! compares (`UPDATE_GENERATED=1 cargo test generated` rewrites it). Start-up does no work.
 
+use std::collections::BTreeMap;
+
 use crate::model::Platform;
 
 #[cfg(test)]
@@ -298,13 +300,52 @@ impl Catalog {
     /// The `android.permission.*` platform permission whose short name is closest to that of
     /// `name`, for typo suggestions.
     pub fn nearest_platform_permission(&self, name: &str) -> Option<&'static str> {
+        // A run audits each policy (and variant) on its own, so one unknown name is asked for
+        // several times: the built-in catalog's answers are kept for the run.
+        static ANSWERS: std::sync::Mutex<BTreeMap<String, Option<&'static str>>> =
+            std::sync::Mutex::new(BTreeMap::new());
+        let builtin = std::ptr::eq(self, &CATALOG);
+        if builtin {
+            let answers = ANSWERS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(answer) = answers.get(name) {
+                return *answer;
+            }
+        }
+        let answer = self.nearest_platform_permission_uncached(name, builtin);
+        if builtin {
+            ANSWERS
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(name.to_owned(), answer);
+        }
+        answer
+    }
+
+    fn nearest_platform_permission_uncached(
+        &self,
+        name: &str,
+        builtin: bool,
+    ) -> Option<&'static str> {
         let short = name.strip_prefix(ANDROID_PREFIX).unwrap_or(name);
-        let platform = self
-            .android
-            .iter()
-            .filter_map(|p| p.name.strip_prefix(ANDROID_PREFIX))
-            .filter(|s| !s.contains('.'));
-        nearest(short, platform).and_then(|s| {
+        let list = || -> Vec<&'static str> {
+            self.android
+                .iter()
+                .filter_map(|p| p.name.strip_prefix(ANDROID_PREFIX))
+                .filter(|s| !s.contains('.'))
+                .collect()
+        };
+        // The built-in catalog's list is made once per run, not once per unknown name.
+        static BUILTIN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+        let own;
+        let platform: &[&'static str] = if builtin {
+            BUILTIN.get_or_init(list)
+        } else {
+            own = list();
+            &own
+        };
+        nearest(short, platform.iter().copied()).and_then(|s| {
             self.android_permission(&format!("{ANDROID_PREFIX}{s}"))
                 .map(|p| p.name)
         })
@@ -338,17 +379,54 @@ pub fn short_name(name: &str) -> &str {
 /// The candidate closest to `word` by edit distance (case-insensitive), if it is close enough
 /// to be a plausible typo: at most a third of the word's length.
 pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
-    let word_upper = word.to_uppercase();
+    let word_upper: Vec<char> = word.chars().flat_map(char::to_uppercase).collect();
     let length = word.chars().count();
     let limit = (length / 3).max(2);
+    let mut other: Vec<char> = Vec::new();
     candidates
         // The distance is at least the difference in length: most candidates are ruled out
         // without computing it (this runs for every unknown name of every audited file).
         .filter(|c| c.chars().count().abs_diff(length) <= limit)
-        .map(|c| (edit_distance(&word_upper, &c.to_uppercase()), c))
-        .filter(|&(d, _)| d <= limit)
+        .filter_map(|c| {
+            other.clear();
+            other.extend(c.chars().flat_map(char::to_uppercase));
+            distance_within(&word_upper, &other, limit).map(|d| (d, c))
+        })
         .min()
         .map(|(_, c)| c)
+}
+
+/// [`edit_distance`] of `a` and `b` when it is at most `limit`, else `None`, computed row by
+/// row and given up once two rows in a row exceed `limit`: every later cell comes from one of
+/// those two rows plus a non-negative cost (a cell of row `i` is at least the smaller of row
+/// `i - 1`'s minimum and row `i - 2`'s minimum plus one), so none can come back under it.
+fn distance_within<T: PartialEq>(a: &[T], b: &[T], limit: usize) -> Option<usize> {
+    let width = b.len() + 1;
+    let mut before: Vec<usize> = vec![0; width];
+    let mut previous: Vec<usize> = (0..width).collect();
+    let mut row: Vec<usize> = vec![0; width];
+    let mut previous_over = false;
+    for i in 1..=a.len() {
+        row[0] = i;
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (previous[j] + 1)
+                .min(row[j - 1] + 1)
+                .min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(before[j - 2] + 1);
+            }
+            row[j] = best;
+        }
+        let over = row.iter().all(|&d| d > limit);
+        if over && previous_over {
+            return None;
+        }
+        previous_over = over;
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut row);
+    }
+    Some(previous[b.len()]).filter(|&d| d <= limit)
 }
 
 /// Optimal-string-alignment distance: Levenshtein plus adjacent transpositions, the usual
@@ -498,5 +576,26 @@ mod tests {
         assert_eq!(edit_distance("CAMERA", "CAMREA"), 1);
         assert_eq!(edit_distance("", "AB"), 2);
         assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+
+    /// The cut-off distance is the full one whenever that is within the limit, and `None`
+    /// exactly when it is not.
+    #[test]
+    fn distance_within_agrees_with_edit_distance() {
+        let words = "_ A AB BA CAMERA CAMREA CAERMA KITTEN SITTING RECORD_AUDIO RECORD_AUDOI \
+                     READ_PHONE_STATE READ_PHONESTATE ACCESS_FINE_LOCATION ABCDEF FEDCBA BADCFE XYZ"
+            .split_whitespace()
+            .map(|w| w.trim_start_matches('_'));
+        let words: Vec<&str> = words.collect();
+        for &a in &words {
+            for &b in &words {
+                let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+                let full = edit_distance(a, b);
+                for limit in 0..8 {
+                    let wanted = (full <= limit).then_some(full);
+                    assert_eq!(distance_within(&ca, &cb, limit), wanted, "{a} {b} {limit}");
+                }
+            }
+        }
     }
 }

@@ -103,13 +103,20 @@ pub fn parse_plist_within(
 }
 
 fn parse_plist_unbudgeted(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
+    let mut parsed = parse_plist_requests(path, bytes)?;
+    parsed.apple_platform = super::xcode::platform::classify(path, bytes);
+    Ok(parsed)
+}
+
+/// [`parse_plist`] without deciding the Apple platform (`apple_platform` stays `None`): for
+/// the Info.plist of an Xcode target, whose platform its build settings decide.
+pub(crate) fn parse_plist_requests(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     let mut parsed = if bytes.starts_with(b"bplist") {
         parse_binary(path, bytes)
     } else {
         parse_xml(path, bytes)
     }?;
     fold_device_keys(&mut parsed.requests);
-    parsed.apple_platform = super::xcode::platform::classify(path, bytes);
     Ok(parsed)
 }
 

@@ -50,12 +50,55 @@ fn read(path: &str) -> Option<Text> {
         }
         String::from_utf8(std::fs::read(path).ok()?).ok()?
     };
+    let lines = line_ranges(&text);
+    Some(Text { text, lines })
+}
+
+/// Byte range of each line of `text`, without its terminator. Each line ends after a `\n`
+/// (the last one may not); its body is the line without the `\n` and `\r` bytes that end it
+/// (ASCII, so the ranges fall on character boundaries).
+fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut lines = Vec::new();
     let mut start = 0;
-    for piece in text.split_inclusive('\n') {
-        let body = piece.trim_end_matches(['\n', '\r']);
-        lines.push((start, start + body.len()));
-        start += piece.len();
+    while start < bytes.len() {
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(bytes.len(), |i| start + i + 1);
+        let mut body_end = end;
+        while body_end > start && matches!(bytes[body_end - 1], b'\n' | b'\r') {
+            body_end -= 1;
+        }
+        lines.push((start, body_end));
+        start = end;
     }
-    Some(Text { text, lines })
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The same ranges as splitting after each `\n` and trimming the line ends.
+    #[test]
+    fn line_ranges_match_split_inclusive() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "\n\n",
+            "x\r\r\n\ry",
+            "\r",
+            "é\n相机\r\nz",
+        ] {
+            let mut wanted = Vec::new();
+            let mut start = 0;
+            for piece in text.split_inclusive('\n') {
+                let body = piece.trim_end_matches(['\n', '\r']);
+                wanted.push((start, start + body.len()));
+                start += piece.len();
+            }
+            assert_eq!(line_ranges(text), wanted, "{text:?}");
+        }
+    }
 }

@@ -95,7 +95,14 @@ fn tokens(text: &str) -> Vec<(bool, &str)> {
     let mut space = false;
     let mut start: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        if c.is_whitespace() || char_width(c) == 2 {
+        // An ASCII character is never wide, and is whitespace exactly when it is one of
+        // `\t`..=`\r` or a space (as `char::is_whitespace` says).
+        let breaks = if c.is_ascii() {
+            matches!(c, '\t'..='\r' | ' ')
+        } else {
+            c.is_whitespace() || char_width(c) == 2
+        };
+        if breaks {
             if let Some(s) = start.take() {
                 out.push((space, &text[s..i]));
                 space = false;
@@ -135,6 +142,16 @@ mod tests {
                     .sum::<usize>(),
                 "{b:#x}"
             );
+        }
+    }
+
+    /// The ASCII shortcut of `tokens` agrees with the Unicode properties it stands for.
+    #[test]
+    fn ascii_breaks_match_the_tables() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            assert!(char_width(c) != 2, "{b:#x}");
+            assert_eq!(c.is_whitespace(), matches!(c, '\t'..='\r' | ' '), "{b:#x}");
         }
     }
 

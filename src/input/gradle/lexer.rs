@@ -47,18 +47,25 @@ pub struct Token {
 }
 
 struct Cursor<'a> {
-    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    text: &'a str,
+    /// Byte offset of the next character.
+    pos: usize,
     line: u32,
     column: u32,
 }
 
-impl Cursor<'_> {
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a str {
+        self.text.get(self.pos..).unwrap_or_default()
+    }
+
     fn peek(&mut self) -> Option<char> {
-        self.chars.peek().copied()
+        self.rest().chars().next()
     }
 
     fn next(&mut self) -> Option<char> {
-        let c = self.chars.next()?;
+        let c = self.rest().chars().next()?;
+        self.pos += c.len_utf8();
         if c == '\n' {
             self.line = self.line.saturating_add(1);
             self.column = 1;
@@ -69,8 +76,12 @@ impl Cursor<'_> {
     }
 
     fn starts_with(&self, s: &str) -> bool {
-        let mut it = self.chars.clone();
-        s.chars().all(|c| it.next() == Some(c))
+        self.rest().starts_with(s)
+    }
+
+    /// The text from byte `start` to the cursor.
+    fn since(&self, start: usize) -> &'a str {
+        self.text.get(start..self.pos).unwrap_or_default()
     }
 
     fn skip(&mut self, n: usize) {
@@ -83,7 +94,8 @@ impl Cursor<'_> {
 /// Tokenizes `text` (the file shown as `path`).
 pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
     let mut cur = Cursor {
-        chars: text.chars().peekable(),
+        text,
+        pos: 0,
         line: 1,
         column: 1,
     };
@@ -154,15 +166,14 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
                 push(&mut out, Tok::Ident(name));
             }
             c if c.is_alphabetic() || c == '_' || c == '$' => {
-                let mut name = String::new();
-                while let Some(c) = cur
+                let start = cur.pos;
+                while cur
                     .peek()
-                    .filter(|c| c.is_alphanumeric() || *c == '_' || *c == '$')
+                    .is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$')
                 {
-                    name.push(c);
                     cur.next();
                 }
-                push(&mut out, Tok::Ident(name));
+                push(&mut out, Tok::Ident(cur.since(start).to_owned()));
             }
             c if c.is_ascii_digit() => {
                 let mut num = String::new();

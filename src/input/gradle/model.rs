@@ -165,7 +165,7 @@ pub fn parse_script(path: &str, bytes: &[u8]) -> Result<Vec<Stmt>, InputError> {
         )
     })?;
     let tokens = lexer::tokenize(path, text)?;
-    Ok(tree::statements(&tokens))
+    Ok(tree::statements(tokens))
 }
 
 /// Reads a settings script.

@@ -21,10 +21,12 @@ impl Stmt {
 }
 
 /// Builds the statement tree. The lexer has balanced every bracket already, so this cannot
-/// fail; it recurses once per `{` level, which the lexer bounds.
-pub fn statements(tokens: &[Token]) -> Vec<Stmt> {
+/// fail; it recurses once per `{` level, which the lexer bounds. The tokens are moved into the
+/// statements, not copied.
+pub fn statements(tokens: Vec<Token>) -> Vec<Stmt> {
+    let mut slots: Vec<Option<Token>> = tokens.into_iter().map(Some).collect();
     let mut i = 0;
-    block(tokens, &mut i)
+    block(&mut slots, &mut i)
 }
 
 fn continues(last: Option<&Token>, next: Option<&Token>) -> bool {
@@ -38,30 +40,57 @@ fn continues(last: Option<&Token>, next: Option<&Token>) -> bool {
     ends_open || next_chains
 }
 
-fn block(tokens: &[Token], i: &mut usize) -> Vec<Stmt> {
+/// What a token does to the statement structure.
+enum Role {
+    /// `(` or `[`, or a `{` inside brackets.
+    Open,
+    /// `)` or `]`, or a `}` inside brackets.
+    Close,
+    /// A `{` opening a block.
+    Block,
+    /// The `}` ending this block.
+    End,
+    /// A newline inside brackets.
+    Inside,
+    /// A newline or `;` outside brackets.
+    Break,
+    /// Anything else.
+    Other,
+}
+
+/// `tokens` from `*i` on, each taken out of its slot when it is used (the slots after `*i` are
+/// all still full).
+fn block(tokens: &mut [Option<Token>], i: &mut usize) -> Vec<Stmt> {
     let mut out = Vec::new();
     let mut head: Vec<Token> = Vec::new();
     let mut depth = 0usize;
-    while let Some(t) = tokens.get(*i) {
-        match &t.tok {
-            Tok::Punct('(' | '[') => {
+    while let Some(slot) = tokens.get_mut(*i) {
+        let Some(t) = slot.take() else {
+            *i += 1;
+            continue;
+        };
+        let role = match &t.tok {
+            Tok::Punct('(' | '[') => Role::Open,
+            Tok::Punct(')' | ']') => Role::Close,
+            Tok::Punct('{') if depth > 0 => Role::Open,
+            Tok::Punct('}') if depth > 0 => Role::Close,
+            Tok::Punct('{') => Role::Block,
+            Tok::Punct('}') => Role::End,
+            Tok::Newline if depth > 0 => Role::Inside,
+            Tok::Newline | Tok::Punct(';') => Role::Break,
+            _ => Role::Other,
+        };
+        match role {
+            Role::Open => {
+                // A closure passed inside brackets is kept as tokens of the head.
                 depth += 1;
-                head.push(t.clone());
+                head.push(t);
             }
-            Tok::Punct(')' | ']') => {
+            Role::Close => {
                 depth = depth.saturating_sub(1);
-                head.push(t.clone());
+                head.push(t);
             }
-            Tok::Punct('{') if depth > 0 => {
-                // A closure passed inside brackets: kept as tokens of the head.
-                depth += 1;
-                head.push(t.clone());
-            }
-            Tok::Punct('}') if depth > 0 => {
-                depth = depth.saturating_sub(1);
-                head.push(t.clone());
-            }
-            Tok::Punct('{') => {
+            Role::Block => {
                 *i += 1;
                 let inner = block(tokens, i);
                 out.push(Stmt {
@@ -69,7 +98,7 @@ fn block(tokens: &[Token], i: &mut usize) -> Vec<Stmt> {
                     block: Some(inner),
                 });
             }
-            Tok::Punct('}') => {
+            Role::End => {
                 if !head.is_empty() {
                     out.push(Stmt {
                         head: std::mem::take(&mut head),
@@ -78,9 +107,14 @@ fn block(tokens: &[Token], i: &mut usize) -> Vec<Stmt> {
                 }
                 return out;
             }
-            Tok::Newline if depth > 0 => {}
-            Tok::Newline | Tok::Punct(';') => {
-                let next = tokens[*i + 1..].iter().find(|t| t.tok != Tok::Newline);
+            Role::Inside => {}
+            Role::Break => {
+                let next = tokens
+                    .get(*i + 1..)
+                    .unwrap_or_default()
+                    .iter()
+                    .flatten()
+                    .find(|t| t.tok != Tok::Newline);
                 if !(head.is_empty() || (t.tok == Tok::Newline && continues(head.last(), next))) {
                     out.push(Stmt {
                         head: std::mem::take(&mut head),
@@ -88,7 +122,7 @@ fn block(tokens: &[Token], i: &mut usize) -> Vec<Stmt> {
                     });
                 }
             }
-            _ => head.push(t.clone()),
+            Role::Other => head.push(t),
         }
         *i += 1;
     }
@@ -106,7 +140,7 @@ mod tests {
     #[test]
     fn blocks_and_continuations() {
         let t = tokenize("b", "a {\n  b = 1 +\n   2\n  c(\"x\") { d }\n  .e\n}\nf").unwrap();
-        let s = statements(&t);
+        let s = statements(t);
         assert_eq!(s.len(), 2);
         let inner = s[0].block.as_ref().unwrap();
         assert_eq!(inner.len(), 3, "{inner:?}");

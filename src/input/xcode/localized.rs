@@ -105,7 +105,7 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
         out.insert(
             base_key(&entry.key).to_owned(),
             (
-                text.clone(),
+                text.to_string(),
                 Location::at(display, entry.line, entry.column),
             ),
         );

@@ -11,49 +11,54 @@
 //! `<hex bytes>`, quoted strings with C escapes (`\n`, `\"`, `\Uhhhh`, octal), unquoted strings
 //! of `[A-Za-z0-9_$+/:.-]`, and `/* … */` or `// …` comments anywhere whitespace may be.
 
+use std::borrow::Cow;
+
+use std::cell::Cell;
+
 use super::super::lines::LineIndex;
 
 /// Deeper nesting than this is not a real project file (Xcode writes at most 6 levels).
 pub const MAX_DEPTH: usize = 128;
 
-/// One value with the position of its first character.
+/// One value with the position of its first character. Strings borrow from the parsed text
+/// unless they had escapes to undo.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Node {
+pub struct Node<'a> {
     /// 1-based line.
     pub line: u32,
     /// 1-based column.
     pub column: u32,
     /// The value.
-    pub value: Value,
+    pub value: Value<'a>,
 }
 
 /// A dictionary entry: its key, where the key is written, and the value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
+pub struct Entry<'a> {
     /// The key text, unescaped.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// 1-based line of the key.
     pub line: u32,
     /// 1-based column of the key.
     pub column: u32,
     /// The value.
-    pub value: Node,
+    pub value: Node<'a>,
 }
 
 /// An OpenStep value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Value {
+pub enum Value<'a> {
     /// A quoted or unquoted string.
-    String(String),
+    String(Cow<'a, str>),
     /// `<…>` hex data.
     Data(Vec<u8>),
     /// `( … )`.
-    Array(Vec<Node>),
+    Array(Vec<Node<'a>>),
     /// `{ … }`, entries in file order (a later duplicate key wins, as in CFPropertyList).
-    Dict(Vec<Entry>),
+    Dict(Vec<Entry<'a>>),
 }
 
-impl Value {
+impl<'a> Value<'a> {
     /// The string, when this is one.
     pub fn as_str(&self) -> Option<&str> {
         match self {
@@ -63,7 +68,7 @@ impl Value {
     }
 
     /// The entries, when this is a dictionary.
-    pub fn as_dict(&self) -> Option<&[Entry]> {
+    pub fn as_dict(&self) -> Option<&[Entry<'a>]> {
         match self {
             Value::Dict(d) => Some(d),
             _ => None,
@@ -71,7 +76,7 @@ impl Value {
     }
 
     /// The elements, when this is an array.
-    pub fn as_array(&self) -> Option<&[Node]> {
+    pub fn as_array(&self) -> Option<&[Node<'a>]> {
         match self {
             Value::Array(a) => Some(a),
             _ => None,
@@ -79,7 +84,7 @@ impl Value {
     }
 
     /// The last entry named `key`, when this is a dictionary.
-    pub fn get(&self, key: &str) -> Option<&Entry> {
+    pub fn get(&self, key: &str) -> Option<&Entry<'a>> {
         self.as_dict()?.iter().rev().find(|e| e.key == key)
     }
 
@@ -105,17 +110,20 @@ pub struct SyntaxError {
     pub message: String,
 }
 
-/// An open container while parsing.
-enum Frame {
+/// An open container while parsing. Its elements sit on the parser's shared stacks from
+/// `base` on until it closes (one allocation per container, of its exact size).
+enum Frame<'a> {
     Array {
         at: usize,
-        items: Vec<Node>,
+        position: (u32, u32),
+        base: usize,
     },
     Dict {
         at: usize,
-        entries: Vec<Entry>,
-        /// The key read, waiting for `=` and its value.
-        key: Option<(String, usize)>,
+        position: (u32, u32),
+        base: usize,
+        /// The key read and its position, waiting for `=` and its value.
+        key: Option<(Cow<'a, str>, (u32, u32))>,
         /// A `.strings` file: a dictionary without braces that ends with the file.
         implicit: bool,
     },
@@ -123,17 +131,78 @@ enum Frame {
 
 struct Parser<'a> {
     text: &'a [u8],
+    /// The whole text, when it is valid UTF-8: strings are sliced from it without checking
+    /// each one again.
+    utf8: Option<&'a str>,
     pos: usize,
-    lines: LineIndex<'a>,
+    /// Start offsets of the lines.
+    starts: Vec<usize>,
+    /// Positions are asked for in increasing order while parsing: (offset, 0-based line,
+    /// column) of the last one, so finding the next one reads only what lies in between.
+    cursor: Cell<(usize, usize, usize)>,
 }
 
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Characters (UTF-8 lead bytes) in `bytes`.
+fn chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
+}
+
+/// The bytes of an unquoted string, as a table (this test runs for every byte of every name).
+static UNQUOTED: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric()
+            || matches!(c, b'_' | b'$' | b'+' | b'/' | b':' | b'.' | b'-');
+        b += 1;
+    }
+    table
+};
+
 fn is_unquoted(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'+' | b'/' | b':' | b'.' | b'-')
+    UNQUOTED[usize::from(b)]
 }
 
 impl<'a> Parser<'a> {
+    /// 1-based line and column of the byte at `at`, exactly as [`LineIndex`] counts them
+    /// (only `\n` ends a line; columns count characters; offsets past the end clamp).
+    fn position(&self, at: usize) -> (u32, u32) {
+        let at = at.min(self.text.len());
+        let (offset, line, column) = self.cursor.get();
+        if at < offset {
+            // Out of order (only error positions are): count from the start.
+            return LineIndex::new(self.text).position(at);
+        }
+        // `line` is 0-based here: the index of its start in `starts`.
+        let mut next = line;
+        while self.starts.get(next + 1).is_some_and(|&s| s <= at) {
+            next += 1;
+        }
+        let (from, base) = if next == line {
+            (offset, column)
+        } else {
+            (self.starts.get(next).copied().unwrap_or(0), 1)
+        };
+        let column = base + chars(self.text.get(from..at).unwrap_or_default());
+        self.cursor.set((at, next, column));
+        (to_u32(next + 1), to_u32(column))
+    }
+
+    /// The text from `start` to `end` as a string, when it is UTF-8.
+    fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
+        match self.utf8 {
+            Some(whole) => whole.get(start..end),
+            None => std::str::from_utf8(self.text.get(start..end)?).ok(),
+        }
+    }
+
     fn error(&self, at: usize, message: impl Into<String>) -> SyntaxError {
-        let (line, column) = self.lines.position(at);
+        let (line, column) = self.position(at);
         SyntaxError {
             line,
             column,
@@ -141,8 +210,8 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn node(&self, at: usize, value: Value) -> Node {
-        let (line, column) = self.lines.position(at);
+    fn node(&self, at: usize, value: Value<'a>) -> Node<'a> {
+        let (line, column) = self.position(at);
         Node {
             line,
             column,
@@ -153,10 +222,13 @@ impl<'a> Parser<'a> {
     /// Skips whitespace and comments; an unterminated `/*` is an error.
     fn skip(&mut self) -> Result<(), SyntaxError> {
         loop {
+            while self.text.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
+                self.pos += 1;
+            }
             match self.text.get(self.pos..self.pos + 2) {
                 Some(b"/*") => {
                     let start = self.pos;
-                    match memchr::memmem::find(&self.text[self.pos + 2..], b"*/") {
+                    match comment_end(self.text.get(self.pos + 2..).unwrap_or_default()) {
                         Some(end) => self.pos += 2 + end + 2,
                         None => return Err(self.error(start, "unterminated /* comment")),
                     }
@@ -182,13 +254,39 @@ impl<'a> Parser<'a> {
         self.text.get(self.pos).copied()
     }
 
-    /// A quoted or unquoted string at the cursor.
-    fn string(&mut self) -> Result<String, SyntaxError> {
+    /// A quoted or unquoted string at the cursor: a slice of the text unless it has escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
         let start = self.pos;
+        let text = self.text;
         match self.peek() {
             Some(q @ (b'"' | b'\'')) => {
                 self.pos += 1;
-                let mut out: Vec<u8> = Vec::new();
+                let body = &text[self.pos..];
+                let mut out: Vec<u8> = match memchr::memchr2(q, b'\\', body) {
+                    // No escape before the closing quote: the text itself.
+                    Some(end) if body.get(end) == Some(&q) => {
+                        let from = self.pos;
+                        self.pos += end + 1;
+                        return self
+                            .slice(from, from + end)
+                            .map(Cow::Borrowed)
+                            .ok_or_else(|| {
+                                self.error(
+                                    start,
+                                    "invalid UTF-8 in a quoted string; expected UTF-8",
+                                )
+                            });
+                    }
+                    // An escape: unescape from there on.
+                    Some(escape) => {
+                        self.pos += escape;
+                        body[..escape].to_vec()
+                    }
+                    None => {
+                        self.pos = text.len();
+                        Vec::new()
+                    }
+                };
                 loop {
                     let Some(&b) = self.text.get(self.pos) else {
                         return Err(self.error(
@@ -255,16 +353,20 @@ impl<'a> Parser<'a> {
                     };
                     out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
                 }
-                String::from_utf8(out).map_err(|_| {
+                String::from_utf8(out).map(Cow::Owned).map_err(|_| {
                     self.error(start, "invalid UTF-8 in a quoted string; expected UTF-8")
                 })
             }
             Some(b) if is_unquoted(b) => {
-                while self.peek().is_some_and(is_unquoted) {
-                    self.pos += 1;
-                }
+                let len = text[start..]
+                    .iter()
+                    .position(|&b| !is_unquoted(b))
+                    .unwrap_or(text.len() - start);
+                self.pos = start + len;
                 // Only ASCII bytes were taken, so this is always valid UTF-8.
-                Ok(String::from_utf8_lossy(&self.text[start..self.pos]).into_owned())
+                Ok(Cow::Borrowed(
+                    self.slice(start, self.pos).unwrap_or_default(),
+                ))
             }
             Some(b) => Err(self.error(start, format!("expected a string, found {}", shown(b)))),
             None => Err(self.error(start, "expected a string, found the end of the file")),
@@ -311,31 +413,53 @@ fn shown(b: u8) -> String {
     }
 }
 
+/// Where the first `*/` in `text` starts. Comments are short and many (one after every object
+/// id in a project file), so this looks for `*` rather than building a substring searcher.
+fn comment_end(text: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(star) = memchr::memchr(b'*', text.get(from..)?) {
+        let at = from + star;
+        if text.get(at + 1) == Some(&b'/') {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// Parses a whole OpenStep plist. A UTF-8 BOM and the `// !$*UTF8*$!` header line Xcode writes
 /// are accepted (the header is a comment).
-pub fn parse(bytes: &[u8]) -> Result<Node, SyntaxError> {
+pub fn parse(bytes: &[u8]) -> Result<Node<'_>, SyntaxError> {
     parse_with(bytes, false)
 }
 
 /// Parses the body of a `.strings` file: `"key" = "value";` entries with no surrounding braces
 /// (CFPropertyList reads a strings file as exactly that). The text must be UTF-8 here; callers
 /// decode UTF-16 first.
-pub fn parse_strings(text: &str) -> Result<Node, SyntaxError> {
+pub fn parse_strings(text: &str) -> Result<Node<'_>, SyntaxError> {
     parse_with(text.as_bytes(), true)
 }
 
-fn parse_with(bytes: &[u8], strings: bool) -> Result<Node, SyntaxError> {
+fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut p = Parser {
         text,
+        utf8: std::str::from_utf8(text).ok(),
         pos: 0,
-        lines: LineIndex::new(text),
+        starts: std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text).map(|i| i + 1))
+            .collect(),
+        cursor: Cell::new((0, 0, 1)),
     };
-    let mut stack: Vec<Frame> = Vec::new();
+    let mut stack: Vec<Frame<'_>> = Vec::new();
+    // The elements of every open container, innermost last.
+    let mut items: Vec<Node<'_>> = Vec::new();
+    let mut entries: Vec<Entry<'_>> = Vec::new();
     if strings {
         stack.push(Frame::Dict {
             at: 0,
-            entries: Vec::new(),
+            position: p.position(0),
+            base: 0,
             key: None,
             implicit: true,
         });
@@ -345,15 +469,19 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node, SyntaxError> {
         // Closing brackets and separators of the innermost container.
         let mut finished: Option<Node> = None;
         match stack.last_mut() {
-            Some(Frame::Array { at, items }) => match p.peek() {
+            Some(Frame::Array { at, position, base }) => match p.peek() {
                 Some(b')') => {
                     p.pos += 1;
-                    let at = *at;
-                    let items = std::mem::take(items);
+                    let (line, column) = *position;
+                    let own: Vec<Node<'_>> = items.drain(*base..).collect();
                     stack.pop();
-                    finished = Some(p.node(at, Value::Array(items)));
+                    finished = Some(Node {
+                        line,
+                        column,
+                        value: Value::Array(own),
+                    });
                 }
-                Some(b',') if !items.is_empty() => {
+                Some(b',') if items.len() > *base => {
                     return Err(p.error(p.pos, "unexpected `,` (two in a row?)"));
                 }
                 None => return Err(p.error(*at, "unterminated array: `(` is never closed")),
@@ -361,26 +489,35 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node, SyntaxError> {
             },
             Some(Frame::Dict {
                 at,
-                entries,
+                position,
+                base,
                 key,
                 implicit,
             }) => match (p.peek(), key.is_some()) {
                 (None, false) if *implicit => {
-                    let at = *at;
-                    return Ok(p.node(at, Value::Dict(std::mem::take(entries))));
+                    let (line, column) = *position;
+                    return Ok(Node {
+                        line,
+                        column,
+                        value: Value::Dict(entries.drain(*base..).collect()),
+                    });
                 }
                 (Some(b'}'), false) if !*implicit => {
                     p.pos += 1;
-                    let at = *at;
-                    let entries = std::mem::take(entries);
+                    let (line, column) = *position;
+                    let own: Vec<Entry<'_>> = entries.drain(*base..).collect();
                     stack.pop();
-                    finished = Some(p.node(at, Value::Dict(entries)));
+                    finished = Some(Node {
+                        line,
+                        column,
+                        value: Value::Dict(own),
+                    });
                 }
                 (None, _) => {
                     return Err(p.error(*at, "unterminated dictionary: `{` is never closed"));
                 }
                 (Some(_), false) => {
-                    let key_at = p.pos;
+                    let key_at = p.position(p.pos);
                     let k = p.string()?;
                     p.skip()?;
                     if p.peek() != Some(b'=') {
@@ -414,17 +551,20 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node, SyntaxError> {
                             ));
                         }
                         p.pos += 1;
+                        let position = p.position(at);
                         stack.push(if open == b'{' {
                             Frame::Dict {
                                 at,
-                                entries: Vec::new(),
+                                position,
+                                base: entries.len(),
                                 key: None,
                                 implicit: false,
                             }
                         } else {
                             Frame::Array {
                                 at,
-                                items: Vec::new(),
+                                position,
+                                base: items.len(),
                             }
                         });
                         continue;
@@ -458,7 +598,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node, SyntaxError> {
                 }
                 return Ok(node);
             }
-            Some(Frame::Array { items, .. }) => {
+            Some(Frame::Array { .. }) => {
                 items.push(node);
                 match p.peek() {
                     Some(b',') => p.pos += 1,
@@ -472,7 +612,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node, SyntaxError> {
                     None => {}
                 }
             }
-            Some(Frame::Dict { entries, key, .. }) => {
+            Some(Frame::Dict { key, .. }) => {
                 let Some((k, key_at)) = key.take() else {
                     return Err(p.error(p.pos, "a dictionary value without a key"));
                 };
@@ -484,7 +624,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node, SyntaxError> {
                     ));
                 }
                 p.pos += 1;
-                let (line, column) = p.lines.position(key_at);
+                let (line, column) = key_at;
                 entries.push(Entry {
                     key: k,
                     line,

@@ -14,7 +14,7 @@
 //! libraries and other bundles that are not apps or app extensions are not audited: iOS reads
 //! purpose strings only from an app's or extension's own Info.plist.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use super::openstep::{self, Node, Value};
@@ -67,17 +67,18 @@ struct Project<'a> {
     src_root: PathBuf,
     /// `src_root` as displayed.
     src_display: String,
-    objects: BTreeMap<&'a str, &'a Node>,
-    parents: BTreeMap<&'a str, &'a str>,
+    /// Objects by id (looked up only, never listed: no order needed).
+    objects: HashMap<&'a str, &'a Node<'a>>,
+    parents: HashMap<&'a str, &'a str>,
     /// What the project may read.
     jail: super::Jail,
 }
 
-fn str_of<'a>(node: &'a Node, key: &str) -> Option<&'a str> {
+fn str_of<'a>(node: &'a Node<'_>, key: &str) -> Option<&'a str> {
     node.value.get(key)?.value.value.as_str()
 }
 
-fn list_of<'a>(node: &'a Node, key: &str) -> Vec<&'a str> {
+fn list_of<'a>(node: &'a Node<'_>, key: &str) -> Vec<&'a str> {
     node.value
         .get(key)
         .and_then(|e| e.value.value.as_array())
@@ -94,8 +95,8 @@ impl<'a> Project<'a> {
         &self,
         id: &str,
         wanted: &str,
-        from: &openstep::Entry,
-    ) -> Result<&'a Node, InputError> {
+        from: &openstep::Entry<'_>,
+    ) -> Result<&'a Node<'a>, InputError> {
         self.objects.get(id).copied().ok_or_else(|| {
             self.err(
                 from.line,
@@ -161,16 +162,17 @@ pub fn read_project(
             ),
         )
     })?;
-    let mut objects = BTreeMap::new();
+    // A later duplicate id wins, as in CFPropertyList.
+    let mut objects = HashMap::with_capacity(objects_dict.len());
     for e in objects_dict {
-        objects.insert(e.key.as_str(), &e.value);
+        objects.insert(&*e.key, &e.value);
     }
-    let mut parents = BTreeMap::new();
+    let mut parents = HashMap::new();
     for e in objects_dict {
         let isa = str_of(&e.value, "isa").unwrap_or("");
         if matches!(isa, "PBXGroup" | "PBXVariantGroup" | "XCVersionGroup") {
             for child in list_of(&e.value, "children") {
-                parents.insert(child, e.key.as_str());
+                parents.insert(child, &*e.key);
             }
         }
     }
@@ -299,7 +301,11 @@ enum Source {
 /// The target's `InfoPlist.strings` variant groups and `InfoPlist.xcstrings` catalogs in its
 /// Copy Bundle Resources phase, plus those beside its Info.plist and in its synchronized
 /// folders (Xcode 16 targets list folders, not files).
-fn localization_sources(project: &Project<'_>, target: &Node, build: &TargetBuild) -> Vec<Source> {
+fn localization_sources(
+    project: &Project<'_>,
+    target: &Node<'_>,
+    build: &TargetBuild,
+) -> Vec<Source> {
     let mut out = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     let mut add = |source: Source, seen: &mut std::collections::BTreeSet<PathBuf>| {
@@ -530,9 +536,11 @@ fn bundle_localizations(file: &Path) -> Vec<String> {
 
 /// One XCBuildConfiguration: its name, settings and base `.xcconfig` (read only when the
 /// configuration is the one audited).
-struct Config {
+struct Config<'a> {
     name: String,
-    assignments: Vec<Assignment>,
+    /// Its `buildSettings` (checked: every value a string or a list), turned into
+    /// [`Assignment`]s only for the configuration audited.
+    settings: &'a [openstep::Entry<'a>],
     /// (path, shown, where `baseConfigurationReference` is written).
     xcconfig: Option<(PathBuf, String, Location)>,
 }
@@ -542,7 +550,40 @@ struct Config {
 /// Info.plist key.
 const COCOAPODS_SUPPORT: &str = "Pods/Target Support Files/";
 
-impl Config {
+impl Config<'_> {
+    /// The build settings, in file order.
+    fn assignments(&self, display: &str) -> Vec<Assignment> {
+        self.settings
+            .iter()
+            .map(|s| {
+                let (key, condition) = match s.key.split_once('[') {
+                    Some((k, c)) => (
+                        k.to_owned(),
+                        Some(c.trim_end_matches(']').replace("][", ",")),
+                    ),
+                    None => (s.key.to_string(), None),
+                };
+                let value = match &s.value.value {
+                    Value::String(v) => v.to_string(),
+                    // A list-valued setting is space-joined, as Xcode evaluates it.
+                    Value::Array(items) => items
+                        .iter()
+                        .filter_map(|n| n.value.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    // Refused when the configuration was read.
+                    _ => String::new(),
+                };
+                Assignment {
+                    key,
+                    condition,
+                    value,
+                    location: Location::at(display, s.line, s.column),
+                }
+            })
+            .collect()
+    }
+
     /// The settings of the base `.xcconfig`, with a note when it is a CocoaPods file that is
     /// not there.
     fn read_xcconfig(
@@ -577,12 +618,15 @@ impl Config {
     }
 }
 
-struct ConfigList {
-    configs: Vec<Config>,
+struct ConfigList<'a> {
+    configs: Vec<Config<'a>>,
     default: Option<String>,
 }
 
-fn configurations(project: &Project<'_>, owner: &Node) -> Result<ConfigList, InputError> {
+fn configurations<'a>(
+    project: &Project<'a>,
+    owner: &Node<'_>,
+) -> Result<ConfigList<'a>, InputError> {
     let Some(entry) = owner.value.get("buildConfigurationList") else {
         return Ok(ConfigList {
             configs: Vec::new(),
@@ -597,7 +641,7 @@ fn configurations(project: &Project<'_>, owner: &Node) -> Result<ConfigList, Inp
         let Some(from) = configs_entry else { break };
         let config = project.object(config_id, "an XCBuildConfiguration", from)?;
         let name = str_of(config, "name").unwrap_or("").to_owned();
-        let mut assignments = Vec::new();
+        let mut settings_of: &[openstep::Entry<'_>] = &[];
         if let Some(settings) = config.value.get("buildSettings") {
             let Some(dict) = settings.value.value.as_dict() else {
                 return Err(project.err(
@@ -610,21 +654,8 @@ fn configurations(project: &Project<'_>, owner: &Node) -> Result<ConfigList, Inp
                 ));
             };
             for s in dict {
-                let (key, condition) = match s.key.split_once('[') {
-                    Some((k, c)) => (
-                        k.to_owned(),
-                        Some(c.trim_end_matches(']').replace("][", ",")),
-                    ),
-                    None => (s.key.clone(), None),
-                };
-                let value = match &s.value.value {
-                    Value::String(v) => v.clone(),
-                    // A list-valued setting is space-joined, as Xcode evaluates it.
-                    Value::Array(items) => items
-                        .iter()
-                        .filter_map(|n| n.value.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                match &s.value.value {
+                    Value::String(_) | Value::Array(_) => {}
                     other => {
                         return Err(project.err(
                             s.line,
@@ -636,14 +667,9 @@ fn configurations(project: &Project<'_>, owner: &Node) -> Result<ConfigList, Inp
                             ),
                         ));
                     }
-                };
-                assignments.push(Assignment {
-                    key,
-                    condition,
-                    value,
-                    location: Location::at(project.display, s.line, s.column),
-                });
+                }
             }
+            settings_of = dict;
         }
         let mut xcconfig = None;
         if let Some(base) = config.value.get("baseConfigurationReference") {
@@ -661,7 +687,7 @@ fn configurations(project: &Project<'_>, owner: &Node) -> Result<ConfigList, Inp
         }
         configs.push(Config {
             name,
-            assignments,
+            settings: settings_of,
             xcconfig,
         });
     }
@@ -689,11 +715,11 @@ fn display_of(project: &Project<'_>, path: &Path) -> String {
 
 fn choose_configuration<'c>(
     project: &Project<'_>,
-    list: &'c ConfigList,
+    list: &'c ConfigList<'_>,
     target: &str,
     options: &XcodeOptions,
     shipped: bool,
-) -> Result<Option<(String, &'c Config)>, InputError> {
+) -> Result<Option<(String, &'c Config<'c>)>, InputError> {
     let wanted = options.configuration.as_deref().unwrap_or("Release");
     if let Some(c) = list.configs.iter().find(|c| c.name == wanted) {
         return Ok(Some((c.name.clone(), c)));
@@ -778,8 +804,8 @@ impl TargetBuild {
         name: &str,
         product_type: &str,
         configuration: &str,
-        project_config: Option<&Config>,
-        target_config: &Config,
+        project_config: Option<&Config<'_>>,
+        target_config: &Config<'_>,
     ) -> Result<Self, InputError> {
         let mut values: BTreeMap<&str, String> = BTreeMap::new();
         for k in ["SRCROOT", "PROJECT_DIR", "SOURCE_ROOT"] {
@@ -795,13 +821,13 @@ impl TargetBuild {
         let mut levels = vec![builtins(&values)];
         if let Some(p) = project_config {
             levels.push(p.read_xcconfig(&project.jail, &mut notes)?);
-            levels.push(p.assignments.clone());
+            levels.push(p.assignments(project.display));
         }
         levels.push(target_config.read_xcconfig(&project.jail, &mut notes)?);
-        levels.push(target_config.assignments.clone());
+        levels.push(target_config.assignments(project.display));
 
         // The SDK decides which conditional settings apply, so read it unconditionally first.
-        let plain = Levels::new(levels.clone(), "", configuration);
+        let plain = Levels::new(levels, "", configuration);
         let setting = |key: &str| -> Result<Option<(String, Assignment)>, InputError> {
             match plain.get(key) {
                 None => Ok(None),
@@ -833,7 +859,7 @@ impl TargetBuild {
         };
         let catalyst = platform == ApplePlatform::Ios
             && setting("SUPPORTS_MACCATALYST")?.is_some_and(|(v, _)| v.eq_ignore_ascii_case("YES"));
-        let levels = Levels::new(levels, sdk_name(platform), configuration);
+        let levels = plain.with_sdk(sdk_name(platform));
 
         let get = |key: &str| -> Result<Option<(String, Assignment)>, InputError> {
             match levels.get(key) {
@@ -896,7 +922,8 @@ impl TargetBuild {
                 project
                     .jail
                     .read(file, shown, crate::input::Limits::DEFAULT_MAX_INPUT_BYTES)?;
-            let parsed = crate::input::plist::parse_plist(shown, &bytes)?;
+            // The platform is the target's (below), not guessed from the file.
+            let parsed = crate::input::plist::parse_plist_requests(shown, &bytes)?;
             path = shown.clone();
             kind = parsed.kind;
             for mut r in parsed.requests {

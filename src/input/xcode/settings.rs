@@ -79,6 +79,14 @@ impl Levels {
         }
     }
 
+    /// The same levels matched against another SDK.
+    pub fn with_sdk(self, sdk: &str) -> Self {
+        Levels {
+            sdk: sdk.to_owned(),
+            ..self
+        }
+    }
+
     /// Whether a condition applies. Architecture conditions count as matching: a setting for
     /// any architecture is in some shipped slice.
     fn matches(&self, condition: &str) -> bool {
