@@ -88,7 +88,7 @@ fn read_project(
     claimed: &mut BTreeSet<PathBuf>,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let text = projects::read_text(&csproj.path, &csproj.display, MAX_BYTES)?;
-    let Some(frameworks) = frameworks(&csproj.display, &text)? else {
+    let (Some(frameworks), packages) = scan(&csproj.display, &text)? else {
         return Ok(Vec::new());
     };
     let dir = csproj.path.parent().unwrap_or(Path::new("."));
@@ -115,7 +115,6 @@ fn read_project(
             claimed.insert(projects::canonical(&dir.join(relative)));
         }
     }
-    let packages = packages(&csproj.display, &text)?;
     let mut inputs = Vec::new();
     for framework in &frameworks {
         let build = Some(format!("{} (Release)", framework.name));
@@ -187,20 +186,40 @@ fn read_project(
     Ok(inputs)
 }
 
-/// The shipped frameworks of an app project, or `None` for a project that is not a mobile app
-/// (a class library, a test project). Only unconditioned `<TargetFramework(s)>` count: the
-/// conditioned ones add Windows or Tizen, which permaudit does not audit.
-fn frameworks(display: &str, text: &str) -> Result<Option<Vec<Framework>>, InputError> {
+/// What a `.csproj` says: the shipped frameworks of an app project, or `None` for a project
+/// that is not a mobile app (a class library, a test project), and the package references that
+/// may add permissions (see [`may_add_permissions`]), each at its element, in file order. Only
+/// unconditioned `<TargetFramework(s)>` count: the conditioned ones add Windows or Tizen, which
+/// permaudit does not audit.
+type Csproj = (Option<Vec<Framework>>, Vec<(String, Location)>);
+
+fn scan(display: &str, text: &str) -> Result<Csproj, InputError> {
     let mut reader = quick_xml::Reader::from_str(text);
     let mut found: Option<String> = None;
     let mut inside = false;
     let mut is_app = false;
+    let mut packages = Vec::new();
     let lines = super::lines::LineIndex::new(text.as_bytes());
     loop {
+        let start = usize::try_from(reader.buffer_position()).unwrap_or(0);
         let event = reader
             .read_event()
             .map_err(|e| not_well_formed(display, &lines, reader.error_position(), &e))?;
         match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "PackageReference" => {
+                let name = e
+                    .attributes()
+                    .flatten()
+                    .find(|a| a.key.local_name().as_ref() == "Include")
+                    .map(|a| a.value.to_string());
+                if let Some(name) = name.filter(|n| may_add_permissions(n)) {
+                    // The element starts after any whitespace the event began with.
+                    let at = start + text.get(start..).and_then(|t| t.find('<')).unwrap_or(0);
+                    let (line, column) = lines.position(at);
+                    packages.push((name, Location::at(display, line, column)));
+                }
+                inside = false;
+            }
             Event::Start(e) => {
                 let name = e.local_name();
                 let conditioned = e
@@ -226,7 +245,7 @@ fn frameworks(display: &str, text: &str) -> Result<Option<Vec<Framework>>, Input
         }
     }
     let Some(value) = found else {
-        return Ok(None);
+        return Ok((None, packages));
     };
     let frameworks: Vec<Framework> = value
         .split(';')
@@ -249,9 +268,9 @@ fn frameworks(display: &str, text: &str) -> Result<Option<Vec<Framework>>, Input
         })
         .collect();
     if frameworks.is_empty() && !is_app {
-        return Ok(None);
+        return Ok((None, packages));
     }
-    Ok(Some(frameworks))
+    Ok((Some(frameworks), packages))
 }
 
 /// A project file quick-xml cannot read, at the place it stopped.
@@ -281,45 +300,16 @@ const MANAGED_ONLY: &[&str] = &[
     "Newtonsoft.Json",
 ];
 
-/// The `<PackageReference>`s of a project that may add permissions on Android (any but
-/// [`MANAGED_ONLY`]), each at its element, in file order.
-fn packages(display: &str, text: &str) -> Result<Vec<(String, Location)>, InputError> {
-    let mut reader = quick_xml::Reader::from_str(text);
-    let lines = super::lines::LineIndex::new(text.as_bytes());
-    let mut found = Vec::new();
-    loop {
-        let start = usize::try_from(reader.buffer_position()).unwrap_or(0);
-        let event = reader
-            .read_event()
-            .map_err(|e| not_well_formed(display, &lines, reader.error_position(), &e))?;
-        match event {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "PackageReference" => {
-                let Some(name) = e
-                    .attributes()
-                    .flatten()
-                    .find(|a| a.key.local_name().as_ref() == "Include")
-                    .map(|a| a.value.to_string())
-                else {
-                    continue;
-                };
-                let managed = MANAGED_ONLY.iter().any(|m| {
-                    name.eq_ignore_ascii_case(m)
-                        || (m.ends_with('.')
-                            && name.len() > m.len()
-                            && name[..m.len()].eq_ignore_ascii_case(m))
-                });
-                if !managed {
-                    // The element starts after any whitespace the event began with.
-                    let at = start + text[start..].find('<').unwrap_or(0);
-                    let (line, column) = lines.position(at);
-                    found.push((name, Location::at(display, line, column)));
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(found)
+/// Whether a `<PackageReference>` may bring an Android library of its own (any package but
+/// [`MANAGED_ONLY`]). Compared as bytes: a hostile name need not split at a character there.
+fn may_add_permissions(name: &str) -> bool {
+    !MANAGED_ONLY.iter().any(|m| {
+        let (name, m) = (name.as_bytes(), m.as_bytes());
+        name.eq_ignore_ascii_case(m)
+            || (m.ends_with(b".")
+                && name.len() > m.len()
+                && name[..m.len()].eq_ignore_ascii_case(m))
+    })
 }
 
 /// The C# files of the project in `dir` that an Android build compiles, sorted: all of them
@@ -379,4 +369,37 @@ fn sources(dir: &Path, shown_dir: &str) -> Result<Vec<(PathBuf, String)>, InputE
     }
     out.sort_by(|a, b| a.1.cmp(&b.1));
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn package_names_are_judged_by_their_prefix_whatever_their_characters() {
+        assert!(!may_add_permissions("Microsoft.Maui.Controls"));
+        assert!(!may_add_permissions("communitytoolkit.mvvm"));
+        assert!(may_add_permissions("Plugin.LocalNotification"));
+        assert!(may_add_permissions("Microsoft.Maui"));
+        // A multi-byte character across the prefix's end is a name like any other, not a panic.
+        assert!(may_add_permissions("Microsoft.Mau€x"));
+    }
+
+    #[test]
+    fn one_scan_gives_the_frameworks_and_the_packages() {
+        let text = "<Project>\n<PropertyGroup><TargetFrameworks>net8.0-android;net8.0-ios\
+                    </TargetFrameworks></PropertyGroup>\n<ItemGroup>\n  \
+                    <PackageReference Include=\"System.Text.Json\" />\n  \
+                    <PackageReference Include=\"ZXing.Net.Maui\" Version=\"1\" />\n\
+                    </ItemGroup>\n</Project>\n";
+        let (frameworks, packages) = scan("A.csproj", text).unwrap();
+        assert_eq!(frameworks.map(|f| f.len()), Some(2));
+        assert_eq!(
+            packages
+                .iter()
+                .map(|(n, l)| format!("{n} {l}"))
+                .collect::<Vec<_>>(),
+            ["ZXing.Net.Maui A.csproj:5:3"]
+        );
+    }
 }
