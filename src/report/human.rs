@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use super::source::Sources;
-use super::text::{self, wrap};
+use super::text;
 use super::{RenderOptions, Renderer, Summary};
 use crate::audit::Finding;
 use crate::check::CheckOutcome;
@@ -22,32 +22,57 @@ use crate::model::Severity;
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Human;
 
-/// ANSI styles; empty strings without colour.
+/// ANSI styles; nothing without colour.
 struct Style {
     on: bool,
 }
 
-impl Style {
-    fn paint(&self, code: &str, text: &str) -> String {
-        if self.on {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
+/// `lead` and `text` in one style, written straight into the report (no string per line).
+struct Painted<'a> {
+    code: Option<&'static str>,
+    lead: &'a str,
+    text: &'a str,
+}
+
+impl std::fmt::Display for Painted<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.code {
+            Some(code) => write!(f, "\x1b[{code}m{}{}\x1b[0m", self.lead, self.text),
+            None => write!(f, "{}{}", self.lead, self.text),
         }
     }
-    fn severity(&self, severity: Severity, text: &str) -> String {
+}
+
+impl Style {
+    fn paint<'a>(&self, code: &'static str, lead: &'a str, text: &'a str) -> Painted<'a> {
+        Painted {
+            code: self.on.then_some(code),
+            lead,
+            text,
+        }
+    }
+    fn severity<'a>(&self, severity: Severity, text: &'a str) -> Painted<'a> {
         let code = match severity {
             Severity::Error => "1;31",
             Severity::Warning => "1;33",
             Severity::Note => "1;36",
         };
-        self.paint(code, text)
+        self.paint(code, "", text)
     }
-    fn gutter(&self, text: &str) -> String {
-        self.paint("1;34", text)
+    fn gutter<'a>(&self, text: &'a str) -> Painted<'a> {
+        self.paint("1;34", "", text)
     }
-    fn bold(&self, text: &str) -> String {
-        self.paint("1", text)
+    fn bold<'a>(&self, lead: &'a str, text: &'a str) -> Painted<'a> {
+        self.paint("1", lead, text)
+    }
+}
+
+/// `n` spaces: a slice of a constant for the indents a report has, allocated only beyond it.
+fn spaces(n: usize) -> std::borrow::Cow<'static, str> {
+    const SPACES: &str = "                                                                ";
+    match SPACES.get(..n) {
+        Some(s) => std::borrow::Cow::Borrowed(s),
+        None => std::borrow::Cow::Owned(" ".repeat(n)),
     }
 }
 
@@ -111,7 +136,7 @@ impl Renderer for Human {
         } else if s.warnings > 0 {
             style.severity(Severity::Warning, &counts)
         } else {
-            style.bold(&counts)
+            style.bold("", &counts)
         };
         writeln!(out, "{painted}")
     }
@@ -284,27 +309,26 @@ fn finding(
     // The hanging indent lines continuation up under the message unless that leaves too little
     // room; then two spaces.
     let hang = if text::width(&prefix) * 3 <= width {
-        " ".repeat(text::width(&prefix))
+        spaces(text::width(&prefix))
     } else {
-        "  ".to_owned()
+        spaces(2)
     };
-    for (i, line) in wrapped(&prefix, &hang, &what, width).iter().enumerate() {
-        if i == 0 {
-            let body = &line[prefix.len()..];
+    each_line(&prefix, &hang, &what, width, |first, line| {
+        if first {
             writeln!(
                 out,
                 "{}{}",
                 style.severity(f.severity, &prefix[..prefix.len() - 1]),
-                style.bold(&format!(" {body}"))
-            )?;
+                style.bold(" ", line)
+            )
         } else {
-            writeln!(out, "{}", style.bold(line))?;
+            writeln!(out, "{}", style.bold(&hang, line))
         }
-    }
+    })?;
 
     let line_no = f.location.line;
     let gutter_width = line_no.map_or(1, |n| n.to_string().len());
-    let pad = " ".repeat(gutter_width);
+    let pad = spaces(gutter_width);
     writeln!(out, "{pad}{} {}", style.gutter("-->"), f.location)?;
 
     let in_policy = super::is_policy_path(outcome, &f.location.path);
@@ -328,25 +352,33 @@ fn finding(
         let room = width.saturating_sub(gutter.len()).max(20);
         let shown = snippet(source, f.location.column, &f.permission, room);
         writeln!(out, "{}{}", style.gutter(&gutter), shown.line)?;
-        let mut caret = " ".repeat(shown.caret_start);
-        caret.push_str(&"^".repeat(shown.caret_len.max(1)));
-        let caret_end = shown.caret_start + shown.caret_len.max(1);
-        let marker = format!("{pad} {} ", style.gutter("|"));
+        let caret_len = shown.caret_len.max(1);
+        let caret = Caret {
+            indent: shown.caret_start,
+            len: caret_len,
+        }
+        .to_string();
+        let caret_end = shown.caret_start + caret_len;
+        let bar = style.gutter("|");
         match &label {
             Some(label) if caret_end + 1 + text::width(label) <= room => writeln!(
                 out,
-                "{marker}{} {}",
+                "{pad} {bar} {} {}",
                 style.severity(f.severity, &caret),
                 style.severity(f.severity, label)
             )?,
             Some(label) => {
-                writeln!(out, "{marker}{}", style.severity(f.severity, &caret))?;
-                let indent = " ".repeat(shown.caret_start.min(room / 2));
-                for line in wrap(label, room.saturating_sub(indent.len())) {
-                    writeln!(out, "{marker}{indent}{}", style.severity(f.severity, &line))?;
-                }
+                writeln!(out, "{pad} {bar} {}", style.severity(f.severity, &caret))?;
+                let indent = spaces(shown.caret_start.min(room / 2));
+                text::wrap_each(label, room.saturating_sub(indent.len()), |line| {
+                    writeln!(
+                        out,
+                        "{pad} {bar} {indent}{}",
+                        style.severity(f.severity, line)
+                    )
+                })?;
             }
-            None => writeln!(out, "{marker}{}", style.severity(f.severity, &caret))?,
+            None => writeln!(out, "{pad} {bar} {}", style.severity(f.severity, &caret))?,
         }
         writeln!(out, "{pad} {}", style.gutter("|"))?;
     } else if in_policy && let Some(label) = &label {
@@ -375,6 +407,22 @@ fn finding(
     Ok(())
 }
 
+/// A caret line: `indent` spaces, then `len` carets.
+struct Caret {
+    indent: usize,
+    len: usize,
+}
+
+impl std::fmt::Display for Caret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:1$}", "", self.indent)?;
+        for _ in 0..self.len {
+            f.write_str("^")?;
+        }
+        Ok(())
+    }
+}
+
 /// `= help: …` / `= note: …`, wrapped with the text aligned after the colon.
 fn note_line(
     out: &mut dyn Write,
@@ -384,39 +432,45 @@ fn note_line(
     text: &str,
     width: usize,
 ) -> io::Result<()> {
-    let prefix = format!("{pad} = {kind}: ");
-    let hang = " ".repeat(text::width(&prefix));
-    for (i, line) in wrapped(&prefix, &hang, text, width).iter().enumerate() {
-        if i == 0 {
-            let rest = &line[prefix.len()..];
+    // `{pad} = {kind}: `
+    let prefix_width = pad.len() + 3 + text::width(kind) + 2;
+    let hang = spaces(prefix_width);
+    let room = width.saturating_sub(prefix_width);
+    let mut first = true;
+    text::wrap_each(text, room.max(20), |line| {
+        if std::mem::take(&mut first) {
             writeln!(
                 out,
-                "{pad} {} {}",
+                "{pad} {} {}{line}",
                 style.gutter("="),
-                format_args!("{}{rest}", style.bold(&format!("{kind}: ")))
-            )?;
+                style.paint("1", kind, ": ")
+            )
         } else {
-            writeln!(out, "{line}")?;
+            writeln!(out, "{hang}{line}")
         }
-    }
-    Ok(())
+    })
 }
 
-/// `text` wrapped to `width`, the first line after `first`, the rest after `hang`.
-fn wrapped(first: &str, hang: &str, text: &str, width: usize) -> Vec<String> {
+/// `text` wrapped to `width`, each line handed to `emit` with whether it is the first: the
+/// first goes after `first`, the rest after `hang`.
+fn each_line(
+    first: &str,
+    hang: &str,
+    text: &str,
+    width: usize,
+    mut emit: impl FnMut(bool, &str) -> io::Result<()>,
+) -> io::Result<()> {
     let room = width.saturating_sub(text::width(first).max(text::width(hang)));
-    wrap(text, room.max(20))
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| format!("{}{l}", if i == 0 { first } else { hang }))
-        .collect()
+    let mut is_first = true;
+    text::wrap_each(text, room.max(20), |line| {
+        emit(std::mem::take(&mut is_first), line)
+    })
 }
 
 fn lines(out: &mut dyn Write, first: &str, hang: &str, text: &str, width: usize) -> io::Result<()> {
-    for line in wrapped(first, hang, text, width) {
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
+    each_line(first, hang, text, width, |is_first, line| {
+        writeln!(out, "{}{line}", if is_first { first } else { hang })
+    })
 }
 
 /// A source line made fit for display, with where the caret goes (in columns).
@@ -431,79 +485,108 @@ struct Shown {
 /// caret goes under the permission's name when it is written on the line (the manifest
 /// attribute, the plist key, the policy entry), else under the token at `column`.
 fn snippet(source: &str, column: Option<u32>, permission: &str, room: usize) -> Shown {
-    let chars: Vec<char> = source.chars().collect();
-    let from = column
-        .map_or(0, |c| (c as usize).saturating_sub(1))
-        .min(chars.len());
+    // Byte offset of the character at 1-based `column` (the line's end when past it).
+    let skip = column.map_or(0, |c| (c as usize).saturating_sub(1));
+    let byte_from = source
+        .char_indices()
+        .nth(skip)
+        .map_or(source.len(), |(b, _)| b);
     let short = permission.rsplit('.').next().unwrap_or(permission);
-    let byte_from: usize = chars[..from].iter().map(|c| c.len_utf8()).sum();
     let found = [permission, short]
         .into_iter()
         .filter(|n| !n.is_empty())
         .find_map(|name| {
-            source[byte_from..].find(name).map(|b| {
-                (
-                    source[..byte_from + b].chars().count(),
-                    name.chars().count(),
-                )
-            })
+            source[byte_from..]
+                .find(name)
+                .map(|b| (byte_from + b, byte_from + b + name.len()))
         });
-    let (start, len) = found.unwrap_or_else(|| {
-        let len = chars[from..]
-            .iter()
+    // Else the token at the column: up to the next whitespace or delimiter, at least one
+    // character.
+    let (start, end) = found.unwrap_or_else(|| {
+        let rest = &source[byte_from..];
+        let first = rest.chars().next().map_or(0, char::len_utf8);
+        let len = rest
+            .char_indices()
             .skip(1)
-            .position(|c| c.is_whitespace() || ",:]}>\"'".contains(*c))
-            .map_or(chars.len() - from, |p| p + 1)
-            .max(1);
-        (from, len)
+            .find(|&(_, c)| c.is_whitespace() || ",:]}>\"'".contains(c))
+            .map_or(rest.len(), |(b, _)| b)
+            .max(first);
+        (byte_from, byte_from + len)
     });
-    // Display columns of each character.
-    let shown: Vec<(String, usize)> = chars
-        .iter()
-        .map(|&c| match c {
-            '\t' => ("    ".to_owned(), 4),
-            c if text::is_bidi(c) => (format!("<U+{:04X}>", u32::from(c)), 8),
-            c if c.is_control() => ("\u{fffd}".to_owned(), 1),
-            c => (c.to_string(), text::char_width(c)),
-        })
-        .collect();
-    let col = |i: usize| -> usize { shown[..i.min(shown.len())].iter().map(|s| s.1).sum() };
-    let total = col(shown.len());
-    let (caret_start, caret_end) = (col(start), col((start + len).min(shown.len())));
+    let columns = |text: &str| text.chars().map(shown_width).sum::<usize>();
+    let caret_start = columns(&source[..start]);
+    let caret_end = caret_start + columns(&source[start..end]);
+    let total = caret_end + columns(&source[end..]);
     if total <= room {
+        let mut line = String::with_capacity(source.len());
+        source.chars().for_each(|c| push_shown(&mut line, c));
         return Shown {
-            line: shown.iter().map(|s| s.0.as_str()).collect(),
+            line,
             caret_start,
             caret_len: caret_end.saturating_sub(caret_start).max(1),
         };
     }
     // Cut: keep the caret's text, with context before it, and mark cuts with an ellipsis.
-    let mut first = 0;
-    while first < shown.len() && caret_start.saturating_sub(col(first)) > room / 4 {
-        first += 1;
+    let mut chars = source.chars().peekable();
+    let (mut skipped, mut cut) = (0, false);
+    while let Some(&c) = chars.peek() {
+        if caret_start.saturating_sub(skipped) <= room / 4 {
+            break;
+        }
+        skipped += shown_width(c);
+        cut = true;
+        chars.next();
     }
-    let lead = usize::from(first > 0);
-    let mut line = String::from(if first > 0 { "…" } else { "" });
-    let mut used = lead;
-    let mut last = first;
-    while last < shown.len() && used + shown[last].1 < room {
-        line.push_str(&shown[last].0);
-        used += shown[last].1;
-        last += 1;
-    }
-    if last < shown.len() {
+    let lead = usize::from(cut);
+    let mut line = String::with_capacity(room + 8);
+    if lead == 1 {
         line.push('…');
     }
-    let caret_start = caret_start - col(first) + lead;
-    let visible_end = used;
-    let caret_len = (caret_end - col(first) + lead)
-        .min(visible_end)
+    let mut used = lead;
+    while let Some(&c) = chars.peek() {
+        let w = shown_width(c);
+        if used + w >= room {
+            break;
+        }
+        push_shown(&mut line, c);
+        used += w;
+        chars.next();
+    }
+    if chars.peek().is_some() {
+        line.push('…');
+    }
+    let caret_start = caret_start - skipped + lead;
+    let caret_len = (caret_end - skipped + lead)
+        .min(used)
         .saturating_sub(caret_start)
         .max(1);
     Shown {
         line,
         caret_start,
         caret_len,
+    }
+}
+
+/// Columns a source character takes as shown: a tab is four spaces, a bidirectional control is
+/// written out (`<U+202E>`), another control character is U+FFFD.
+fn shown_width(c: char) -> usize {
+    match c {
+        '\t' => 4,
+        c if text::is_bidi(c) => 8,
+        c if c.is_control() => 1,
+        c => text::char_width(c),
+    }
+}
+
+fn push_shown(line: &mut String, c: char) {
+    use std::fmt::Write as _;
+    match c {
+        '\t' => line.push_str("    "),
+        c if text::is_bidi(c) => {
+            let _ = write!(line, "<U+{:04X}>", u32::from(c));
+        }
+        c if c.is_control() => line.push('\u{fffd}'),
+        c => line.push(c),
     }
 }
 
@@ -536,6 +619,136 @@ mod tests {
             100,
         );
         assert_eq!((s.caret_start, s.caret_len), (18, 6));
+    }
+
+    /// The first renderer's snippet, a display string per character: the reference that the
+    /// allocation-free one must agree with.
+    fn snippet_by_chars(source: &str, column: Option<u32>, permission: &str, room: usize) -> Shown {
+        let chars: Vec<char> = source.chars().collect();
+        let from = column
+            .map_or(0, |c| (c as usize).saturating_sub(1))
+            .min(chars.len());
+        let short = permission.rsplit('.').next().unwrap_or(permission);
+        let byte_from: usize = chars[..from].iter().map(|c| c.len_utf8()).sum();
+        let found = [permission, short]
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .find_map(|name| {
+                source[byte_from..].find(name).map(|b| {
+                    (
+                        source[..byte_from + b].chars().count(),
+                        name.chars().count(),
+                    )
+                })
+            });
+        let (start, len) = found.unwrap_or_else(|| {
+            let len = chars[from..]
+                .iter()
+                .skip(1)
+                .position(|c| c.is_whitespace() || ",:]}>\"'".contains(*c))
+                .map_or(chars.len() - from, |p| p + 1)
+                .max(1);
+            (from, len)
+        });
+        let shown: Vec<(String, usize)> = chars
+            .iter()
+            .map(|&c| match c {
+                '\t' => ("    ".to_owned(), 4),
+                c if text::is_bidi(c) => (format!("<U+{:04X}>", u32::from(c)), 8),
+                c if c.is_control() => ("\u{fffd}".to_owned(), 1),
+                c => (c.to_string(), text::char_width(c)),
+            })
+            .collect();
+        let col = |i: usize| -> usize { shown[..i.min(shown.len())].iter().map(|s| s.1).sum() };
+        let total = col(shown.len());
+        let (caret_start, caret_end) = (col(start), col((start + len).min(shown.len())));
+        if total <= room {
+            return Shown {
+                line: shown.iter().map(|s| s.0.as_str()).collect(),
+                caret_start,
+                caret_len: caret_end.saturating_sub(caret_start).max(1),
+            };
+        }
+        let mut first = 0;
+        while first < shown.len() && caret_start.saturating_sub(col(first)) > room / 4 {
+            first += 1;
+        }
+        let lead = usize::from(first > 0);
+        let mut line = String::from(if first > 0 { "…" } else { "" });
+        let mut used = lead;
+        let mut last = first;
+        while last < shown.len() && used + shown[last].1 < room {
+            line.push_str(&shown[last].0);
+            used += shown[last].1;
+            last += 1;
+        }
+        if last < shown.len() {
+            line.push('…');
+        }
+        let caret_start = caret_start - col(first) + lead;
+        let caret_len = (caret_end - col(first) + lead)
+            .min(used)
+            .saturating_sub(caret_start)
+            .max(1);
+        Shown {
+            line,
+            caret_start,
+            caret_len,
+        }
+    }
+
+    #[test]
+    fn snippet_agrees_with_the_per_character_reference() {
+        let pieces = [
+            "<uses-permission android:name=\"",
+            "android.permission.CAMERA",
+            "CAMERA",
+            "\t",
+            "相机权限",
+            "\u{202e}",
+            "\u{301}",
+            "\u{7}",
+            "\"/>",
+            " ",
+            "x",
+            "é",
+        ];
+        // Every line of up to three pieces, at columns before, inside and past it, in rooms
+        // that fit it and rooms that cut it.
+        let mut lines = vec![String::new()];
+        let mut last = lines.clone();
+        for _ in 0..3 {
+            let mut next = Vec::new();
+            for l in &last {
+                for p in pieces {
+                    next.push(format!("{l}{p}"));
+                }
+            }
+            lines.extend(next.iter().cloned());
+            last = next;
+        }
+        lines.push(format!("{}{}{}", "y".repeat(70), pieces[1], "z".repeat(70)));
+        for line in &lines {
+            for column in [
+                None,
+                Some(0),
+                Some(1),
+                Some(3),
+                Some(9),
+                Some(40),
+                Some(500),
+            ] {
+                for permission in ["android.permission.CAMERA", "a.b.NOPE", ""] {
+                    for room in [4, 20, 41, 100] {
+                        assert_eq!(
+                            snippet(line, column, permission, room),
+                            snippet_by_chars(line, column, permission, room),
+                            "{line:?} {column:?} {permission} {room}"
+                        );
+                    }
+                }
+            }
+        }
     }
 
     #[test]

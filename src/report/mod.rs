@@ -319,7 +319,13 @@ pub(crate) fn row_label(
 
 /// Word wrap to `width` display columns (Chinese breaks between characters).
 pub fn wrap_text(text: &str, width: usize) -> Vec<String> {
-    text::wrap(text, width)
+    let mut lines = Vec::new();
+    text::wrap_each(text, width, |line| {
+        lines.push(line.to_owned());
+        Ok::<(), std::convert::Infallible>(())
+    })
+    .unwrap_or_else(|never| match never {});
+    lines
 }
 
 /// A finding's message in the parts a diagnostic shows: what is wrong (the header), how to

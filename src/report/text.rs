@@ -52,16 +52,39 @@ pub(crate) fn char_width(c: char) -> usize {
 
 /// Greedy wrap of `text` into lines of at most `width` columns. Words are split on whitespace;
 /// each wide (CJK) character may start a line. A word longer than a line is cut.
+#[cfg(test)]
 pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    super::wrap_text(text, width)
+}
+
+/// [`wrap`], handing each line to `emit` in order. A report wraps every message, so this builds
+/// the lines in one reused buffer, and a message that fits as written is handed on as it is.
+pub(crate) fn wrap_each<E>(
+    text: &str,
+    width: usize,
+    mut emit: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
     let width = width.max(1);
-    let mut lines = Vec::new();
-    let mut line = String::new();
+    // Printable ASCII with single spaces and no space at either end wraps to itself when it
+    // fits: the token joining below would rebuild the same bytes.
+    let plain = text.len() <= width
+        && text.bytes().all(|b| (b' '..=b'~').contains(&b))
+        && !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && memchr::memmem::find(text.as_bytes(), b"  ").is_none();
+    if plain {
+        return emit(text);
+    }
+    let mut line = String::with_capacity(text.len().min(width * 4));
     let mut line_width = 0;
-    for (space, token) in tokens(text) {
+    let mut emitted = false;
+    for (space, token) in Tokens::new(text) {
         let token_width = self::width(token);
         let gap = usize::from(space && !line.is_empty());
         if !line.is_empty() && line_width + gap + token_width > width {
-            lines.push(std::mem::take(&mut line));
+            emit(&line)?;
+            emitted = true;
+            line.clear();
             line_width = 0;
         } else if gap == 1 {
             line.push(' ');
@@ -76,51 +99,67 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
         for c in token.chars() {
             let w = char_width(c);
             if line_width + w > width && !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
+                emit(&line)?;
+                emitted = true;
+                line.clear();
                 line_width = 0;
             }
             line.push(c);
             line_width += w;
         }
     }
-    if !line.is_empty() || lines.is_empty() {
-        lines.push(line);
+    if !line.is_empty() || !emitted {
+        emit(&line)?;
     }
-    lines
+    Ok(())
 }
 
 /// `(preceded by whitespace, token)`: runs of narrow characters, and each wide one alone.
-fn tokens(text: &str) -> Vec<(bool, &str)> {
-    let mut out = Vec::new();
-    let mut space = false;
-    let mut start: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        // An ASCII character is never wide, and is whitespace exactly when it is one of
-        // `\t`..=`\r` or a space (as `char::is_whitespace` says).
-        let breaks = if c.is_ascii() {
-            matches!(c, '\t'..='\r' | ' ')
-        } else {
-            c.is_whitespace() || char_width(c) == 2
-        };
-        if breaks {
-            if let Some(s) = start.take() {
-                out.push((space, &text[s..i]));
-                space = false;
-            }
-            if c.is_whitespace() {
-                space = true;
+struct Tokens<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Tokens<'t> {
+    fn new(text: &'t str) -> Self {
+        Tokens { text, at: 0 }
+    }
+}
+
+impl<'t> Iterator for Tokens<'t> {
+    type Item = (bool, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let text = self.text;
+        let mut space = false;
+        let mut start: Option<usize> = None;
+        for (i, c) in text[self.at..].char_indices() {
+            let i = self.at + i;
+            // An ASCII character is never wide, and is whitespace exactly when it is one of
+            // `\t`..=`\r` or a space (as `char::is_whitespace` says).
+            let (white, wide) = if c.is_ascii() {
+                (matches!(c, '\t'..='\r' | ' '), false)
             } else {
-                out.push((space, &text[i..i + c.len_utf8()]));
-                space = false;
+                (c.is_whitespace(), !c.is_whitespace() && char_width(c) == 2)
+            };
+            if white || wide {
+                if let Some(s) = start {
+                    self.at = i;
+                    return Some((space, &text[s..i]));
+                }
+                if white {
+                    space = true;
+                } else {
+                    self.at = i + c.len_utf8();
+                    return Some((space, &text[i..self.at]));
+                }
+            } else if start.is_none() {
+                start = Some(i);
             }
-        } else if start.is_none() {
-            start = Some(i);
         }
+        self.at = text.len();
+        start.map(|s| (space, &text[s..]))
     }
-    if let Some(s) = start {
-        out.push((space, &text[s..]));
-    }
-    out
 }
 
 #[cfg(test)]
@@ -153,6 +192,25 @@ mod tests {
             assert!(char_width(c) != 2, "{b:#x}");
             assert_eq!(c.is_whitespace(), matches!(c, '\t'..='\r' | ' '), "{b:#x}");
         }
+    }
+
+    /// A message handed on as written is what joining its tokens would have built.
+    #[test]
+    fn plain_text_is_its_own_wrap() {
+        for text in [
+            "",
+            "a",
+            "a b",
+            "error[undeclared]: x.Y is requested",
+            "a,b c;d (e)",
+        ] {
+            let joined: Vec<&str> = Tokens::new(text).map(|(_, t)| t).collect();
+            assert_eq!(joined.join(" "), text);
+            assert_eq!(wrap(text, 100), vec![text]);
+        }
+        // Not plain: rebuilt, so runs of spaces collapse and the ends are trimmed.
+        assert_eq!(wrap("  a   b ", 100), vec!["a b"]);
+        assert_eq!(wrap("a\tb\nc", 100), vec!["a b c"]);
     }
 
     #[test]
