@@ -36,10 +36,17 @@ struct Painted<'a> {
 
 impl std::fmt::Display for Painted<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.code {
-            Some(code) => write!(f, "\x1b[{code}m{}{}\x1b[0m", self.lead, self.text),
-            None => write!(f, "{}{}", self.lead, self.text),
+        if let Some(code) = self.code {
+            f.write_str("\x1b[")?;
+            f.write_str(code)?;
+            f.write_str("m")?;
         }
+        f.write_str(self.lead)?;
+        f.write_str(self.text)?;
+        if self.code.is_some() {
+            f.write_str("\x1b[0m")?;
+        }
+        Ok(())
     }
 }
 
@@ -513,13 +520,25 @@ fn snippet(source: &str, column: Option<u32>, permission: &str, room: usize) -> 
             .max(first);
         (byte_from, byte_from + len)
     });
-    let columns = |text: &str| text.chars().map(shown_width).sum::<usize>();
+    // Most source lines are printable ASCII: a column a byte, shown as they are.
+    let ascii = source.bytes().all(|b| (b' '..=b'~').contains(&b));
+    let columns = |text: &str| {
+        if ascii {
+            text.len()
+        } else {
+            text.chars().map(shown_width).sum::<usize>()
+        }
+    };
     let caret_start = columns(&source[..start]);
     let caret_end = caret_start + columns(&source[start..end]);
     let total = caret_end + columns(&source[end..]);
     if total <= room {
         let mut line = String::with_capacity(source.len());
-        source.chars().for_each(|c| push_shown(&mut line, c));
+        if ascii {
+            line.push_str(source);
+        } else {
+            source.chars().for_each(|c| push_shown(&mut line, c));
+        }
         return Shown {
             line,
             caret_start,

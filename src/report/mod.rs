@@ -389,6 +389,10 @@ fn split_with<'m>(message: &'m str, p: &Punctuation) -> MessageParts<'m> {
     let mut quoted = false;
     let mut split = None;
     for (i, c) in message.char_indices() {
+        // Letters, digits and spaces are most of a message and none of them punctuation.
+        if c.is_ascii_alphanumeric() || c == ' ' {
+            continue;
+        }
         if c == '"' {
             quoted = !quoted;
         } else if p.quotes.0.contains(&c) || (!quoted && p.brackets.0.contains(&c)) {

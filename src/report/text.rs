@@ -8,7 +8,9 @@ use unicode_width::UnicodeWidthChar;
 /// reorder what a reader sees around it; other control characters become U+FFFD.
 pub(crate) fn visible(text: &str) -> std::borrow::Cow<'_, str> {
     let hidden = |c: char| is_bidi(c) || (c.is_control() && c != '\n' && c != '\t');
-    if !text.chars().any(hidden) {
+    // Printable ASCII, newlines and tabs are shown as they are, and are most of any report.
+    let plain = |b: &u8| (b' '..=b'~').contains(b) || matches!(b, b'\n' | b'\t');
+    if text.as_bytes().iter().all(plain) || !text.chars().any(hidden) {
         return std::borrow::Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
