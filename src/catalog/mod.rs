@@ -382,6 +382,7 @@ pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
     let word_upper: Vec<char> = word.chars().flat_map(char::to_uppercase).collect();
     let length = word.chars().count();
     let limit = (length / 3).max(2);
+    let word_letters = Letters::of(&word_upper);
     let mut other: Vec<char> = Vec::new();
     candidates
         // The distance is at least the difference in length: most candidates are ruled out
@@ -390,10 +391,50 @@ pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
         .filter_map(|c| {
             other.clear();
             other.extend(c.chars().flat_map(char::to_uppercase));
+            // And at least the letters one has that the other lacks: a cheaper bound that
+            // rules out most of the rest (a long name leaves a wide length window).
+            if word_letters.apart(&Letters::of(&other)) > limit {
+                return None;
+            }
             distance_within(&word_upper, &other, limit).map(|d| (d, c))
         })
         .min()
         .map(|(_, c)| c)
+}
+
+/// How often each character occurs, with the characters a permission name is made of counted
+/// apart and every other one in one shared class (which only lowers the bound).
+struct Letters([u32; 38]);
+
+impl Letters {
+    fn of(text: &[char]) -> Self {
+        let mut counts = [0u32; 38];
+        for &c in text {
+            let class = match c {
+                'A'..='Z' => c as usize - 'A' as usize,
+                '0'..='9' => 26 + (c as usize - '0' as usize),
+                '_' => 36,
+                _ => 37,
+            };
+            counts[class] = counts[class].saturating_add(1);
+        }
+        Letters(counts)
+    }
+
+    /// A lower bound of the edit distance: a substitution changes the count of two classes by
+    /// one each (one up, one down), an insertion or deletion one class by one, a transposition
+    /// none; so at least the larger of what each side has in surplus.
+    fn apart(&self, other: &Letters) -> usize {
+        let (mut more, mut fewer) = (0usize, 0usize);
+        for (a, b) in self.0.iter().zip(&other.0) {
+            if a > b {
+                more += (a - b) as usize;
+            } else {
+                fewer += (b - a) as usize;
+            }
+        }
+        more.max(fewer)
+    }
 }
 
 /// [`edit_distance`] of `a` and `b` when it is at most `limit`, else `None`, computed row by
@@ -569,6 +610,37 @@ mod tests {
                 .map(|p| p.protection),
             Some("normal|instant")
         );
+    }
+
+    #[test]
+    /// The letter-count bound never exceeds the distance, so it never hides a suggestion.
+    #[test]
+    fn letter_bound_is_a_lower_bound() {
+        let names: Vec<Vec<char>> = catalog()
+            .android
+            .iter()
+            .step_by(7)
+            .map(|p| p.name.chars().flat_map(char::to_uppercase).collect())
+            .collect();
+        let extra: Vec<Vec<char>> = [
+            "",
+            "CAMREA",
+            "READ PHONE_STATE",
+            "相机_A",
+            "ACCESS_FINE_LOCATON",
+        ]
+        .iter()
+        .map(|s| s.chars().collect())
+        .collect();
+        for a in names.iter().chain(&extra) {
+            for b in names.iter().step_by(5).chain(&extra) {
+                let (sa, sb): (String, String) = (a.iter().collect(), b.iter().collect());
+                assert!(
+                    Letters::of(a).apart(&Letters::of(b)) <= edit_distance(&sa, &sb),
+                    "{sa} {sb}"
+                );
+            }
+        }
     }
 
     #[test]
