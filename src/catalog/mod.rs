@@ -612,7 +612,6 @@ mod tests {
         );
     }
 
-    #[test]
     /// The letter-count bound never exceeds the distance, so it never hides a suggestion.
     #[test]
     fn letter_bound_is_a_lower_bound() {
