@@ -277,19 +277,25 @@ pub fn read_archive_within<R: Read + Seek>(
             ),
         ));
     }
-    let names: Vec<(usize, String)> = (0..archive.len())
-        .filter_map(|i| archive.name_for_index(i).map(|n| (i, n.to_owned())))
-        .collect();
-
-    let apk: Vec<_> = names
-        .iter()
-        .filter(|(_, n)| n == "AndroidManifest.xml")
-        .collect();
-    let aab: Vec<_> = names
-        .iter()
-        .filter(|(_, n)| is_module_manifest(n))
-        .collect();
-    let ipa: Vec<_> = names.iter().filter(|(_, n)| is_ipa_plist(n)).collect();
+    // Only the names of the entries audited are kept: an app has thousands of others.
+    let (mut apk, mut aab, mut ipa) = (Vec::new(), Vec::new(), Vec::new());
+    let mut named = 0;
+    for i in 0..archive.len() {
+        let Some(n) = archive.name_for_index(i) else {
+            continue;
+        };
+        named += 1;
+        let kind = if n == "AndroidManifest.xml" {
+            &mut apk
+        } else if is_module_manifest(n) {
+            &mut aab
+        } else if is_ipa_plist(n) {
+            &mut ipa
+        } else {
+            continue;
+        };
+        kind.push((i, n.to_owned()));
+    }
     let hint = ArtifactKind::from_name(display);
     let kind = match (hint, apk.is_empty(), aab.is_empty(), ipa.is_empty()) {
         (Some(ArtifactKind::Aab), _, false, _) => ArtifactKind::Aab,
@@ -313,7 +319,7 @@ pub fn read_archive_within<R: Read + Seek>(
             };
             return Err(InputError::invalid(
                 file(),
-                format!("{} ({} entries)", expected, names.len()),
+                format!("{expected} ({named} entries)"),
             ));
         }
     };
@@ -328,7 +334,7 @@ pub fn read_archive_within<R: Read + Seek>(
                      duplicate entries, and permaudit cannot tell which one ships",
                 ));
             }
-            let (index, name) = apk[0];
+            let (index, name) = &apk[0];
             let inner = format!("{display}!/{name}");
             let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
             inputs.push(axml::parse_binary_manifest_within(
@@ -339,14 +345,14 @@ pub fn read_archive_within<R: Read + Seek>(
             )?);
         }
         ArtifactKind::Aab => {
-            for (index, name) in aab {
+            for (index, name) in &aab {
                 let inner = format!("{display}!/{name}");
                 let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
                 inputs.push(proto::parse_proto_manifest_within(&inner, &bytes, budget)?);
             }
         }
         ArtifactKind::Ipa => {
-            for (index, name) in ipa {
+            for (index, name) in &ipa {
                 let inner = format!("{display}!/{name}");
                 let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
                 let mut parsed = plist::parse_plist_within(&inner, &bytes, budget)?;
@@ -368,6 +374,10 @@ fn is_module_manifest(name: &str) -> bool {
 /// The Info.plist of an app bundle in `Payload/`, of its app extensions, or of its watch app
 /// and the watch app's extensions.
 fn is_ipa_plist(name: &str) -> bool {
+    // Asked of every entry of an archive: most are ruled out by their ends alone.
+    if !name.starts_with("Payload/") || !name.ends_with("/Info.plist") {
+        return false;
+    }
     let parts: Vec<&str> = name.split('/').collect();
     let bundle = |s: &str, ext: &str| s.len() > ext.len() && s.ends_with(ext);
     let plugin =
