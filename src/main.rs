@@ -262,22 +262,28 @@ fn selection(
 /// unresolved rows and no `--allow-unresolved` nothing is written and the exit code is 2, as
 /// `check --policy-doc` exits on the same document: a policy that cannot be read in full is an
 /// input error, and a partial policy is never mistaken for the document's.
-#[allow(clippy::print_stderr)]
 fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
     let display = permaudit::display::root(&args.document);
     let imported = import::import_file(&args.document, &display)?;
     print_diagnostics(&imported.diagnostics);
     let stats = imported.stats;
-    eprintln!(
-        "{display}: {} permission table(s), {} row(s), {} permission(s) resolved \
-         ({} by label, to review), {} row(s) unresolved",
-        stats.tables, stats.rows, stats.resolved_ids, stats.by_label, stats.unresolved_rows
+    let width = stderr_width();
+    eprint_wrapped(
+        &format!(
+            "{display}: {} permission table(s), {} row(s), {} permission(s) resolved \
+             ({} by label, to review), {} row(s) unresolved",
+            stats.tables, stats.rows, stats.resolved_ids, stats.by_label, stats.unresolved_rows
+        ),
+        width,
     );
     if stats.unresolved_rows > 0 && !args.allow_unresolved {
-        eprintln!(
-            "error: {display}: {} row(s) could not be resolved; nothing written (fix the \
-             document, or pass --allow-unresolved to write the rows that did resolve)",
-            stats.unresolved_rows
+        eprint_wrapped(
+            &format!(
+                "error: {display}: {} row(s) could not be resolved; nothing written (fix the \
+                 document, or pass --allow-unresolved to write the rows that did resolve)",
+                stats.unresolved_rows
+            ),
+            width,
         );
         return Ok(ExitCode::from(EXIT_ERROR));
     }
@@ -289,11 +295,36 @@ fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Import diagnostics, one per line, on stderr.
-#[allow(clippy::print_stderr)]
+/// Import diagnostics on stderr, one each (see [`eprint_wrapped`]).
 fn print_diagnostics(diagnostics: &[Diagnostic]) {
+    let width = stderr_width();
     for d in diagnostics {
-        eprintln!("{d}");
+        eprint_wrapped(&d.to_string(), width);
+    }
+}
+
+/// The width of stderr when it is a terminal.
+fn stderr_width() -> Option<usize> {
+    let stderr = io::stderr();
+    stderr
+        .is_terminal()
+        .then(|| terminal_size::terminal_size_of(&stderr).map(|(w, _)| usize::from(w.0)))
+        .flatten()
+}
+
+/// One message on stderr. In a terminal it is wrapped to the terminal's width, continuation
+/// lines indented, so a person reads it whole; piped (a CI log, `grep`, an editor's problem
+/// matcher) it stays one `file:line:col: kind: message` line, as those tools read it.
+#[allow(clippy::print_stderr)]
+fn eprint_wrapped(text: &str, width: Option<usize>) {
+    const INDENT: &str = "    ";
+    let Some(width) = width else {
+        eprintln!("{text}");
+        return;
+    };
+    let lines = permaudit::report::wrap_text(text, width.saturating_sub(INDENT.len()));
+    for (i, line) in lines.iter().enumerate() {
+        eprintln!("{}{line}", if i == 0 { "" } else { INDENT });
     }
 }
 

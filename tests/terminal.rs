@@ -25,6 +25,12 @@ fn tmux() -> Option<String> {
 /// The screen (and scroll-back) after running `permaudit check <args>` in a `width`-column
 /// tmux pane.
 fn screen(tmux: &str, width: u16, args: &str) -> String {
+    run_in_pane(tmux, width, &format!("check {args}"), 1)
+}
+
+/// The screen after running `permaudit <command>` (shell words, redirections allowed) in a
+/// `width`-column tmux pane, which must exit with `exit`.
+fn run_in_pane(tmux: &str, width: u16, command: &str, exit: i32) -> String {
     let dir = tempfile::tempdir().unwrap();
     let socket = dir.path().join("tmux.sock");
     let script = dir.path().join("run.sh");
@@ -32,7 +38,7 @@ fn screen(tmux: &str, width: u16, args: &str) -> String {
     std::fs::write(
         &script,
         format!(
-            "cd '{}' && '{bin}' check {args}; echo \"permaudit-exit=$?\"; sleep 60\n",
+            "cd '{}' && '{bin}' {command}; echo \"permaudit-exit=$?\"; sleep 60\n",
             common::root().display()
         ),
     )
@@ -70,7 +76,7 @@ fn screen(tmux: &str, width: u16, args: &str) -> String {
         std::thread::sleep(Duration::from_millis(100));
     };
     run(&["kill-server"]);
-    assert!(text.contains("permaudit-exit=1"), "{text}");
+    assert!(text.contains(&format!("permaudit-exit={exit}")), "{text}");
     text
 }
 
@@ -149,5 +155,51 @@ fn diagnostics_fit_80_and_120_columns() {
             summary["errors"], summary["warnings"], summary["notes"]
         );
         assert!(text.contains(&line), "{line} not in:\n{text}");
+    }
+}
+
+/// `policy import`'s doubts in a terminal: wrapped to its width with continuation lines
+/// indented, every word of each doubt on screen in order (piped, each stays one line: see
+/// `tests/import.rs`).
+#[test]
+fn import_doubts_fit_80_columns() {
+    let Some(tmux) = tmux() else { return };
+    let document = "testdata/policies/zh-labels.md";
+    let piped = common::permaudit()
+        .args(["policy", "import", document])
+        .output()
+        .unwrap();
+    assert_eq!(piped.status.code(), Some(2));
+    let doubts = String::from_utf8(piped.stderr).unwrap();
+    assert!(doubts.lines().any(|l| l.width() > 80), "{doubts}");
+    let text = run_in_pane(
+        &tmux,
+        80,
+        &format!("policy import {document} >/dev/null"),
+        2,
+    );
+    for line in text.lines() {
+        assert!(
+            line.width() <= 80,
+            "wider than 80 columns: {line:?}\n{text}"
+        );
+    }
+    // Each doubt starts a line, its continuations are indented, and its words are all there.
+    let lines: Vec<&str> = text.lines().collect();
+    for doubt in doubts.lines() {
+        let start = lines
+            .iter()
+            .position(|l| doubt.starts_with(l.trim_end()) && !l.trim().is_empty())
+            .unwrap_or_else(|| panic!("{doubt:?} does not start a line:\n{text}"));
+        let mut shown = lines[start].trim_end().to_owned();
+        for l in &lines[start + 1..] {
+            let Some(rest) = l.strip_prefix("    ") else {
+                break;
+            };
+            shown.push(' ');
+            shown.push_str(rest.trim_end());
+        }
+        let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+        assert_eq!(squeeze(&shown), squeeze(doubt), "{text}");
     }
 }
