@@ -579,6 +579,78 @@ fn the_shapes_policies_are_published_in() {
     }
 }
 
+/// Policies written in traditional Chinese (Taiwan, Hong Kong) are read as the simplified ones
+/// are, and what is written out keeps the document's own characters.
+#[test]
+fn traditional_chinese_policies() {
+    let (code, stderr, yaml) = import(
+        "testdata/policies/zh-hant/taiwan-table.zh-Hant.md",
+        &["--allow-unresolved"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.CAMERA",
+            "android.permission.RECORD_AUDIO",
+            "android.permission.ACCESS_FINE_LOCATION",
+            "android.permission.READ_CONTACTS",
+            "NSCameraUsageDescription",
+            "NSMicrophoneUsageDescription",
+            "NSMotionUsageDescription",
+            "NSSpeechRecognitionUsageDescription",
+        ]),
+        "{stderr}\n{yaml}"
+    );
+    for wanted in [
+        "name: 應用程式權限說明",
+        "  # Android 系統權限\n",
+        "  - name: 相機\n    permissions: [CAMERA]\n    description: 使用相機拍攝照片與影片\n    \
+         purpose: 掃描 QR Code、拍攝大頭貼\n",
+        "  - name: 動作與健身\n",
+        "left out, \"位置資訊\"",
+    ] {
+        assert!(yaml.contains(wanted), "wanted {wanted:?} in\n{yaml}");
+    }
+    for wanted in [
+        "taiwan-table.zh-Hant.md:11:3: review: \"存取精確位置\" matched by name, not by an \
+         identifier, to android.permission.ACCESS_FINE_LOCATION",
+        "taiwan-table.zh-Hant.md:13:3: ambiguous: \"行事曆\" has no identifier and names several \
+         Android permissions (android.permission.READ_CALENDAR, android.permission.WRITE_CALENDAR)",
+        "taiwan-table.zh-Hant.md:15:3: unresolved: \"位置資訊\" has no identifier and is too vague",
+        "taiwan-table.zh-Hant.md:24:3: review: \"語音辨識\" matched by name",
+    ] {
+        assert!(stderr.contains(wanted), "wanted {wanted:?} in\n{stderr}");
+    }
+    assert!(
+        !yaml.contains("相机") && !stderr.contains("相机"),
+        "{yaml}\n{stderr}"
+    );
+
+    let (code, stderr, yaml) = import(
+        "testdata/policies/zh-hant/hongkong-key-value.zh-Hant.txt",
+        &["--allow-unresolved"],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(&[
+            "android.permission.CAMERA",
+            "android.permission.READ_EXTERNAL_STORAGE",
+            "android.permission.READ_PHONE_STATE",
+        ]),
+        "{stderr}\n{yaml}"
+    );
+    assert!(
+        yaml.contains("    description: 讀取裝置上的相片及檔案\n"),
+        "{yaml}"
+    );
+    assert!(
+        stderr.contains("hongkong-key-value.zh-Hant.txt:21:1: unresolved: \"通知許可權 推播通知\""),
+        "{stderr}"
+    );
+}
+
 /// Formats by content, not by extension: a Word document's table keeps its cells, a PDF's
 /// text layer is read; encrypted, scanned and broken documents and zip bombs are exit 2
 /// saying so.

@@ -393,10 +393,11 @@ fn label_then_text(body: &str) -> Option<(&str, &str)> {
     (!head.is_empty() && !rest.is_empty() && known_label(head)).then_some((head, rest))
 }
 
-/// Whether a line speaks of permissions (`权限`, `permission`, `授权`).
+/// Whether a line speaks of permissions (`权限`, `permission`, `授权`, and Taiwan's `許可權`,
+/// which a traditional document is read as: see [`super::hant`]).
 fn mentions_permissions(text: &str) -> bool {
     text.contains("权限")
-        || text.contains("許可權")
+        || text.contains("许可权")
         || text.contains("授权")
         || text.to_ascii_lowercase().contains("permission")
 }

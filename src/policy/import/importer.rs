@@ -11,7 +11,7 @@ use super::find::{
 };
 use super::resolve::{self, Side, Token};
 use super::text::{self, Cell, RawRow, RawTable, Shape};
-use super::{ImportError, Imported, content, prose, yaml};
+use super::{ImportError, Imported, content, hant, prose, yaml};
 use crate::input::lines::LineIndex;
 use crate::model::{Location, Platform};
 
@@ -25,6 +25,8 @@ pub(super) struct Importer<'d> {
     pub(super) suggestions: usize,
     skipped: Vec<String>,
     index: LineIndex<'d>,
+    /// The document as written, when `doc` is its traditional-Chinese text folded to simplified.
+    original: Option<&'d str>,
 }
 
 impl<'d> Importer<'d> {
@@ -39,7 +41,16 @@ impl<'d> Importer<'d> {
             suggestions: 0,
             skipped: Vec::new(),
             index: LineIndex::new(doc.as_bytes()),
+            original: None,
         }
+    }
+
+    /// Marks `doc` as the fold of `original` (same length, see [`hant`]): what is written out
+    /// is restored to the original's characters.
+    pub(super) fn written_as(mut self, original: &'d str) -> Self {
+        debug_assert_eq!(original.len(), self.doc.len());
+        self.original = Some(original);
+        self
     }
 
     pub(super) fn run(mut self) -> Result<Imported, ImportError> {
@@ -111,6 +122,9 @@ impl<'d> Importer<'d> {
                 detail = format!("; seen instead: {}", self.skipped.join("; "));
             }
             detail.push_str(&self.sightings(&free_lines));
+            if let Some(original) = self.original {
+                detail = hant::Restorer::new(original, self.doc).restore(&detail, 0..0);
+            }
             return Err(ImportError::NoTable {
                 path: self.display.to_owned(),
                 detail,
@@ -121,7 +135,15 @@ impl<'d> Importer<'d> {
         self.diagnostics.sort_by(|a, b| {
             (a.location.line, a.location.column).cmp(&(b.location.line, b.location.column))
         });
-        let policy = self.policy();
+        let restorer = self.original.map(|o| hant::Restorer::new(o, self.doc));
+        if let Some(restorer) = &restorer {
+            self.restore_written(restorer);
+        }
+        let mut policy = self.policy();
+        if let Some(restorer) = &restorer {
+            // The title is found in the first 64 KiB (`<title>`, a heading, the first line).
+            policy.name = restorer.restore(&policy.name, 0..64 * 1024);
+        }
         let yaml = yaml::render(&policy.name, self.display, &self.rows);
         Ok(Imported {
             policy,
@@ -361,6 +383,52 @@ impl<'d> Importer<'d> {
                     parts.join(" and ")
                 )
             }
+        }
+    }
+
+    /// Every text taken from a folded document back in the document's characters: each row's
+    /// texts looked up from a little before its line to the next row's line, each diagnostic
+    /// around its line.
+    fn restore_written(&mut self, restorer: &hant::Restorer<'_>) {
+        const BEFORE: usize = 4 * 1024;
+        const AFTER: usize = 16 * 1024;
+        let len = self.doc.len();
+        let line_start = |lines: &[(usize, &str)], line: u32| {
+            lines
+                .get((line as usize).saturating_sub(1))
+                .map_or(len, |(at, _)| *at)
+        };
+        let starts: Vec<usize> = self
+            .rows
+            .iter()
+            .map(|r| line_start(&self.lines, r.line))
+            .collect();
+        for (i, row) in self.rows.iter_mut().enumerate() {
+            let start = starts[i];
+            let next = starts[i + 1..]
+                .iter()
+                .copied()
+                .find(|&s| s > start)
+                .unwrap_or(len);
+            let line_end = line_start(&self.lines, row.line.saturating_add(1));
+            let near = start.saturating_sub(BEFORE)..next.max(line_end).min(start + AFTER);
+            let fix = |text: &mut String| *text = restorer.restore(text, near.clone());
+            [
+                &mut row.name,
+                &mut row.description,
+                &mut row.purpose,
+                &mut row.by_label,
+                &mut row.table_heading,
+            ]
+            .into_iter()
+            .flatten()
+            .for_each(fix);
+            row.doubts.iter_mut().for_each(fix);
+            row.perms.iter_mut().for_each(|(p, _)| fix(&mut p.written));
+        }
+        for d in &mut self.diagnostics {
+            let start = line_start(&self.lines, d.location.line.unwrap_or(1));
+            d.message = restorer.restore(&d.message, start.saturating_sub(BEFORE)..start + AFTER);
         }
     }
 

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::hant;
 use super::resolve::Side;
 
 #[rustfmt::skip]
@@ -66,10 +67,10 @@ fn is_android_id(id: &str) -> bool {
     id.contains('.')
 }
 
-/// Case, spaces, hyphens, underscores and full-width forms do not distinguish labels:
-/// "Wi-Fi 状态" = "wifi状态", "位置（GPS）" = "位置(gps)".
+/// Case, spaces, hyphens, underscores, full-width forms and traditional characters do not
+/// distinguish labels: "Wi-Fi 状态" = "wifi状态", "位置（GPS）" = "位置(gps)", "相機" = "相机".
 pub(crate) fn normalise(label: &str) -> String {
-    label
+    let key: String = label
         .chars()
         .filter(|c| !c.is_whitespace() && !matches!(c, '-' | '_' | '\u{200b}'))
         .map(|c| match c {
@@ -81,7 +82,13 @@ pub(crate) fn normalise(label: &str) -> String {
             c => c,
         })
         .flat_map(char::to_lowercase)
-        .collect()
+        .collect();
+    // Han characters start at U+3400, whose UTF-8 lead byte is 0xE3.
+    if key.bytes().any(|b| b >= 0xE3) {
+        hant::fold_label(&key)
+    } else {
+        key
+    }
 }
 
 fn index() -> &'static HashMap<String, Vec<&'static Label>> {

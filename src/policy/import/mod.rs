@@ -5,7 +5,8 @@
 //! the published document instead of a YAML copy that drifts from it.
 //!
 //! The work is split by job, one file each, data flowing one way:
-//! - [`source`] reads a document's bytes into text (format chosen by content);
+//! - [`source`] reads a document's bytes into text (format chosen by content), and [`hant`]
+//!   folds a traditional-Chinese one to simplified in place;
 //! - one extractor per document shape finds tables without judging them
 //!   ([`pipe`], [`html`], [`list`]), and [`find`] gathers them, decides which are about
 //!   permissions and for which platform, and what each column holds;
@@ -24,6 +25,8 @@ mod diagnostics;
 mod docx;
 mod fetch;
 mod find;
+mod hant;
+mod hant_generated;
 mod html;
 mod importer;
 mod lexicon;
@@ -205,7 +208,12 @@ pub fn import_str(doc: &str, display: &str) -> Result<Imported, ImportError> {
         });
     }
     let doc = doc.strip_prefix('\u{feff}').unwrap_or(doc);
-    importer::Importer::new(doc, display).run()
+    match hant::fold_document(doc) {
+        Some(folded) => importer::Importer::new(&folded, display)
+            .written_as(doc)
+            .run(),
+        None => importer::Importer::new(doc, display).run(),
+    }
 }
 
 #[cfg(test)]
