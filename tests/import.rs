@@ -638,6 +638,8 @@ fn traditional_chinese_policies() {
             "android.permission.CAMERA",
             "android.permission.READ_EXTERNAL_STORAGE",
             "android.permission.READ_PHONE_STATE",
+            // Named twice (heading and `權限名稱：`): the name that is known is read.
+            "android.permission.POST_NOTIFICATIONS",
         ]),
         "{stderr}\n{yaml}"
     );
@@ -646,7 +648,10 @@ fn traditional_chinese_policies() {
         "{yaml}"
     );
     assert!(
-        stderr.contains("hongkong-key-value.zh-Hant.txt:21:1: unresolved: \"通知許可權 推播通知\""),
+        stderr.contains(
+            "hongkong-key-value.zh-Hant.txt:21:1: review: \"通知許可權 推播通知\" matched by name, \
+             not by an identifier, to android.permission.POST_NOTIFICATIONS"
+        ),
         "{stderr}"
     );
 }

@@ -398,6 +398,36 @@ pub(crate) fn resolve_label(side: Side, label: &str) -> LabelMatch {
     LabelMatch::Ids { perms, group }
 }
 
+/// A row's label: as [`resolve_label`], and when that knows nothing, a Chinese label of words
+/// apart, as a row named twice reads (a numbered heading and its `权限名称：` line, `通知权限
+/// 推送通知`), means what each word that is known means, when they agree. Words that name
+/// different things are not a list (that needs `、`): nothing is chosen. Not for finding labels
+/// in running text, where words apart are neighbours, not names of one row.
+pub(crate) fn resolve_row_label(side: Side, label: &str) -> LabelMatch {
+    match resolve_label(side, label) {
+        LabelMatch::Unknown => synonyms(side, label).unwrap_or(LabelMatch::Unknown),
+        found => found,
+    }
+}
+
+fn synonyms(side: Side, label: &str) -> Option<LabelMatch> {
+    if label.chars().count() > MAX_LABEL_CHARS {
+        return None;
+    }
+    if !label.bytes().any(|b| b >= 0xE3) {
+        // English labels are phrases of words ("Read phone state"), never one per word.
+        return None;
+    }
+    let mut words = label.split_whitespace();
+    words.clone().nth(1)?;
+    let mut known = words
+        .by_ref()
+        .map(|w| lookup(side, w))
+        .filter(|m| *m != LabelMatch::Unknown);
+    let first = known.next()?;
+    known.all(|m| m == first).then_some(first)
+}
+
 /// Whether the catalog knows an id of this side (the lexicon lists a few the platform never
 /// defined, such as a notification key iOS does not have).
 fn known_id(side: Side, id: &str) -> bool {
@@ -587,6 +617,29 @@ mod tests {
         );
         assert_eq!(
             resolve_label(Side::Android, "Punch in"),
+            LabelMatch::Unknown
+        );
+    }
+
+    #[test]
+    fn a_row_named_twice_reads_as_the_name_that_is_known() {
+        assert!(matches!(
+            resolve_row_label(Side::Android, "通知权限 推送通知"),
+            LabelMatch::Ids { ref perms, .. }
+                if perms.iter().map(|p| p.canonical.as_str()).eq(["android.permission.POST_NOTIFICATIONS"])
+        ));
+        // Words that name different permissions are not one row's names.
+        assert_eq!(
+            resolve_row_label(Side::Android, "相机 麦克风"),
+            LabelMatch::Unknown
+        );
+        // Running text finds labels without this.
+        assert_eq!(
+            resolve_label(Side::Android, "通知权限 推送通知"),
+            LabelMatch::Unknown
+        );
+        assert_eq!(
+            resolve_row_label(Side::Android, "Punch in"),
             LabelMatch::Unknown
         );
     }

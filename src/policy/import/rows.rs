@@ -214,7 +214,7 @@ impl Importer<'_> {
         }
         if tokens.is_empty() {
             let name = platform.display_name();
-            match resolve::resolve_label(side, &label) {
+            match resolve::resolve_row_label(side, &label) {
                 LabelMatch::Ids {
                     perms: found,
                     group,
