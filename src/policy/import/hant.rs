@@ -157,6 +157,10 @@ impl<'d> Restorer<'d> {
         let mut unfolded = std::collections::HashSet::new();
         // Each fold keeps every character's byte length, so the two texts walk in step.
         for (o, f) in original.chars().zip(folded.chars()) {
+            if o < '\u{3400}' {
+                // Below the ideographs nothing is folded (see `simplified`).
+                continue;
+            }
             if o == f {
                 unfolded.insert(f);
             } else {

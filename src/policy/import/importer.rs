@@ -403,13 +403,17 @@ impl<'d> Importer<'d> {
             .iter()
             .map(|r| line_start(&self.lines, r.line))
             .collect();
+        // Rows are in line order: the next row's line, found from the end in one pass.
+        let mut nexts = vec![len; starts.len()];
+        for i in (0..starts.len().saturating_sub(1)).rev() {
+            nexts[i] = if starts[i + 1] > starts[i] {
+                starts[i + 1]
+            } else {
+                nexts[i + 1]
+            };
+        }
         for (i, row) in self.rows.iter_mut().enumerate() {
-            let start = starts[i];
-            let next = starts[i + 1..]
-                .iter()
-                .copied()
-                .find(|&s| s > start)
-                .unwrap_or(len);
+            let (start, next) = (starts[i], nexts[i]);
             let line_end = line_start(&self.lines, row.line.saturating_add(1));
             let near = start.saturating_sub(BEFORE)..next.max(line_end).min(start + AFTER);
             let fix = |text: &mut String| *text = restorer.restore(text, near.clone());
