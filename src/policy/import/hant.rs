@@ -254,10 +254,12 @@ pub(super) mod generate {
             .collect();
         pairs.sort_unstable();
         pairs.dedup_by_key(|p| p.0);
-        let mut out = crate::sourcegen::header(
-            "the Unicode Character Database's Unihan_Variants.txt\n// ($PERMAUDIT_UNIHAN; \
-             Debian's unicode-data ships it as /usr/share/unicode/Unihan_Variants.txt.bz2)",
-        );
+        let mut out = crate::sourcegen::header(&format!(
+            "the Unicode Character Database's Unihan_Variants.txt, Unicode {}\n// \
+             ($PERMAUDIT_UNIHAN; Debian's unicode-data ships it as \
+             /usr/share/unicode/Unihan_Variants.txt.bz2)",
+            version(unihan_variants).unwrap_or("(unknown)")
+        ));
         out.push_str(
             "\n/// Traditional character → its simplified form (`kSimplifiedVariant`, the first \
              when\n/// there are several; same UTF-8 length only), sorted by code point.\n",
@@ -280,6 +282,15 @@ pub(super) mod generate {
         }
         out.push_str("];\n");
         out
+    }
+
+    /// The `# Unicode version: 15.0.0` of the file's header.
+    pub(crate) fn version(unihan_variants: &str) -> Option<&str> {
+        unihan_variants
+            .lines()
+            .take_while(|l| l.starts_with('#'))
+            .find_map(|l| l.strip_prefix("# Unicode version:"))
+            .map(str::trim)
     }
 
     fn code_point(field: &str) -> Option<char> {
@@ -309,6 +320,15 @@ mod tests {
             text.contains("kSimplifiedVariant"),
             "not the Unihan variants file"
         );
+        // Another Unicode version is another source, not a stale table: the table says which
+        // version it was derived from, and is compared only with that one.
+        let version = generate::version(&text).expect("a `# Unicode version:` header line");
+        let derived_from = format!(", Unicode {version}\n");
+        let table = include_str!("hant_generated.rs");
+        if std::env::var_os("UPDATE_GENERATED").is_none() && !table.contains(&derived_from) {
+            eprintln!("skipped: PERMAUDIT_UNIHAN is Unicode {version}; the table names another");
+            return;
+        }
         crate::sourcegen::ensure_file_contents(
             "src/policy/import/hant_generated.rs",
             &generate::render(&text),

@@ -1,4 +1,4 @@
-// @generated from the Unicode Character Database's Unihan_Variants.txt
+// @generated from the Unicode Character Database's Unihan_Variants.txt, Unicode 15.0.0
 // ($PERMAUDIT_UNIHAN; Debian's unicode-data ships it as /usr/share/unicode/Unihan_Variants.txt.bz2) by the `generated_*` tests; do not edit.
 // Regenerate with `UPDATE_GENERATED=1 cargo test generated`.
 
