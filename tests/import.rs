@@ -536,6 +536,21 @@ fn the_shapes_policies_are_published_in() {
             ],
         ),
         (
+            // A third-party SDK list: each SDK's permissions in a column of their own, labels
+            // or identifiers; an SDK that asks for none says `无`.
+            "11-sdk-list.zh.md",
+            &[
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.READ_PHONE_STATE",
+                "android.permission.ACCESS_NETWORK_STATE",
+            ],
+            &[
+                "11-sdk-list.zh.md:8:28: review: \"读取手机状态、获取网络状态\" matched by name",
+                "11-sdk-list.zh.md:9:1: note: the row says \"无\": no permission; left out",
+            ],
+        ),
+        (
             "9-xcode-names.en.md",
             &[
                 "NSCameraUsageDescription",
@@ -568,6 +583,11 @@ fn the_shapes_policies_are_published_in() {
         let path = format!("testdata/policies/shapes/{file}");
         let (code, stderr, yaml) = import(&path, &["--allow-unresolved"]);
         assert_eq!(code, 0, "{file}: {stderr}");
+        if file.starts_with("11-") {
+            // The SDK names the row; nothing is unresolved.
+            assert!(yaml.contains("  - name: 消息推送SDK\n"), "{yaml}");
+            assert!(!stderr.contains("unresolved:"), "{stderr}");
+        }
         assert_eq!(
             disclosed_via_check(&yaml),
             set(want),

@@ -29,6 +29,8 @@ pub(super) enum Role {
     Notes,
     /// Which platforms the row is for (`适用平台`: `iOS/Android`).
     Platform,
+    /// What the row is about when its name column lists permissions: a third-party SDK.
+    Subject,
     Other,
 }
 
@@ -131,6 +133,16 @@ pub(super) fn roles(header: Option<&[Cell]>, rows: &[&RawRow]) -> Vec<Role> {
         None => Vec::new(),
     };
     roles.resize(width, Role::Other);
+    // A third-party SDK list names each SDK first and its permissions in a column of their
+    // own: that column is the row's name, the SDK's is other information.
+    if let Some(list) = header.and_then(|h| h.iter().position(|c| lists_permissions(&c.text))) {
+        let mut subject = true;
+        for r in roles.iter_mut().filter(|r| **r == Role::Name) {
+            *r = if subject { Role::Subject } else { Role::Other };
+            subject = false;
+        }
+        roles[list] = Role::Name;
+    }
     // Only the first column of each role counts; later ones are other information.
     for role in [Role::Name, Role::Description, Role::Purpose, Role::Notes] {
         let mut seen = false;
@@ -159,6 +171,29 @@ pub(super) fn roles(header: Option<&[Cell]>, rows: &[&RawRow]) -> Vec<Role> {
         _ => {}
     }
     roles
+}
+
+/// Whether a header cell is, as a whole, the column of the permissions a row (an SDK) asks for:
+/// `申请权限`, `所需权限`, `Required permissions`.
+fn lists_permissions(header: &str) -> bool {
+    let h: String = header
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '*' | ':' | '：'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        h.as_str(),
+        "申请权限"
+            | "申请的权限"
+            | "所需权限"
+            | "涉及权限"
+            | "调用权限"
+            | "使用权限"
+            | "权限列表"
+            | "requiredpermissions"
+            | "requestedpermissions"
+            | "permissionsrequested"
+    )
 }
 
 /// The role of a header cell that is, as a whole, a column name policies use (`权限名称`,

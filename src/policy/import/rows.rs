@@ -14,6 +14,26 @@ use crate::model::{Location, Platform};
 /// over the catalog); later unknown names are reported without one.
 const MAX_SUGGESTIONS: usize = 64;
 
+/// Whether a name cell says the row has no permission (`无`, `不涉及`, `N/A`, `None`).
+fn says_none(label: &str) -> bool {
+    let key: String = label
+        .chars()
+        .filter(|c| !c.is_whitespace() && !matches!(c, '。' | '.' | '/' | '／'))
+        .flat_map(char::to_lowercase)
+        .collect();
+    matches!(
+        key.as_str(),
+        "无" | "暂无"
+            | "不涉及"
+            | "无权限"
+            | "不申请"
+            | "na"
+            | "none"
+            | "nopermission"
+            | "nopermissions"
+    )
+}
+
 impl Importer<'_> {
     /// Imports one row; returns whether it produced anything (a row or a doubt).
     #[allow(clippy::too_many_arguments)]
@@ -65,6 +85,14 @@ impl Importer<'_> {
             return false;
         }
         let label = label_without(&name_cell.text, &tokens);
+        if tokens.is_empty() && says_none(&label) {
+            // `无`: an SDK that asks for no permission; the row discloses nothing.
+            self.note(
+                row.start,
+                format!("the row says \"{label}\": no permission; left out"),
+            );
+            return false;
+        }
         if tokens.is_empty() && !label.chars().any(char::is_alphanumeric) {
             // `……`: a template's placeholder row, never filled in.
             self.note(
@@ -304,7 +332,8 @@ impl Importer<'_> {
             platform,
             line: self.position(name_at).0,
             // A heading's words besides its identifiers are only "and" and commas.
-            name: (!label.is_empty() && shape != Shape::Headings).then_some(label),
+            name: cell(Role::Subject)
+                .or_else(|| (!label.is_empty() && shape != Shape::Headings).then_some(label)),
             description: cell(Role::Description),
             purpose: cell(Role::Purpose).or_else(|| {
                 (!roles.contains(&Role::Purpose))
