@@ -294,6 +294,26 @@ pub(super) fn extract(doc: &str, lines: &[Line]) -> Found {
     found
 }
 
+/// `通知权限`: the label with the `权限` after it, when the lexicon knows the longer one as
+/// naming permissions where the shorter is only vague (`通知` alone may mean several things).
+fn with_known_suffix(text: &str, label: Range<usize>) -> Range<usize> {
+    const SUFFIX: &str = "权限";
+    if !text[label.end..].starts_with(SUFFIX) {
+        return label;
+    }
+    let longer = label.start..label.end + SUFFIX.len();
+    let names = |l: &str, side| {
+        matches!(
+            resolve::resolve_label(side, l.trim()),
+            LabelMatch::Ids { .. }
+        )
+    };
+    let better = [Side::Android, Side::Ios]
+        .into_iter()
+        .any(|side| names(&text[longer.clone()], side) && !names(&text[label.clone()], side));
+    if better { longer } else { label }
+}
+
 fn read_clause(
     text: &str,
     clause: Range<usize>,
@@ -338,6 +358,7 @@ fn read_clause(
             raw: joined.doc_range(clause.clone()),
         };
         for label in labels.into_iter().rev() {
+            let label = with_known_suffix(text, label);
             let written = text[label.clone()].trim().to_owned();
             let raw = joined.doc_range(label);
             if negated {
@@ -437,6 +458,16 @@ mod tests {
         assert_eq!(table.rows.len(), 1);
         assert_eq!(table.rows[0].cells[1].text, "存储权限用来打开本地文件.");
         assert!(found.negated.is_empty());
+    }
+
+    #[test]
+    fn a_label_the_lexicon_knows_with_its_suffix_keeps_it() {
+        // `通知` alone is vague; `通知权限` names POST_NOTIFICATIONS.
+        let (rows, _) = labels("【通知权限】用于向您推送订单状态。\n");
+        assert_eq!(rows, ["通知权限"]);
+        // `相机` names CAMERA already: the label stays as it was found.
+        let (rows, _) = labels("【相机权限】用于扫码。\n");
+        assert_eq!(rows, ["相机"]);
     }
 
     #[test]
