@@ -551,6 +551,19 @@ fn the_shapes_policies_are_published_in() {
             ],
         ),
         (
+            // `**Label** – purpose` bullets (dash, not colon), a heading after the last one.
+            "12-dash-list.en.md",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.INTERNET",
+                "android.permission.POST_NOTIFICATIONS",
+            ],
+            &["12-dash-list.en.md:13:1: review: \"Notifications\" matched by name"],
+        ),
+        (
             "9-xcode-names.en.md",
             &[
                 "NSCameraUsageDescription",
@@ -583,6 +596,14 @@ fn the_shapes_policies_are_published_in() {
         let path = format!("testdata/policies/shapes/{file}");
         let (code, stderr, yaml) = import(&path, &["--allow-unresolved"]);
         assert_eq!(code, 0, "{file}: {stderr}");
+        if file.starts_with("12-") {
+            // The heading after the list is the next section, not the last row's description.
+            assert!(!yaml.contains("Contact"), "{yaml}");
+            assert!(
+                yaml.contains("    purpose: to remind you of due tasks.\n"),
+                "{yaml}"
+            );
+        }
         if file.starts_with("11-") {
             // The SDK names the row; nothing is unresolved.
             assert!(yaml.contains("  - name: 消息推送SDK\n"), "{yaml}");

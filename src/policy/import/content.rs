@@ -382,14 +382,19 @@ fn label_text(body: &str) -> &str {
         .trim()
 }
 
-/// `label：text` where the label is one the lexicon or the catalog knows: the two parts.
+/// `label：text` (or `label – text`, `label — text`, `label - text`, `label——text`) where the
+/// label is one the lexicon or the catalog knows: the two parts.
 fn label_then_text(body: &str) -> Option<(&str, &str)> {
-    let (i, c) = body
+    let limit = body
         .char_indices()
-        .take(MAX_LABEL_LINE)
-        .find(|&(_, c)| c == ':' || c == '：')?;
+        .nth(MAX_LABEL_LINE)
+        .map_or(body.len(), |(i, _)| i);
+    let (i, sep) = [":", "：", " – ", " — ", " - ", "——"]
+        .iter()
+        .filter_map(|sep| body[..limit].find(sep).map(|i| (i, *sep)))
+        .min()?;
     let head = label_text(&body[..i]);
-    let rest = body[i + c.len_utf8()..].trim();
+    let rest = body[i + sep.len()..].trim();
     (!head.is_empty() && !rest.is_empty() && known_label(head)).then_some((head, rest))
 }
 
@@ -655,6 +660,14 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
             let span = span.get_or_insert(line.raw.clone());
             span.end = line.raw.end;
             open = Some(row);
+            continue;
+        }
+        if line.text.trim_start().starts_with('#') {
+            // A heading that starts no row is the next section's title, not a cell of the row
+            // above (`## Contact` after the last permission).
+            if let Some(o) = open.take() {
+                rows.push(o.finish(&header));
+            }
             continue;
         }
         let Some(o) = open.as_mut() else { continue };
