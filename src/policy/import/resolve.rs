@@ -308,6 +308,16 @@ fn label_index(side: Side) -> &'static HashMap<String, BTreeSet<&'static str>> {
                     for alias in k.zh.split('|') {
                         add(alias, k.key);
                     }
+                    // The key's own words: "Location When In Use" is
+                    // NSLocationWhenInUseUsageDescription (spaces and case do not count).
+                    if let Some(words) = k
+                        .key
+                        .strip_prefix("NS")
+                        .unwrap_or(k.key)
+                        .strip_suffix("UsageDescription")
+                    {
+                        add(words, k.key);
+                    }
                     // A deprecated key's resource name ("Location") is its successor's too.
                     if k.deprecated.is_empty() {
                         let guards = k.guards.split(" (").next().unwrap_or("");
@@ -619,6 +629,31 @@ mod tests {
             resolve_label(Side::Android, "Punch in"),
             LabelMatch::Unknown
         );
+    }
+
+    #[test]
+    fn an_ios_key_is_known_by_its_own_words() {
+        for (label, key) in [
+            (
+                "Location When In Use",
+                "NSLocationWhenInUseUsageDescription",
+            ),
+            (
+                "Location Always and When In Use",
+                "NSLocationAlwaysAndWhenInUseUsageDescription",
+            ),
+            ("speech recognition", "NSSpeechRecognitionUsageDescription"),
+        ] {
+            assert!(
+                matches!(
+                    resolve_label(Side::Ios, label),
+                    LabelMatch::Ids { ref perms, group: false }
+                        if perms.iter().map(|p| p.canonical.as_str()).eq([key])
+                ),
+                "{label}: {:?}",
+                resolve_label(Side::Ios, label)
+            );
+        }
     }
 
     #[test]
