@@ -564,6 +564,21 @@ fn the_shapes_policies_are_published_in() {
             &["12-dash-list.en.md:13:1: review: \"Notifications\" matched by name"],
         ),
         (
+            // An HTML page: `<li><strong>相机权限（CAMERA）</strong>：用于…。</li>` items (the
+            // identifier in the name, a sentence after it) and a `<dl>` whose `<dd>` opens with
+            // the key its `<dt>` label stands for.
+            "13-html-items.zh.html",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "NSCameraUsageDescription",
+                "NSPhotoLibraryAddUsageDescription",
+            ],
+            &["13-html-items.zh.html:9:5: review: \"存储权限\" names a group"],
+        ),
+        (
             "9-xcode-names.en.md",
             &[
                 "NSCameraUsageDescription",
@@ -602,6 +617,19 @@ fn the_shapes_policies_are_published_in() {
             assert!(
                 yaml.contains("    purpose: to remind you of due tasks.\n"),
                 "{yaml}"
+            );
+        }
+        if file.starts_with("13-") {
+            assert!(
+                yaml.contains(
+                    "  - name: 相册\n    permissions: [NSPhotoLibraryAddUsageDescription]\n    \
+                 description: 用于保存图片。\n"
+                ),
+                "{yaml}"
+            );
+            assert!(
+                !stderr.contains("unresolved:") && !yaml.contains("如有疑问"),
+                "{stderr}\n{yaml}"
             );
         }
         if file.starts_with("11-") {

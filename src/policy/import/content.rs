@@ -385,6 +385,14 @@ fn label_text(body: &str) -> &str {
 /// `label：text` (or `label – text`, `label — text`, `label - text`, `label——text`) where the
 /// label is one the lexicon or the catalog knows: the two parts.
 fn label_then_text(body: &str) -> Option<(&str, &str)> {
+    let (head, rest) = split_name(body)?;
+    let head = label_text(head);
+    (!head.is_empty() && known_label(head)).then_some((head, rest))
+}
+
+/// A line cut at its first `：`, `:`, ` – `, ` — `, ` - ` or `——` within the first
+/// [`MAX_LABEL_LINE`] characters: the name before it and the text after it, both non-empty.
+fn split_name(body: &str) -> Option<(&str, &str)> {
     let limit = body
         .char_indices()
         .nth(MAX_LABEL_LINE)
@@ -393,9 +401,8 @@ fn label_then_text(body: &str) -> Option<(&str, &str)> {
         .iter()
         .filter_map(|sep| body[..limit].find(sep).map(|i| (i, *sep)))
         .min()?;
-    let head = label_text(&body[..i]);
     let rest = body[i + sep.len()..].trim();
-    (!head.is_empty() && !rest.is_empty() && known_label(head)).then_some((head, rest))
+    (i > 0 && !rest.is_empty()).then_some((&body[..i], rest))
 }
 
 /// Whether a line speaks of permissions (`权限`, `permission`, `授权`, and Taiwan's `許可權`,
@@ -590,7 +597,21 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
             Some((Anchor::Field, value.to_owned()))
         } else if !tokens.is_empty() && parsed.fields.is_empty() {
             let label = find::label_without(body, &tokens);
-            short(&label).then(|| (Anchor::Ids, body.to_owned()))
+            if short(&label) {
+                Some((Anchor::Ids, body.to_owned()))
+            } else {
+                // `相机权限（CAMERA）：用于扫描二维码。`: the identifiers named, then a sentence
+                // saying what for.
+                split_name(body)
+                    .filter(|(head, _)| {
+                        let ids = resolve::identifiers(head);
+                        !ids.is_empty() && short(&find::label_without(head, &ids))
+                    })
+                    .map(|(head, rest)| {
+                        pending_purpose = Some(rest.to_owned());
+                        (Anchor::Ids, head.trim().to_owned())
+                    })
+            }
         } else if let Some((head, rest)) = parsed
             .fields
             .is_empty()
@@ -685,6 +706,35 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
                     Role::Purpose => o.purpose.push(value.to_owned()),
                     _ => {}
                 }
+            }
+            continue;
+        }
+        // `<dt>相册</dt><dd>NSPhotoLibraryAddUsageDescription，用于保存图片。</dd>`: a label, then
+        // a line that opens with the identifiers it stands for and says what for.
+        if o.anchor == Anchor::Label
+            && o.lines == 1
+            && o.cells.is_empty()
+            && tokens.first().is_some_and(|t| t.range.start == 0)
+        {
+            // The leading run of identifiers, with only separators between them.
+            let mut head_end = 0;
+            for t in &tokens {
+                let between = body.get(head_end..t.range.start).unwrap_or("x");
+                if !between
+                    .chars()
+                    .all(|c| c.is_whitespace() || matches!(c, ',' | '、' | '/' | '，'))
+                {
+                    break;
+                }
+                head_end = t.range.end;
+            }
+            o.name.push(' ');
+            o.name.push_str(body[..head_end].trim());
+            o.anchor = Anchor::Ids;
+            let rest = body[head_end..]
+                .trim_start_matches(|c: char| c.is_whitespace() || "，,、:：;；)）".contains(c));
+            if !rest.is_empty() {
+                o.cells.push(rest.to_owned());
             }
             continue;
         }
