@@ -376,6 +376,9 @@ pub(crate) fn resolve_label(side: Side, label: &str) -> LabelMatch {
     if whole != LabelMatch::Unknown {
         return whole;
     }
+    if let Some(both) = shared_verb(side, label) {
+        return both;
+    }
     let parts: Vec<&str> = label
         .split(['、', ',', '，', ';', '；', '/', '／', '&'])
         .flat_map(|p| p.split(" and "))
@@ -436,6 +439,27 @@ fn synonyms(side: Side, label: &str) -> Option<LabelMatch> {
         .filter(|m| *m != LabelMatch::Unknown);
     let first = known.next()?;
     known.all(|m| m == first).then_some(first)
+}
+
+/// `读取图片和视频`: one verb for two things joined by `和`, `与` or `及`, each of which names
+/// permissions with the verb (`读取图片`, `读取视频`). Both must; the row is a group to review.
+fn shared_verb(side: Side, label: &str) -> Option<LabelMatch> {
+    const VERBS: [&str; 6] = ["读取", "写入", "访问", "使用", "获取", "修改"];
+    const JOINS: [char; 3] = ['和', '与', '及'];
+    let verb = VERBS.iter().find(|v| label.starts_with(**v))?;
+    let (first, second) = label.split_once(JOINS)?;
+    let second = second.trim();
+    if second.is_empty() || second.contains(JOINS) || first.len() <= verb.len() {
+        return None;
+    }
+    let mut perms = Vec::new();
+    for part in [first.to_owned(), format!("{verb}{second}")] {
+        match lookup(side, &part) {
+            LabelMatch::Ids { perms: found, .. } => perms.extend(found),
+            _ => return None,
+        }
+    }
+    Some(LabelMatch::Ids { perms, group: true })
 }
 
 /// Whether the catalog knows an id of this side (the lexicon lists a few the platform never
@@ -627,6 +651,28 @@ mod tests {
         );
         assert_eq!(
             resolve_label(Side::Android, "Punch in"),
+            LabelMatch::Unknown
+        );
+    }
+
+    #[test]
+    fn one_verb_for_two_things() {
+        let ids = |m: LabelMatch| match m {
+            LabelMatch::Ids { perms, group: true } => {
+                perms.into_iter().map(|p| p.canonical).collect::<Vec<_>>()
+            }
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            ids(resolve_label(Side::Android, "读取图片和视频")),
+            [
+                "android.permission.READ_MEDIA_IMAGES",
+                "android.permission.READ_MEDIA_VIDEO"
+            ]
+        );
+        // Both halves must name permissions with the verb.
+        assert_eq!(
+            resolve_label(Side::Android, "读取图片和天气"),
             LabelMatch::Unknown
         );
     }
