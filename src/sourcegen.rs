@@ -15,6 +15,18 @@ pub(crate) fn header(sources: &str) -> String {
     )
 }
 
+/// The value of `variable`, which names a generated table's source outside the repository;
+/// `None` when it is unset, which only a run outside CI may be (CI sets every such variable,
+/// so a freshness test there can never pass unseen). `hint` says where the source is found.
+pub(crate) fn source_from_env(variable: &str, hint: &str) -> Option<std::ffi::OsString> {
+    let value = std::env::var_os(variable);
+    assert!(
+        value.is_some() || std::env::var("CI").map_or(true, |v| v != "true"),
+        "{variable} is not set but CI=true ({hint})"
+    );
+    value
+}
+
 /// Asserts that the file at `relative` (from the crate root) holds `expected`; with
 /// `UPDATE_GENERATED` set, rewrites it instead and returns `false` (the running test binary was
 /// compiled from the old file). Line endings are not compared, so a checkout with CRLF

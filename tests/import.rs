@@ -609,8 +609,7 @@ fn the_shapes_policies_are_published_in() {
     ];
     for (file, want, messages) in cases {
         let path = format!("testdata/policies/shapes/{file}");
-        let (code, stderr, yaml) = import(&path, &["--allow-unresolved"]);
-        assert_eq!(code, 0, "{file}: {stderr}");
+        let (stderr, yaml) = import_disclosing(&path, want);
         if file.starts_with("12-") {
             // The heading after the list is the next section, not the last row's description.
             assert!(!yaml.contains("Contact"), "{yaml}");
@@ -637,29 +636,32 @@ fn the_shapes_policies_are_published_in() {
             assert!(yaml.contains("  - name: 消息推送SDK\n"), "{yaml}");
             assert!(!stderr.contains("unresolved:"), "{stderr}");
         }
-        assert_eq!(
-            disclosed_via_check(&yaml),
-            set(want),
-            "{file}: {stderr}\n{yaml}"
-        );
         for m in *messages {
             assert!(stderr.contains(m), "{file}: wanted {m:?} in\n{stderr}");
         }
     }
 }
 
+/// Imports `doc` with `--allow-unresolved`, checks that it succeeds and discloses exactly
+/// `want` (read back through `check --policy`), and returns its stderr and YAML.
+fn import_disclosing(doc: &str, want: &[&str]) -> (String, String) {
+    let (code, stderr, yaml) = import(doc, &["--allow-unresolved"]);
+    assert_eq!(code, 0, "{doc}: {stderr}");
+    assert_eq!(
+        disclosed_via_check(&yaml),
+        set(want),
+        "{doc}: {stderr}\n{yaml}"
+    );
+    (stderr, yaml)
+}
+
 /// Policies written in traditional Chinese (Taiwan, Hong Kong) are read as the simplified ones
 /// are, and what is written out keeps the document's own characters.
 #[test]
 fn traditional_chinese_policies() {
-    let (code, stderr, yaml) = import(
+    let (stderr, yaml) = import_disclosing(
         "testdata/policies/zh-hant/taiwan-table.zh-Hant.md",
-        &["--allow-unresolved"],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(
-        disclosed_via_check(&yaml),
-        set(&[
+        &[
             "android.permission.CAMERA",
             "android.permission.RECORD_AUDIO",
             "android.permission.ACCESS_FINE_LOCATION",
@@ -668,8 +670,7 @@ fn traditional_chinese_policies() {
             "NSMicrophoneUsageDescription",
             "NSMotionUsageDescription",
             "NSSpeechRecognitionUsageDescription",
-        ]),
-        "{stderr}\n{yaml}"
+        ],
     );
     for wanted in [
         "name: 應用程式權限說明",
@@ -696,21 +697,15 @@ fn traditional_chinese_policies() {
         "{yaml}\n{stderr}"
     );
 
-    let (code, stderr, yaml) = import(
+    let (stderr, yaml) = import_disclosing(
         "testdata/policies/zh-hant/hongkong-key-value.zh-Hant.txt",
-        &["--allow-unresolved"],
-    );
-    assert_eq!(code, 0, "{stderr}");
-    assert_eq!(
-        disclosed_via_check(&yaml),
-        set(&[
+        &[
             "android.permission.CAMERA",
             "android.permission.READ_EXTERNAL_STORAGE",
             "android.permission.READ_PHONE_STATE",
             // Named twice (heading and `權限名稱：`): the name that is known is read.
             "android.permission.POST_NOTIFICATIONS",
-        ]),
-        "{stderr}\n{yaml}"
+        ],
     );
     assert!(
         yaml.contains("    description: 讀取裝置上的相片及檔案\n"),
