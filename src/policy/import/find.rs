@@ -453,13 +453,20 @@ pub(super) fn label_without(text: &str, tokens: &[Token]) -> String {
             break;
         }
     }
-    label
-        .trim_matches(|c: char| {
-            c.is_whitespace()
-                || matches!(
-                    c,
-                    ':' | '：' | '-' | '–' | '—' | ',' | '，' | '、' | '/' | ';' | '；'
-                )
-        })
-        .to_owned()
+    let label = label.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ':' | '：' | '-' | '–' | '—' | ',' | '，' | '、' | '/' | ';' | '；'
+            )
+    });
+    // `CAMERA（相机）`: the label in brackets after its identifier is the label itself.
+    for (open, close) in [('（', '）'), ('(', ')')] {
+        if let Some(inner) = label.strip_prefix(open).and_then(|l| l.strip_suffix(close)) {
+            if !inner.contains([open, close]) && !inner.trim().is_empty() {
+                return inner.trim().to_owned();
+            }
+        }
+    }
+    label.to_owned()
 }

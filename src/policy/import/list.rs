@@ -71,10 +71,11 @@ fn item_body(line: &str) -> Option<usize> {
 }
 
 /// An item as a two-cell row: head (label and identifiers) and purpose, split at the first
-/// `：`, `: ` or spaced dash.
+/// `：`, `: `, spaced hyphen, en or em dash with a space on either side (`（相机）— 用于扫码`), or
+/// `——`.
 fn item_row(doc: &str, at: usize, line: &str, body: usize) -> RawRow {
     let text = &line[body..];
-    let separators = ["：", ": ", " - ", " – ", " — "];
+    let separators = ["：", ": ", " - ", "– ", " –", "— ", " —", "——"];
     let split = separators
         .iter()
         .filter_map(|sep| text.find(sep).map(|i| (i, sep.len())))
@@ -181,6 +182,19 @@ mod tests {
             ]
         );
         assert_eq!(rows(&t[1]), vec![vec!["x", "https://a.b"]]);
+    }
+
+    #[test]
+    fn an_item_split_at_a_dash_after_a_bracket() {
+        let doc = "- android.permission.CAMERA（相机）— 用于扫码\n- 存储——保存图片\n";
+        let lists = extract_lists(doc, &crate::policy::import::text::lines(doc));
+        assert_eq!(
+            rows(&lists[0]),
+            [
+                vec!["android.permission.CAMERA（相机）", "用于扫码"],
+                vec!["存储", "保存图片"]
+            ]
+        );
     }
 
     #[test]

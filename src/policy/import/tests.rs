@@ -417,3 +417,17 @@ fn purpose_string_dictionaries_are_not_imported_as_keys() {
         imported.yaml
     );
 }
+
+#[test]
+fn a_label_in_brackets_after_its_identifier_is_the_label() {
+    use find::label_without;
+    let label = |text: &str| label_without(text, &resolve::identifiers(text));
+    assert_eq!(label("android.permission.CAMERA（相机）"), "相机");
+    assert_eq!(label("RECORD_AUDIO (Microphone)"), "Microphone");
+    // Brackets inside a label stay.
+    assert_eq!(
+        label("位置（GPS）信息 ACCESS_FINE_LOCATION"),
+        "位置（GPS）信息"
+    );
+    assert_eq!(label("CAMERA（）"), "");
+}
