@@ -382,6 +382,37 @@ fn label_text(body: &str) -> &str {
         .trim()
 }
 
+/// Whether a line is a page number or footer that a PDF's text layer puts between lines:
+/// `第 12 页 共 14 页`, `共14页 第3页`, `Page 3 of 10`, `3 / 14`, `- 3 -`.
+fn is_page_marker(text: &str) -> bool {
+    let t: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect();
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let zh_page = |s: &str| {
+        s.strip_prefix('第')
+            .or_else(|| s.strip_prefix('共'))
+            .and_then(|r| r.strip_suffix('页'))
+            .is_some_and(digits)
+    };
+    if let Some(i) = t.find('页').map(|i| i + '页'.len_utf8()) {
+        let (first, rest) = t.split_at(i);
+        if zh_page(first) && (rest.is_empty() || zh_page(rest)) {
+            return true;
+        }
+    }
+    if let Some(rest) = t.strip_prefix("page") {
+        let (n, of) = rest.split_once("of").unwrap_or((rest, "0"));
+        return digits(n) && digits(of);
+    }
+    if let Some((n, m)) = t.split_once('/') {
+        return digits(n) && digits(m);
+    }
+    digits(t.trim_matches('-')) && t.starts_with('-') && t.ends_with('-')
+}
+
 /// `label：text` (or `label – text`, `label — text`, `label - text`, `label——text`) where the
 /// label is one the lexicon or the catalog knows: the two parts.
 fn label_then_text(body: &str) -> Option<(&str, &str)> {
@@ -553,6 +584,10 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
                 }
                 o.cells.push(line.text[..end].to_owned());
             }
+            continue;
+        }
+        if is_page_marker(&line.text) {
+            // `第 12 页 共 14 页`, `Page 3 of 10`: a PDF's page footer between a row's cells.
             continue;
         }
         let parsed = parse(&line.text);
@@ -844,6 +879,32 @@ mod tests {
                 vec!["RECORD_AUDIO 麦克风", "录音", "语音"]
             ]
         );
+    }
+
+    #[test]
+    fn page_markers() {
+        for t in [
+            "第 12 页 共 14 页",
+            "共14页 第3页",
+            "第3页",
+            "Page 3 of 10",
+            "page 7",
+            "3 / 14",
+            "- 3 -",
+        ] {
+            assert!(is_page_marker(t), "{t}");
+        }
+        for t in [
+            "第三方",
+            "页面权限",
+            "CAMERA",
+            "1. 相机",
+            "READ/WRITE",
+            "3",
+            "- 相机 -",
+        ] {
+            assert!(!is_page_marker(t), "{t}");
+        }
     }
 
     #[test]
