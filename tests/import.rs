@@ -718,6 +718,27 @@ fn traditional_chinese_policies() {
         ),
         "{stderr}"
     );
+
+    // An HTML page: a table and a list, Taiwan's words (存取 access, 概略 approximate).
+    let (stderr, yaml) = import_disclosing(
+        "testdata/policies/zh-hant/taiwan-page.zh-Hant.html",
+        &[
+            "android.permission.CAMERA",
+            "android.permission.ACCESS_FINE_LOCATION",
+            "android.permission.ACCESS_COARSE_LOCATION",
+            "android.permission.READ_CALL_LOG",
+            "android.permission.RECORD_AUDIO",
+            "android.permission.VIBRATE",
+            "NSCameraUsageDescription",
+            "NSPhotoLibraryUsageDescription",
+        ],
+    );
+    assert!(yaml.contains("name: 隱私權政策 - 權限說明\n"), "{yaml}");
+    assert!(yaml.contains("  - name: 存取概略位置\n"), "{yaml}");
+    assert!(
+        stderr.contains("taiwan-page.zh-Hant.html:11:9: unresolved: \"傳送通知\" has no identifier and is too vague"),
+        "{stderr}"
+    );
 }
 
 /// Formats by content, not by extension: a Word document's table keeps its cells, a PDF's

@@ -26,7 +26,7 @@ use super::hant_generated::SIMPLIFIED;
 /// meaning; each pair has the same number of characters (three bytes each), so the document's
 /// byte offsets survive. Taiwan's device and permission vocabulary (Android's and iOS's zh-TW
 /// permission labels and settings names).
-const WORDS: [(&str, &str); 31] = [
+const WORDS: [(&str, &str); 32] = [
     ("资讯", "信息"),
     ("储存", "存储"),
     ("网路", "网络"),
@@ -58,6 +58,7 @@ const WORDS: [(&str, &str); 31] = [
     ("侦测", "检测"),
     ("感测器", "传感器"),
     ("连线", "连接"),
+    ("传送", "发送"),
 ];
 
 /// Regional words whose mainland form is shorter: folded only in label keys.

@@ -349,6 +349,10 @@ const SUFFIXES: [&str; 6] = [
     "访问",
 ];
 
+/// Verbs a label may start with that name no permission by themselves, tried (after the
+/// whole label and its suffix stems) when nothing else matched.
+const PREFIXES: [&str; 3] = ["访问", "使用", "获取"];
+
 /// How a label without identifiers matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LabelMatch {
@@ -491,7 +495,11 @@ fn lookup(side: Side, label: &str) -> LabelMatch {
     let stems = SUFFIXES
         .iter()
         .filter_map(|s| key.strip_suffix(s).filter(|s| !s.is_empty()));
-    for key in std::iter::once(key.as_str()).chain(stems) {
+    // `访问大致位置`: a verb of access before a name the lexicon knows without it.
+    let bare = PREFIXES
+        .iter()
+        .filter_map(|p| key.strip_prefix(p).filter(|s| s.chars().count() >= 2));
+    for key in std::iter::once(key.as_str()).chain(stems).chain(bare) {
         let found = lookup_exact(side, key);
         if found != LabelMatch::Unknown {
             return found;
@@ -651,6 +659,19 @@ mod tests {
         );
         assert_eq!(
             resolve_label(Side::Android, "Punch in"),
+            LabelMatch::Unknown
+        );
+    }
+
+    #[test]
+    fn a_verb_of_access_before_a_known_name() {
+        assert!(matches!(
+            resolve_label(Side::Android, "访问大致位置"),
+            LabelMatch::Ids { ref perms, .. }
+                if perms.iter().map(|p| p.canonical.as_str()).eq(["android.permission.ACCESS_COARSE_LOCATION"])
+        ));
+        assert_eq!(
+            resolve_label(Side::Android, "访问天气"),
             LabelMatch::Unknown
         );
     }
