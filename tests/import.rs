@@ -579,6 +579,20 @@ fn the_shapes_policies_are_published_in() {
             &["13-html-items.zh.html:9:5: review: \"存储权限\" names a group"],
         ),
         (
+            // The manifest's own `<uses-permission>` lines quoted in a code block, two of them
+            // explained again in a list: each permission once.
+            "14-manifest-excerpt.en.md",
+            &[
+                "android.permission.INTERNET",
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_FINE_LOCATION",
+            ],
+            &[
+                "14-manifest-excerpt.en.md:8:1: note: a row of identifiers only, each disclosed by \
+               a row with its purpose too; left out",
+            ],
+        ),
+        (
             "9-xcode-names.en.md",
             &[
                 "NSCameraUsageDescription",
@@ -630,6 +644,10 @@ fn the_shapes_policies_are_published_in() {
                 !stderr.contains("unresolved:") && !yaml.contains("如有疑问"),
                 "{stderr}\n{yaml}"
             );
+        }
+        if file.starts_with("14-") {
+            assert_eq!(yaml.matches("INTERNET").count(), 1, "{yaml}");
+            assert!(!yaml.contains("# xml"), "{yaml}");
         }
         if file.starts_with("11-") {
             // The SDK names the row; nothing is unresolved.

@@ -85,8 +85,16 @@ impl Importer<'_> {
         text::strip_tags(window)
             .lines()
             .rev()
+            // A Markdown code fence (```` ```xml ````) is markup, not a heading.
+            .filter(|l| !l.trim_start().starts_with("```") && !l.trim_start().starts_with("~~~"))
             .map(|l| text::clean(l.trim_start().trim_start_matches('#')))
             .filter(|l| !l.is_empty())
+            // A quoted manifest line (`<uses-permission …/>` in a code block) is a row's
+            // identifier, not a heading.
+            .filter(|l| {
+                let ids = resolve::identifiers(l);
+                ids.is_empty() || !label_without(l, &ids).is_empty()
+            })
             .take(3)
             .collect()
     }

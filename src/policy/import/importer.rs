@@ -132,6 +132,7 @@ impl<'d> Importer<'d> {
         }
         // Shapes are judged one after another; the policy lists rows in document order.
         self.rows.sort_by_key(|r| r.line);
+        self.drop_bare_repeats();
         self.diagnostics.sort_by(|a, b| {
             (a.location.line, a.location.column).cmp(&(b.location.line, b.location.column))
         });
@@ -383,6 +384,71 @@ impl<'d> Importer<'d> {
                     parts.join(" and ")
                 )
             }
+        }
+    }
+
+    /// Rows that are nothing but identifiers (no name, description or purpose: a manifest
+    /// excerpt quoted in a code block) whose every permission another row of the platform
+    /// discloses with its text: the other row says it all, and a second row would be a
+    /// duplicate disclosure. Each is left out with a note.
+    fn drop_bare_repeats(&mut self) {
+        let bare = |r: &OutRow| {
+            r.name.is_none()
+                && r.description.is_none()
+                && r.purpose.is_none()
+                && r.doubts.is_empty()
+        };
+        let described: std::collections::HashSet<(Platform, &str)> = self
+            .rows
+            .iter()
+            .filter(|r| !bare(r))
+            .flat_map(|r| {
+                r.perms
+                    .iter()
+                    .map(|(p, _)| (r.platform, p.canonical.as_str()))
+            })
+            .collect();
+        let repeats: Vec<bool> = self
+            .rows
+            .iter()
+            .map(|r| {
+                bare(r)
+                    && !r.perms.is_empty()
+                    && r.perms
+                        .iter()
+                        .all(|(p, _)| described.contains(&(r.platform, p.canonical.as_str())))
+            })
+            .collect();
+        let mut dropped = Vec::new();
+        let mut heading = None;
+        let mut keep = repeats.iter().map(|r| !r);
+        self.rows.retain_mut(|r| {
+            let kept = keep.next().unwrap_or(true);
+            if kept {
+                // A dropped first row's table heading moves to the row after it.
+                if r.table_heading.is_none() {
+                    r.table_heading = heading.take();
+                }
+                heading = None;
+            } else {
+                heading = heading.take().or(r.table_heading.take());
+                dropped.push((r.line, r.perms.len()));
+            }
+            kept
+        });
+        for (line, perms) in dropped {
+            self.stats.rows = self.stats.rows.saturating_sub(1);
+            self.stats.resolved_ids = self.stats.resolved_ids.saturating_sub(perms);
+            let at = self
+                .lines
+                .get((line as usize).saturating_sub(1))
+                .map_or(0, |(at, _)| *at);
+            self.note(
+                at,
+                "a row of identifiers only, each disclosed by a row with its purpose too; left \
+                 out"
+                .to_owned(),
+            );
         }
     }
 

@@ -131,6 +131,12 @@ pub(crate) fn strip_tags(s: &str) -> String {
         match end {
             Some(end) if looks_like_tag && after.as_bytes()[end] == b'>' => {
                 out.push(' ');
+                // A manifest's own line quoted in the policy (a code block of
+                // `<uses-permission android:name="…"/>`): the permission it names is the text.
+                if let Some(name) = requested_name(&after[..end]) {
+                    out.push_str(name);
+                    out.push(' ');
+                }
                 rest = &after[end + 1..];
             }
             _ => {
@@ -141,6 +147,19 @@ pub(crate) fn strip_tags(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The `android:name` of a `<uses-permission…>` tag's text (what follows its `<`).
+fn requested_name(tag: &str) -> Option<&str> {
+    let rest = tag.strip_prefix("uses-permission")?;
+    // `uses-permission-sdk-23`, or attributes after whitespace; not `uses-permissions`.
+    if !rest.starts_with(|c: char| c == '-' || c.is_whitespace()) {
+        return None;
+    }
+    let value = rest.split_once("name=")?.1;
+    let quote = value.chars().next().filter(|&q| q == '"' || q == '\'')?;
+    let value = &value[1..];
+    Some(&value[..value.find(quote)?])
 }
 
 /// Decodes the named entities policies use and numeric ones; anything else is kept verbatim.
@@ -276,6 +295,23 @@ mod tests {
         assert_eq!(clean("x \\| y"), "x | y");
         assert_eq!(clean("[unclosed"), "[unclosed");
         assert_eq!(clean("&#0;&#x110000;"), "&#0;&#x110000;");
+    }
+
+    #[test]
+    fn a_quoted_manifest_line_is_its_permission() {
+        assert_eq!(
+            clean("<uses-permission android:name=\"android.permission.CAMERA\" />"),
+            "android.permission.CAMERA"
+        );
+        assert_eq!(
+            clean("<uses-permission-sdk-23 android:name='android.permission.READ_CONTACTS'/>"),
+            "android.permission.READ_CONTACTS"
+        );
+        assert_eq!(
+            clean("<uses-feature android:name=\"android.hardware.camera\"/>"),
+            ""
+        );
+        assert_eq!(clean("<uses-permissions name=\"x\">"), "");
     }
 
     #[test]
