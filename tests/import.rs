@@ -593,6 +593,22 @@ fn the_shapes_policies_are_published_in() {
             ],
         ),
         (
+            // `Label: sentence (IDENTIFIERS).` lines; the ones that say "not used" are not
+            // disclosures.
+            "15-label-sentences.en.txt",
+            &[
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+            ],
+            &[
+                "15-label-sentences.en.txt:6:1: note: \"Phone\" is named in a line that says it \
+                 is not used; left out",
+                "15-label-sentences.en.txt:7:1: note: \"Contacts\" is named in a line that says \
+                 it is not used; left out",
+            ],
+        ),
+        (
             "9-xcode-names.en.md",
             &[
                 "NSCameraUsageDescription",

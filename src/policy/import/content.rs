@@ -382,6 +382,44 @@ fn label_text(body: &str) -> &str {
         .trim()
 }
 
+/// Whether a row's text says the permission is not used: it opens with a Chinese word of
+/// refusal (`不使用`, `未申请`, `无需`), or its first clause holds an English negation (`not
+/// used`, `we never request …`). A negation later in the text (`扫码，不会用于其他用途`) is a
+/// condition of the use, not a refusal.
+fn says_unused(text: &str) -> bool {
+    const ZH: [&str; 14] = [
+        "不使用",
+        "不申请",
+        "不会申请",
+        "不会使用",
+        "不需要",
+        "未使用",
+        "未申请",
+        "无需",
+        "无须",
+        "没有使用",
+        "从不",
+        "绝不",
+        "不涉及",
+        "暂不",
+    ];
+    let t = text
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase();
+    if ZH.iter().any(|w| t.starts_with(w)) {
+        return true;
+    }
+    let first = t
+        .split(|c: char| matches!(c, ',' | '.' | ';' | '，' | '。' | '；' | '('))
+        .next()
+        .unwrap_or("");
+    first
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .any(|w| {
+            matches!(w, "not" | "never" | "no" | "none") || w.ends_with("n't") || w.ends_with("n’t")
+        })
+}
+
 /// Whether a line is a page number or footer that a PDF's text layer puts between lines:
 /// `第 12 页 共 14 页`, `共14页 第3页`, `Page 3 of 10`, `3 / 14`, `- 3 -`.
 fn is_page_marker(text: &str) -> bool {
@@ -535,6 +573,12 @@ impl Open {
 
 /// The rows the content of `lines` discloses, one table per platform section.
 pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
+    extract_noting(lines, &mut Vec::new())
+}
+
+/// [`extract`], and into `unused` each line that names a permission only to say it is not
+/// used (`Contacts: not used.`): its document offset and what it names.
+pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) -> Vec<RawTable> {
     let mut tables: Vec<RawTable> = Vec::new();
     let mut rows: Vec<RawRow> = Vec::new();
     let mut intro: Option<String> = None;
@@ -622,6 +666,25 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
                 }
             }
         }
+        if parsed.fields.is_empty() {
+            // `Contacts: not used.`, `Phone: we never request …`: named to say it is not.
+            let said_unused = match split_name(body) {
+                Some((head, rest)) if says_unused(rest) && short(head) => {
+                    let head = label_text(head);
+                    let named = !resolve::identifiers(body).is_empty()
+                        || ((near_cue || mentions_permissions(head)) && known_label(head));
+                    named.then(|| head.to_owned())
+                }
+                _ => None,
+            };
+            if let Some(head) = said_unused {
+                if let Some(o) = open.take() {
+                    rows.push(o.finish(&header));
+                }
+                unused.push((line.raw.start, head));
+                continue;
+            }
+        }
         let mut pending_purpose: Option<String> = None;
         let name_field = parsed
             .fields
@@ -635,17 +698,23 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
             if short(&label) {
                 Some((Anchor::Ids, body.to_owned()))
             } else {
-                // `相机权限（CAMERA）：用于扫描二维码。`: the identifiers named, then a sentence
-                // saying what for.
-                split_name(body)
-                    .filter(|(head, _)| {
-                        let ids = resolve::identifiers(head);
-                        !ids.is_empty() && short(&find::label_without(head, &ids))
-                    })
-                    .map(|(head, rest)| {
+                split_name(body).and_then(|(head, rest)| {
+                    let head_ids = resolve::identifiers(head);
+                    if !head_ids.is_empty() && short(&find::label_without(head, &head_ids)) {
+                        // `相机权限（CAMERA）：用于扫描二维码。`: the identifiers named, then a
+                        // sentence saying what for.
                         pending_purpose = Some(rest.to_owned());
-                        (Anchor::Ids, head.trim().to_owned())
-                    })
+                        Some((Anchor::Ids, head.trim().to_owned()))
+                    } else if head_ids.is_empty() && short(head) {
+                        // `Location: we use it to … (ACCESS_FINE_LOCATION, …).`: a name, then
+                        // a sentence with the identifiers it stands for.
+                        let ids: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
+                        pending_purpose = Some(rest.to_owned());
+                        Some((Anchor::Ids, format!("{} {}", head.trim(), ids.join(" "))))
+                    } else {
+                        None
+                    }
+                })
             }
         } else if let Some((head, rest)) = parsed
             .fields
@@ -879,6 +948,27 @@ mod tests {
                 vec!["RECORD_AUDIO 麦克风", "录音", "语音"]
             ]
         );
+    }
+
+    #[test]
+    fn rows_that_say_unused() {
+        for t in [
+            "not used.",
+            "We never request it",
+            "无需此权限",
+            "不使用",
+            "N/A — we don't",
+        ] {
+            assert!(says_unused(t), "{t}");
+        }
+        for t in [
+            "用于扫码，不会用于其他用途",
+            "to scan codes; never shared",
+            "不开启将无法扫码",
+            "Used only when you tap Scan",
+        ] {
+            assert!(!says_unused(t), "{t}");
+        }
     }
 
     #[test]

@@ -87,7 +87,14 @@ impl<'d> Importer<'d> {
                     .any(|s| s.start < l.raw.end && l.raw.start < s.end)
             })
             .collect();
-        let found = content::extract(&free);
+        let mut unused = Vec::new();
+        let found = content::extract_noting(&free, &mut unused);
+        for (at, named) in unused {
+            self.note(
+                at,
+                format!("\"{named}\" is named in a line that says it is not used; left out"),
+            );
+        }
         let free_lines = if found.is_empty() { free } else { Vec::new() };
         let mut previous_end = 0;
         for table in &found {
