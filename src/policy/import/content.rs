@@ -410,7 +410,7 @@ fn says_unused(text: &str) -> bool {
         return true;
     }
     let first = t
-        .split(|c: char| matches!(c, ',' | '.' | ';' | '，' | '。' | '；' | '('))
+        .split([',', '.', ';', '，', '。', '；', '('])
         .next()
         .unwrap_or("");
     first
@@ -571,13 +571,15 @@ impl Open {
     }
 }
 
-/// The rows the content of `lines` discloses, one table per platform section.
+/// [`extract_noting`], the lines that say "not used" dropped.
+#[cfg(test)]
 pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
     extract_noting(lines, &mut Vec::new())
 }
 
-/// [`extract`], and into `unused` each line that names a permission only to say it is not
-/// used (`Contacts: not used.`): its document offset and what it names.
+/// The rows the content of `lines` discloses, one table per platform section; and into
+/// `unused` each line that names a permission only to say it is not used (`Contacts: not
+/// used.`): its document offset and what it names.
 pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) -> Vec<RawTable> {
     let mut tables: Vec<RawTable> = Vec::new();
     let mut rows: Vec<RawRow> = Vec::new();
