@@ -413,11 +413,8 @@ fn says_unused(text: &str) -> bool {
         .split([',', '.', ';', '，', '。', '；', '('])
         .next()
         .unwrap_or("");
-    first
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            matches!(w, "not" | "never" | "no" | "none") || w.ends_with("n't") || w.ends_with("n’t")
-        })
+    // `without it, scanning is unavailable` is what refusing costs, not a refusal.
+    !first.contains("without") && super::prose::negates_in_english(first)
 }
 
 /// Whether a line is a page number or footer that a PDF's text layer puts between lines:

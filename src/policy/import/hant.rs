@@ -81,24 +81,27 @@ pub(super) fn simplified(c: char) -> char {
         .map_or(c, |i| SIMPLIFIED[i].1)
 }
 
-fn words() -> &'static AhoCorasick {
-    static WORDS_AC: OnceLock<AhoCorasick> = OnceLock::new();
-    WORDS_AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(WORDS.iter().map(|(from, _)| from))
-            .expect("the regional words are a small fixed set")
-    })
+/// A leftmost-longest replacer of `pairs`: the automaton and the replacement of each pattern.
+type Replacer = (AhoCorasick, Vec<&'static str>);
+
+fn replacer<'a>(pairs: impl Iterator<Item = &'a (&'static str, &'static str)> + Clone) -> Replacer {
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pairs.clone().map(|(from, _)| from))
+        .expect("the regional words are a small fixed set");
+    (automaton, pairs.map(|(_, to)| *to).collect())
 }
 
-fn label_words() -> &'static AhoCorasick {
-    static LABEL_AC: OnceLock<AhoCorasick> = OnceLock::new();
-    LABEL_AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(WORDS.iter().chain(&SHORTER_WORDS).map(|(from, _)| from))
-            .expect("the regional words are a small fixed set")
-    })
+/// The document fold's words: same length only.
+fn words() -> &'static Replacer {
+    static WORDS_AC: OnceLock<Replacer> = OnceLock::new();
+    WORDS_AC.get_or_init(|| replacer(WORDS.iter()))
+}
+
+/// The label fold's words: every length.
+fn label_words() -> &'static Replacer {
+    static LABEL_AC: OnceLock<Replacer> = OnceLock::new();
+    LABEL_AC.get_or_init(|| replacer(WORDS.iter().chain(&SHORTER_WORDS)))
 }
 
 /// The folded document when `doc` is written in traditional Chinese, else `None`.
@@ -117,8 +120,8 @@ pub(super) fn fold_document(doc: &str) -> Option<String> {
         return None;
     }
     let chars: String = doc.chars().map(simplified).collect();
-    let replacements: Vec<&str> = WORDS.iter().map(|(_, to)| *to).collect();
-    let folded = words().replace_all(&chars, &replacements);
+    let (automaton, replacements) = words();
+    let folded = automaton.replace_all(&chars, replacements);
     debug_assert_eq!(folded.len(), doc.len());
     Some(folded)
 }
@@ -128,12 +131,8 @@ pub(super) fn fold_document(doc: &str) -> Option<String> {
 /// matches whether or not its document was folded.
 pub(super) fn fold_label(label: &str) -> String {
     let chars: String = label.chars().map(simplified).collect();
-    let replacements: Vec<&str> = WORDS
-        .iter()
-        .chain(&SHORTER_WORDS)
-        .map(|(_, to)| *to)
-        .collect();
-    label_words().replace_all(&chars, &replacements)
+    let (automaton, replacements) = label_words();
+    automaton.replace_all(&chars, replacements)
 }
 
 /// Brings text the importer took from a folded document back to the characters the document

@@ -147,11 +147,13 @@ fn negates(phrase: &str) -> bool {
     for widen in NOT_NEGATIONS {
         zh = zh.replace(widen, "");
     }
-    if ZH.iter().any(|w| zh.contains(w)) {
-        return true;
-    }
-    let lower = phrase.to_lowercase();
-    lower
+    ZH.iter().any(|w| zh.contains(w)) || negates_in_english(phrase)
+}
+
+/// Whether an English phrase holds a word of negation (`not`, `never`, `don't`, …).
+pub(super) fn negates_in_english(phrase: &str) -> bool {
+    phrase
+        .to_lowercase()
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .any(|w| {
             matches!(
