@@ -965,6 +965,7 @@ mod tests {
             "to scan codes; never shared",
             "不开启将无法扫码",
             "Used only when you tap Scan",
+            "without it, scanning is unavailable",
         ] {
             assert!(!says_unused(t), "{t}");
         }
