@@ -769,6 +769,11 @@ fn traditional_chinese_policies() {
     );
     assert!(yaml.contains("name: 隱私權政策 - 權限說明\n"), "{yaml}");
     assert!(yaml.contains("  - name: 存取概略位置\n"), "{yaml}");
+    // `照片圖庫（NSPhotoLibraryUsageDescription）：上傳大頭貼`: name, then purpose.
+    assert!(
+        yaml.contains("  - name: 照片圖庫\n    permissions: [NSPhotoLibraryUsageDescription]\n    purpose: 上傳大頭貼\n"),
+        "{yaml}"
+    );
     assert!(
         stderr.contains("taiwan-page.zh-Hant.html:11:9: unresolved: \"傳送通知\" has no identifier and is too vague"),
         "{stderr}"

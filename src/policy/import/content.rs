@@ -694,17 +694,20 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             Some((Anchor::Field, value.to_owned()))
         } else if !tokens.is_empty() && parsed.fields.is_empty() {
             let label = find::label_without(body, &tokens);
-            if short(&label) {
+            // `相机（NSCameraUsageDescription）：扫码`, `相机权限（CAMERA）：用于扫描二维码。`: the
+            // identifiers named, then what for.
+            let named = split_name(body).filter(|(head, _)| {
+                let head_ids = resolve::identifiers(head);
+                !head_ids.is_empty() && short(&find::label_without(head, &head_ids))
+            });
+            if let Some((head, rest)) = named {
+                pending_purpose = Some(rest.to_owned());
+                Some((Anchor::Ids, head.trim().to_owned()))
+            } else if short(&label) {
                 Some((Anchor::Ids, body.to_owned()))
             } else {
                 split_name(body).and_then(|(head, rest)| {
-                    let head_ids = resolve::identifiers(head);
-                    if !head_ids.is_empty() && short(&find::label_without(head, &head_ids)) {
-                        // `相机权限（CAMERA）：用于扫描二维码。`: the identifiers named, then a
-                        // sentence saying what for.
-                        pending_purpose = Some(rest.to_owned());
-                        Some((Anchor::Ids, head.trim().to_owned()))
-                    } else if head_ids.is_empty() && short(head) {
+                    if short(head) && resolve::identifiers(head).is_empty() {
                         // `Location: we use it to … (ACCESS_FINE_LOCATION, …).`: a name, then
                         // a sentence with the identifiers it stands for.
                         let ids: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
