@@ -135,7 +135,10 @@ fn xcode(c: &mut Criterion) {
     std::fs::write(xcodeproj.join("project.pbxproj"), &text).unwrap();
     let options = XcodeOptions::default();
     group.bench_function("read-project", |b| {
-        b.iter(|| project::read_project(&xcodeproj, "Tally.xcodeproj", &options).unwrap())
+        b.iter(|| {
+            project::read_project(&xcodeproj, "Tally.xcodeproj", &options, &Default::default())
+                .unwrap()
+        })
     });
     group.finish();
 }
@@ -213,7 +216,8 @@ fn gradle(c: &mut Criterion) {
     group.bench_function("read-variants", |b| {
         b.iter(|| {
             let files = discover::discover(std::slice::from_ref(&root)).unwrap();
-            let (inputs, errors, _) = gradle::read_projects(files, &GradleOptions::default());
+            let (inputs, errors, _) =
+                gradle::read_projects(files, &GradleOptions::default(), &Default::default());
             assert!(errors.is_empty() && inputs.len() == 4);
         })
     });

@@ -17,6 +17,7 @@ use crate::input::{self, InputError, Limits};
 use crate::model::{Location, ParsedInput, Platform};
 use crate::policy::import::{self, Diagnostic, ImportError};
 use crate::policy::{self, Policy, PolicyError};
+use crate::source::SourceMap;
 use crate::suppress::{self, Suppression};
 
 /// The flags that decide how an outcome is judged and shown, each of which a config may also
@@ -121,6 +122,8 @@ pub struct CheckOutcome {
     /// finding's request up once per finding, and a scan of every request per finding made
     /// a 4,000-file tree's report quadratic.
     pub requests: RequestIndex,
+    /// The texts the run read, for the reports to quote.
+    pub sources: SourceMap,
 }
 
 /// Requests by permission and location, over an outcome's inputs (see
@@ -264,9 +267,14 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         &options.paths[..]
     };
 
+    let sources = &options.limits.sources;
     let located = config::locate(&options.config, paths)?;
     let config: Option<Config> = match &located.path {
-        Some(path) => Some(config::load(path, &crate::display::from_cwd(path))?),
+        Some(path) => Some(config::load(
+            path,
+            &crate::display::from_cwd(path),
+            sources,
+        )?),
         None => None,
     };
 
@@ -279,7 +287,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             let doc = options.policy_doc.as_deref().unwrap_or(Path::new("."));
             let imported = match doc.to_str().filter(|d| import::is_url(d)) {
                 Some(url) => import::import_url(url, options.allow_http)?,
-                None => import::import_file(doc, &crate::display::root(doc))?,
+                None => import::import_file(doc, &crate::display::root(doc), sources)?,
             }
             .require_resolved(options.allow_unresolved)?;
             policy_diagnostics = imported.diagnostics;
@@ -289,11 +297,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             )
         }
         (Some(path), _) => (
-            policy::load(path, &crate::display::root(path))?,
+            policy::load(path, &crate::display::root(path), sources)?,
             "named by --policy".to_owned(),
         ),
         (None, Some(path)) => (
-            policy::load(path, &crate::display::from_cwd(path))?,
+            policy::load(path, &crate::display::from_cwd(path), sources)?,
             format!(
                 "named by `policy:` in {}",
                 config.as_ref().map_or("", |c| c.file.as_str())
@@ -322,7 +330,11 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
             variant_policies.push(VariantPolicy {
                 variants: entry.variants.clone(),
                 location: entry.location.clone(),
-                policy: policy::load(&entry.policy, &crate::display::from_cwd(&entry.policy))?,
+                policy: policy::load(
+                    &entry.policy,
+                    &crate::display::from_cwd(&entry.policy),
+                    sources,
+                )?,
                 audited: Vec::new(),
             });
         }
@@ -423,6 +435,7 @@ pub fn run(options: &CheckOptions) -> Result<CheckOutcome, CheckError> {
         selected: selected(&settings),
         command: Command::Check,
         requests: RequestIndex::default(),
+        sources: sources.clone(),
     })
 }
 
@@ -451,6 +464,7 @@ pub fn read_app(
     let options = input::projects::ProjectOptions {
         xcode,
         gradle: gradle_options(gradle, config),
+        limits: limits.clone(),
     };
     let (mut inputs, mut errors, files) = input::projects::read_projects(files, &options);
     // The merger reports no Gradle module took belong to the APKs and AABs beside them.
@@ -473,7 +487,12 @@ pub fn read_app(
                 if artifact {
                     artifacts += 1;
                     artifact_dirs.insert(folder_of(&file.path));
-                    match input::gradle::artifact::attach(file, &mut parsed, explicit) {
+                    match input::gradle::artifact::attach(
+                        file,
+                        &mut parsed,
+                        explicit,
+                        &limits.sources,
+                    ) {
                         Ok(used) => used_reports.extend(used),
                         Err(e) => errors.push(e),
                     }
@@ -631,10 +650,11 @@ fn gradle_options(
     gradle
 }
 
-/// Loads the policy file at `path` (shown as given), or the built-in policy.
-pub fn load_policy(path: Option<&Path>) -> Result<Policy, PolicyError> {
+/// Loads the policy file at `path` (shown as given), or the built-in policy; a file's text is
+/// kept in `sources`.
+pub fn load_policy(path: Option<&Path>, sources: &SourceMap) -> Result<Policy, PolicyError> {
     match path {
-        Some(path) => policy::load(path, &crate::display::root(path)),
+        Some(path) => policy::load(path, &crate::display::root(path), sources),
         None => Ok(policy::builtin()),
     }
 }
@@ -645,8 +665,9 @@ pub fn lint(
     policy_path: Option<&Path>,
     settings: &Settings,
     options: &Presentation,
+    sources: &SourceMap,
 ) -> Result<CheckOutcome, CheckError> {
-    let policy = load_policy(policy_path)?;
+    let policy = load_policy(policy_path, sources)?;
     let findings = lint_policy(&policy, settings);
     let policy_why = match policy_path {
         Some(_) => "named on the command line".to_owned(),
@@ -669,6 +690,7 @@ pub fn lint(
         selected: selected(settings),
         command: Command::Lint,
         requests: RequestIndex::default(),
+        sources: sources.clone(),
     })
 }
 

@@ -50,17 +50,22 @@ acknowledgements: []
 }
 
 /// Reads the inputs under `paths` exactly as `check` would: the same read step, with the
-/// config `check` would find (its `exclude:` and `configuration:`) and the default limits.
-pub fn scan(paths: &[PathBuf]) -> Result<Vec<ParsedInput>, CheckError> {
+/// config `check` would find (its `exclude:` and `configuration:`) and `limits` (whose texts
+/// the caller quotes in errors).
+pub fn scan(paths: &[PathBuf], limits: &input::Limits) -> Result<Vec<ParsedInput>, CheckError> {
     let located = config::locate(&config::ConfigSource::Discover, paths)?;
     let config = match &located.path {
-        Some(path) => Some(config::load(path, &crate::display::from_cwd(path))?),
+        Some(path) => Some(config::load(
+            path,
+            &crate::display::from_cwd(path),
+            &limits.sources,
+        )?),
         None => None,
     };
     crate::check::read_app(
         paths,
         config.as_ref(),
-        &input::Limits::default(),
+        limits,
         &input::xcode::XcodeOptions::default(),
         &input::gradle::GradleOptions::default(),
     )

@@ -28,6 +28,7 @@ pub mod model;
 pub mod policy;
 pub mod report;
 pub mod rules;
+pub mod source;
 #[cfg(test)]
 mod sourcegen;
 pub mod suppress;

@@ -25,6 +25,7 @@ use permaudit::policy;
 use permaudit::policy::import::{self, Diagnostic};
 use permaudit::report::export::Exports;
 use permaudit::report::{RenderOptions, diagnostic};
+use permaudit::source::{SourceMap, Texts};
 
 const EXIT_FINDINGS: u8 = 1;
 const EXIT_ERROR: u8 = 2;
@@ -112,7 +113,11 @@ fn run() -> Result<ExitCode> {
             let outcome = match check::run(&options) {
                 Ok(outcome) => outcome,
                 Err(e) => {
-                    report_check_error(&e, use_color(color, io::stderr().is_terminal()));
+                    report_check_error(
+                        &e,
+                        &options.limits.sources,
+                        use_color(color, io::stderr().is_terminal()),
+                    );
                     return Ok(ExitCode::from(EXIT_ERROR));
                 }
             };
@@ -144,13 +149,19 @@ fn run() -> Result<ExitCode> {
                 lang: lang_flag,
                 locale: locale_lang(),
             };
-            let outcome = match check::lint(args.file.as_deref(), &settings, &presentation) {
-                Ok(outcome) => outcome,
-                Err(e) => {
-                    report_check_error(&e, use_color(color, io::stderr().is_terminal()));
-                    return Ok(ExitCode::from(EXIT_ERROR));
-                }
-            };
+            let sources = SourceMap::default();
+            let outcome =
+                match check::lint(args.file.as_deref(), &settings, &presentation, &sources) {
+                    Ok(outcome) => outcome,
+                    Err(e) => {
+                        report_check_error(
+                            &e,
+                            &sources,
+                            use_color(color, io::stderr().is_terminal()),
+                        );
+                        return Ok(ExitCode::from(EXIT_ERROR));
+                    }
+                };
             let options = stdout_options(color, cli.quiet, outcome.lang);
             let buf = args.format.render(&outcome, options)?;
             write_stdout(&buf)?;
@@ -158,7 +169,7 @@ fn run() -> Result<ExitCode> {
         }
         Command::Policy(PolicyCommand::Import(args)) => policy_import(&args),
         Command::Explain(args) => {
-            let policy = check::load_policy(args.policy.as_deref())?;
+            let policy = check::load_policy(args.policy.as_deref(), &SourceMap::default())?;
             let entries = explain::lookup(&args.name)?;
             // As `rules` and `policy lint`: the flag, else the locale (explain reads no config).
             let lang = lang_flag.unwrap_or_else(locale_lang);
@@ -176,6 +187,7 @@ fn run() -> Result<ExitCode> {
                     Err(e) => {
                         report_check_error(
                             &e,
+                            &options.limits.sources,
                             use_color(ColorChoice::Auto, io::stderr().is_terminal()),
                         );
                         return Ok(ExitCode::from(EXIT_ERROR));
@@ -264,7 +276,7 @@ fn selection(
 /// input error, and a partial policy is never mistaken for the document's.
 fn policy_import(args: &ImportArgs) -> Result<ExitCode> {
     let display = permaudit::display::root(&args.document);
-    let imported = import::import_file(&args.document, &display)?;
+    let imported = import::import_file(&args.document, &display, &SourceMap::default())?;
     print_diagnostics(&imported.diagnostics);
     let stats = imported.stats;
     let width = stderr_width();
@@ -373,46 +385,17 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
     }
 }
 
-/// Every problem on stderr, with the offending line and a caret where the file can be read.
+/// Every problem on stderr, with the offending line and a caret where the run kept the file's
+/// text (`sources`: what the readers read; nothing is read again to show it).
 #[allow(clippy::print_stderr)]
-fn report_check_error(err: &CheckError, color: bool) {
-    // A file with several problems is read once for all of their snippets.
-    let mut sources: std::collections::HashMap<&str, Option<String>> =
-        std::collections::HashMap::new();
+fn report_check_error(err: &CheckError, sources: &SourceMap, color: bool) {
+    let mut texts = Texts::new(sources);
     for (message, location) in err.problems() {
-        // Only a located error gets a snippet; the file is re-read for it only when it is of
-        // a size an input may have, so an oversized or hostile file is never read whole here
-        // after the parser refused it.
-        let source = location.filter(|l| l.line.is_some()).and_then(|l| {
-            sources
-                .entry(l.path.as_str())
-                .or_insert_with(|| snippet_source(&l.path))
-                .as_deref()
-        });
+        let source = location
+            .filter(|l| l.line.is_some())
+            .and_then(|l| texts.whole(&l.path));
         eprintln!("{}", diagnostic::render(&message, location, source, color));
     }
-}
-
-/// The text of `path` for snippets: the built-in policy's, or a small plain-text file's.
-fn snippet_source(path: &str) -> Option<String> {
-    if path == policy::BUILTIN_PATH {
-        return Some(policy::BUILTIN_M5.to_owned());
-    }
-    let small = std::fs::metadata(path).is_ok_and(|m| m.len() <= Limits::DEFAULT_MAX_INPUT_BYTES);
-    small
-        .then(|| std::fs::read(path).ok())
-        .flatten()
-        .and_then(|b| String::from_utf8(b).ok())
-        .filter(|text| is_plain_text(text))
-}
-
-/// Whether a file may be quoted in a snippet: valid UTF-8 with no control characters but tab
-/// and line ends. Anything else is not the text of a manifest, plist, policy or config (it may
-/// be `/proc/self/environ` or a key file), so the message is shown without its source line.
-fn is_plain_text(text: &str) -> bool {
-    !text
-        .chars()
-        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
 }
 
 /// `--verbose`: what was used and why, on stderr so the report stays machine-readable.
@@ -469,10 +452,15 @@ fn init(args: InitArgs, quiet: bool) -> Result<ExitCode> {
     let config_path = std::path::Path::new(".permaudit.yaml");
     let mut files: Vec<(std::path::PathBuf, String)> = Vec::new();
     if let Some(policy_path) = &args.with_policy {
-        let inputs = match permaudit::init::scan(&args.paths) {
+        let limits = Limits::default();
+        let inputs = match permaudit::init::scan(&args.paths, &limits) {
             Ok(inputs) => inputs,
             Err(e) => {
-                report_check_error(&e, use_color(ColorChoice::Auto, io::stderr().is_terminal()));
+                report_check_error(
+                    &e,
+                    &limits.sources,
+                    use_color(ColorChoice::Auto, io::stderr().is_terminal()),
+                );
                 return Ok(ExitCode::from(EXIT_ERROR));
             }
         };

@@ -74,7 +74,7 @@ fn corpus_policies_import() {
             .code();
         assert!(matches!(code, Some(0..=2)), "{name}: exit {code:?}");
 
-        match import::import_file(&path, name) {
+        match import::import_file(&path, name, &Default::default()) {
             Ok(imported) => {
                 let s = imported.stats;
                 eprintln!(
@@ -165,17 +165,18 @@ fn corpus_policies_precision_and_recall() {
         )
         .unwrap();
         let want = expected_set(&json);
-        let (got, outcome): (BTreeSet<String>, String) = match import::import_file(&path, name) {
-            Ok(imported) => (
-                imported
-                    .policy
-                    .disclosures()
-                    .map(|d| d.permission.clone())
-                    .collect(),
-                format!("{} unresolved row(s)", imported.unresolved()),
-            ),
-            Err(e) => (BTreeSet::new(), format!("exit 2: {e}")),
-        };
+        let (got, outcome): (BTreeSet<String>, String) =
+            match import::import_file(&path, name, &Default::default()) {
+                Ok(imported) => (
+                    imported
+                        .policy
+                        .disclosures()
+                        .map(|d| d.permission.clone())
+                        .collect(),
+                    format!("{} unresolved row(s)", imported.unresolved()),
+                ),
+                Err(e) => (BTreeSet::new(), format!("exit 2: {e}")),
+            };
         let both = got.intersection(&want).count();
         let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
         eprintln!(

@@ -507,3 +507,67 @@ fn html_escapes_hostile_strings() {
         "{dom}"
     );
 }
+
+/// The human report quotes the bytes the readers parsed, never a second read: the manifest and
+/// the policy are rewritten after the check, and the report still shows (and points its carets
+/// into) the lines that were audited. A file that fails to parse is kept too, for its error.
+#[test]
+fn snippets_come_from_what_the_run_read() {
+    use permaudit::check::{self, CheckOptions};
+    use permaudit::config::ConfigSource;
+    use permaudit::report::{RenderOptions, Renderer, human::Human};
+
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("AndroidManifest.xml");
+    std::fs::write(
+        &manifest,
+        "<manifest xmlns:android=\"http://schemas.android.com/apk/res/android\" package=\"a.b\">\n\
+         \x20 <uses-permission android:name=\"android.permission.CAMERA\" /><!-- as audited -->\n\
+         </manifest>\n",
+    )
+    .unwrap();
+    let policy = dir.path().join("policy.yaml");
+    std::fs::write(
+        &policy,
+        "name: p\nandroid:\n  - name: Contacts\n    permissions: [READ_CONTACTS] # as audited\n    \
+         description: Read contacts\n    purpose: Invite friends\n",
+    )
+    .unwrap();
+    let options = CheckOptions {
+        paths: vec![manifest.clone()],
+        policy: Some(policy.clone()),
+        config: ConfigSource::Isolated,
+        ..CheckOptions::default()
+    };
+    let outcome = check::run(&options).unwrap();
+    std::fs::write(&manifest, "changed\n").unwrap();
+    std::fs::write(&policy, "changed\n").unwrap();
+    let mut out = Vec::new();
+    Human
+        .render(&outcome, RenderOptions::default(), &mut out)
+        .unwrap();
+    let text = String::from_utf8(out).unwrap();
+    assert!(
+        text.contains(
+            "<uses-permission android:name=\"android.permission.CAMERA\" /><!-- as audited -->"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("permissions: [READ_CONTACTS] # as audited"),
+        "{text}"
+    );
+    assert!(!text.contains("changed"), "{text}");
+
+    // A manifest that does not parse: its text is what the error's snippet quotes.
+    std::fs::write(&manifest, "<manifest>\n  <uses-permission\n").unwrap();
+    let options = CheckOptions {
+        paths: vec![manifest.clone()],
+        config: ConfigSource::Isolated,
+        ..CheckOptions::default()
+    };
+    assert!(check::run(&options).is_err());
+    let display = permaudit::display::root(&manifest);
+    let kept = options.limits.sources.get(&display).unwrap();
+    assert_eq!(&kept[..], b"<manifest>\n  <uses-permission\n");
+}

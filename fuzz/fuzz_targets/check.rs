@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
         _ => permaudit::policy::builtin(),
     };
     let mut inputs = Vec::new();
+    // Kept as a run keeps what it reads, so the renderers quote the hostile lines too.
+    let sources = permaudit::source::SourceMap::default();
     for (path, bytes) in [("AndroidManifest.xml", manifest), ("Info.plist", plist)] {
+        sources.keep(path, bytes.to_vec());
         if let Ok(parsed) = permaudit::input::parse(path, bytes) {
             inputs.push(parsed);
         }
@@ -47,6 +50,7 @@ fuzz_target!(|data: &[u8]| {
         command: permaudit::check::Command::Check,
         requests: Default::default(),
         variant_policies: Vec::new(),
+        sources,
     };
     for lang in [permaudit::i18n::Lang::En, permaudit::i18n::Lang::Zh] {
         let options = RenderOptions {

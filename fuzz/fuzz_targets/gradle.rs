@@ -38,6 +38,7 @@ fuzz_target!(|data: &[u8]| {
                 variants,
                 merger_report: None,
             },
+            &Default::default(),
         );
         for input in inputs {
             assert!(input.build.is_some(), "a variant without a name");

@@ -34,7 +34,7 @@ fuzz_target!(|data: &[u8]| {
     };
     for configuration in [None, Some("Debug".to_owned())] {
         let options = XcodeOptions { configuration };
-        let (inputs, _errors, _rest) = xcode::read_projects(files.clone(), &options);
+        let (inputs, _errors, _rest) = xcode::read_projects(files.clone(), &options, &Default::default());
         for input in inputs {
             for request in &input.requests {
                 assert!(!request.permission.is_empty(), "an empty request name");

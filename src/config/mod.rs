@@ -300,12 +300,19 @@ fn nearest(dir: &Path) -> Result<Option<PathBuf>, ConfigError> {
     Ok(None)
 }
 
-/// Reads and validates a config file. `display` names it in messages and reports.
-pub fn load(path: &Path, display: &str) -> Result<Config, ConfigError> {
-    let bytes = std::fs::read(path).map_err(|source| ConfigError::Read {
-        path: display.to_owned(),
-        source,
-    })?;
+/// Reads and validates a config file. `display` names it in messages and reports; its text is
+/// kept in `sources` for them.
+pub fn load(
+    path: &Path,
+    display: &str,
+    sources: &crate::source::SourceMap,
+) -> Result<Config, ConfigError> {
+    let bytes = sources
+        .read(path, display, u64::MAX)
+        .map_err(|e| ConfigError::Read {
+            path: display.to_owned(),
+            source: e.into(),
+        })?;
     let text = std::str::from_utf8(&bytes).map_err(|e| ConfigError::Invalid {
         location: Location::file(display),
         message: format!(

@@ -5,8 +5,8 @@
 use jsonc_parser::ast::{Array, Object, ObjectPropName, Value};
 
 use super::InputError;
-use super::lines::LineIndex;
 use crate::model::Location;
+use crate::source::lines::LineIndex;
 
 pub(crate) use jsonc_parser::ast::Value as Node;
 

@@ -15,7 +15,6 @@ pub mod discover;
 pub mod expo;
 pub mod gradle;
 pub(crate) mod json;
-pub(crate) mod lines;
 pub(crate) mod manifest;
 pub mod maui;
 pub mod plist;
@@ -171,6 +170,8 @@ pub struct Limits {
     pub max_input_bytes: u64,
     /// What all inputs of the run may cost together; clones share it.
     pub budget: std::sync::Arc<budget::Budget>,
+    /// The texts the run read, for the report; clones share it.
+    pub sources: crate::source::SourceMap,
 }
 
 impl Limits {
@@ -185,8 +186,31 @@ impl Default for Limits {
         Limits {
             max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
             budget: std::sync::Arc::default(),
+            sources: crate::source::SourceMap::default(),
         }
     }
+}
+
+/// Reads a project file whole through the run's [`SourceMap`](crate::source::SourceMap) (so the
+/// report quotes what was parsed), refusing one over `max` bytes; `what` names the kind of file
+/// a real one of that size would not be.
+pub(crate) fn read_kept(
+    sources: &crate::source::SourceMap,
+    path: &std::path::Path,
+    display: &str,
+    max: u64,
+    what: &str,
+) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
+    sources.read(path, display, max).map_err(|e| match e {
+        crate::source::ReadError::Io(source) => InputError::Read {
+            path: display.to_owned(),
+            source,
+        },
+        crate::source::ReadError::TooBig { max } => InputError::invalid(
+            Location::file(display),
+            format!("the file is over {max} bytes; not a real {what}"),
+        ),
+    })
 }
 
 /// Reads one file from disk and returns the inputs it holds: one for a manifest or plist, one
@@ -247,5 +271,6 @@ pub fn read_all(
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(too_big(bytes.len() as u64));
     }
+    let bytes = limits.sources.keep(display, bytes);
     parse_within(display, &bytes, &limits.budget).map(|p| vec![p])
 }

@@ -9,13 +9,16 @@ use super::InputError;
 use super::discover::InputFile;
 use crate::model::ParsedInput;
 
-/// Choices that change what a project builds.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Choices that change what a project builds, and the run's limits and kept texts.
+#[derive(Debug, Clone, Default)]
 pub struct ProjectOptions {
     /// Which Xcode build configuration is audited.
     pub xcode: super::xcode::XcodeOptions,
     /// Which Gradle variants are audited.
     pub gradle: super::gradle::GradleOptions,
+    /// The run's limits: the native files a project merges draw from the run's budget, and
+    /// every file it reads is kept for the report.
+    pub limits: super::Limits,
 }
 
 /// What a reader returns: the inputs it read, its errors, and the files it leaves to others.
@@ -30,7 +33,7 @@ pub type Reader = fn(Vec<InputFile>, &ProjectOptions) -> Read;
 /// what no other reader took.
 pub const READERS: &[(&str, Reader)] = &[
     ("xcode", |files, options| {
-        super::xcode::read_projects(files, &options.xcode)
+        super::xcode::read_projects(files, &options.xcode, &options.limits.sources)
     }),
     ("maui", super::maui::read_projects),
     ("expo", super::expo::read_projects),
@@ -39,7 +42,7 @@ pub const READERS: &[(&str, Reader)] = &[
     // After the generated-manifest readers, which compare a committed `android/` with their
     // config, and before the native files are read one by one.
     ("gradle", |files, options| {
-        super::gradle::read_projects(files, &options.gradle)
+        super::gradle::read_projects(files, &options.gradle, &options.limits)
     }),
     ("unread", super::unread::read_projects),
 ];
@@ -71,13 +74,14 @@ pub(crate) fn read_text(
     path: &std::path::Path,
     display: &str,
     max: u64,
+    limits: &super::Limits,
 ) -> Result<String, InputError> {
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let bytes = super::xcode::Jail::around(dir).read(path, display, max)?;
+    let bytes = super::xcode::Jail::around(dir, &limits.sources).read(path, display, max)?;
     let body = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(&bytes);
     String::from_utf8(body.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
-        let (line, column) = super::lines::LineIndex::new(body).position(offset);
+        let (line, column) = crate::source::lines::LineIndex::new(body).position(offset);
         InputError::invalid(
             crate::model::Location::at(display, line, column),
             "not UTF-8 text (re-save the file as UTF-8)",
@@ -117,6 +121,7 @@ pub(crate) fn file_name(file: &InputFile) -> &str {
 pub(crate) fn read_native(
     path: &std::path::Path,
     display: &str,
+    limits: &super::Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
     let boundary = crate::confine::boundary(dir);
@@ -131,7 +136,7 @@ pub(crate) fn read_native(
             ),
         ));
     }
-    super::read_all(path, display, &super::Limits::default())
+    super::read_all(path, display, limits)
 }
 
 /// The `generated-mismatch` notes of a project whose generated native file is committed: one

@@ -5,8 +5,8 @@ use quick_xml::events::Event;
 use quick_xml::reader::Reader;
 
 use super::InputError;
-use super::lines::LineIndex;
 use crate::model::Location;
+use crate::source::lines::LineIndex;
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 

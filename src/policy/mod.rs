@@ -189,12 +189,18 @@ pub fn builtin() -> Policy {
     }
 }
 
-/// Reads and validates a policy file.
-pub fn load(path: &Path, display: &str) -> Result<Policy, PolicyError> {
-    let text = std::fs::read(path).map_err(|source| PolicyError::Read {
-        path: display.to_owned(),
-        source,
-    })?;
+/// Reads and validates a policy file, keeping its text in `sources` for the report.
+pub fn load(
+    path: &Path,
+    display: &str,
+    sources: &crate::source::SourceMap,
+) -> Result<Policy, PolicyError> {
+    let text = sources
+        .read(path, display, u64::MAX)
+        .map_err(|e| PolicyError::Read {
+            path: display.to_owned(),
+            source: e.into(),
+        })?;
     let text = std::str::from_utf8(&text).map_err(|e| PolicyError::Invalid {
         location: Location::file(display),
         message: format!(

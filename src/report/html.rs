@@ -14,7 +14,6 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::source::Sources;
 use super::{RenderOptions, Renderer, Summary, text, xml_escape};
 use crate::audit::Finding;
 use crate::audit::coverage::{EntryStatus, PlatformCoverage, RequestStatus};
@@ -22,6 +21,7 @@ use crate::check::CheckOutcome;
 use crate::i18n::Lang;
 use crate::model::Platform;
 use crate::rules::Rule;
+use crate::source::Texts;
 
 /// The HTML sign-off renderer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -200,7 +200,7 @@ impl Renderer for Html {
             matrix(&mut h, c, i, lang);
         }
 
-        let mut sources = Sources::default();
+        let mut sources = Texts::new(&outcome.sources);
         let (disclosure, advisories): (Vec<&Finding>, Vec<&Finding>) = outcome
             .findings
             .iter()
@@ -378,7 +378,13 @@ fn zh_name(lang: Lang, platform: Platform, permission: &str) -> String {
 }
 
 /// One finding with its evidence.
-fn finding(h: &mut String, outcome: &CheckOutcome, f: &Finding, lang: Lang, sources: &mut Sources) {
+fn finding(
+    h: &mut String,
+    outcome: &CheckOutcome,
+    f: &Finding,
+    lang: Lang,
+    sources: &mut Texts<'_>,
+) {
     let severity = f.severity.as_str();
     let _ = write!(
         h,

@@ -10,13 +10,13 @@
 
 use std::io::{self, Write};
 
-use super::source::Sources;
 use super::text;
 use super::{RenderOptions, Renderer, Summary};
 use crate::audit::Finding;
 use crate::check::CheckOutcome;
 use crate::i18n::Lang;
 use crate::model::Severity;
+use crate::source::Texts;
 
 /// The diagnostics renderer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -96,7 +96,7 @@ impl Renderer for Human {
         if !options.quiet {
             header(outcome, lang, width, out)?;
         }
-        let mut sources = Sources::default();
+        let mut sources = Texts::new(&outcome.sources);
         for f in &outcome.findings {
             finding(outcome, f, lang, width, &style, &mut sources, out)?;
             writeln!(out)?;
@@ -307,7 +307,7 @@ fn finding(
     lang: Lang,
     width: usize,
     style: &Style,
-    sources: &mut Sources,
+    sources: &mut Texts<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let parts = super::localize(lang, outcome, f);

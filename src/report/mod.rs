@@ -11,7 +11,6 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
-mod source;
 mod text;
 
 use std::io::{self, Write};

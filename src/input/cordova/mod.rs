@@ -14,11 +14,11 @@ pub mod plugin;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::InputError;
 use super::discover::InputFile;
 use super::json::{self, Doc};
 use super::projects::{self, ProjectOptions, Read};
 use super::xmltree::Tree;
+use super::{InputError, Limits};
 use crate::model::{
     InputKind, InputNote, Location, NoteRule, Origin, OriginKind, ParsedInput, Request,
 };
@@ -38,7 +38,7 @@ const PLATFORM_MANIFESTS: &[&str] = &[
 ];
 
 /// Reads the Cordova apps among `files`.
-pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
+pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     // The copies `cordova prepare` writes under platforms/ (res/xml/config.xml, the iOS
@@ -55,7 +55,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
         .iter()
         .filter(|f| projects::file_name(f) == "config.xml" && !is_output(f))
     {
-        match read_app(file) {
+        match read_app(file, &options.limits) {
             Ok(read) => inputs.extend(read),
             Err(e) => errors.push(e),
         }
@@ -66,8 +66,8 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
 /// The variables given to plugins: `(plugin id, variable name, value)`.
 type Variables = Vec<(String, String, String)>;
 
-fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
-    let text = projects::read_text(&file.path, &file.display, MAX_BYTES)?;
+fn read_app(file: &InputFile, limits: &Limits) -> Result<Vec<ParsedInput>, InputError> {
+    let text = projects::read_text(&file.path, &file.display, MAX_BYTES, limits)?;
     let tree = Tree::parse(&file.display, text.as_bytes())?;
     let root = tree.root();
     // Android's own res/xml/config.xml and other tools' config.xml are not Cordova apps.
@@ -82,6 +82,7 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
             &p,
             &shown("package.json"),
             json::MAX_BYTES,
+            limits,
         )?),
         _ => None,
     };
@@ -176,7 +177,7 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
     let mut ios = Vec::new();
     plugin::entries(&tree, "config.xml", &[], &mut android, &mut ios);
     for (name, path, display) in &sources {
-        let text = projects::read_text(path, display, MAX_BYTES)?;
+        let text = projects::read_text(path, display, MAX_BYTES, limits)?;
         let plugin_tree = Tree::parse(display, text.as_bytes())?;
         let vars: Vec<(&str, &str)> = variables
             .iter()
@@ -218,7 +219,7 @@ fn read_app(file: &InputFile) -> Result<Vec<ParsedInput>, InputError> {
             // `cordova prepare`: the committed file is what ships, and what the config asks
             // for that it lacks means it is stale.
             let display = shown(&relative);
-            let native = projects::read_native(&dir.join(&relative), &display)?;
+            let native = projects::read_native(&dir.join(&relative), &display, limits)?;
             let has: BTreeSet<&str> = native
                 .iter()
                 .flat_map(|i| i.requests.iter().map(|r| r.permission.as_str()))

@@ -13,10 +13,10 @@ pub mod plugins;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::InputError;
 use super::discover::InputFile;
 use super::json::{self, Doc};
 use super::projects::{self, ProjectOptions, Read};
+use super::{InputError, Limits};
 use crate::model::{InputKind, InputNote, Location, Message, NoteRule, ParsedInput, Request};
 
 /// Static config names, in the order Expo prefers them.
@@ -35,7 +35,7 @@ const PREBUILD_MANIFEST: &str = "android/app/src/main/AndroidManifest.xml";
 const PREBUILD_DEBUG_MANIFEST: &str = "android/app/src/debug/AndroidManifest.xml";
 
 /// Reads the Expo apps among `files`.
-pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
+pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut claimed = BTreeSet::new();
@@ -54,7 +54,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
     }
     let mut resolved_dirs = BTreeSet::new();
     for file in explicit {
-        match read_explicit(file) {
+        match read_explicit(file, &options.limits) {
             Ok(Some(read)) => {
                 claimed.insert(projects::canonical(&file.path));
                 resolved_dirs.insert(file.path.parent().unwrap_or(Path::new("")).to_path_buf());
@@ -68,7 +68,13 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
         }
     }
     for (dir, configs) in &folders {
-        match read_app(dir, configs, resolved_dirs.contains(dir), &mut claimed) {
+        match read_app(
+            dir,
+            configs,
+            resolved_dirs.contains(dir),
+            &mut claimed,
+            &options.limits,
+        ) {
             Ok(read) => inputs.extend(read),
             Err(e) => errors.push(e),
         }
@@ -77,8 +83,11 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
 }
 
 /// A JSON file named on the command line: an Expo config if it looks like one.
-fn read_explicit(file: &InputFile) -> Result<Option<Vec<ParsedInput>>, InputError> {
-    let text = projects::read_text(&file.path, &file.display, json::MAX_BYTES)?;
+fn read_explicit(
+    file: &InputFile,
+    limits: &Limits,
+) -> Result<Option<Vec<ParsedInput>>, InputError> {
+    let text = projects::read_text(&file.path, &file.display, json::MAX_BYTES, limits)?;
     let Ok(doc) = Doc::parse(&file.display, &text) else {
         // Not JSON at all: not ours to judge (the file readers will say what it is not).
         return Ok(None);
@@ -96,6 +105,7 @@ fn read_app(
     configs: &[&InputFile],
     resolved: bool,
     claimed: &mut BTreeSet<PathBuf>,
+    limits: &Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let by_name = |names: &[&str]| {
         names.iter().find_map(|n| {
@@ -111,7 +121,7 @@ fn read_app(
     let package_text = if package_path.is_file() {
         let shown = crate::display::sibling(&configs[0].display, "package.json");
         Some((
-            projects::read_text(&package_path, &shown, json::MAX_BYTES)?,
+            projects::read_text(&package_path, &shown, json::MAX_BYTES, limits)?,
             shown,
         ))
     } else {
@@ -134,7 +144,7 @@ fn read_app(
     let mut generated = None;
     let mut shown = String::new();
     if let Some(file) = static_config {
-        let text = projects::read_text(&file.path, &file.display, json::MAX_BYTES)?;
+        let text = projects::read_text(&file.path, &file.display, json::MAX_BYTES, limits)?;
         let doc = Doc::parse(&file.display, &text)?;
         if let Some(expo) = config::expo_object(&doc.root) {
             generated = Some(config::read(&doc, expo, package.as_ref())?);
@@ -190,6 +200,7 @@ fn read_app(
                 &generated,
                 native_android,
                 native_ios.as_deref(),
+                limits,
             )?);
         }
         let mut read = generated_inputs(&shown, generated, !native_android, native_ios.is_none());
@@ -248,11 +259,12 @@ fn mismatches(
     generated: &config::Generated,
     android: bool,
     ios: Option<&Path>,
+    limits: &Limits,
 ) -> Result<Vec<InputNote>, InputError> {
     let mut notes = Vec::new();
     let mut compare =
         |path: &Path, relative: String, wanted: &[Request]| -> Result<(), InputError> {
-            let native = projects::read_native(path, &relative)?;
+            let native = projects::read_native(path, &relative, limits)?;
             let has: BTreeSet<&str> = native
                 .iter()
                 .flat_map(|i| i.requests.iter().map(|r| r.permission.as_str()))

@@ -104,6 +104,7 @@ pub fn attach(
     file: &InputFile,
     inputs: &mut [ParsedInput],
     explicit: Option<&Path>,
+    sources: &crate::source::SourceMap,
 ) -> Result<Option<PathBuf>, InputError> {
     let (path, display) = match explicit {
         Some(path) => (path.to_path_buf(), crate::display::root(path)),
@@ -140,7 +141,7 @@ pub fn attach(
             }
         },
     };
-    let bytes = super::read_file(&path, &display, report::MAX_BYTES)?;
+    let bytes = super::read_file(sources, &path, &display, report::MAX_BYTES)?;
     let entries = report::parse(&display, &bytes)?;
     let variant = path
         .file_name()

@@ -26,6 +26,7 @@ use super::discover::InputFile;
 use crate::input::android::{self, SourceManifest};
 use crate::input::budget::Budget;
 use crate::model::{InputKind, InputNote, Location, Message, Origin, ParsedInput, Request};
+use crate::source::SourceMap;
 use model::{Kind, Module, Value};
 use variants::Variant;
 
@@ -63,25 +64,14 @@ pub struct GradleOptions {
 /// Largest manifest read while merging.
 const MAX_MANIFEST_BYTES: u64 = 8 * 1024 * 1024;
 
-/// Reads a file whole, refusing one over `max` bytes.
-fn read_file(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
-    use std::io::Read;
-    let io_error = |source| InputError::Read {
-        path: display.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > max {
-        return Err(InputError::invalid(
-            Location::file(display),
-            format!("the file is over {max} bytes; not a real Gradle build file or manifest"),
-        ));
-    }
-    Ok(bytes)
+/// Reads a file whole, refusing one over `max` bytes, and keeps it for the report.
+fn read_file(
+    sources: &SourceMap,
+    path: &Path,
+    display: &str,
+    max: u64,
+) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
+    super::read_kept(sources, path, display, max, "Gradle build file or manifest")
 }
 
 struct Project {
@@ -114,6 +104,7 @@ fn canonical(p: &Path) -> PathBuf {
 pub fn read_projects(
     files: Vec<InputFile>,
     options: &GradleOptions,
+    limits: &super::Limits,
 ) -> (Vec<ParsedInput>, Vec<InputError>, Vec<InputFile>) {
     let name_of = |f: &InputFile| {
         f.path
@@ -132,13 +123,18 @@ pub fn read_projects(
     let mut claimed_dirs: Vec<PathBuf> = Vec::new();
     let mut claimed_reports: BTreeSet<PathBuf> = BTreeSet::new();
 
-    let projects = projects(&scripts, &mut errors);
+    let projects = projects(&scripts, &limits.sources, &mut errors);
     for project in &projects {
         let mut modules: BTreeMap<String, Module> = BTreeMap::new();
         for (path, (_, _, script)) in &project.modules {
             let Some(script) = script else { continue };
-            let read = read_file(&script.path, &script.display, lexer::MAX_BYTES)
-                .and_then(|b| model::read_module(&script.display, &b));
+            let read = read_file(
+                &limits.sources,
+                &script.path,
+                &script.display,
+                lexer::MAX_BYTES,
+            )
+            .and_then(|b| model::read_module(&script.display, &b));
             match read {
                 Ok(m) => {
                     modules.insert(path.clone(), m);
@@ -165,7 +161,8 @@ pub fn read_projects(
             project,
             modules: &modules,
             cache: BTreeMap::new(),
-            budget: Budget::default(),
+            budget: &limits.budget,
+            sources: &limits.sources,
             reports: &reports,
         };
         for app in apps {
@@ -197,7 +194,11 @@ pub fn read_projects(
 
 /// The projects among the scripts: one per settings script (its included modules), and one per
 /// build script outside every settings script's modules (a single-module project).
-fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project> {
+fn projects(
+    scripts: &[InputFile],
+    sources: &SourceMap,
+    errors: &mut Vec<InputError>,
+) -> Vec<Project> {
     let name_of = |f: &InputFile| {
         f.path
             .file_name()
@@ -218,7 +219,7 @@ fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project>
         .filter(|f| name_of(f).starts_with("settings."))
     {
         let Some(dir) = s.path.parent() else { continue };
-        let settings = match read_file(&s.path, &s.display, lexer::MAX_BYTES)
+        let settings = match read_file(sources, &s.path, &s.display, lexer::MAX_BYTES)
             .and_then(|b| model::read_settings(&s.display, &b))
         {
             Ok(x) => x,
@@ -277,13 +278,19 @@ fn projects(scripts: &[InputFile], errors: &mut Vec<InputError>) -> Vec<Project>
 }
 
 /// A build output: its display path, bytes and modification time.
-type Output = (String, Vec<u8>, Option<std::time::SystemTime>);
+type Output = (
+    String,
+    std::sync::Arc<Vec<u8>>,
+    Option<std::time::SystemTime>,
+);
 
 struct VariantReader<'a> {
     project: &'a Project,
     modules: &'a BTreeMap<String, Module>,
     cache: BTreeMap<PathBuf, (String, SourceManifest)>,
-    budget: Budget,
+    /// The run's budget: every variant's manifests draw from it.
+    budget: &'a Budget,
+    sources: &'a SourceMap,
     reports: &'a [InputFile],
 }
 
@@ -321,7 +328,12 @@ fn applies(configuration: &str, sets: &[String]) -> bool {
 
 impl VariantReader<'_> {
     /// Reads a file of the project, refusing one outside its repository.
-    fn read(&self, path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
+    fn read(
+        &self,
+        path: &Path,
+        display: &str,
+        max: u64,
+    ) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
         if let Some(real) = crate::confine::outside(&self.project.boundary, path) {
             return Err(InputError::invalid(
                 Location::file(display),
@@ -333,7 +345,7 @@ impl VariantReader<'_> {
                 ),
             ));
         }
-        read_file(path, display, max)
+        read_file(self.sources, path, display, max)
     }
 
     fn module_dir(&self, path: &str) -> Option<(&PathBuf, &String)> {
@@ -359,7 +371,7 @@ impl VariantReader<'_> {
             return Ok(Some(hit.clone()));
         }
         let bytes = self.read(&file, &display, MAX_MANIFEST_BYTES)?;
-        let (_, source) = android::parse_source(&display, &bytes, &self.budget)?;
+        let (_, source) = android::parse_source(&display, &bytes, self.budget)?;
         self.cache.insert(key, (display.clone(), source.clone()));
         Ok(Some((display, source)))
     }
@@ -597,7 +609,7 @@ impl VariantReader<'_> {
         let report = self.find_report(&dir, &display_dir, v, claimed_reports)?;
         let mut input = match self.merged_output(&dir, &display_dir, v)? {
             Some((display, bytes, modified)) => {
-                let mut parsed = android::parse_manifest_within(&display, &bytes, &self.budget)?;
+                let mut parsed = android::parse_manifest_within(&display, &bytes, self.budget)?;
                 parsed.kind = InputKind::MergedManifest;
                 let newest = self.newest_source(&manifests, m);
                 if let (Some(made), Some((newest, newest_display))) = (modified, newest)

@@ -7,8 +7,8 @@
 //! attribute, never a guess.
 
 use crate::input::InputError;
-use crate::input::lines::LineIndex;
 use crate::model::{Location, Origin, OriginKind, Request};
+use crate::source::lines::LineIndex;
 
 /// The build whose `#if` symbols decide which attributes count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

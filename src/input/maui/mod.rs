@@ -15,9 +15,9 @@ use std::path::{Path, PathBuf};
 
 use quick_xml::events::Event;
 
-use super::InputError;
 use super::discover::InputFile;
 use super::projects::{self, ProjectOptions, Read};
+use super::{InputError, Limits};
 use crate::model::{ApplePlatform, InputKind, InputNote, Location, Message, NoteRule, ParsedInput};
 
 /// Largest `.csproj` or C# file read.
@@ -42,7 +42,7 @@ enum Shipped {
 }
 
 /// Reads the .NET app projects among `files`.
-pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
+pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
     let (csprojs, rest): (Vec<_>, Vec<_>) = files.into_iter().partition(|f| {
         Path::new(projects::file_name(f))
             .extension()
@@ -52,7 +52,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
     let mut errors = Vec::new();
     let mut claimed = BTreeSet::new();
     for csproj in chosen(&csprojs) {
-        match read_project(csproj, &mut claimed) {
+        match read_project(csproj, &mut claimed, &options.limits) {
             Ok(read) => inputs.extend(read),
             Err(e) => errors.push(e),
         }
@@ -86,8 +86,9 @@ fn chosen(csprojs: &[InputFile]) -> Vec<&InputFile> {
 fn read_project(
     csproj: &InputFile,
     claimed: &mut BTreeSet<PathBuf>,
+    limits: &Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
-    let text = projects::read_text(&csproj.path, &csproj.display, MAX_BYTES)?;
+    let text = projects::read_text(&csproj.path, &csproj.display, MAX_BYTES, limits)?;
     let (Some(frameworks), packages) = scan(&csproj.display, &text)? else {
         return Ok(Vec::new());
     };
@@ -122,7 +123,7 @@ fn read_project(
             Shipped::Android => {
                 let mut requests = Vec::new();
                 for (path, display) in sources(dir, shown_dir)? {
-                    let text = projects::read_text(&path, &display, MAX_BYTES)?;
+                    let text = projects::read_text(&path, &display, MAX_BYTES, limits)?;
                     requests.extend(csharp::uses_permissions(
                         &display,
                         &text,
@@ -132,7 +133,7 @@ fn read_project(
                 let mut removals = Vec::new();
                 if let Some(relative) = android_manifest {
                     let path = dir.join(relative);
-                    for manifest in projects::read_native(&path, &shown(relative))? {
+                    for manifest in projects::read_native(&path, &shown(relative), limits)? {
                         requests.extend(manifest.requests);
                         removals.extend(manifest.removals);
                     }
@@ -171,7 +172,7 @@ fn read_project(
                         ),
                     ));
                 }
-                for mut plist in projects::read_native(&path, &shown(relative))? {
+                for mut plist in projects::read_native(&path, &shown(relative), limits)? {
                     plist.build = build.clone();
                     plist.apple_platform = Some(if framework.platform == Shipped::Ios {
                         ApplePlatform::Ios
@@ -199,7 +200,7 @@ fn scan(display: &str, text: &str) -> Result<Csproj, InputError> {
     let mut inside = false;
     let mut is_app = false;
     let mut packages = Vec::new();
-    let lines = super::lines::LineIndex::new(text.as_bytes());
+    let lines = crate::source::lines::LineIndex::new(text.as_bytes());
     loop {
         let start = usize::try_from(reader.buffer_position()).unwrap_or(0);
         let event = reader
@@ -276,7 +277,7 @@ fn scan(display: &str, text: &str) -> Result<Csproj, InputError> {
 /// A project file quick-xml cannot read, at the place it stopped.
 fn not_well_formed(
     display: &str,
-    lines: &super::lines::LineIndex<'_>,
+    lines: &crate::source::lines::LineIndex<'_>,
     position: u64,
     e: &quick_xml::Error,
 ) -> InputError {

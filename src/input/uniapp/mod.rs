@@ -15,18 +15,18 @@ use std::path::{Path, PathBuf};
 
 mod modules;
 
-use super::InputError;
 use super::discover::InputFile;
 use super::json::{self, Doc};
 use super::projects::{self, ProjectOptions, Read};
 use super::xmltree::Tree;
+use super::{InputError, Limits};
 use crate::model::{
     ApplePlatform, InputKind, InputNote, Location, Message, NoteRule, Origin, OriginKind,
     ParsedInput, Removal, Request,
 };
 
 /// Reads the uni-app apps among `files`.
-pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
+pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut claimed = BTreeSet::new();
@@ -34,7 +34,7 @@ pub fn read_projects(files: Vec<InputFile>, _: &ProjectOptions) -> Read {
         .iter()
         .filter(|f| projects::file_name(f) == "manifest.json")
     {
-        match read_app(file, &mut claimed) {
+        match read_app(file, &mut claimed, &options.limits) {
             Ok(read) => inputs.extend(read),
             Err(e) => errors.push(e),
         }
@@ -54,8 +54,9 @@ fn origin(via: Message) -> Option<Origin> {
 fn read_app(
     file: &InputFile,
     claimed: &mut BTreeSet<PathBuf>,
+    limits: &Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
-    let text = projects::read_text(&file.path, &file.display, json::MAX_BYTES)?;
+    let text = projects::read_text(&file.path, &file.display, json::MAX_BYTES, limits)?;
     let doc = match Doc::parse(&file.display, &text) {
         Ok(doc) => doc,
         // A `manifest.json` that is not JSON is not a uni-app manifest, unless it says so.
@@ -119,7 +120,14 @@ fn read_app(
     let mut ios_notes = Vec::new();
     // What files of the tree write comes before the packager's knowledge, so a permission
     // both add is located where it is written.
-    native_plugins(dir, &shown, &mut android, &mut ios, &mut android_notes)?;
+    native_plugins(
+        dir,
+        &shown,
+        &mut android,
+        &mut ios,
+        &mut android_notes,
+        limits,
+    )?;
     packager(&doc, app, &mut android, &mut android_notes, &mut ios_notes)?;
 
     // Native files the cloud packager merges. DCloud's pages on native resources
@@ -155,7 +163,7 @@ fn read_app(
         if !path.is_file() || !claimed.insert(projects::canonical(&path)) {
             continue;
         }
-        for manifest in projects::read_native(&path, &shown(relative))? {
+        for manifest in projects::read_native(&path, &shown(relative), limits)? {
             android.extend(manifest.requests);
             removals.extend(manifest.removals);
         }
@@ -165,7 +173,7 @@ fn read_app(
         if !path.is_file() || !claimed.insert(projects::canonical(&path)) {
             continue;
         }
-        for plist in projects::read_native(&path, &shown(relative))? {
+        for plist in projects::read_native(&path, &shown(relative), limits)? {
             ios.extend(plist.requests);
         }
     }
@@ -347,6 +355,7 @@ fn native_plugins(
     android: &mut Vec<Request>,
     ios: &mut Vec<Request>,
     notes: &mut Vec<InputNote>,
+    limits: &Limits,
 ) -> Result<(), InputError> {
     let Ok(entries) = std::fs::read_dir(dir.join("nativeplugins")) else {
         return Ok(());
@@ -360,7 +369,7 @@ fn native_plugins(
     for plugin in plugins {
         let relative = format!("nativeplugins/{plugin}/package.json");
         let display = shown(&relative);
-        let text = projects::read_text(&dir.join(&relative), &display, json::MAX_BYTES)?;
+        let text = projects::read_text(&dir.join(&relative), &display, json::MAX_BYTES, limits)?;
         let doc = Doc::parse(&display, &text)?;
         let Some(native) = json::path(&doc.root, &["_dp_nativeplugin"]) else {
             continue;

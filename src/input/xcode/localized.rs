@@ -139,7 +139,7 @@ pub fn parse_catalog(
             format!("malformed string catalog (JSON): {e}"),
         )
     })?;
-    let lines = super::super::lines::LineIndex::new(text.as_bytes());
+    let lines = crate::source::lines::LineIndex::new(text.as_bytes());
     let at = |offset: usize| {
         let (line, column) = lines.position(offset);
         Location::at(display, line, column)

@@ -13,11 +13,12 @@ pub mod settings;
 pub mod xcconfig;
 pub mod xcodegen;
 
-use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 
 use super::InputError;
 use crate::model::Location;
+use crate::source::SourceMap;
 
 pub use crate::model::ApplePlatform;
 
@@ -37,21 +38,29 @@ pub struct XcodeOptions {
 /// from a pull request in CI, so `INFOPLIST_FILE = /proc/self/environ`, an `#include` of
 /// `~/.ssh/id_rsa` or a link out of the tree is refused, never read (as configs and walked
 /// inputs are, see [`crate::confine`]).
+/// What it reads is kept in the run's [`SourceMap`], for the report.
 #[derive(Debug, Clone)]
 pub(crate) struct Jail {
     boundary: std::path::PathBuf,
+    sources: SourceMap,
 }
 
 impl Jail {
-    /// The jail of a project whose files sit in `dir`.
-    pub(crate) fn around(dir: &Path) -> Self {
+    /// The jail of a project whose files sit in `dir`, keeping what it reads in `sources`.
+    pub(crate) fn around(dir: &Path, sources: &SourceMap) -> Self {
         Jail {
             boundary: crate::confine::boundary(dir),
+            sources: sources.clone(),
         }
     }
 
     /// Reads `path` whole, refusing a file outside the jail or over `max` bytes.
-    pub(crate) fn read(&self, path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
+    pub(crate) fn read(
+        &self,
+        path: &Path,
+        display: &str,
+        max: u64,
+    ) -> Result<Arc<Vec<u8>>, InputError> {
         if let Some(real) = crate::confine::outside(&self.boundary, path) {
             return Err(InputError::invalid(
                 Location::file(display),
@@ -63,28 +72,8 @@ impl Jail {
                 ),
             ));
         }
-        read_capped(path, display, max)
+        super::read_kept(&self.sources, path, display, max, "Xcode project file")
     }
-}
-
-/// Reads a file whole, refusing one over `max` bytes (named in the message).
-fn read_capped(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputError> {
-    let io_error = |source| InputError::Read {
-        path: display.to_owned(),
-        source,
-    };
-    let file = std::fs::File::open(path).map_err(io_error)?;
-    let mut bytes = Vec::new();
-    file.take(max.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > max {
-        return Err(InputError::invalid(
-            Location::file(display),
-            format!("the file is over {max} bytes; not a real Xcode project file"),
-        ));
-    }
-    Ok(bytes)
 }
 
 /// Reads the Xcode projects among `files` and returns their inputs, the errors, and the other
@@ -93,6 +82,7 @@ fn read_capped(path: &Path, display: &str, max: u64) -> Result<Vec<u8>, InputErr
 pub fn read_projects(
     files: Vec<super::discover::InputFile>,
     options: &XcodeOptions,
+    sources: &SourceMap,
 ) -> (
     Vec<crate::model::ParsedInput>,
     Vec<InputError>,
@@ -114,7 +104,7 @@ pub fn read_projects(
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     for spec in &specs {
         // `project.yml` is a common name: only a YAML with `targets:` is an XcodeGen spec.
-        let jail = Jail::around(spec.path.parent().unwrap_or(Path::new(".")));
+        let jail = Jail::around(spec.path.parent().unwrap_or(Path::new(".")), sources);
         let is_spec = jail
             .read(&spec.path, &spec.display, xcodegen::MAX_BYTES)
             .map(|b| xcodegen::looks_like_spec(&String::from_utf8_lossy(&b)));
@@ -126,7 +116,7 @@ pub fn read_projects(
             }
             Ok(true) => {}
         }
-        match xcodegen::read_spec(&spec.path, &spec.display, options) {
+        match xcodegen::read_spec(&spec.path, &spec.display, options, sources) {
             Ok(outcome) => {
                 inputs.extend(outcome.inputs);
                 claimed.extend(outcome.claimed.iter().map(|p| canonical(p)));
@@ -140,7 +130,7 @@ pub fn read_projects(
         .filter(|p| !claimed.contains(&canonical(&p.path)))
         .collect();
     for project in &projects {
-        match project::read_project(&project.path, &project.display, options) {
+        match project::read_project(&project.path, &project.display, options, sources) {
             Ok(outcome) => {
                 inputs.extend(outcome.inputs);
                 claimed.extend(

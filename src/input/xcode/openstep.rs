@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use std::cell::Cell;
 
-use super::super::lines::LineIndex;
+use crate::source::lines::LineIndex;
 
 /// Deeper nesting than this is not a real project file (Xcode writes at most 6 levels).
 pub const MAX_DEPTH: usize = 128;

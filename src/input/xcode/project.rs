@@ -132,10 +132,11 @@ pub fn read_project(
     xcodeproj: &Path,
     display: &str,
     options: &XcodeOptions,
+    sources: &crate::source::SourceMap,
 ) -> Result<ProjectOutcome, InputError> {
     let pbx_display = format!("{display}/project.pbxproj");
     let pbx_path = xcodeproj.join("project.pbxproj");
-    let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")));
+    let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")), sources);
     let bytes = jail.read(&pbx_path, &pbx_display, MAX_PBXPROJ_BYTES)?;
     let root = openstep::parse(&bytes).map_err(|e| {
         InputError::invalid(

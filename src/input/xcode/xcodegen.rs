@@ -163,8 +163,9 @@ pub fn read_spec(
     path: &Path,
     display: &str,
     options: &XcodeOptions,
+    sources: &crate::source::SourceMap,
 ) -> Result<SpecOutcome, InputError> {
-    let jail = super::Jail::around(path.parent().unwrap_or(Path::new(".")));
+    let jail = super::Jail::around(path.parent().unwrap_or(Path::new(".")), sources);
     let bytes = jail.read(path, display, MAX_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputError::invalid(
@@ -442,7 +443,13 @@ mod tests {
         let spec = "name: P\ntargetTemplates:\n  App:\n    type: application\n    info:\n      path: Info-${target_name}.plist\n      properties:\n        NSCameraUsageDescription: Scan\ntargets:\n  A:\n    templates: [App]\n    platform: [macOS, tvOS]\n  B:\n    type: application\n    platform: iOS\n    settings:\n      GENERATE_INFOPLIST_FILE: YES\n      INFOPLIST_KEY_NSMicrophoneUsageDescription: Talk\n  T:\n    type: bundle.unit-test\n    platform: iOS\n";
         let path = dir.path().join("project.yml");
         std::fs::write(&path, spec).unwrap();
-        let out = read_spec(&path, "project.yml", &XcodeOptions::default()).unwrap();
+        let out = read_spec(
+            &path,
+            "project.yml",
+            &XcodeOptions::default(),
+            &Default::default(),
+        )
+        .unwrap();
         let got: Vec<_> = out
             .inputs
             .iter()
@@ -479,7 +486,13 @@ mod tests {
         );
         assert!(out.claimed.iter().any(|p| p.ends_with("P.xcodeproj")));
         std::fs::write(&path, "include: [a.yml]\ntargets: {}\n").unwrap();
-        let err = read_spec(&path, "project.yml", &XcodeOptions::default()).unwrap_err();
+        let err = read_spec(
+            &path,
+            "project.yml",
+            &XcodeOptions::default(),
+            &Default::default(),
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("include"), "{err}");
     }
 }

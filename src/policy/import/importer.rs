@@ -12,8 +12,8 @@ use super::find::{
 use super::resolve::{self, Side, Token};
 use super::text::{self, Cell, RawRow, RawTable, Shape};
 use super::{ImportError, Imported, content, hant, prose, yaml};
-use crate::input::lines::LineIndex;
 use crate::model::{Location, Platform};
+use crate::source::lines::LineIndex;
 
 pub(super) struct Importer<'d> {
     pub(super) doc: &'d str,

@@ -178,12 +178,21 @@ impl Imported {
     }
 }
 
-/// Reads and imports a document.
-pub fn import_file(path: &Path, display: &str) -> Result<Imported, ImportError> {
+/// Reads and imports a document. A text document (HTML, Markdown, plain text: what a report
+/// can quote) is kept in `sources`; a DOCX or PDF is not, as its lines are not the file's.
+pub fn import_file(
+    path: &Path,
+    display: &str,
+    sources: &crate::source::SourceMap,
+) -> Result<Imported, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Read {
         path: display.to_owned(),
         source,
     })?;
+    if std::str::from_utf8(&bytes).is_ok() {
+        let bytes = sources.keep(display, bytes);
+        return import_bytes(&bytes, display);
+    }
     import_bytes(&bytes, display)
 }
 

@@ -20,11 +20,9 @@ impl<'a> LineIndex<'a> {
     /// Indexes `text`. Only `\n` ends a line, so CRLF files count lines exactly like LF files
     /// (the `\r` sits at the end of the previous line and never shifts a column).
     pub(crate) fn new(text: &'a [u8]) -> Self {
-        let mut starts = vec![0];
-        starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
         LineIndex {
             text,
-            starts,
+            starts: starts(text),
             last: Cell::new((0, 0, 1)),
         }
     }
@@ -52,6 +50,29 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// The start offset of every line of `text`: 0, then each byte after a `\n`.
+pub(crate) fn starts(text: &[u8]) -> Vec<usize> {
+    let mut starts = vec![0];
+    starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
+    starts
+}
+
+/// Byte range of line `line` (1-based) of `text`, whose line starts are `starts`, without the
+/// `\n` and `\r` bytes that end it (ASCII, so the range falls on character boundaries). A
+/// final empty line after the last `\n` is not a line.
+pub(crate) fn line_range(text: &[u8], starts: &[usize], line: u32) -> Option<(usize, usize)> {
+    let index = usize::try_from(line).ok()?.checked_sub(1)?;
+    let start = *starts.get(index)?;
+    if start >= text.len() {
+        return None;
+    }
+    let mut end = starts.get(index + 1).copied().unwrap_or(text.len());
+    while end > start && matches!(text[end - 1], b'\n' | b'\r') {
+        end -= 1;
+    }
+    Some((start, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +91,34 @@ mod tests {
         // Asked out of order, the cached column is not reused.
         assert_eq!(index.position(5), (2, 2));
         assert_eq!(index.position(4), (2, 1));
+    }
+
+    /// The same ranges as splitting after each `\n` and trimming the line ends.
+    #[test]
+    fn line_ranges_match_split_inclusive() {
+        for text in [
+            "",
+            "a",
+            "a\n",
+            "a\nb",
+            "a\r\nb\r\n",
+            "\n\n",
+            "x\r\r\n\ry",
+            "\r",
+            "é\n相机\r\nz",
+        ] {
+            let mut wanted = Vec::new();
+            let mut start = 0;
+            for piece in text.split_inclusive('\n') {
+                let body = piece.trim_end_matches(['\n', '\r']);
+                wanted.push((start, start + body.len()));
+                start += piece.len();
+            }
+            let bytes = text.as_bytes();
+            let starts = starts(bytes);
+            let got: Vec<_> = (1..).map_while(|n| line_range(bytes, &starts, n)).collect();
+            assert_eq!(got, wanted, "{text:?}");
+            assert_eq!(line_range(bytes, &starts, 0), None);
+        }
     }
 }

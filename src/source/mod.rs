@@ -1,0 +1,227 @@
+//! The source-text layer: the texts a run read, kept so that a report can quote them.
+//!
+//! Every reader reads its files through [`SourceMap::read`] (or hands what it read to
+//! [`SourceMap::keep`]), so the report shows the line a finding points at from the bytes the
+//! parser saw — never from a second read of a file that may have changed, been replaced by a
+//! link, or grown past the size limit since. A file the run did not keep has no snippet.
+//!
+//! - [`lines`]: byte offset ↔ 1-based line and column, the one line index of the crate.
+
+pub mod lines;
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// What a run may keep of the texts it read, in all. Real inputs are kilobytes each (the
+/// largest corpus manifest is 73 KB, a large app's project.pbxproj a few MB), so a whole app's
+/// files fit many times over. A run that reads more (a hostile tree of many large files) keeps
+/// none of them: its report has no snippets rather than snippets for whichever files a thread
+/// happened to read first, so the same input still gives the same bytes out.
+pub const MAX_RETAINED_BYTES: usize = 32 * 1024 * 1024;
+
+/// The texts one run read, by display path. Cheap to clone: clones share one map, so the
+/// readers (on any thread) and the report see the same texts.
+#[derive(Debug, Clone, Default)]
+pub struct SourceMap {
+    inner: Arc<Mutex<Kept>>,
+}
+
+#[derive(Debug, Default)]
+struct Kept {
+    files: HashMap<String, Arc<Vec<u8>>>,
+    /// Bytes of every text offered so far, kept or not.
+    offered: usize,
+}
+
+/// Why [`SourceMap::read`] could not read a file.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file could not be opened or read.
+    Io(std::io::Error),
+    /// The file holds more than the cap; nothing past the cap was read.
+    TooBig {
+        /// The cap, in bytes.
+        max: u64,
+    },
+}
+
+impl From<ReadError> for std::io::Error {
+    /// A file over the cap as the I/O error of a reader that refuses it (for the callers whose
+    /// error types carry an `io::Error`).
+    fn from(e: ReadError) -> Self {
+        match e {
+            ReadError::Io(e) => e,
+            ReadError::TooBig { max } => std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                format!("the file is over {max} bytes"),
+            ),
+        }
+    }
+}
+
+impl SourceMap {
+    /// Reads `path` whole, refusing a file of more than `max` bytes (the read itself is capped,
+    /// so a file that grows or a special file never costs more), and keeps it as `display`.
+    pub fn read(&self, path: &Path, display: &str, max: u64) -> Result<Arc<Vec<u8>>, ReadError> {
+        let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        let mut bytes = Vec::new();
+        file.take(max.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(ReadError::Io)?;
+        if bytes.len() as u64 > max {
+            return Err(ReadError::TooBig { max });
+        }
+        Ok(self.keep(display, bytes))
+    }
+
+    /// Keeps `bytes` as the text of `display` (the first text kept for a path stays: a file
+    /// is read once per run, and a second read of it must not change what the report quotes).
+    pub fn keep(&self, display: &str, bytes: Vec<u8>) -> Arc<Vec<u8>> {
+        let bytes = Arc::new(bytes);
+        let mut kept = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(first) = kept.files.get(display) {
+            return Arc::clone(first);
+        }
+        kept.offered = kept.offered.saturating_add(bytes.len());
+        if kept.offered <= MAX_RETAINED_BYTES {
+            kept.files.insert(display.to_owned(), Arc::clone(&bytes));
+        } else {
+            kept.files.clear();
+        }
+        bytes
+    }
+
+    /// The bytes kept for `display`, if the run read and kept that file.
+    pub fn get(&self, display: &str) -> Option<Arc<Vec<u8>>> {
+        let kept = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
+        kept.files.get(display).cloned()
+    }
+}
+
+/// What a report quotes: the texts of one run, by display path, each checked and indexed once
+/// when it is first asked for. The built-in policy is always there.
+#[derive(Debug)]
+pub struct Texts<'a> {
+    sources: &'a SourceMap,
+    files: HashMap<String, Option<Text>>,
+}
+
+#[derive(Debug)]
+struct Text {
+    bytes: Arc<Vec<u8>>,
+    /// The start of every line.
+    starts: Vec<usize>,
+    /// Whether the whole file may be quoted in an error (see [`Texts::whole`]).
+    plain: bool,
+}
+
+impl<'a> Texts<'a> {
+    /// The texts of `sources`.
+    pub fn new(sources: &'a SourceMap) -> Self {
+        Texts {
+            sources,
+            files: HashMap::new(),
+        }
+    }
+
+    fn text(&mut self, path: &str) -> Option<&Text> {
+        self.files
+            .entry(path.to_owned())
+            .or_insert_with(|| {
+                let bytes = if path == crate::policy::BUILTIN_PATH {
+                    Arc::new(crate::policy::BUILTIN_M5.as_bytes().to_vec())
+                } else {
+                    self.sources.get(path)?
+                };
+                // A binary plist, a compiled manifest or a DOCX has no lines to show.
+                let text = std::str::from_utf8(&bytes).ok()?;
+                let plain = is_plain_text(text);
+                Some(Text {
+                    starts: lines::starts(&bytes),
+                    bytes,
+                    plain,
+                })
+            })
+            .as_ref()
+    }
+
+    /// Line `line` (1-based) of `path`, without its line end, if the run kept that text.
+    pub fn line(&mut self, path: &str, line: u32) -> Option<&str> {
+        let text = self.text(path)?;
+        let (start, end) = lines::line_range(&text.bytes, &text.starts, line)?;
+        // The whole text is UTF-8 and the range ends next to ASCII bytes.
+        std::str::from_utf8(&text.bytes[start..end]).ok()
+    }
+
+    /// The whole text of `path`, for an error's snippet: only plain text (no control
+    /// characters but tab and line ends). Anything else is not the text of a manifest, plist,
+    /// policy or config (it may be `/proc/self/environ` or a key file), so the message is shown
+    /// without its source line.
+    pub fn whole(&mut self, path: &str) -> Option<&str> {
+        let text = self.text(path)?;
+        if !text.plain {
+            return None;
+        }
+        std::str::from_utf8(&text.bytes).ok()
+    }
+}
+
+fn is_plain_text(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_first_read_and_shares_it_between_clones() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("AndroidManifest.xml");
+        std::fs::write(&path, "first").unwrap();
+        let map = SourceMap::default();
+        let clone = map.clone();
+        assert_eq!(&**clone.read(&path, "m.xml", 100).unwrap(), b"first");
+        std::fs::write(&path, "second").unwrap();
+        // Read again (a project reading one file twice): the report still quotes the first.
+        assert_eq!(&**map.read(&path, "m.xml", 100).unwrap(), b"first");
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(
+            map.get("m.xml").as_deref().map(Vec::as_slice),
+            Some(&b"first"[..])
+        );
+        assert!(map.get("other.xml").is_none());
+    }
+
+    #[test]
+    fn refuses_past_the_cap_without_reading_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big");
+        std::fs::write(&path, vec![b'x'; 11]).unwrap();
+        let map = SourceMap::default();
+        assert!(matches!(
+            map.read(&path, "big", 10),
+            Err(ReadError::TooBig { max: 10 })
+        ));
+        assert!(map.get("big").is_none());
+        assert_eq!(map.read(&path, "big", 11).unwrap().len(), 11);
+    }
+
+    #[test]
+    fn keeps_nothing_once_a_run_reads_past_the_retention_cap() {
+        let map = SourceMap::default();
+        let half = MAX_RETAINED_BYTES / 2 + 1;
+        assert_eq!(map.keep("a", vec![0; half]).len(), half);
+        assert!(map.get("a").is_some());
+        // Returned to the reader, but the run keeps no text from here on, whatever the order
+        // the files came in.
+        assert_eq!(map.keep("b", vec![0; half]).len(), half);
+        assert!(map.get("a").is_none() && map.get("b").is_none());
+        assert_eq!(map.keep("c", vec![0; 3]).len(), 3);
+        assert!(map.get("c").is_none());
+    }
+}
