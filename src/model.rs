@@ -96,6 +96,31 @@ pub struct Location {
     pub line: Option<u32>,
     /// 1-based column of the construct's first character.
     pub column: Option<u32>,
+    /// The bytes of the name the location is about (the manifest's `android:name` value, the
+    /// plist key, the policy's list item), when the reader knows them: the caret of a
+    /// snippet goes under exactly these. Never in a machine report, whose columns stay the
+    /// construct's start.
+    pub span: Option<Span>,
+}
+
+/// A byte range of a file as it was read (a byte-order mark included): `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    /// Offset of the first byte.
+    pub start: u32,
+    /// Offset just past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// The span `start..end`, saturating offsets past 4 GiB (no file permaudit reads is that
+    /// large); `None` when it would be empty or reversed.
+    pub fn new(start: usize, end: usize) -> Option<Self> {
+        (start < end).then(|| Span {
+            start: saturating_u32(start),
+            end: saturating_u32(end),
+        })
+    }
 }
 
 impl Location {
@@ -105,6 +130,7 @@ impl Location {
             path: path.into(),
             line: None,
             column: None,
+            span: None,
         }
     }
 
@@ -114,7 +140,15 @@ impl Location {
             path: path.into(),
             line: Some(line),
             column: Some(column),
+            span: None,
         }
+    }
+
+    /// This location with the bytes of its name, when known.
+    #[must_use]
+    pub fn with_span(mut self, span: Option<Span>) -> Self {
+        self.span = span;
+        self
     }
 
     /// A location at a parser's line and column, in whatever integer it counts them: line 0

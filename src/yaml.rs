@@ -5,9 +5,16 @@
 use crate::catalog;
 use crate::model::Location;
 
-/// Where `loc` is in `path`; serde-saphyr's line 0 ("no position") names the file only.
+/// Where `loc` is in `path`, with the bytes of the value it locates (serde-saphyr knows them
+/// for text it was given whole, which is every file here); its line 0 ("no position") names
+/// the file only.
 pub(crate) fn location(path: &str, loc: &serde_saphyr::Location) -> Location {
-    Location::at_position(path, loc.line(), loc.column())
+    let span = loc.span();
+    let span = span.byte_offset().zip(span.byte_len()).and_then(|(at, len)| {
+        let at = usize::try_from(at).ok()?;
+        crate::model::Span::new(at, at.checked_add(usize::try_from(len).ok()?)?)
+    });
+    Location::at_position(path, loc.line(), loc.column()).with_span(span)
 }
 
 /// Where a parse error is in `path`, or the file when the parser gives no position.

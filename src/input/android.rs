@@ -218,6 +218,9 @@ fn permission_attrs(
             _ => continue,
         };
         let text = xml::attribute_value(doc, offset, &attr.value, &qname)?;
+        if processed {
+            attrs.name_span = doc.span_of(attr.value.as_bytes());
+        }
         *slot = Some(if processed {
             device_text(doc, offset, &qname, &text)?
         } else {

@@ -93,6 +93,7 @@ impl AxmlError {
                 path: path.to_owned(),
                 line: Some(line),
                 column: None,
+                span: None,
             },
             None => Location::file(path),
         };
@@ -463,6 +464,7 @@ fn decode(
                     path: path.to_owned(),
                     line: Some(line),
                     column: None,
+                    span: None,
                 };
                 budget.nodes(1, &location).map_err(|e| AxmlError {
                     line: Some(line),

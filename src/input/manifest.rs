@@ -53,6 +53,8 @@ pub(crate) enum Dialect {
 pub(crate) struct PermissionAttrs {
     /// `android:name`.
     pub(crate) name: Option<String>,
+    /// Where `android:name`'s value is written (text manifests; compiled ones have no text).
+    pub(crate) name_span: Option<crate::model::Span>,
     /// `android:maxSdkVersion`, verbatim (a number once compiled).
     pub(crate) max_sdk: Option<String>,
     /// `tools:node` (source manifests only).
@@ -149,7 +151,7 @@ impl<'b> ManifestRules<'b> {
     /// are direct children of the root, so decoders decode attributes only where they matter.
     pub(crate) fn element(
         &mut self,
-        element: Element<'_>,
+        mut element: Element<'_>,
         attrs: impl FnOnce() -> Result<PermissionAttrs, InputError>,
     ) -> Result<(), InputError> {
         if element.depth == 1 {
@@ -174,6 +176,7 @@ impl<'b> ManifestRules<'b> {
             return Ok(());
         }
         let attrs = attrs()?;
+        element.location.span = attrs.name_span;
         if self.dialect == Dialect::Source && attrs.name.is_some() {
             self.elements.push(PermElement {
                 local: element.local.to_owned(),

@@ -413,6 +413,16 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     Ok(ParsedInput::new(path, InputKind::Plist, requests))
 }
 
+/// The key's text as written in the `<key>` element that opens at `offset`: from the end of the
+/// start tag to the next markup (so a key written as CDATA or broken by a comment has none,
+/// and its caret is found on the line instead).
+fn key_span(doc: &XmlText<'_>, offset: u64) -> Option<crate::model::Span> {
+    let rest = doc.text.get(usize::try_from(offset).ok()?..)?;
+    let start = rest.find('>')? + 1;
+    let len = rest[start..].find('<')?;
+    doc.span_of(rest[start..start + len].as_bytes())
+}
+
 fn append_text(state: &mut State, text: &str) {
     match state {
         State::InKey { text: buf, .. } | State::InString { text: buf, .. } => buf.push_str(text),
@@ -430,7 +440,7 @@ fn push_request(
     if is_request_key(&key) {
         requests.push(Request {
             permission: key,
-            location: doc.location(offset),
+            location: doc.location(offset).with_span(key_span(doc, offset)),
             max_sdk: None,
             sdk23_only: false,
             own: false,

@@ -446,6 +446,7 @@ fn location(path: &str, line: Option<u32>) -> Location {
         path: path.to_owned(),
         line,
         column: None,
+        span: None,
     }
 }
 

@@ -16,6 +16,8 @@ pub(crate) struct XmlText<'a> {
     pub(crate) path: &'a str,
     pub(crate) text: &'a str,
     lines: LineIndex<'a>,
+    /// Bytes of the byte-order mark before `text` in the file (0 or 3).
+    bom: usize,
 }
 
 /// The offset of the first C0 control character other than tab, LF and CR. Every text input
@@ -65,7 +67,23 @@ impl<'a> XmlText<'a> {
                 ),
             ));
         }
-        Ok(XmlText { path, text, lines })
+        Ok(XmlText {
+            path,
+            text,
+            lines,
+            bom: bytes.len() - body.len(),
+        })
+    }
+
+    /// Where `raw`, a slice of this text (an attribute value or element text the reader
+    /// borrowed from it), sits in the file; `None` for bytes that are not a slice of it (a
+    /// value the reader had to copy).
+    pub(crate) fn span_of(&self, raw: &[u8]) -> Option<crate::model::Span> {
+        let from = (raw.as_ptr() as usize).checked_sub(self.text.as_ptr() as usize)?;
+        let to = from.checked_add(raw.len())?;
+        (to <= self.text.len())
+            .then(|| crate::model::Span::new(from + self.bom, to + self.bom))
+            .flatten()
     }
 
     /// The location of a byte offset in the text.

@@ -352,12 +352,12 @@ fn finding(
         Some(lang.text("label.set-here").to_owned())
     };
     if let Some(n) = line_no
-        && let Some(source) = sources.line(&f.location.path, n)
+        && let Some((source, span)) = sources.located_line(&f.location)
     {
         writeln!(out, "{pad} {}", style.gutter("|"))?;
         let gutter = format!("{n:>gutter_width$} | ");
         let room = width.saturating_sub(gutter.len()).max(20);
-        let shown = snippet(source, f.location.column, &f.permission, room);
+        let shown = snippet(source, span, f.location.column, &f.permission, room);
         writeln!(out, "{}{}", style.gutter(&gutter), shown.line)?;
         let caret_len = shown.caret_len.max(1);
         let caret = Caret {
@@ -489,9 +489,16 @@ struct Shown {
 }
 
 /// Tabs expanded, control characters replaced, cut to `room` columns around the caret. The
-/// caret goes under the permission's name when it is written on the line (the manifest
-/// attribute, the plist key, the policy entry), else under the token at `column`.
-fn snippet(source: &str, column: Option<u32>, permission: &str, room: usize) -> Shown {
+/// caret goes under `span` (the bytes of the name, from the reader) when there is one; else
+/// under the permission's name when it is written on the line after `column`, else under the
+/// token at `column`.
+fn snippet(
+    source: &str,
+    span: Option<(usize, usize)>,
+    column: Option<u32>,
+    permission: &str,
+    room: usize,
+) -> Shown {
     // Byte offset of the character at 1-based `column` (the line's end when past it).
     let skip = column.map_or(0, |c| (c as usize).saturating_sub(1));
     let byte_from = source
@@ -499,14 +506,16 @@ fn snippet(source: &str, column: Option<u32>, permission: &str, room: usize) -> 
         .nth(skip)
         .map_or(source.len(), |(b, _)| b);
     let short = permission.rsplit('.').next().unwrap_or(permission);
-    let found = [permission, short]
+    let found = span.or_else(|| {
+        [permission, short]
         .into_iter()
         .filter(|n| !n.is_empty())
         .find_map(|name| {
             source[byte_from..]
                 .find(name)
                 .map(|b| (byte_from + b, byte_from + b + name.len()))
-        });
+            })
+    });
     // Else the token at the column: up to the next whitespace or delimiter, at least one
     // character.
     let (start, end) = found.unwrap_or_else(|| {
@@ -617,6 +626,7 @@ mod tests {
     fn caret_under_the_name() {
         let s = snippet(
             "    <uses-permission android:name=\"android.permission.CAMERA\" />",
+            None,
             Some(5),
             "android.permission.CAMERA",
             100,
@@ -625,6 +635,7 @@ mod tests {
         assert_eq!(s.caret_len, 25);
         let s = snippet(
             "\t<key>NSCameraUsageDescription</key>",
+            None,
             Some(2),
             "NSCameraUsageDescription",
             100,
@@ -633,11 +644,23 @@ mod tests {
         assert_eq!((s.caret_start, s.caret_len), (9, 24));
         let s = snippet(
             "    permissions: [CAMERA, X]",
+            None,
             Some(19),
             "android.permission.CAMERA",
             100,
         );
         assert_eq!((s.caret_start, s.caret_len), (18, 6));
+    }
+
+    /// A span from the reader beats the search: the key as written (`~iphone` included),
+    /// though the name the finding carries is the folded one.
+    #[test]
+    fn caret_under_the_span() {
+        let line = "\t<key>NSCameraUsageDescription~iphone</key>";
+        let guessed = snippet(line, None, Some(2), "NSCameraUsageDescription", 100);
+        assert_eq!((guessed.caret_start, guessed.caret_len), (9, 24));
+        let exact = snippet(line, Some((6, 37)), Some(2), "NSCameraUsageDescription", 100);
+        assert_eq!((exact.caret_start, exact.caret_len), (9, 31));
     }
 
     /// The first renderer's snippet, a display string per character: the reference that the
@@ -760,7 +783,7 @@ mod tests {
                 for permission in ["android.permission.CAMERA", "a.b.NOPE", ""] {
                     for room in [4, 20, 41, 100] {
                         assert_eq!(
-                            snippet(line, column, permission, room),
+                            snippet(line, None, column, permission, room),
                             snippet_by_chars(line, column, permission, room),
                             "{line:?} {column:?} {permission} {room}"
                         );
@@ -777,7 +800,7 @@ mod tests {
             "x".repeat(90),
             "y".repeat(90)
         );
-        let s = snippet(&source, Some(91), "a.B", 40);
+        let s = snippet(&source, None, Some(91), "a.B", 40);
         assert!(text::width(&s.line) <= 40, "{}", s.line);
         let caret: String = s
             .line

@@ -155,6 +155,24 @@ impl<'a> Texts<'a> {
         std::str::from_utf8(&text.bytes[start..end]).ok()
     }
 
+    /// The line `location` points at, and where in it the located name's bytes are (its
+    /// span, when the reader gave one and it starts on that line; cut at the line's end).
+    pub fn located_line(
+        &mut self,
+        location: &crate::model::Location,
+    ) -> Option<(&str, Option<(usize, usize)>)> {
+        let text = self.text(&location.path)?;
+        let (start, end) = lines::line_range(&text.bytes, &text.starts, location.line?)?;
+        let line = std::str::from_utf8(&text.bytes[start..end]).ok()?;
+        let caret = location.span.and_then(|span| {
+            let from = usize::try_from(span.start).ok()?.checked_sub(start)?;
+            let to = usize::try_from(span.end).ok()?.saturating_sub(start).min(line.len());
+            (from < to && line.is_char_boundary(from) && line.is_char_boundary(to))
+                .then_some((from, to))
+        });
+        Some((line, caret))
+    }
+
     /// The whole text of `path`, for an error's snippet: only plain text (no control
     /// characters but tab and line ends). Anything else is not the text of a manifest, plist,
     /// policy or config (it may be `/proc/self/environ` or a key file), so the message is shown

@@ -853,6 +853,7 @@ impl VariantReader<'_> {
                             path,
                             line: Some(line),
                             column: None,
+                            span: None,
                         };
                     }
                 }
