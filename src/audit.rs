@@ -500,16 +500,7 @@ pub fn advisories_for(platform: Platform, permission: &str, settings: &Settings)
     let inputs = [ParsedInput {
         path: String::new(),
         kind,
-        requests: vec![Request {
-            permission: permission.to_owned(),
-            location: Location::file(""),
-            max_sdk: None,
-            sdk23_only: false,
-            own: false,
-            purpose: None,
-            localizations: Vec::new(),
-            origin: None,
-        }],
+        requests: vec![Request::at(permission, Location::file(""))],
         removals: Vec::new(),
         build: None,
         apple_platform: None,
@@ -785,6 +776,25 @@ impl<'a> Context<'a> {
             requested,
             disclosed,
         }
+    }
+
+    /// Every note the readers left under `rule`, with the input it is on: audited,
+    /// unaudited and project inputs alike (each rule keeps the kinds it reports on).
+    fn notes(
+        &self,
+        rule: crate::model::NoteRule,
+    ) -> impl Iterator<Item = (&'a ParsedInput, &'a crate::model::InputNote)> + '_ {
+        self.inputs
+            .iter()
+            .chain(&self.unaudited)
+            .chain(&self.projects)
+            .flat_map(move |&input| {
+                input
+                    .notes
+                    .iter()
+                    .filter(move |n| n.rule == rule)
+                    .map(move |n| (input, n))
+            })
     }
 
     fn is_requested(&self, platform: Platform, permission: &str) -> bool {

@@ -255,16 +255,7 @@ fn android(out: &mut String, lang: Lang, p: &AndroidPermission) {
             ),
             None => lang.text("explain.deprecated.removed").to_owned(),
         };
-        let successors = list(p.successors());
-        let value = if successors.is_empty() {
-            when
-        } else {
-            lang.fill(
-                "explain.deprecated.successor",
-                &[("when", &when), ("successors", &successors)],
-            )
-        };
-        line(out, lang, "explain.deprecated", &value);
+        deprecated(out, lang, when, p.successors());
     }
     if !p.play_policy.is_empty() {
         let declaration = if p.needs_play_declaration() {
@@ -294,6 +285,25 @@ fn android(out: &mut String, lang: Lang, p: &AndroidPermission) {
     }
 }
 
+/// The deprecation line: since when, and what replaces it where anything does.
+fn deprecated(
+    out: &mut String,
+    lang: Lang,
+    when: String,
+    successors: impl Iterator<Item = &'static str>,
+) {
+    let successors = list(successors);
+    let value = if successors.is_empty() {
+        when
+    } else {
+        lang.fill(
+            "explain.deprecated.successor",
+            &[("when", &when), ("successors", &successors)],
+        )
+    };
+    line(out, lang, "explain.deprecated", &value);
+}
+
 fn ios(out: &mut String, lang: Lang, k: &IosKey) {
     let _ = writeln!(out, "{}", k.key);
     line(out, lang, "explain.platform", lang.text("explain.ios"));
@@ -308,16 +318,7 @@ fn ios(out: &mut String, lang: Lang, k: &IosKey) {
     }
     if !k.deprecated.is_empty() {
         let when = lang.fill("explain.ios.version", &[("version", k.deprecated)]);
-        let successors = list(k.successors());
-        let value = if successors.is_empty() {
-            when
-        } else {
-            lang.fill(
-                "explain.deprecated.successor",
-                &[("when", &when), ("successors", &successors)],
-            )
-        };
-        line(out, lang, "explain.deprecated", &value);
+        deprecated(out, lang, when, k.successors());
     }
     if !k.android.is_empty() {
         line(

@@ -128,14 +128,8 @@ mod tests {
     #[test]
     fn starter_policy_discloses_every_request() {
         let request = |p: &str, own| Request {
-            permission: p.into(),
-            location: Location::at("m.xml", 2, 5),
-            max_sdk: None,
-            sdk23_only: false,
             own,
-            purpose: None,
-            localizations: Vec::new(),
-            origin: None,
+            ..Request::at(p, Location::at("m.xml", 2, 5))
         };
         let inputs = [ParsedInput {
             path: "m.xml".into(),

@@ -10,10 +10,13 @@ use crate::model::Location;
 /// the file only.
 pub(crate) fn location(path: &str, loc: &serde_saphyr::Location) -> Location {
     let span = loc.span();
-    let span = span.byte_offset().zip(span.byte_len()).and_then(|(at, len)| {
-        let at = usize::try_from(at).ok()?;
-        crate::model::Span::new(at, at.checked_add(usize::try_from(len).ok()?)?)
-    });
+    let span = span
+        .byte_offset()
+        .zip(span.byte_len())
+        .and_then(|(at, len)| {
+            let at = usize::try_from(at).ok()?;
+            crate::model::Span::new(at, at.checked_add(usize::try_from(len).ok()?)?)
+        });
     Location::at_position(path, loc.line(), loc.column()).with_span(span)
 }
 

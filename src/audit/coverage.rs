@@ -203,14 +203,8 @@ mod tests {
 
     fn request(permission: &str, line: u32, own: bool) -> Request {
         Request {
-            permission: permission.into(),
-            location: Location::at("m.xml", line, 5),
-            max_sdk: None,
-            sdk23_only: false,
             own,
-            purpose: None,
-            localizations: Vec::new(),
-            origin: None,
+            ..Request::at(permission, Location::at("m.xml", line, 5))
         }
     }
 

@@ -24,25 +24,16 @@ pub(super) const RULE: RuleDef = RuleDef {
 
 /// One warning per permission the config asks for and the committed file lacks.
 pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.inputs
-        .iter()
-        .chain(ctx.unaudited.iter())
-        .chain(ctx.projects.iter())
-        .flat_map(|input| input.notes.iter())
-        .filter(|n| n.rule == NoteRule::GeneratedMismatch)
-        .map(|n| {
-                    let platform = if n.setting.contains('.') {
-                        Platform::Android
-                    } else {
-                        Platform::Ios
-                    };
-                    finding(
-                        Rule::GeneratedMismatch,
-                        platform,
-                        &n.setting,
-                        &n.location,
-                        n.message.clone(),
-                    )
+    ctx.notes(NoteRule::GeneratedMismatch)
+        .map(|(_, n)| {
+            // The note names the permission (Android, dotted) or the purpose key (iOS).
+            let platform = if n.setting.contains('.') {
+                Platform::Android
+            } else {
+                Platform::Ios
+            };
+            let message = n.message.clone();
+            finding(Rule::GeneratedMismatch, platform, &n.setting, &n.location, message)
         })
         .collect()
 }

@@ -25,26 +25,16 @@ pub(super) const RULE: RuleDef = RuleDef {
 
 /// One note per noted setting, at the setting.
 pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.inputs
-        .iter()
-        .chain(ctx.unaudited.iter())
-        .filter(|i| !super::unresolved_build_value::is_gradle(i.kind))
-        .flat_map(|input| {
-            input
-                .notes
-                .iter()
-                .filter(|n| n.rule == crate::model::NoteRule::IgnoredBuildSetting)
-                .map(move |n| {
-                finding(
-                    Rule::IgnoredBuildSetting,
-                    input.platform(),
-                    n.setting
-                        .strip_prefix("INFOPLIST_KEY_")
-                        .unwrap_or(&n.setting),
-                    &n.location,
-                    n.message.clone(),
-                )
-            })
+    // The Gradle reader's notes are its own rule's; a project file carries none of these.
+    ctx.notes(crate::model::NoteRule::IgnoredBuildSetting)
+        .filter(|(i, _)| {
+            i.kind != crate::model::InputKind::Project
+                && !super::unresolved_build_value::is_gradle(i.kind)
+        })
+        .map(|(input, n)| {
+            let key = n.setting.strip_prefix("INFOPLIST_KEY_").unwrap_or(&n.setting);
+            let message = n.message.clone();
+            finding(Rule::IgnoredBuildSetting, input.platform(), key, &n.location, message)
         })
         .collect()
 }

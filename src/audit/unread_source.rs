@@ -27,24 +27,10 @@ pub(super) const RULE: RuleDef = RuleDef {
 
 /// One error per unread source, at the file.
 pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.inputs
-        .iter()
-        .chain(ctx.unaudited.iter())
-        .chain(ctx.projects.iter())
-        .flat_map(|input| {
-            input
-                .notes
-                .iter()
-                .filter(|n| n.rule == NoteRule::UnreadSource)
-                .map(move |n| {
-                    finding(
-                        Rule::UnreadSource,
-                        input.platform(),
-                        "",
-                        &n.location,
-                        n.message.clone(),
-                    )
-                })
+    ctx.notes(NoteRule::UnreadSource)
+        .map(|(input, n)| {
+            let message = n.message.clone();
+            finding(Rule::UnreadSource, input.platform(), "", &n.location, message)
         })
         .collect()
 }

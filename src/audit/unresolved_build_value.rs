@@ -40,22 +40,12 @@ pub(super) fn is_gradle(kind: InputKind) -> bool {
 
 /// One warning per note, at the value.
 pub(super) fn inputs(ctx: &Context<'_>) -> Vec<Finding> {
-    ctx.inputs
-        .iter()
-        .filter(|i| is_gradle(i.kind))
-        .flat_map(|input| {
-            let notes = input.notes.iter();
-            notes
-                .filter(|n| n.rule == crate::model::NoteRule::UnresolvedBuildValue)
-                .map(move |n| {
-                finding(
-                    Rule::UnresolvedBuildValue,
-                    input.platform(),
-                    "",
-                    &n.location,
-                    n.message.clone(),
-                )
-            })
+    // Gradle kinds are Android, so always among the audited inputs.
+    ctx.notes(crate::model::NoteRule::UnresolvedBuildValue)
+        .filter(|(i, _)| is_gradle(i.kind))
+        .map(|(input, n)| {
+            let message = n.message.clone();
+            finding(Rule::UnresolvedBuildValue, input.platform(), "", &n.location, message)
         })
         .collect()
 }

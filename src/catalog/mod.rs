@@ -90,22 +90,35 @@ fn list(field: &'static str, separator: char) -> impl Iterator<Item = &'static s
     field.split(separator).filter(|s| !s.is_empty())
 }
 
+/// The readers of the list-valued columns both tables have (`flags`, `successors`, `zh`).
+macro_rules! list_columns {
+    ($row:ty, $successors:literal) => {
+        impl $row {
+            /// Whether the row carries `flag` in its `flags` column.
+            pub fn has_flag(&self, flag: &str) -> bool {
+                list(self.flags, '|').any(|f| f == flag)
+            }
+
+            #[doc = $successors]
+            pub fn successors(&self) -> impl Iterator<Item = &'static str> {
+                list(self.successors, ';')
+            }
+
+            /// Chinese names, most common first.
+            pub fn zh_names(&self) -> impl Iterator<Item = &'static str> {
+                list(self.zh, '|')
+            }
+        }
+    };
+}
+
+list_columns!(
+    AndroidPermission,
+    "The replacement permissions, full names."
+);
+list_columns!(IosKey, "The replacement keys.");
+
 impl AndroidPermission {
-    /// Whether the row carries `flag` in its `flags` column.
-    pub fn has_flag(&self, flag: &str) -> bool {
-        list(self.flags, '|').any(|f| f == flag)
-    }
-
-    /// The replacement permissions, full names.
-    pub fn successors(&self) -> impl Iterator<Item = &'static str> {
-        list(self.successors, ';')
-    }
-
-    /// Chinese names, most common first.
-    pub fn zh_names(&self) -> impl Iterator<Item = &'static str> {
-        list(self.zh, '|')
-    }
-
     /// An install-time permission: its base protection level is `normal`, so the system grants it
     /// without asking the user.
     pub fn is_normal(&self) -> bool {
@@ -143,23 +156,6 @@ impl AndroidPermission {
             None => (self.deprecated_api, true),
         };
         level.parse().ok().map(|l| (l, verified))
-    }
-}
-
-impl IosKey {
-    /// Whether the row carries `flag` in its `flags` column.
-    pub fn has_flag(&self, flag: &str) -> bool {
-        list(self.flags, '|').any(|f| f == flag)
-    }
-
-    /// The replacement keys.
-    pub fn successors(&self) -> impl Iterator<Item = &'static str> {
-        list(self.successors, ';')
-    }
-
-    /// Chinese names, most common first.
-    pub fn zh_names(&self) -> impl Iterator<Item = &'static str> {
-        list(self.zh, '|')
     }
 }
 

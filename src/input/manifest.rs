@@ -305,6 +305,7 @@ mod tests {
             tools_node: node.map(str::to_owned),
             tools_selector: None,
             tools_remove: None,
+            ..PermissionAttrs::default()
         }
     }
 

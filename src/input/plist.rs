@@ -420,7 +420,7 @@ fn key_span(doc: &XmlText<'_>, offset: u64) -> Option<crate::model::Span> {
     let rest = doc.text.get(usize::try_from(offset).ok()?..)?;
     let start = rest.find('>')? + 1;
     let len = rest[start..].find('<')?;
-    doc.span_of(rest[start..start + len].as_bytes())
+    doc.span_of(&rest.as_bytes()[start..start + len])
 }
 
 fn append_text(state: &mut State, text: &str) {

@@ -144,8 +144,8 @@ struct BuiltinRow {
     name: Option<&'static str>,
     description: Option<&'static str>,
     purpose: Option<&'static str>,
-    /// Canonical id, and the line and column where the policy writes it.
-    permissions: &'static [(&'static str, u32, u32)],
+    /// Canonical id, the line and column where the policy writes it, and its bytes there.
+    permissions: &'static [(&'static str, u32, u32, u32, u32)],
 }
 
 /// The built-in M5 policy.
@@ -167,12 +167,13 @@ pub fn builtin() -> Policy {
                 permissions: r
                     .permissions
                     .iter()
-                    .map(|&(permission, line, column)| Disclosure {
+                    .map(|&(permission, line, column, start, end)| Disclosure {
                         platform: r.platform,
                         permission: permission.to_owned(),
                         row: r.index,
                         row_name: row_name.clone(),
-                        location: Location::at(BUILTIN_PATH, line, column),
+                        location: Location::at(BUILTIN_PATH, line, column)
+                            .with_span(Some(crate::model::Span { start, end })),
                     })
                     .collect(),
                 name: row_name,
@@ -370,10 +371,17 @@ mod tests {
             .unwrap();
             for d in &row.permissions {
                 assert_eq!(d.location.path, BUILTIN_PATH);
-                let (Some(line), Some(column)) = (d.location.line, d.location.column) else {
+                let (Some(line), Some(column), Some(span)) =
+                    (d.location.line, d.location.column, d.location.span)
+                else {
                     panic!("{} has no position in {BUILTIN_PATH}", d.permission);
                 };
-                writeln!(out, "            ({:?}, {line}, {column}),", d.permission).unwrap();
+                writeln!(
+                    out,
+                    "            ({:?}, {line}, {column}, {}, {}),",
+                    d.permission, span.start, span.end
+                )
+                .unwrap();
             }
             out.push_str("        ],\n    },\n");
         }

@@ -508,12 +508,12 @@ fn snippet(
     let short = permission.rsplit('.').next().unwrap_or(permission);
     let found = span.or_else(|| {
         [permission, short]
-        .into_iter()
-        .filter(|n| !n.is_empty())
-        .find_map(|name| {
-            source[byte_from..]
-                .find(name)
-                .map(|b| (byte_from + b, byte_from + b + name.len()))
+            .into_iter()
+            .filter(|n| !n.is_empty())
+            .find_map(|name| {
+                source[byte_from..]
+                    .find(name)
+                    .map(|b| (byte_from + b, byte_from + b + name.len()))
             })
     });
     // Else the token at the column: up to the next whitespace or delimiter, at least one
@@ -659,7 +659,13 @@ mod tests {
         let line = "\t<key>NSCameraUsageDescription~iphone</key>";
         let guessed = snippet(line, None, Some(2), "NSCameraUsageDescription", 100);
         assert_eq!((guessed.caret_start, guessed.caret_len), (9, 24));
-        let exact = snippet(line, Some((6, 37)), Some(2), "NSCameraUsageDescription", 100);
+        let exact = snippet(
+            line,
+            Some((6, 37)),
+            Some(2),
+            "NSCameraUsageDescription",
+            100,
+        );
         assert_eq!((exact.caret_start, exact.caret_len), (9, 31));
     }
 

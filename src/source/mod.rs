@@ -166,7 +166,10 @@ impl<'a> Texts<'a> {
         let line = std::str::from_utf8(&text.bytes[start..end]).ok()?;
         let caret = location.span.and_then(|span| {
             let from = usize::try_from(span.start).ok()?.checked_sub(start)?;
-            let to = usize::try_from(span.end).ok()?.saturating_sub(start).min(line.len());
+            let to = usize::try_from(span.end)
+                .ok()?
+                .saturating_sub(start)
+                .min(line.len());
             (from < to && line.is_char_boundary(from) && line.is_char_boundary(to))
                 .then_some((from, to))
         });

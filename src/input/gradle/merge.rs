@@ -205,6 +205,7 @@ mod tests {
                 tools_node: node.map(Into::into),
                 tools_selector: None,
                 tools_remove: None,
+                ..PermissionAttrs::default()
             },
             location: Location::at("m", 1, 1),
         }

@@ -326,6 +326,15 @@ fn applies(configuration: &str, sets: &[String]) -> bool {
     })
 }
 
+/// The variant's flavors as AGP joins them in output folder and report names (`freeArm` for
+/// flavors `free` and `arm`); `None` without flavors.
+fn flavor_combination(v: &Variant) -> Option<String> {
+    let (first, rest) = v.flavors.split_first()?;
+    let mut combo = first.clone();
+    rest.iter().for_each(|f| combo.push_str(&capitalize(f)));
+    Some(combo)
+}
+
 impl VariantReader<'_> {
     /// Reads a file of the project, refusing one outside its repository.
     fn read(
@@ -378,6 +387,8 @@ impl VariantReader<'_> {
 
     /// The manifest path of source set `set` in `m`, relative to its module; `Err` with a note
     /// when `sourceSets` sets it to a computed value.
+    // The note is the rare path (a computed srcFile), built once per source set: not worth a box.
+    #[allow(clippy::result_large_err)]
     fn manifest_rel(m: &Module, set: &str) -> Result<String, InputNote> {
         match m.manifests.get(set) {
             Some(s) => match &s.value {
@@ -692,17 +703,7 @@ impl VariantReader<'_> {
         v: &Variant,
     ) -> Result<Option<Output>, InputError> {
         let mut names = vec![v.name.clone()];
-        if !v.flavors.is_empty() {
-            let mut combo = String::new();
-            for (i, f) in v.flavors.iter().enumerate() {
-                if i == 0 {
-                    combo.push_str(f);
-                } else {
-                    combo.push_str(&capitalize(f));
-                }
-            }
-            names.push(format!("{combo}/{}", v.build_type));
-        }
+        names.extend(flavor_combination(v).map(|c| format!("{c}/{}", v.build_type)));
         for base in [
             "build/intermediates/merged_manifest",
             "build/intermediates/merged_manifests",
@@ -739,17 +740,7 @@ impl VariantReader<'_> {
         claimed: &mut BTreeSet<PathBuf>,
     ) -> Result<Option<(String, Vec<report::Entry>)>, InputError> {
         let mut stems = vec![v.name.clone()];
-        if !v.flavors.is_empty() {
-            let mut combo = String::new();
-            for (i, f) in v.flavors.iter().enumerate() {
-                if i == 0 {
-                    combo.push_str(f);
-                } else {
-                    combo.push_str(&capitalize(f));
-                }
-            }
-            stems.push(format!("{combo}-{}", v.build_type));
-        }
+        stems.extend(flavor_combination(v).map(|c| format!("{c}-{}", v.build_type)));
         let mut candidates: Vec<(PathBuf, String)> = Vec::new();
         for stem in &stems {
             let file = format!("manifest-merger-{stem}-report.txt");

@@ -194,24 +194,12 @@ fn field_role(key: &str) -> Option<Role> {
         // Not `名称` or `name` alone: `名称：某某公司` names a company, not a permission.
         "权限名称" | "权限" | "权限名" | "相关权限" | "系统权限" | "permission"
         | "permissionname" => Role::Name,
-        "权限功能说明" | "功能说明" | "权限说明" | "功能描述" | "权限描述" | "权限功能"
-        | "说明" | "描述" | "explanation" | "description" | "function" => Role::Description,
-        "使用场景或目的"
-        | "使用场景/目的"
-        | "使用场景与目的"
-        | "使用场景和目的"
-        | "使用场景"
-        | "使用目的"
-        | "业务场景"
-        | "目的"
-        | "用途"
-        | "申请目的"
-        | "调用目的"
-        | "purpose"
-        | "usagecontext"
-        | "usagescenario/purpose"
-        | "usagescenario"
-        | "reason" => Role::Purpose,
+        k if super::find::DESCRIPTION_NAMES.contains(&k) || k == "explanation" => Role::Description,
+        k if super::find::PURPOSE_NAMES.contains(&k)
+            || matches!(k, "调用目的" | "usagecontext" | "usagescenario") =>
+        {
+            Role::Purpose
+        }
         "备注"
         | "收集个人信息的类型"
         | "拒绝授权的后果"

@@ -204,6 +204,39 @@ fn lists_permissions(header: &str) -> bool {
     )
 }
 
+/// Names of a description column, and of a `key：value` description key (lower case, no
+/// spaces): the regulator's 权限功能说明 and the words policies use for it.
+pub(super) const DESCRIPTION_NAMES: &[&str] = &[
+    "权限功能说明",
+    "功能说明",
+    "权限说明",
+    "功能描述",
+    "权限描述",
+    "权限功能",
+    "说明",
+    "描述",
+    "description",
+    "function",
+];
+
+/// Names of a purpose column, and of a `key：value` purpose key: the regulator's 使用场景或目的
+/// as policies write it.
+pub(super) const PURPOSE_NAMES: &[&str] = &[
+    "使用场景或目的",
+    "使用场景/目的",
+    "使用场景与目的",
+    "使用场景和目的",
+    "使用场景",
+    "使用目的",
+    "业务场景",
+    "目的",
+    "用途",
+    "申请目的",
+    "purpose",
+    "reason",
+    "usagescenario/purpose",
+];
+
 /// The role of a header cell that is, as a whole, a column name policies use (`权限名称`,
 /// `使用场景或目的`, `Purpose`); `None` for anything else.
 pub(super) fn column_name_role(header: &str) -> Option<Role> {
@@ -235,24 +268,10 @@ pub(super) fn column_name_role(header: &str) -> Option<Role> {
         | "identifier"
         | "androidpermission"
         | "iospermission" => Role::Name,
-        "权限功能说明" | "功能说明" | "权限说明" | "功能描述" | "权限描述" | "权限功能"
-        | "说明" | "描述" | "description" | "function" | "作用" => Role::Description,
-        "使用场景或目的"
-        | "使用场景/目的"
-        | "使用场景与目的"
-        | "使用场景和目的"
-        | "使用场景"
-        | "使用目的"
-        | "业务场景"
-        | "目的"
-        | "用途"
-        | "申请目的"
-        | "调用权限的目的"
-        | "purpose"
-        | "usage"
-        | "scenario"
-        | "reason"
-        | "usagescenario/purpose" => Role::Purpose,
+        k if DESCRIPTION_NAMES.contains(&k) || k == "作用" => Role::Description,
+        k if PURPOSE_NAMES.contains(&k) || matches!(k, "调用权限的目的" | "usage" | "scenario") => {
+            Role::Purpose
+        }
         "备注" | "note" | "notes" | "remark" | "remarks" => Role::Notes,
         "适用平台" | "平台" | "platform" | "操作系统" => Role::Platform,
         _ => return None,
