@@ -515,7 +515,7 @@ fn html_escapes_hostile_strings() {
 fn snippets_come_from_what_the_run_read() {
     use permaudit::check::{self, CheckOptions};
     use permaudit::config::ConfigSource;
-    use permaudit::report::{RenderOptions, Renderer, human::Human};
+    use permaudit::report::{RenderOptions, Renderer, Report, human::Human};
 
     let dir = tempfile::tempdir().unwrap();
     let manifest = dir.path().join("AndroidManifest.xml");
@@ -543,9 +543,11 @@ fn snippets_come_from_what_the_run_read() {
     std::fs::write(&manifest, "changed\n").unwrap();
     std::fs::write(&policy, "changed\n").unwrap();
     let mut out = Vec::new();
-    Human
-        .render(&outcome, RenderOptions::default(), &mut out)
-        .unwrap();
+    let report = Report {
+        outcome: &outcome,
+        options: RenderOptions::default(),
+    };
+    Human.render(report, &mut out).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert!(
         text.contains(

@@ -191,6 +191,28 @@ impl Default for Limits {
     }
 }
 
+/// Refuses `path` when it resolves outside `boundary`, the repository of the project reading it
+/// (a project comes from a pull request: a link in it to `~/.ssh/id_rsa` is refused, never
+/// read).
+pub(crate) fn confined(
+    boundary: &std::path::Path,
+    path: &std::path::Path,
+    display: &str,
+) -> Result<(), InputError> {
+    match crate::confine::outside(boundary, path) {
+        None => Ok(()),
+        Some(real) => Err(InputError::invalid(
+            Location::file(display),
+            format!(
+                "resolves to {}, outside the repository ({}); a project's files must be inside \
+                 it, so it was not read",
+                real.display(),
+                boundary.display()
+            ),
+        )),
+    }
+}
+
 /// Reads a project file whole through the run's [`SourceMap`](crate::source::SourceMap) (so the
 /// report quotes what was parsed), refusing one over `max` bytes; `what` names the kind of file
 /// a real one of that size would not be.

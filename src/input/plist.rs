@@ -169,14 +169,8 @@ fn parse_binary(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
                     };
                     if is_request_key(&k) && seen.insert(k.clone()) {
                         requests.push(Request {
-                            permission: k,
-                            location: Location::file(path),
-                            max_sdk: None,
-                            sdk23_only: false,
-                            own: false,
                             purpose,
-                            localizations: Vec::new(),
-                            origin: None,
+                            ..Request::at(k, Location::file(path))
                         });
                     }
                     if matches!(event, Event::StartArray(_) | Event::StartDictionary(_)) {
@@ -438,15 +432,10 @@ fn push_request(
     purpose: Option<String>,
 ) {
     if is_request_key(&key) {
+        let location = doc.location(offset).with_span(key_span(doc, offset));
         requests.push(Request {
-            permission: key,
-            location: doc.location(offset).with_span(key_span(doc, offset)),
-            max_sdk: None,
-            sdk23_only: false,
-            own: false,
             purpose,
-            localizations: Vec::new(),
-            origin: None,
+            ..Request::at(key, location)
         });
     }
 }

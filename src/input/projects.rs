@@ -124,18 +124,7 @@ pub(crate) fn read_native(
     limits: &super::Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let boundary = crate::confine::boundary(dir);
-    if let Some(real) = crate::confine::outside(&boundary, path) {
-        return Err(InputError::invalid(
-            crate::model::Location::file(display),
-            format!(
-                "resolves to {}, outside the repository ({}); a project's files must be inside \
-                 it, so it was not read",
-                real.display(),
-                boundary.display()
-            ),
-        ));
-    }
+    super::confined(&crate::confine::boundary(dir), path, display)?;
     super::read_all(path, display, limits)
 }
 

@@ -3,20 +3,15 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, Renderer, Summary};
-use crate::check::CheckOutcome;
+use super::{Renderer, Report, Summary};
 
 /// The one-line-per-finding renderer.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Concise;
 
 impl Renderer for Concise {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        options: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Report { outcome, options } = report;
         for f in &outcome.findings {
             // A message is one line already; a newline from a hostile input would forge a
             // second finding, so it is shown as a space, and bidi controls are made visible.

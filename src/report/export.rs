@@ -84,7 +84,8 @@ impl Format {
     /// The report for `outcome` in this format, as bytes.
     pub fn render(self, outcome: &CheckOutcome, options: RenderOptions) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
-        self.renderer().render(outcome, options, &mut out)?;
+        self.renderer()
+            .render(super::Report { outcome, options }, &mut out)?;
         Ok(out)
     }
 }

@@ -8,8 +8,7 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, Renderer, Summary, plural};
-use crate::check::CheckOutcome;
+use super::{Renderer, Report, Summary, plural};
 use crate::model::Severity;
 use crate::policy::BUILTIN_PATH;
 
@@ -30,12 +29,9 @@ pub fn escape_property(text: &str) -> String {
 }
 
 impl Renderer for Github {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        _: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    /// English in every language, the same whatever the presentation options.
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let outcome = report.outcome;
         for f in &outcome.findings {
             let command = match f.severity {
                 Severity::Error => "error",

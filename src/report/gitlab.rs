@@ -11,8 +11,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{RenderOptions, Renderer, sarif};
-use crate::check::CheckOutcome;
+use super::{Renderer, Report, sarif};
 use crate::model::Severity;
 
 /// The GitLab Code Quality renderer.
@@ -42,12 +41,8 @@ struct Lines {
 }
 
 impl Renderer for Gitlab {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        options: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Report { outcome, options } = report;
         let mut seen: BTreeMap<String, usize> = BTreeMap::new();
         let issues: Vec<Issue<'_>> = outcome
             .findings

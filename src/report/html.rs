@@ -14,7 +14,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{RenderOptions, Renderer, Summary, text, xml_escape};
+use super::{Renderer, Report, Summary, text, xml_escape};
 use crate::audit::Finding;
 use crate::audit::coverage::{EntryStatus, PlatformCoverage, RequestStatus};
 use crate::check::CheckOutcome;
@@ -65,12 +65,8 @@ article.finding p{margin:.2rem 0}\
 a{color:inherit;text-decoration:none}}";
 
 impl Renderer for Html {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        options: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Report { outcome, options } = report;
         let lang = options.lang;
         let t = |id: &str| lang.text(id);
         let mut h = String::with_capacity(32 * 1024);

@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use super::text;
-use super::{RenderOptions, Renderer, Summary};
+use super::{Renderer, Report, Summary};
 use crate::audit::Finding;
 use crate::check::CheckOutcome;
 use crate::i18n::Lang;
@@ -84,12 +84,8 @@ fn spaces(n: usize) -> std::borrow::Cow<'static, str> {
 }
 
 impl Renderer for Human {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        options: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Report { outcome, options } = report;
         let width = options.width();
         let lang = options.lang;
         let style = Style { on: options.color };

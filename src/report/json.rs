@@ -7,8 +7,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{RenderOptions, Renderer, Summary};
-use crate::check::CheckOutcome;
+use super::{Renderer, Summary};
 use crate::model::{ApplePlatform, InputKind, Platform, Severity};
 use crate::rules::Rule;
 
@@ -171,12 +170,9 @@ struct FindingRef<'a> {
 }
 
 impl Renderer for Json {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        _: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    /// English in every language, the same whatever the presentation options.
+    fn render(&self, report: super::Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let outcome = report.outcome;
         let report = Report {
             version: VERSION,
             policy: PolicyRef {

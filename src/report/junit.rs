@@ -10,7 +10,7 @@
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{RenderOptions, Renderer, xml_escape};
+use super::{Renderer, Report, xml_escape};
 use crate::audit::Finding;
 use crate::check::CheckOutcome;
 use crate::i18n::Lang;
@@ -41,12 +41,8 @@ struct Suite<'a> {
 }
 
 impl Renderer for Junit {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        options: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Report { outcome, options } = report;
         let lang = options.lang;
         let suites = suites(outcome, lang);
         let tests: usize = suites.iter().map(|s| s.cases.len()).sum();

@@ -4,8 +4,7 @@
 
 use std::io::{self, Write};
 
-use super::{RenderOptions, Renderer, Summary};
-use crate::check::CheckOutcome;
+use super::{Renderer, Report, Summary};
 
 /// The Markdown renderer.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,12 +22,8 @@ fn cell(text: &str) -> String {
 }
 
 impl Renderer for Markdown {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        options: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let Report { outcome, options } = report;
         let lang = options.lang;
         let summary = Summary::of(outcome);
         let verdict = lang.text(if outcome.findings.is_empty() {

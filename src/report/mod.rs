@@ -44,15 +44,19 @@ impl RenderOptions {
     }
 }
 
+/// What a renderer is asked for: the outcome of a run, and how to present it.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// What the run found.
+    pub outcome: &'a CheckOutcome,
+    /// How to present it.
+    pub options: RenderOptions,
+}
+
 /// An output format.
 pub trait Renderer {
-    /// Writes the report for `outcome` to `out`.
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        options: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()>;
+    /// Writes `report` to `out`.
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()>;
 }
 
 /// Finding counts by severity.

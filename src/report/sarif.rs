@@ -18,7 +18,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::{RenderOptions, Renderer};
+use super::{Renderer, Report};
 use crate::audit::Finding;
 use crate::check::CheckOutcome;
 use crate::model::Severity;
@@ -371,12 +371,9 @@ fn result(
 }
 
 impl Renderer for Sarif {
-    fn render(
-        &self,
-        outcome: &CheckOutcome,
-        _: RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()> {
+    /// English in every language, the same whatever the presentation options.
+    fn render(&self, report: Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let outcome = report.outcome;
         let rules = Rule::ALL
             .iter()
             .map(|rule| ReportingDescriptor {
@@ -419,32 +416,22 @@ impl Renderer for Sarif {
             .map(|f| result(outcome, f, ordinal(f), None))
             .collect();
         let s = &outcome.suppression;
+        // Hidden findings stay in the log, suppressed with why (SARIF `suppressions`).
+        let mut accepted = |finding, justification| {
+            let suppression = Suppression {
+                kind: "external",
+                status: "accepted",
+                justification,
+            };
+            result(outcome, finding, ordinal(finding), Some(suppression))
+        };
         for (finding, ack) in &s.acknowledged {
-            results.push(result(
-                outcome,
-                finding,
-                ordinal(finding),
-                Some(Suppression {
-                    kind: "external",
-                    status: "accepted",
-                    justification: format!("acknowledged at {}: {}", ack.location, ack.reason),
-                }),
-            ));
+            let why = format!("acknowledged at {}: {}", ack.location, ack.reason);
+            results.push(accepted(finding, why));
         }
         for finding in &s.baselined {
-            results.push(result(
-                outcome,
-                finding,
-                ordinal(finding),
-                Some(Suppression {
-                    kind: "external",
-                    status: "accepted",
-                    justification: format!(
-                        "in the baseline {}",
-                        s.baseline.as_deref().unwrap_or("")
-                    ),
-                }),
-            ));
+            let why = format!("in the baseline {}", s.baseline.as_deref().unwrap_or(""));
+            results.push(accepted(finding, why));
         }
 
         let base_ids = BTreeMap::from([

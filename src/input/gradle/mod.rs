@@ -106,13 +106,7 @@ pub fn read_projects(
     options: &GradleOptions,
     limits: &super::Limits,
 ) -> (Vec<ParsedInput>, Vec<InputError>, Vec<InputFile>) {
-    let name_of = |f: &InputFile| {
-        f.path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let name_of = |f: &InputFile| super::projects::file_name(f).to_owned();
     let (scripts, rest): (Vec<_>, Vec<_>) = files
         .into_iter()
         .partition(|f| SCRIPT_NAMES.contains(&name_of(f).as_str()));
@@ -199,13 +193,7 @@ fn projects(
     sources: &SourceMap,
     errors: &mut Vec<InputError>,
 ) -> Vec<Project> {
-    let name_of = |f: &InputFile| {
-        f.path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or_default()
-            .to_owned()
-    };
+    let name_of = |f: &InputFile| super::projects::file_name(f).to_owned();
     let build_scripts: BTreeMap<PathBuf, &InputFile> = scripts
         .iter()
         .filter(|f| name_of(f).starts_with("build."))
@@ -343,17 +331,7 @@ impl VariantReader<'_> {
         display: &str,
         max: u64,
     ) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
-        if let Some(real) = crate::confine::outside(&self.project.boundary, path) {
-            return Err(InputError::invalid(
-                Location::file(display),
-                format!(
-                    "resolves to {}, outside the repository ({}); a project's files must be \
-                     inside it, so it was not read",
-                    real.display(),
-                    self.project.boundary.display()
-                ),
-            ));
-        }
+        super::confined(&self.project.boundary, path, display)?;
         read_file(self.sources, path, display, max)
     }
 

@@ -17,7 +17,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::InputError;
-use crate::model::Location;
 use crate::source::SourceMap;
 
 pub use crate::model::ApplePlatform;
@@ -61,17 +60,7 @@ impl Jail {
         display: &str,
         max: u64,
     ) -> Result<Arc<Vec<u8>>, InputError> {
-        if let Some(real) = crate::confine::outside(&self.boundary, path) {
-            return Err(InputError::invalid(
-                Location::file(display),
-                format!(
-                    "resolves to {}, outside the repository ({}); a project's files must be \
-                     inside it, so it was not read",
-                    real.display(),
-                    self.boundary.display()
-                ),
-            ));
-        }
+        super::confined(&self.boundary, path, display)?;
         super::read_kept(&self.sources, path, display, max, "Xcode project file")
     }
 }

@@ -40,13 +40,7 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
                 let header_cells = cells_of_line(doc, head_at, head);
                 if named_columns(&header_cells) >= 2 {
                     let (rows, next, end) = rows_from(doc, lines, i + 1, header_cells.len(), true);
-                    tables.push(RawTable {
-                        shape: Shape::Pipe,
-                        intro: None,
-                        span: head_at..end,
-                        header: Some(header_cells),
-                        rows,
-                    });
+                    tables.push(pipe_table(head_at..end, header_cells, rows));
                     i = next.max(i + 1);
                     continue;
                 }
@@ -59,13 +53,7 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
             .len()
             .max(cells_of_line(doc, sep_at, sep).len());
         let (rows, next, end) = rows_from(doc, lines, i + 2, columns, false);
-        tables.push(RawTable {
-            shape: Shape::Pipe,
-            intro: None,
-            span: head_at..end,
-            header: Some(header_cells),
-            rows,
-        });
+        tables.push(pipe_table(head_at..end, header_cells, rows));
         i = next.max(i + 2);
     }
     tables
@@ -121,6 +109,17 @@ impl Pending {
 
 /// A cell written over several lines: its pieces' text joined with spaces, its range from the
 /// first piece to the last.
+/// A pipe table over `span` of the document, with its header and rows.
+fn pipe_table(span: Range<usize>, header: Vec<Cell>, rows: Vec<RawRow>) -> RawTable {
+    RawTable {
+        shape: Shape::Pipe,
+        intro: None,
+        span,
+        header: Some(header),
+        rows,
+    }
+}
+
 fn join_cell(doc: &str, pieces: &[Range<usize>]) -> Cell {
     match pieces {
         [] => Cell {
