@@ -169,29 +169,24 @@ fn suppression(
             ],
         ));
     }
-    for a in &s.expired {
-        said.push(lang.fill(
-            "suppression.expired",
-            &[
-                ("platform", a.platform.as_str()),
-                ("permission", &a.permission),
-                ("location", &a.location.to_string()),
-                (
-                    "date",
-                    &a.expires.map(|e| e.to_string()).unwrap_or_default(),
-                ),
-            ],
-        ));
-    }
-    for a in &s.unmatched {
-        said.push(lang.fill(
-            "suppression.unmatched",
-            &[
-                ("platform", a.platform.as_str()),
-                ("permission", &a.permission),
-                ("location", &a.location.to_string()),
-            ],
-        ));
+    // An expired acknowledgement says when it expired; an unmatched one has nothing to add.
+    let expired = s.expired.iter().map(|a| ("suppression.expired", a, true));
+    let unmatched = s
+        .unmatched
+        .iter()
+        .map(|a| ("suppression.unmatched", a, false));
+    for (id, a, dated) in expired.chain(unmatched) {
+        let location = a.location.to_string();
+        let date = a.expires.map(|e| e.to_string()).unwrap_or_default();
+        let mut args = vec![
+            ("platform", a.platform.as_str()),
+            ("permission", a.permission.as_str()),
+            ("location", location.as_str()),
+        ];
+        if dated {
+            args.push(("date", date.as_str()));
+        }
+        said.push(lang.fill(id, &args));
     }
     for e in &s.stale {
         said.push(lang.fill(

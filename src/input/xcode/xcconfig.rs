@@ -237,12 +237,9 @@ mod tests {
         )
         .unwrap();
         std::fs::write(dir.path().join("b.xcconfig"), "X = $(inherited) 3\n").unwrap();
-        let got = read(
-            &super::super::Jail::around(dir.path(), &Default::default()),
-            &a,
-            "a.xcconfig",
-        )
-        .unwrap();
+        // A fresh jail (and source map) per read: the files change between the reads.
+        let jail = || super::super::Jail::around(dir.path(), &Default::default());
+        let got = read(&jail(), &a, "a.xcconfig").unwrap();
         let keys: Vec<_> = got
             .iter()
             .map(|a| (a.key.as_str(), a.location.to_string()))
@@ -256,25 +253,13 @@ mod tests {
             ]
         );
         std::fs::write(dir.path().join("b.xcconfig"), "#include \"a.xcconfig\"\n").unwrap();
-        let err = read(
-            &super::super::Jail::around(dir.path(), &Default::default()),
-            &a,
-            "a.xcconfig",
-        )
-        .unwrap_err()
-        .to_string();
+        let err = read(&jail(), &a, "a.xcconfig").unwrap_err().to_string();
         assert!(
             err.contains("#include cycle: a.xcconfig -> b.xcconfig -> a.xcconfig"),
             "{err}"
         );
         std::fs::write(&a, "#include \"missing.xcconfig\"\n").unwrap();
-        let err = read(
-            &super::super::Jail::around(dir.path(), &Default::default()),
-            &a,
-            "a.xcconfig",
-        )
-        .unwrap_err()
-        .to_string();
+        let err = read(&jail(), &a, "a.xcconfig").unwrap_err().to_string();
         assert!(
             err.contains("a.xcconfig:1:1") && err.contains("no such file"),
             "{err}"

@@ -9,43 +9,35 @@ fn import(doc: &str) -> Imported {
     import_str(doc, "doc.md").unwrap_or_else(|e| panic!("{e}"))
 }
 
-/// (platform, written permissions) per row of the YAML, read back with the policy loader.
+/// (platform, written permissions) per row of a policy.
+fn rows(policy: &crate::policy::Policy) -> Vec<(Platform, Vec<String>)> {
+    let ids = |r: &crate::policy::Row| r.permissions.iter().map(|d| d.permission.clone()).collect();
+    policy.rows.iter().map(|r| (r.platform, ids(r))).collect()
+}
+
+/// [`rows`] of the imported YAML, read back with the policy loader, which must be the rows of
+/// the imported policy.
 fn rows_of(imported: &Imported) -> Vec<(Platform, Vec<String>)> {
     let policy = crate::policy::parse(&imported.yaml, Some("doc.yaml"))
         .unwrap_or_else(|e| panic!("{e}\n{}", imported.yaml));
     assert_eq!(
-        policy
-            .rows
-            .iter()
-            .map(|r| r
-                .permissions
-                .iter()
-                .map(|d| d.permission.clone())
-                .collect::<Vec<_>>())
-            .collect::<Vec<_>>(),
-        imported
-            .policy
-            .rows
-            .iter()
-            .map(|r| r
-                .permissions
-                .iter()
-                .map(|d| d.permission.clone())
-                .collect::<Vec<_>>())
-            .collect::<Vec<_>>(),
+        rows(&policy),
+        rows(&imported.policy),
         "YAML and in-memory policy differ:\n{}",
         imported.yaml
     );
-    policy
-        .rows
-        .iter()
-        .map(|r| {
-            (
-                r.platform,
-                r.permissions.iter().map(|d| d.permission.clone()).collect(),
-            )
-        })
-        .collect()
+    rows(&policy)
+}
+
+/// One expected row of [`rows_of`].
+fn row(platform: Platform, ids: &[&str]) -> (Platform, Vec<String>) {
+    (platform, ids.iter().map(|&id| id.to_owned()).collect())
+}
+
+/// One expected Android row of [`rows_of`], of `android.permission.` names given short.
+fn android(short: &[&str]) -> (Platform, Vec<String>) {
+    let ids = short.iter().map(|s| format!("android.permission.{s}"));
+    (Platform::Android, ids.collect())
 }
 
 #[test]
@@ -55,17 +47,8 @@ fn pipe_table_with_labels_and_short_names() {
     assert_eq!(
         rows_of(&imported),
         vec![
-            (
-                Platform::Android,
-                vec!["android.permission.CAMERA".to_owned()]
-            ),
-            (
-                Platform::Android,
-                vec![
-                    "android.permission.ACCESS_FINE_LOCATION".to_owned(),
-                    "android.permission.ACCESS_COARSE_LOCATION".to_owned()
-                ]
-            ),
+            android(&["CAMERA"]),
+            android(&["ACCESS_FINE_LOCATION", "ACCESS_COARSE_LOCATION"]),
         ]
     );
     let row = &imported.policy.rows[0];
@@ -85,17 +68,8 @@ fn labels_only_are_marked_for_review_and_ambiguity_is_reported() {
     assert_eq!(
         rows_of(&imported),
         vec![
-            (
-                Platform::Android,
-                vec!["android.permission.CAMERA".to_owned()]
-            ),
-            (
-                Platform::Android,
-                vec![
-                    "android.permission.READ_EXTERNAL_STORAGE".to_owned(),
-                    "android.permission.WRITE_EXTERNAL_STORAGE".to_owned()
-                ]
-            )
+            android(&["CAMERA"]),
+            android(&["READ_EXTERNAL_STORAGE", "WRITE_EXTERNAL_STORAGE"])
         ]
     );
     assert_eq!(imported.unresolved(), 2);
@@ -135,11 +109,8 @@ fn platform_from_identifiers_heading_and_columns() {
     assert_eq!(
         rows_of(&imported),
         vec![
-            (Platform::Ios, vec!["NSCameraUsageDescription".to_owned()]),
-            (
-                Platform::Ios,
-                vec!["NSMicrophoneUsageDescription".to_owned()]
-            ),
+            row(Platform::Ios, &["NSCameraUsageDescription"]),
+            row(Platform::Ios, &["NSMicrophoneUsageDescription"]),
         ]
     );
     assert_eq!(imported.policy.rows[0].purpose.as_deref(), Some("photos"));
@@ -159,10 +130,7 @@ fn macos_tables_are_told_from_ios_by_their_words() {
         vec![
             (Platform::Ios, camera()),
             (Platform::Macos, camera()),
-            (
-                Platform::Macos,
-                vec!["NSMicrophoneUsageDescription".to_owned()]
-            ),
+            row(Platform::Macos, &["NSMicrophoneUsageDescription"]),
         ],
         "{}",
         imported.yaml
@@ -196,13 +164,7 @@ fn macos_tables_are_told_from_ios_by_their_words() {
 fn unrelated_tables_are_left_out_with_a_note() {
     let doc = "| Field | Use |\n|---|---|\n| Android ID | login |\n\n| Permission | Purpose |\n|---|---|\n| INTERNET | sync |\n";
     let imported = import(doc);
-    assert_eq!(
-        rows_of(&imported),
-        vec![(
-            Platform::Android,
-            vec!["android.permission.INTERNET".to_owned()]
-        )]
-    );
+    assert_eq!(rows_of(&imported), vec![android(&["INTERNET"])]);
     assert_eq!(imported.diagnostics.len(), 1);
     assert_eq!(imported.diagnostics[0].kind, DiagnosticKind::Note);
     assert!(
@@ -219,21 +181,9 @@ fn lists_and_headings() {
     assert_eq!(
         rows_of(&imported),
         vec![
-            (
-                Platform::Android,
-                vec!["android.permission.CAMERA".to_owned()]
-            ),
-            (
-                Platform::Android,
-                vec!["android.permission.RECORD_AUDIO".to_owned()]
-            ),
-            (
-                Platform::Android,
-                vec![
-                    "android.permission.VIBRATE".to_owned(),
-                    "android.permission.WAKE_LOCK".to_owned()
-                ]
-            ),
+            android(&["CAMERA"]),
+            android(&["RECORD_AUDIO"]),
+            android(&["VIBRATE", "WAKE_LOCK"]),
         ]
     );
     assert_eq!(imported.policy.rows[1].name.as_deref(), Some("麦克风"));
@@ -251,7 +201,7 @@ fn html_tables_harmony_and_non_permission_keys() {
     let imported = import(doc);
     assert_eq!(
         rows_of(&imported),
-        vec![(Platform::Ios, vec!["NSCameraUsageDescription".to_owned()])]
+        vec![row(Platform::Ios, &["NSCameraUsageDescription"])]
     );
     assert_eq!(imported.policy.rows[0].purpose.as_deref(), Some("拍照"));
     assert_eq!(imported.unresolved(), 0);
@@ -290,13 +240,7 @@ fn unknown_short_names_suggest_and_wrong_platform_is_doubt() {
         "{text:?}"
     );
     // The CAMERA of the mixed row still resolves.
-    assert_eq!(
-        rows_of(&imported),
-        vec![(
-            Platform::Android,
-            vec!["android.permission.CAMERA".to_owned()]
-        )]
-    );
+    assert_eq!(rows_of(&imported), vec![android(&["CAMERA"])]);
 }
 
 #[test]
