@@ -113,8 +113,6 @@ struct Text {
     bytes: Arc<Vec<u8>>,
     /// The start of every line.
     starts: Vec<usize>,
-    /// Whether the whole file may be quoted in an error (see [`Texts::whole`]).
-    plain: bool,
 }
 
 impl<'a> Texts<'a> {
@@ -136,12 +134,10 @@ impl<'a> Texts<'a> {
                     self.sources.get(path)?
                 };
                 // A binary plist, a compiled manifest or a DOCX has no lines to show.
-                let text = std::str::from_utf8(&bytes).ok()?;
-                let plain = is_plain_text(text);
+                std::str::from_utf8(&bytes).ok()?;
                 Some(Text {
                     starts: lines::starts(&bytes),
                     bytes,
-                    plain,
                 })
             })
             .as_ref()
@@ -181,11 +177,8 @@ impl<'a> Texts<'a> {
     /// policy or config (it may be `/proc/self/environ` or a key file), so the message is shown
     /// without its source line.
     pub fn whole(&mut self, path: &str) -> Option<&str> {
-        let text = self.text(path)?;
-        if !text.plain {
-            return None;
-        }
-        std::str::from_utf8(&text.bytes).ok()
+        let text = std::str::from_utf8(&self.text(path)?.bytes).ok()?;
+        is_plain_text(text).then_some(text)
     }
 }
 
