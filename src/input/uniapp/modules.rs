@@ -110,6 +110,17 @@ const LOCATION_SDK: &[&str] = &[
 
 const AUDIO_SETTINGS: &[&str] = &["android.permission.MODIFY_AUDIO_SETTINGS"];
 
+/// The WeChat SDK (OAuth, Payment and Share modules) and the QQ SDK (OAuth and Share): one
+/// provider each, wherever a module uses it.
+const WEIXIN: Provider = Provider {
+    key: "weixin",
+    android: AUDIO_SETTINGS,
+};
+const QQ: Provider = Provider {
+    key: "qq",
+    android: AUDIO_SETTINGS,
+};
+
 /// Getui's list (uniPush and Getui push are the same SDK), the optional geofence permissions
 /// included: the page says modules get every permission their SDK may need.
 const GETUI: &[&str] = &[
@@ -246,14 +257,8 @@ pub(crate) const MODULES: &[Module] = &[
         sdk: Some("oauth"),
         android: &[],
         providers: &[
-            Provider {
-                key: "weixin",
-                android: AUDIO_SETTINGS,
-            },
-            Provider {
-                key: "qq",
-                android: AUDIO_SETTINGS,
-            },
+            WEIXIN,
+            QQ,
             Provider {
                 key: "sina",
                 android: &[],
@@ -277,10 +282,7 @@ pub(crate) const MODULES: &[Module] = &[
                     "android.permission.ACCESS_WIFI_STATE",
                 ],
             },
-            Provider {
-                key: "weixin",
-                android: AUDIO_SETTINGS,
-            },
+            WEIXIN,
         ],
         source: PERMISSIONS_PAGE,
     },
@@ -305,14 +307,8 @@ pub(crate) const MODULES: &[Module] = &[
         sdk: Some("share"),
         android: &[],
         providers: &[
-            Provider {
-                key: "weixin",
-                android: AUDIO_SETTINGS,
-            },
-            Provider {
-                key: "qq",
-                android: AUDIO_SETTINGS,
-            },
+            WEIXIN,
+            QQ,
             Provider {
                 key: "sina",
                 android: &[
