@@ -27,6 +27,8 @@ pub(super) struct Importer<'d> {
     index: LineIndex<'d>,
     /// The document as written, when `doc` is its traditional-Chinese text folded to simplified.
     original: Option<&'d str>,
+    /// Bytes of the file before `doc` (a BOM), so spans are offsets in the file.
+    base: usize,
 }
 
 impl<'d> Importer<'d> {
@@ -42,7 +44,14 @@ impl<'d> Importer<'d> {
             skipped: Vec::new(),
             index: LineIndex::new(doc.as_bytes()),
             original: None,
+            base: 0,
         }
+    }
+
+    /// Says that `doc` starts `base` bytes into its file.
+    pub(super) fn at_offset(mut self, base: usize) -> Self {
+        self.base = base;
+        self
     }
 
     /// Marks `doc` as the fold of `original` (same length, see [`hant`]): what is written out
@@ -539,6 +548,16 @@ impl<'d> Importer<'d> {
     pub(super) fn location(&self, offset: usize) -> Location {
         let (line, column) = self.position(offset);
         Location::at(self.display, line, column)
+    }
+
+    /// The location of `written` at `offset`, with its span when the document has exactly those
+    /// bytes there (an identifier as written; not a label rebuilt from marked-up text).
+    pub(super) fn located(&self, offset: usize, written: &str) -> Location {
+        let end = offset.saturating_add(written.len());
+        let span = (self.doc.get(offset..end) == Some(written))
+            .then(|| crate::model::Span::new(offset + self.base, end + self.base))
+            .flatten();
+        self.location(offset).with_span(span)
     }
 
     /// 1-based line and column (in characters) of a byte offset.

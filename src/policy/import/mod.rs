@@ -205,23 +205,36 @@ pub fn import_url(url: &str, allow_http: bool) -> Result<Imported, ImportError> 
 /// Imports a document given as bytes: it must be UTF-8 (a leading BOM is ignored).
 pub fn import_bytes(bytes: &[u8], display: &str) -> Result<Imported, ImportError> {
     let doc = source::text_of(bytes, display)?;
-    import_str(&doc, display)
+    // A text document is the file less its BOM, so spans are offsets in the file from there;
+    // a Word or PDF document's text is not the file's, and is never quoted.
+    let base = match &doc {
+        std::borrow::Cow::Borrowed(text) => bytes.len() - text.len(),
+        std::borrow::Cow::Owned(_) => 0,
+    };
+    import_text(&doc, display, base)
 }
 
 /// Imports a document's text. `display` names it in locations and in the policy.
 pub fn import_str(doc: &str, display: &str) -> Result<Imported, ImportError> {
+    import_text(doc, display, 0)
+}
+
+/// [`import_str`] of a text that starts `base` bytes into its file.
+fn import_text(doc: &str, display: &str, base: usize) -> Result<Imported, ImportError> {
     if doc.len() > MAX_DOCUMENT_BYTES {
         return Err(ImportError::TooLarge {
             path: display.to_owned(),
             size: doc.len(),
         });
     }
-    let doc = doc.strip_prefix('\u{feff}').unwrap_or(doc);
-    match hant::fold_document(doc) {
+    let text = doc.strip_prefix('\u{feff}').unwrap_or(doc);
+    let base = base + (doc.len() - text.len());
+    match hant::fold_document(text) {
         Some(folded) => importer::Importer::new(&folded, display)
-            .written_as(doc)
+            .written_as(text)
+            .at_offset(base)
             .run(),
-        None => importer::Importer::new(doc, display).run(),
+        None => importer::Importer::new(text, display).at_offset(base).run(),
     }
 }
 

@@ -133,13 +133,13 @@ impl Importer<'_> {
                         written: token.text.clone(),
                         canonical: token.text.clone(),
                     },
-                    self.location(at),
+                    self.located(at, &token.text),
                 )),
                 (Platform::Android, Ident::AndroidShort) => {
                     let suggest = self.suggestions < MAX_SUGGESTIONS;
                     match resolve::resolve_short(&token.text, suggest) {
                         Resolved::Ids(found) => {
-                            let location = self.location(at);
+                            let location = self.located(at, &token.text);
                             perms.extend(found.into_iter().map(|p| (p, location.clone())));
                         }
                         Resolved::Ambiguous(candidates) => doubts.push((
@@ -184,7 +184,7 @@ impl Importer<'_> {
                             written: token.text.clone(),
                             canonical: token.text.clone(),
                         },
-                        self.location(at),
+                        self.located(at, &token.text),
                     ));
                 }
                 (Platform::Ios | Platform::Macos, Ident::PlistOther) => {
@@ -209,7 +209,7 @@ impl Importer<'_> {
                     // name there, as written in iOS policies, not a stray Android name.
                     match resolve::resolve_label(side, &token.text) {
                         LabelMatch::Ids { perms: found, .. } => {
-                            let location = self.location(at);
+                            let location = self.located(at, &token.text);
                             let ids: Vec<&str> =
                                 found.iter().map(|p| p.canonical.as_str()).collect();
                             notes.push((
@@ -247,7 +247,7 @@ impl Importer<'_> {
                     perms: found,
                     group,
                 } => {
-                    let location = self.location(name_at);
+                    let location = self.located(name_at, &label);
                     let ids: Vec<&str> = found.iter().map(|p| p.canonical.as_str()).collect();
                     let message = if group {
                         format!(
