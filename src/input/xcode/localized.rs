@@ -90,6 +90,21 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
             format!("malformed strings file: {}", e.message),
         )
     })?;
+    // Where the decoded text sits in the file, for spans: past a UTF-8 BOM; a UTF-16 file's
+    // text is not its bytes (and is never quoted).
+    let base = if text.as_bytes() == bytes {
+        Some(0)
+    } else {
+        (bytes.strip_prefix(b"\xEF\xBB\xBF") == Some(text.as_bytes())).then_some(3)
+    };
+    let span_of = |entry: &openstep::Entry<'_>| {
+        let (base, span) = (base?, entry.key_span?);
+        let shift = |at: u32| at.checked_add(base);
+        Some(crate::model::Span {
+            start: shift(span.start)?,
+            end: shift(span.end)?,
+        })
+    };
     let mut out = Translations::new();
     for entry in root.value.as_dict().unwrap_or_default() {
         let Value::String(text) = &entry.value.value else {
@@ -106,7 +121,7 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
             base_key(&entry.key).to_owned(),
             (
                 text.to_string(),
-                Location::at(display, entry.line, entry.column),
+                Location::at(display, entry.line, entry.column).with_span(span_of(entry)),
             ),
         );
     }

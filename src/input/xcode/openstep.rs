@@ -41,6 +41,8 @@ pub struct Entry<'a> {
     pub line: u32,
     /// 1-based column of the key.
     pub column: u32,
+    /// The key's bytes as written (quotes included).
+    pub key_span: Option<crate::model::Span>,
     /// The value.
     pub value: Node<'a>,
 }
@@ -123,7 +125,7 @@ enum Frame<'a> {
         position: (u32, u32),
         base: usize,
         /// The key read and its position, waiting for `=` and its value.
-        key: Option<(Cow<'a, str>, (u32, u32))>,
+        key: Option<PendingKey<'a>>,
         /// A `.strings` file: a dictionary without braces that ends with the file.
         implicit: bool,
     },
@@ -167,6 +169,9 @@ static UNQUOTED: [bool; 256] = {
 fn is_unquoted(b: u8) -> bool {
     UNQUOTED[usize::from(b)]
 }
+
+/// A dictionary key read, waiting for its value: its text, line and column, and bytes.
+type PendingKey<'a> = (Cow<'a, str>, (u32, u32), Option<crate::model::Span>);
 
 impl<'a> Parser<'a> {
     /// 1-based line and column of the byte at `at`, exactly as [`LineIndex`] counts them
@@ -518,7 +523,9 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
                 }
                 (Some(_), false) => {
                     let key_at = p.position(p.pos);
+                    let key_from = p.pos;
                     let k = p.string()?;
+                    let key_span = crate::model::Span::new(key_from, p.pos);
                     p.skip()?;
                     if p.peek() != Some(b'=') {
                         let found = p.peek().map_or("the end of the file".into(), shown);
@@ -528,7 +535,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
                         ));
                     }
                     p.pos += 1;
-                    *key = Some((k, key_at));
+                    *key = Some((k, key_at, key_span));
                     continue;
                 }
                 (Some(_), true) => {}
@@ -613,7 +620,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
                 }
             }
             Some(Frame::Dict { key, .. }) => {
-                let Some((k, key_at)) = key.take() else {
+                let Some((k, key_at, key_span)) = key.take() else {
                     return Err(p.error(p.pos, "a dictionary value without a key"));
                 };
                 if p.peek() != Some(b';') {
@@ -629,6 +636,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
                     key: k,
                     line,
                     column,
+                    key_span,
                     value: node,
                 });
             }

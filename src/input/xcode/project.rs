@@ -579,7 +579,7 @@ impl Config<'_> {
                     key,
                     condition,
                     value,
-                    location: Location::at(display, s.line, s.column),
+                    location: Location::at(display, s.line, s.column).with_span(s.key_span),
                 }
             })
             .collect()

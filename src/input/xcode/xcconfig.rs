@@ -68,7 +68,13 @@ fn read_into(
     chain.push((canonical, display.to_owned()));
     let dir = path.parent().unwrap_or(Path::new("."));
     let display_dir = display.rsplit_once('/').map_or("", |(d, _)| d);
-    for (index, raw) in text.lines().enumerate() {
+    // Offsets in the file, past a BOM, for the spans of the settings.
+    let mut at = bytes.len() - text.len();
+    for (index, piece) in text.split_inclusive('\n').enumerate() {
+        let start = at;
+        at += piece.len();
+        let raw = piece.strip_suffix('\n').unwrap_or(piece);
+        let raw = raw.strip_suffix('\r').unwrap_or(raw);
         let line = crate::model::saturating_u32(index + 1);
         match parse_line(raw) {
             Line::Blank => {}
@@ -94,12 +100,17 @@ fn read_into(
                 condition,
                 value,
                 column,
-            } => out.push(Assignment {
-                key,
-                condition,
-                value,
-                location: Location::at(display, line, column),
-            }),
+            } => {
+                // The key is ASCII, at byte `column - 1` of the line.
+                let key_at = start + column as usize - 1;
+                let span = crate::model::Span::new(key_at, key_at + key.len());
+                out.push(Assignment {
+                    key,
+                    condition,
+                    value,
+                    location: Location::at(display, line, column).with_span(span),
+                });
+            }
             Line::Invalid(message) => {
                 return Err(InputError::invalid(Location::at(display, line, 1), message));
             }
