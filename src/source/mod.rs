@@ -36,11 +36,13 @@ struct Kept {
 }
 
 /// Why [`SourceMap::read`] could not read a file.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    Io(std::io::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
     /// The file holds more than the cap; nothing past the cap was read.
+    #[error("the file is over {max} bytes")]
     TooBig {
         /// The cap, in bytes.
         max: u64,
@@ -53,10 +55,9 @@ impl From<ReadError> for std::io::Error {
     fn from(e: ReadError) -> Self {
         match e {
             ReadError::Io(e) => e,
-            ReadError::TooBig { max } => std::io::Error::new(
-                std::io::ErrorKind::FileTooLarge,
-                format!("the file is over {max} bytes"),
-            ),
+            too_big @ ReadError::TooBig { .. } => {
+                std::io::Error::new(std::io::ErrorKind::FileTooLarge, too_big.to_string())
+            }
         }
     }
 }
@@ -65,11 +66,9 @@ impl SourceMap {
     /// Reads `path` whole, refusing a file of more than `max` bytes (the read itself is capped,
     /// so a file that grows or a special file never costs more), and keeps it as `display`.
     pub fn read(&self, path: &Path, display: &str, max: u64) -> Result<Arc<Vec<u8>>, ReadError> {
-        let file = std::fs::File::open(path).map_err(ReadError::Io)?;
+        let file = std::fs::File::open(path)?;
         let mut bytes = Vec::new();
-        file.take(max.saturating_add(1))
-            .read_to_end(&mut bytes)
-            .map_err(ReadError::Io)?;
+        file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > max {
             return Err(ReadError::TooBig { max });
         }
