@@ -142,6 +142,8 @@ struct Parser<'a> {
     /// Positions are asked for in increasing order while parsing: (offset, 0-based line,
     /// column) of the last one, so finding the next one reads only what lies in between.
     cursor: Cell<(usize, usize, usize)>,
+    /// Bytes of the file before `text` (a BOM), so spans are offsets in the file.
+    base: usize,
 }
 
 fn to_u32(n: usize) -> u32 {
@@ -451,10 +453,9 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
         text,
         utf8: std::str::from_utf8(text).ok(),
         pos: 0,
-        starts: std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', text).map(|i| i + 1))
-            .collect(),
+        starts: crate::source::lines::starts(text),
         cursor: Cell::new((0, 0, 1)),
+        base: bytes.len() - text.len(),
     };
     let mut stack: Vec<Frame<'_>> = Vec::new();
     // The elements of every open container, innermost last.
@@ -525,7 +526,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
                     let key_at = p.position(p.pos);
                     let key_from = p.pos;
                     let k = p.string()?;
-                    let key_span = crate::model::Span::new(key_from, p.pos);
+                    let key_span = crate::model::Span::new(p.base + key_from, p.base + p.pos);
                     p.skip()?;
                     if p.peek() != Some(b'=') {
                         let found = p.peek().map_or("the end of the file".into(), shown);
@@ -647,6 +648,21 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A key's span is its bytes in the file as given, a BOM and quotes included.
+    #[test]
+    fn key_spans_are_file_offsets() {
+        let text = "\u{feff}{ a = b; \"c d\" = e; }";
+        let root = parse(text.as_bytes()).unwrap();
+        let spans: Vec<_> = root
+            .value
+            .as_dict()
+            .unwrap()
+            .iter()
+            .map(|e| e.key_span.map(|s| &text[s.start as usize..s.end as usize]))
+            .collect();
+        assert_eq!(spans, [Some("a"), Some("\"c d\"")]);
+    }
 
     #[test]
     fn reads_a_project_shape_with_positions() {

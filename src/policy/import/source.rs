@@ -7,7 +7,6 @@ use std::borrow::Cow;
 use super::pdf::PdfError;
 use super::{ImportError, MAX_DOCUMENT_BYTES, docx, pdf};
 use crate::model::Location;
-use crate::model::saturating_u32;
 
 /// The document's text (a leading BOM is ignored).
 pub(super) fn text_of<'b>(bytes: &'b [u8], display: &str) -> Result<Cow<'b, str>, ImportError> {
@@ -45,15 +44,9 @@ pub(super) fn text_of<'b>(bytes: &'b [u8], display: &str) -> Result<Cow<'b, str>
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let doc = std::str::from_utf8(bytes).map_err(|e| {
-        let valid = &bytes[..e.valid_up_to()];
-        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = valid
-            .rsplit(|&b| b == b'\n')
-            .next()
-            .map_or(0, |l| l.iter().filter(|&&b| (b & 0xC0) != 0x80).count())
-            + 1;
+        let (line, column) = crate::source::lines::LineIndex::new(bytes).position(e.valid_up_to());
         ImportError::NotText {
-            location: Location::at(display, saturating_u32(line), saturating_u32(column)),
+            location: Location::at(display, line, column),
         }
     })?;
     Ok(Cow::Borrowed(doc))
