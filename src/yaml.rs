@@ -1,9 +1,38 @@
 //! The YAML files permaudit reads (the config, policies, XcodeGen specs) all go through
-//! serde-saphyr; this is the one place its positions become [`Location`]s and its errors
-//! become messages, with the "did you mean" a misspelt key gets.
+//! serde-saphyr; this is the one place the config and policy files are read as text, its
+//! positions become [`Location`]s and its errors become messages, with the "did you mean" a
+//! misspelt key gets.
 
 use crate::catalog;
 use crate::model::Location;
+
+/// Why a YAML file could not be read as text.
+pub(crate) enum Unreadable {
+    /// The file could not be read.
+    Io(std::io::Error),
+    /// The bytes are not UTF-8: the message says where.
+    NotUtf8(String),
+}
+
+/// Reads the YAML file at `path` (shown as `display`) through the run's `sources`, so its
+/// findings and errors quote what was parsed; the text must be UTF-8.
+pub(crate) fn read(
+    sources: &crate::source::SourceMap,
+    path: &std::path::Path,
+    display: &str,
+) -> Result<String, Unreadable> {
+    let bytes = sources
+        .read(path, display, u64::MAX)
+        .map_err(|e| Unreadable::Io(e.into()))?;
+    // The map keeps its copy for the report; the parser gets its own text.
+    match String::from_utf8(bytes.to_vec()) {
+        Ok(text) => Ok(text),
+        Err(e) => Err(Unreadable::NotUtf8(format!(
+            "the file is not UTF-8 (invalid byte at offset {}); expected a UTF-8 YAML file",
+            e.utf8_error().valid_up_to()
+        ))),
+    }
+}
 
 /// Where `loc` is in `path`, with the bytes of the value it locates (serde-saphyr knows them
 /// for text it was given whole, which is every file here); its line 0 ("no position") names

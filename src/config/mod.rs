@@ -307,24 +307,21 @@ pub fn load(
     display: &str,
     sources: &crate::source::SourceMap,
 ) -> Result<Config, ConfigError> {
-    let bytes = sources
-        .read(path, display, u64::MAX)
-        .map_err(|e| ConfigError::Read {
+    let text = crate::yaml::read(sources, path, display).map_err(|e| match e {
+        crate::yaml::Unreadable::Io(source) => ConfigError::Read {
             path: display.to_owned(),
-            source: e.into(),
-        })?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| ConfigError::Invalid {
-        location: Location::file(display),
-        message: format!(
-            "the file is not UTF-8 (invalid byte at offset {}); expected a UTF-8 YAML file",
-            e.valid_up_to()
-        ),
+            source,
+        },
+        crate::yaml::Unreadable::NotUtf8(message) => ConfigError::Invalid {
+            location: Location::file(display),
+            message,
+        },
     })?;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let dir = absolute
         .parent()
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    parse(text, display, &dir)
+    parse(&text, display, &dir)
 }
 
 #[derive(Debug, Deserialize)]

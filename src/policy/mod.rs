@@ -196,20 +196,17 @@ pub fn load(
     display: &str,
     sources: &crate::source::SourceMap,
 ) -> Result<Policy, PolicyError> {
-    let text = sources
-        .read(path, display, u64::MAX)
-        .map_err(|e| PolicyError::Read {
+    let text = crate::yaml::read(sources, path, display).map_err(|e| match e {
+        crate::yaml::Unreadable::Io(source) => PolicyError::Read {
             path: display.to_owned(),
-            source: e.into(),
-        })?;
-    let text = std::str::from_utf8(&text).map_err(|e| PolicyError::Invalid {
-        location: Location::file(display),
-        message: format!(
-            "the file is not UTF-8 (invalid byte at offset {}); expected a UTF-8 YAML file",
-            e.valid_up_to()
-        ),
+            source,
+        },
+        crate::yaml::Unreadable::NotUtf8(message) => PolicyError::Invalid {
+            location: Location::file(display),
+            message,
+        },
     })?;
-    parse(text, Some(display))
+    parse(&text, Some(display))
 }
 
 /// Parses and validates policy YAML. `file` is the display path, `None` for the built-in.
