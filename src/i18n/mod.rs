@@ -122,20 +122,37 @@ impl Lang {
     /// A structured message in this language; `name` shows a permission argument (the
     /// reports' Chinese adds the catalog's Chinese name).
     pub fn render(self, message: &Message, name: &dyn Fn(&str) -> String) -> String {
-        let args: Vec<(&str, String)> = message
-            .args
-            .iter()
-            .map(|(k, v)| {
-                let v = match v {
-                    Arg::Text(t) => t.clone(),
-                    Arg::Permission(p) => name(p),
-                    Arg::Message(m) => self.render(m, name),
-                };
-                (*k, v)
-            })
-            .collect();
-        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        self.fill(message.id, &args)
+        let mut out = String::with_capacity(self.text(message.id).len() + 32);
+        self.render_into(message, name, &mut out);
+        out
+    }
+
+    /// [`Lang::render`] written into `out`: each argument goes straight into the sentence, a
+    /// nested part rendered in place, so a message costs one string however deep it is (every
+    /// finding's message is rendered on every run).
+    fn render_into(self, message: &Message, name: &dyn Fn(&str) -> String, out: &mut String) {
+        let mut rest = self.text(message.id);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                return;
+            };
+            let key = &after[..close];
+            match message.args.iter().find(|(k, _)| *k == key).map(|(_, v)| v) {
+                Some(Arg::Text(t)) => out.push_str(t),
+                Some(Arg::Permission(p)) => out.push_str(&name(p)),
+                Some(Arg::Message(m)) => self.render_into(m, name, out),
+                None => {
+                    out.push('{');
+                    out.push_str(key);
+                    out.push('}');
+                }
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
     }
 
     /// A structured message with permissions named as they are.
@@ -161,7 +178,12 @@ impl Lang {
 
     /// A severity's name (the rule-id brackets and JSON keep the English one).
     pub fn severity(self, severity: Severity) -> &'static str {
-        self.text(&format!("severity.{}", severity.as_str()))
+        // Asked once per finding: the ids are written out rather than formatted each time.
+        self.text(match severity {
+            Severity::Error => "severity.error",
+            Severity::Warning => "severity.warning",
+            Severity::Note => "severity.note",
+        })
     }
 }
 

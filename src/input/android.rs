@@ -58,7 +58,7 @@ pub(crate) fn parse_source(
     config.check_end_names = true;
     config.check_comments = true;
 
-    let mut open: Vec<(String, u64)> = Vec::new();
+    let mut open: Vec<(std::borrow::Cow<'static, str>, u64)> = Vec::new();
     let mut seen_root = false;
     let mut rules = ManifestRules::new(Dialect::Source, budget);
 
@@ -91,7 +91,7 @@ pub(crate) fn parse_source(
         };
 
         let (ns, local) = reader.resolver().resolve_element(start.name());
-        let local = local.as_ref().to_owned();
+        let local = element_name(local.as_ref());
         let unqualified = matches!(ns, ResolveResult::Unbound);
 
         if open.is_empty() {
@@ -148,6 +148,39 @@ pub(crate) fn parse_source(
         rules.finish(path, InputKind::Manifest),
         SourceManifest { package, elements },
     ))
+}
+
+/// An element's local name: the common manifest vocabulary without allocating (every element
+/// of the file passes here), anything else as written.
+fn element_name(name: &str) -> std::borrow::Cow<'static, str> {
+    const ELEMENTS: &[&str] = &[
+        "manifest",
+        "application",
+        "uses-permission",
+        "uses-permission-sdk-23",
+        "permission",
+        "uses-feature",
+        "uses-sdk",
+        "activity",
+        "activity-alias",
+        "service",
+        "receiver",
+        "provider",
+        "intent-filter",
+        "action",
+        "category",
+        "data",
+        "meta-data",
+        "queries",
+        "package",
+        "intent",
+        "property",
+        "uses-library",
+    ];
+    ELEMENTS
+        .iter()
+        .find(|&&e| e == name)
+        .map_or_else(|| name.to_owned().into(), |&e| e.into())
 }
 
 /// The `<manifest package="…">` attribute, if written.

@@ -230,7 +230,7 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     config.check_comments = true;
 
     // Element names from the root down; depth 1 is <plist>, depth 2 its root value.
-    let mut open: Vec<String> = Vec::new();
+    let mut open: Vec<std::borrow::Cow<'static, str>> = Vec::new();
     let mut seen_root = false;
     let mut state = State::Key;
     let mut requests = Vec::new();
@@ -243,7 +243,7 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 let is_empty = matches!(event, Event::Empty(_));
-                let name = e.local_name().as_ref().to_owned();
+                let name = tag_name(e.local_name().as_ref());
                 match open.len() {
                     0 => {
                         if seen_root {
@@ -269,7 +269,7 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
                         ));
                     }
                     2 => {
-                        state = match (state, name.as_str()) {
+                        state = match (state, &*name) {
                             (State::Key, "key") if is_empty => State::Value {
                                 key: String::new(),
                                 offset,
@@ -415,6 +415,18 @@ fn key_span(doc: &XmlText<'_>, offset: u64) -> Option<crate::model::Span> {
     let start = rest.find('>')? + 1;
     let len = rest[start..].find('<')?;
     doc.span_of(&rest.as_bytes()[start..start + len])
+}
+
+/// An element's name: the plist vocabulary without allocating (every element of the file
+/// passes here), anything else as written.
+fn tag_name(name: &str) -> std::borrow::Cow<'static, str> {
+    const TAGS: &[&str] = &[
+        "plist", "dict", "key", "string", "array", "integer", "real", "true", "false", "date",
+        "data",
+    ];
+    TAGS.iter()
+        .find(|&&t| t == name)
+        .map_or_else(|| name.to_owned().into(), |&t| t.into())
 }
 
 fn append_text(state: &mut State, text: &str) {
