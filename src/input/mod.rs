@@ -293,6 +293,11 @@ pub fn read_all(
     if bytes.len() as u64 > limits.max_input_bytes {
         return Err(too_big(bytes.len() as u64));
     }
+    // A compiled manifest or a binary plist has no lines a report could quote; kept, it would
+    // only use up what a run may keep.
+    if axml::looks_like_axml(&bytes) || bytes.starts_with(b"bplist") {
+        return parse_within(display, &bytes, &limits.budget).map(|p| vec![p]);
+    }
     let bytes = limits.sources.keep(display, bytes);
     parse_within(display, &bytes, &limits.budget).map(|p| vec![p])
 }

@@ -407,14 +407,16 @@ fn parse_xml(path: &str, bytes: &[u8]) -> Result<ParsedInput, InputError> {
     Ok(ParsedInput::new(path, InputKind::Plist, requests))
 }
 
-/// The key's text as written in the `<key>` element that opens at `offset`: from the end of the
-/// start tag to the next markup (so a key written as CDATA or broken by a comment has none,
-/// and its caret is found on the line instead).
-fn key_span(doc: &XmlText<'_>, offset: u64) -> Option<crate::model::Span> {
+/// Where `key` is written in the `<key>` element that opens at `offset`: the text between the
+/// start tag and the next markup, when that is the key as read. A key written with entities,
+/// as CDATA or broken by a comment has none, and its caret is found on the line instead.
+fn key_span(doc: &XmlText<'_>, offset: u64, key: &str) -> Option<crate::model::Span> {
     let rest = doc.text.get(usize::try_from(offset).ok()?..)?;
     let start = rest.find('>')? + 1;
-    let len = rest[start..].find('<')?;
-    doc.span_of(&rest.as_bytes()[start..start + len])
+    let written = &rest[start..start + rest[start..].find('<')?];
+    (written == key)
+        .then(|| doc.span_of(written.as_bytes()))
+        .flatten()
 }
 
 /// An element's name: the plist vocabulary without allocating (every element of the file
@@ -444,7 +446,7 @@ fn push_request(
     purpose: Option<String>,
 ) {
     if is_request_key(&key) {
-        let location = doc.location(offset).with_span(key_span(doc, offset));
+        let location = doc.location(offset).with_span(key_span(doc, offset, &key));
         requests.push(Request {
             purpose,
             ..Request::at(key, location)
@@ -527,6 +529,25 @@ mod tests {
         out.extend_from_slice(&0u64.to_be_bytes());
         out.extend_from_slice(&(table as u64).to_be_bytes());
         out
+    }
+
+    /// A key's span is the key as written; one written with a character reference has none
+    /// (the caret is then found on the line).
+    #[test]
+    fn key_spans_only_where_the_key_is_written_as_read() {
+        let text = "<plist><dict>\n<key>NSCameraUsageDescription</key><string>a</string>\n\
+                    <key>NS&#77;icrophoneUsageDescription</key><string>b</string>\n</dict></plist>";
+        let parsed = parse_plist("Info.plist", text.as_bytes()).unwrap();
+        let spans: Vec<_> = parsed
+            .requests
+            .iter()
+            .map(|r| {
+                r.location
+                    .span
+                    .map(|s| &text[s.start as usize..s.end as usize])
+            })
+            .collect();
+        assert_eq!(spans, [Some("NSCameraUsageDescription"), None]);
     }
 
     #[test]

@@ -64,8 +64,16 @@ impl From<ReadError> for std::io::Error {
 
 impl SourceMap {
     /// Reads `path` whole, refusing a file of more than `max` bytes (the read itself is capped,
-    /// so a file that grows or a special file never costs more), and keeps it as `display`.
+    /// so a file that grows or a special file never costs more), and keeps it as `display`. A
+    /// file the run already read is not read again: a project that reads one file twice (an
+    /// XcodeGen spec, a manifest several variants merge) parses the same bytes both times.
     pub fn read(&self, path: &Path, display: &str, max: u64) -> Result<Arc<Vec<u8>>, ReadError> {
+        if let Some(kept) = self.get(display) {
+            if kept.len() as u64 > max {
+                return Err(ReadError::TooBig { max });
+            }
+            return Ok(kept);
+        }
         let file = std::fs::File::open(path)?;
         let mut bytes = Vec::new();
         file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
@@ -109,9 +117,27 @@ pub struct Texts<'a> {
 
 #[derive(Debug)]
 struct Text {
-    bytes: Arc<Vec<u8>>,
+    bytes: Held,
     /// The start of every line.
     starts: Vec<usize>,
+}
+
+/// The bytes of a quoted text: the built-in policy's, compiled in, or a kept file's.
+#[derive(Debug)]
+enum Held {
+    Static(&'static [u8]),
+    Kept(Arc<Vec<u8>>),
+}
+
+impl std::ops::Deref for Held {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match self {
+            Held::Static(bytes) => bytes,
+            Held::Kept(bytes) => bytes,
+        }
+    }
 }
 
 impl<'a> Texts<'a> {
@@ -128,12 +154,13 @@ impl<'a> Texts<'a> {
             .entry(path.to_owned())
             .or_insert_with(|| {
                 let bytes = if path == crate::policy::BUILTIN_PATH {
-                    Arc::new(crate::policy::BUILTIN_M5.as_bytes().to_vec())
+                    Held::Static(crate::policy::BUILTIN_M5.as_bytes())
                 } else {
-                    self.sources.get(path)?
+                    let kept = self.sources.get(path)?;
+                    // A binary plist or a compiled manifest has no lines to show.
+                    std::str::from_utf8(&kept).ok()?;
+                    Held::Kept(kept)
                 };
-                // A binary plist, a compiled manifest or a DOCX has no lines to show.
-                std::str::from_utf8(&bytes).ok()?;
                 Some(Text {
                     starts: lines::starts(&bytes),
                     bytes,
@@ -203,6 +230,12 @@ mod tests {
         // Read again (a project reading one file twice): the report still quotes the first.
         assert_eq!(&**map.read(&path, "m.xml", 100).unwrap(), b"first");
         std::fs::remove_file(&path).unwrap();
+        // Served from what was read, not from the disk, and still under the reader's cap.
+        assert_eq!(&**map.read(&path, "m.xml", 100).unwrap(), b"first");
+        assert!(matches!(
+            map.read(&path, "m.xml", 3),
+            Err(ReadError::TooBig { max: 3 })
+        ));
         assert_eq!(
             map.get("m.xml").as_deref().map(Vec::as_slice),
             Some(&b"first"[..])

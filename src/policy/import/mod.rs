@@ -189,10 +189,10 @@ pub fn import_file(
         path: display.to_owned(),
         source,
     })?;
-    if std::str::from_utf8(&bytes).is_ok() {
-        let bytes = sources.keep(display, bytes);
+    if docx::is_zip(&bytes) || pdf::is_pdf(&bytes) {
         return import_bytes(&bytes, display);
     }
+    let bytes = sources.keep(display, bytes);
     import_bytes(&bytes, display)
 }
 
