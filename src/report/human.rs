@@ -325,7 +325,13 @@ fn finding(
     })?;
 
     let line_no = f.location.line;
-    let gutter_width = line_no.map_or(1, |n| n.to_string().len());
+    let shown = line_no.and_then(|_| sources.located_line(&f.location));
+    // The gutter fits the line shown, which may be below the location's when the name is.
+    let gutter_width = shown
+        .as_ref()
+        .map(|shown| shown.number)
+        .or(line_no)
+        .map_or(1, |n| n.to_string().len());
     let pad = spaces(gutter_width);
     writeln!(out, "{pad}{} {}", style.gutter("-->"), f.location)?;
 
@@ -342,8 +348,11 @@ fn finding(
         // permaudit cannot expand, an ignored build setting, a computed value.
         Some(lang.text("label.set-here").to_owned())
     };
-    if let Some(n) = line_no
-        && let Some((source, span)) = sources.located_line(&f.location)
+    if let Some(crate::source::Located {
+        number: n,
+        line: source,
+        caret: span,
+    }) = shown
     {
         writeln!(out, "{pad} {}", style.gutter("|"))?;
         let gutter = format!("{n:>gutter_width$} | ");

@@ -107,6 +107,17 @@ impl SourceMap {
     }
 }
 
+/// The source line a report shows for a location (see [`Texts::located_line`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Located<'t> {
+    /// Its 1-based number.
+    pub number: u32,
+    /// The line, without its line end.
+    pub line: &'t str,
+    /// The byte range of the located name in it, when the reader gave its span.
+    pub caret: Option<(usize, usize)>,
+}
+
 /// What a report quotes: the texts of one run, by display path, each checked and indexed once
 /// when it is first asked for. The built-in policy is always there.
 #[derive(Debug)]
@@ -177,14 +188,24 @@ impl<'a> Texts<'a> {
         std::str::from_utf8(&text.bytes[start..end]).ok()
     }
 
-    /// The line `location` points at, and where in it the located name's bytes are (its
-    /// span, when the reader gave one and it starts on that line; cut at the line's end).
-    pub fn located_line(
-        &mut self,
-        location: &crate::model::Location,
-    ) -> Option<(&str, Option<(usize, usize)>)> {
+    /// The line to show for `location`, its number, and where in it the located name's bytes
+    /// are (its span, cut at the line's end). That is the location's line, or, when the name
+    /// is written a few lines further down in the same construct (`<uses-permission` on one
+    /// line, `android:name="…"` on the next), the line the name is on.
+    pub fn located_line(&mut self, location: &crate::model::Location) -> Option<Located<'_>> {
+        /// How far below its construct's first line a name is still shown on its own line.
+        const FOLLOWING_LINES: u32 = 8;
         let text = self.text(&location.path)?;
-        let (start, end) = lines::line_range(&text.bytes, &text.starts, location.line?)?;
+        let mut number = location.line?;
+        if let Some(span) = location.span
+            && let Ok(at) = usize::try_from(span.start)
+        {
+            let on = u32::try_from(text.starts.partition_point(|&s| s <= at)).ok()?;
+            if on > number && on - number <= FOLLOWING_LINES {
+                number = on;
+            }
+        }
+        let (start, end) = lines::line_range(&text.bytes, &text.starts, number)?;
         let line = std::str::from_utf8(&text.bytes[start..end]).ok()?;
         let caret = location.span.and_then(|span| {
             let from = usize::try_from(span.start).ok()?.checked_sub(start)?;
@@ -195,7 +216,11 @@ impl<'a> Texts<'a> {
             (from < to && line.is_char_boundary(from) && line.is_char_boundary(to))
                 .then_some((from, to))
         });
-        Some((line, caret))
+        Some(Located {
+            number,
+            line,
+            caret,
+        })
     }
 
     /// The whole text of `path`, for an error's snippet: only plain text (no control
