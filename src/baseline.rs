@@ -126,17 +126,7 @@ pub fn key(finding: &Finding, dir: &Path, cwd: &Path) -> Entry {
 
 /// Removes `.` and resolves `..` lexically, so `./app/../app/x` and `app/x` are the same key.
 fn normalize(path: &Path) -> PathBuf {
-    let mut out = PathBuf::new();
-    for part in path.components() {
-        match part {
-            std::path::Component::CurDir => {}
-            std::path::Component::ParentDir => {
-                out.pop();
-            }
-            other => out.push(other),
-        }
-    }
-    out
+    crate::real_path::lexical(path)
 }
 
 /// Reads a baseline file.

@@ -456,7 +456,7 @@ pub fn read_app(
         Some(config) if !config.exclude.is_empty() => Some(exclude_matcher(config)?),
         _ => None,
     };
-    let files = discover::discover_excluding(paths, exclude.as_ref())?;
+    let files = discover::discover_excluding(paths, exclude.as_ref(), &limits.real)?;
     let mut xcode = xcode.clone();
     if xcode.configuration.is_none() {
         xcode.configuration = config.and_then(|c| c.configuration.clone());
@@ -486,13 +486,8 @@ pub fn read_app(
                 });
                 if artifact {
                     artifacts += 1;
-                    artifact_dirs.insert(folder_of(&file.path));
-                    match input::gradle::artifact::attach(
-                        file,
-                        &mut parsed,
-                        explicit,
-                        &limits.sources,
-                    ) {
+                    artifact_dirs.insert(folder_of(&file.path, &limits.real));
+                    match input::gradle::artifact::attach(file, &mut parsed, explicit, limits) {
                         Ok(used) => used_reports.extend(used),
                         Err(e) => errors.push(e),
                     }
@@ -512,8 +507,8 @@ pub fn read_app(
         ));
     }
     for report in reports {
-        let beside_artifact = artifact_dirs.contains(&folder_of(&report.path));
-        if !beside_artifact && !used_reports.contains(&input::projects::canonical(&report.path)) {
+        let beside_artifact = artifact_dirs.contains(&folder_of(&report.path, &limits.real));
+        if !beside_artifact && !used_reports.contains(&limits.real.of(&report.path)) {
             errors.push(InputError::invalid(
                 Location::file(&report.display),
                 "a manifest merger report with no APK or AAB beside it and no Gradle module \
@@ -631,10 +626,10 @@ fn audit_assigned(
 }
 
 /// The folder holding `path`, canonical (`app.apk` is in `.`).
-fn folder_of(path: &Path) -> PathBuf {
+fn folder_of(path: &Path, real: &crate::real_path::RealPaths) -> PathBuf {
     match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => input::projects::canonical(dir),
-        _ => input::projects::canonical(Path::new(".")),
+        Some(dir) if !dir.as_os_str().is_empty() => real.of(dir),
+        _ => real.of(Path::new(".")),
     }
 }
 

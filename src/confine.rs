@@ -11,9 +11,11 @@
 
 use std::path::{Component, Path, PathBuf};
 
+use crate::real_path::RealPaths;
+
 /// The boundary for files found under, or named from, `dir`.
-pub fn boundary(dir: &Path) -> PathBuf {
-    let dir = resolve(dir);
+pub fn boundary(dir: &Path, real: &RealPaths) -> PathBuf {
+    let dir = resolve(dir, real);
     for folder in dir.ancestors() {
         // `.git` is a folder in a clone and a file in a worktree or submodule.
         if folder.join(".git").exists() {
@@ -24,15 +26,15 @@ pub fn boundary(dir: &Path) -> PathBuf {
 }
 
 /// Where `path` really is, when that is outside `boundary`; `None` when it is inside.
-pub fn outside(boundary: &Path, path: &Path) -> Option<PathBuf> {
-    let real = resolve(path);
+pub fn outside(boundary: &Path, path: &Path, real: &RealPaths) -> Option<PathBuf> {
+    let real = resolve(path, real);
     (!real.starts_with(boundary)).then_some(real)
 }
 
 /// The real path when it exists, else the absolute path with `.` and `..` folded (a missing
 /// file is reported by whoever opens it; here it only has to be placed in or out).
-fn resolve(path: &Path) -> PathBuf {
-    if let Ok(real) = std::fs::canonicalize(path) {
+fn resolve(path: &Path, real: &RealPaths) -> PathBuf {
+    if let Some(real) = real.resolve(path) {
         return real;
     }
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
@@ -52,6 +54,14 @@ fn resolve(path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn boundary(dir: &Path) -> PathBuf {
+        super::boundary(dir, &RealPaths::default())
+    }
+
+    fn outside(boundary: &Path, path: &Path) -> Option<PathBuf> {
+        super::outside(boundary, path, &RealPaths::default())
+    }
 
     #[test]
     fn inside_and_outside() {

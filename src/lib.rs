@@ -26,6 +26,7 @@ pub mod init;
 pub mod input;
 pub mod model;
 pub mod policy;
+pub mod real_path;
 pub mod report;
 pub mod rules;
 pub mod source;

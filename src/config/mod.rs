@@ -233,8 +233,10 @@ pub fn locate(source: &ConfigSource, paths: &[PathBuf]) -> Result<Located, Confi
                     continue;
                 };
                 let folder = config.parent().unwrap_or(start);
-                let boundary = crate::confine::boundary(folder);
-                if let Some(target) = crate::confine::outside(&boundary, &config) {
+                // Config files are found once per run, before any input is read.
+                let real = crate::real_path::RealPaths::default();
+                let boundary = crate::confine::boundary(folder, &real);
+                if let Some(target) = crate::confine::outside(&boundary, &config, &real) {
                     return Err(ConfigError::Outside {
                         path: crate::display::from_cwd(&config),
                         target: crate::display::from_cwd(&target),
@@ -712,8 +714,9 @@ fn policy_path(
     let path = dir.join(value.value.trim());
     // The config may come from a pull request: it names files inside its repository only, so
     // `policy: /proc/self/environ` cannot make permaudit read (and quote) it.
-    let boundary = crate::confine::boundary(dir);
-    if let Some(target) = crate::confine::outside(&boundary, &path) {
+    let real = crate::real_path::RealPaths::default();
+    let boundary = crate::confine::boundary(dir, &real);
+    if let Some(target) = crate::confine::outside(&boundary, &path, &real) {
         return Err(invalid(format!(
             "{what} resolves to {}, outside the repository ({}); a config can only name files \
              inside it (pass --policy FILE on the command line to use a file elsewhere)",

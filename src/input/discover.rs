@@ -9,6 +9,9 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use crate::real_path::RealPaths;
 
 use thiserror::Error;
 
@@ -164,15 +167,16 @@ pub fn skip_reason(dir: &Path) -> Option<&'static str> {
 
 /// Lists the files to audit under `paths`, sorted by display path, without duplicates.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<InputFile>, DiscoverError> {
-    discover_excluding(paths, None)
+    discover_excluding(paths, None, &RealPaths::default())
 }
 
 /// Like [`discover`], also skipping what `exclude` (the config's `exclude:` patterns, rooted at
 /// the config's folder) matches during directory walks. Files named on the command line are
-/// still always audited.
+/// still always audited. `real` is the run's memory of real paths.
 pub fn discover_excluding(
     paths: &[PathBuf],
     exclude: Option<&ignore::gitignore::Gitignore>,
+    real: &RealPaths,
 ) -> Result<Vec<InputFile>, DiscoverError> {
     let mut found = BTreeSet::new();
     let mut seen = BTreeSet::new();
@@ -191,7 +195,7 @@ pub fn discover_excluding(
             add(&mut found, &mut seen, given.clone(), shown);
             continue;
         }
-        walk(given, &shown, exclude, &mut found, &mut seen)?;
+        walk(given, &shown, exclude, real, &mut found, &mut seen)?;
     }
     if found.is_empty() {
         let paths = paths
@@ -204,104 +208,30 @@ pub fn discover_excluding(
     Ok(found.into_iter().collect())
 }
 
+/// Entries a walk visits on one thread before it starts again on all cores. A hook's tree (a
+/// project's few dozen files) ends well below it, where spawning walker threads would cost
+/// more than the walk; a tree past it is walked again in parallel (stat-bound), the entries
+/// already seen being a small share of it.
+const SERIAL_ENTRIES: usize = 1024;
+
+type Outcome = Result<(PathBuf, String), DiscoverError>;
+
 fn walk(
     root: &Path,
     shown: &str,
     exclude: Option<&ignore::gitignore::Gitignore>,
+    real: &RealPaths,
     found: &mut BTreeSet<InputFile>,
     seen: &mut BTreeSet<FileKey>,
 ) -> Result<(), DiscoverError> {
-    // Exclusion patterns are rooted at the config's folder, an absolute path; the walker's
-    // paths are relative to `root`, so compare through the canonical root.
-    let root_abs = std::fs::canonicalize(root).ok();
-    let root_owned = root.to_path_buf();
-    let exclude = exclude.cloned();
-    let excluded = move |path: &Path, is_dir: bool| -> bool {
-        let (Some(exclude), Some(root_abs)) = (&exclude, &root_abs) else {
-            return false;
-        };
-        let Ok(relative) = path.strip_prefix(&root_owned) else {
-            return false;
-        };
-        let absolute = root_abs.join(relative);
-        // `Gitignore` panics on paths outside its root: only ask about paths under it.
-        absolute.starts_with(exclude.path())
-            && exclude
-                .matched_path_or_any_parents(&absolute, is_dir)
-                .is_ignore()
+    let boundary = crate::confine::boundary(root, real);
+    let walker = Walker::new(root, shown, exclude, &boundary, real);
+    let (mut outcomes, escapes) = match walker.serial(SERIAL_ENTRIES) {
+        Some(done) => done,
+        None => walker.parallel(),
     };
-    let boundary = crate::confine::boundary(root);
-    // A linked folder outside the boundary is not walked (it could be `/`); the refusal is
-    // recorded here and fails the walk below.
-    let escapes: std::sync::Arc<std::sync::Mutex<Vec<DiscoverError>>> = Default::default();
-    let escapes_seen = std::sync::Arc::clone(&escapes);
-    let boundary_filter = boundary.clone();
-    let walk_shown = shown.to_owned();
-    let walk_root = root.to_path_buf();
-    let walker = ignore::WalkBuilder::new(root)
-        .standard_filters(false)
-        .git_ignore(true)
-        .git_exclude(true)
-        .require_git(false)
-        .parents(true)
-        // Symlinked sources are part of the app; the walker detects loops and reports them,
-        // which is an error here like any other walk failure.
-        .follow_links(true)
-        .filter_entry(move |entry| {
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            let walked = entry.depth() == 0
-                || (!is_dir || skip_reason(entry.path()).is_none())
-                    && !excluded(entry.path(), is_dir);
-            if walked && is_dir && entry.depth() > 0 && entry.path_is_symlink() {
-                if let Some(err) = escape(entry, &walk_root, &walk_shown, &boundary_filter) {
-                    escapes_seen
-                        .lock()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .push(err);
-                    return false;
-                }
-            }
-            walked
-        })
-        .build_parallel();
-    // The walk runs on all cores (stat-bound on large trees); what it finds is sorted below,
-    // so the order threads finish in never shows.
-    let outcomes: std::sync::Mutex<Vec<Result<(PathBuf, String), DiscoverError>>> =
-        std::sync::Mutex::new(Vec::new());
-    walker.run(|| {
-        let outcomes = &outcomes;
-        let boundary = &boundary;
-        Box::new(move |entry| {
-            let outcome = match entry {
-                Ok(entry) => visit(&entry, root, shown, boundary),
-                Err(e) if is_relevant(&e) => Some(Err(DiscoverError::Walk {
-                    path: error_path(&e).unwrap_or_else(|| shown.to_owned()),
-                    message: format!("cannot walk the directory: {}", describe(&e)),
-                })),
-                // A dangling link that could never be an input (say, a stale `.bin` link) says
-                // nothing about the app; anything that might hide an input fails the run.
-                Err(_) => None,
-            };
-            if let Some(outcome) = outcome {
-                let failed = outcome.is_err();
-                // Never drop what was found: a poisoned lock (a panic on another thread, which
-                // main reports as exit 2 anyway) still holds every earlier outcome.
-                outcomes
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner)
-                    .push(outcome);
-                if failed {
-                    return ignore::WalkState::Quit;
-                }
-            }
-            ignore::WalkState::Continue
-        })
-    });
-    let mut outcomes = outcomes
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    // Deterministic whatever the threads did: the first error by path, else every file in
-    // display order (so of two paths to one file, the first in that order is kept).
+    // Deterministic whatever order the directories list in: the first error by path, else every
+    // file in display order (so of two paths to one file, the first in that order is kept).
     let mut errors: Vec<DiscoverError> = outcomes
         .iter_mut()
         .filter_map(|o| match o {
@@ -315,11 +245,7 @@ fn walk(
             Ok(_) => None,
         })
         .collect();
-    errors.extend(std::mem::take(
-        &mut *escapes
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner),
-    ));
+    errors.extend(escapes);
     if !errors.is_empty() {
         errors.sort_by_key(|e| e.to_string());
         return Err(errors.swap_remove(0));
@@ -330,6 +256,158 @@ fn walk(
         add(found, seen, path, display);
     }
     Ok(())
+}
+
+/// One walk of a root: the builder's settings, and what the filter records.
+struct Walker<'a> {
+    root: &'a Path,
+    shown: &'a str,
+    boundary: &'a Path,
+    real: &'a RealPaths,
+    /// The exclusion matcher and the canonical root its patterns compare against.
+    exclude: Option<(ignore::gitignore::Gitignore, PathBuf)>,
+}
+
+/// A walk's outcomes, and the linked folders it refused to enter.
+type Walked = (Vec<Outcome>, Vec<DiscoverError>);
+
+impl<'a> Walker<'a> {
+    fn new(
+        root: &'a Path,
+        shown: &'a str,
+        exclude: Option<&ignore::gitignore::Gitignore>,
+        boundary: &'a Path,
+        real: &'a RealPaths,
+    ) -> Self {
+        // Exclusion patterns are rooted at the config's folder, an absolute path; the walker's
+        // paths are relative to `root`, so compare through the canonical root.
+        let exclude = exclude.and_then(|e| Some((e.clone(), real.resolve(root)?)));
+        Walker {
+            root,
+            shown,
+            boundary,
+            real,
+            exclude,
+        }
+    }
+
+    /// The builder, with a filter that records into `escapes` each linked folder outside the
+    /// boundary it does not enter (it could be `/`); those fail the walk.
+    fn builder(&self, escapes: &Arc<Mutex<Vec<DiscoverError>>>) -> ignore::WalkBuilder {
+        let root_owned = self.root.to_path_buf();
+        let exclude = self.exclude.clone();
+        let excluded = move |path: &Path, is_dir: bool| -> bool {
+            let Some((exclude, root_abs)) = &exclude else {
+                return false;
+            };
+            let Ok(relative) = path.strip_prefix(&root_owned) else {
+                return false;
+            };
+            let absolute = root_abs.join(relative);
+            // `Gitignore` panics on paths outside its root: only ask about paths under it.
+            absolute.starts_with(exclude.path())
+                && exclude
+                    .matched_path_or_any_parents(&absolute, is_dir)
+                    .is_ignore()
+        };
+        let escapes_seen = Arc::clone(escapes);
+        let boundary = self.boundary.to_path_buf();
+        let walk_shown = self.shown.to_owned();
+        let walk_root = self.root.to_path_buf();
+        let real = self.real.clone();
+        let mut builder = ignore::WalkBuilder::new(self.root);
+        builder
+            .standard_filters(false)
+            .git_ignore(true)
+            .git_exclude(true)
+            .require_git(false)
+            .parents(true)
+            // Symlinked sources are part of the app; the walker detects loops and reports them,
+            // which is an error here like any other walk failure.
+            .follow_links(true)
+            .filter_entry(move |entry| {
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                let walked = entry.depth() == 0
+                    || (!is_dir || skip_reason(entry.path()).is_none())
+                        && !excluded(entry.path(), is_dir);
+                if walked && is_dir && entry.depth() > 0 && entry.path_is_symlink() {
+                    if let Some(err) = escape(entry, &walk_root, &walk_shown, &boundary, &real) {
+                        escapes_seen
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .push(err);
+                        return false;
+                    }
+                }
+                walked
+            });
+        builder
+    }
+
+    fn outcome(&self, entry: Result<ignore::DirEntry, ignore::Error>) -> Option<Outcome> {
+        match entry {
+            Ok(entry) => visit(&entry, self.root, self.shown, self.boundary, self.real),
+            Err(e) if is_relevant(&e) => Some(Err(DiscoverError::Walk {
+                path: error_path(&e).unwrap_or_else(|| self.shown.to_owned()),
+                message: format!("cannot walk the directory: {}", describe(&e)),
+            })),
+            // A dangling link that could never be an input (say, a stale `.bin` link) says
+            // nothing about the app; anything that might hide an input fails the run.
+            Err(_) => None,
+        }
+    }
+
+    /// The walk on this thread, or `None` once it has visited `limit` entries.
+    fn serial(&self, limit: usize) -> Option<Walked> {
+        let escapes = Arc::default();
+        let mut outcomes = Vec::new();
+        for (visited, entry) in self.builder(&escapes).build().enumerate() {
+            if visited == limit {
+                return None;
+            }
+            if let Some(outcome) = self.outcome(entry) {
+                let failed = outcome.is_err();
+                outcomes.push(outcome);
+                if failed {
+                    break;
+                }
+            }
+        }
+        Some((outcomes, take(&escapes)))
+    }
+
+    /// The walk on all cores; what it finds is sorted by the caller, so the order threads
+    /// finish in never shows.
+    fn parallel(&self) -> Walked {
+        let escapes = Arc::default();
+        let outcomes: Mutex<Vec<Outcome>> = Mutex::new(Vec::new());
+        self.builder(&escapes).build_parallel().run(|| {
+            let outcomes = &outcomes;
+            Box::new(move |entry| {
+                if let Some(outcome) = self.outcome(entry) {
+                    let failed = outcome.is_err();
+                    // Never drop what was found: a poisoned lock (a panic on another thread,
+                    // which main reports as exit 2 anyway) still holds every earlier outcome.
+                    outcomes
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(outcome);
+                    if failed {
+                        return ignore::WalkState::Quit;
+                    }
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        let outcomes = outcomes
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        (outcomes, take(&escapes))
+    }
+}
+
+fn take(escapes: &Mutex<Vec<DiscoverError>>) -> Vec<DiscoverError> {
+    std::mem::take(&mut *escapes.lock().unwrap_or_else(PoisonError::into_inner))
 }
 
 /// What makes two paths the same file: the device and inode where the platform has them (one
@@ -391,6 +469,7 @@ fn visit(
     root: &Path,
     shown: &str,
     boundary: &Path,
+    real: &RealPaths,
 ) -> Option<Result<(PathBuf, String), DiscoverError>> {
     let name = entry.file_name().to_str();
     let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
@@ -416,7 +495,7 @@ fn visit(
     }
     // A link out of the tree is refused whatever it is named, a project folder included.
     if entry.path_is_symlink() {
-        if let Some(err) = escape(entry, root, shown, boundary) {
+        if let Some(err) = escape(entry, root, shown, boundary, real) {
             return Some(Err(err));
         }
     }
@@ -438,8 +517,9 @@ fn escape(
     root: &Path,
     shown: &str,
     boundary: &Path,
+    real: &RealPaths,
 ) -> Option<DiscoverError> {
-    let target = crate::confine::outside(boundary, entry.path())?;
+    let target = crate::confine::outside(boundary, entry.path(), real)?;
     let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
     Some(DiscoverError::Outside {
         path: join_display(shown, relative),

@@ -172,6 +172,8 @@ pub struct Limits {
     pub budget: std::sync::Arc<budget::Budget>,
     /// The texts the run read, for the report; clones share it.
     pub sources: crate::source::SourceMap,
+    /// The real paths the run resolved; clones share them.
+    pub real: crate::real_path::RealPaths,
 }
 
 impl Limits {
@@ -187,6 +189,7 @@ impl Default for Limits {
             max_input_bytes: Self::DEFAULT_MAX_INPUT_BYTES,
             budget: std::sync::Arc::default(),
             sources: crate::source::SourceMap::default(),
+            real: crate::real_path::RealPaths::default(),
         }
     }
 }
@@ -198,8 +201,9 @@ pub(crate) fn confined(
     boundary: &std::path::Path,
     path: &std::path::Path,
     display: &str,
+    real: &crate::real_path::RealPaths,
 ) -> Result<(), InputError> {
-    match crate::confine::outside(boundary, path) {
+    match crate::confine::outside(boundary, path, real) {
         None => Ok(()),
         Some(real) => Err(InputError::invalid(
             Location::file(display),

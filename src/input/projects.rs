@@ -33,7 +33,7 @@ pub type Reader = fn(Vec<InputFile>, &ProjectOptions) -> Read;
 /// what no other reader took.
 pub const READERS: &[(&str, Reader)] = &[
     ("xcode", |files, options| {
-        super::xcode::read_projects(files, &options.xcode, &options.limits.sources)
+        super::xcode::read_projects(files, &options.xcode, &options.limits)
     }),
     ("maui", super::maui::read_projects),
     ("expo", super::expo::read_projects),
@@ -77,7 +77,7 @@ pub(crate) fn read_text(
     limits: &super::Limits,
 ) -> Result<String, InputError> {
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    let bytes = super::xcode::Jail::around(dir, &limits.sources).read(path, display, max)?;
+    let bytes = super::xcode::Jail::around(dir, limits).read(path, display, max)?;
     let body = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(&bytes);
     String::from_utf8(body.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
@@ -89,22 +89,18 @@ pub(crate) fn read_text(
     })
 }
 
-/// The canonical form of `path`, to tell whether two paths are one file.
-pub(crate) fn canonical(path: &std::path::Path) -> std::path::PathBuf {
-    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
-/// Takes the files of `claimed` (canonical paths) out of `files`.
+/// Takes the files of `claimed` (real paths) out of `files`.
 pub(crate) fn unclaimed(
     files: Vec<InputFile>,
     claimed: &std::collections::BTreeSet<std::path::PathBuf>,
+    real: &crate::real_path::RealPaths,
 ) -> Vec<InputFile> {
     if claimed.is_empty() {
         return files;
     }
     files
         .into_iter()
-        .filter(|f| !claimed.contains(&canonical(&f.path)))
+        .filter(|f| !claimed.contains(&real.of(&f.path)))
         .collect()
 }
 
@@ -124,7 +120,12 @@ pub(crate) fn read_native(
     limits: &super::Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
-    super::confined(&crate::confine::boundary(dir), path, display)?;
+    super::confined(
+        &crate::confine::boundary(dir, &limits.real),
+        path,
+        display,
+        &limits.real,
+    )?;
     super::read_all(path, display, limits)
 }
 

@@ -56,13 +56,13 @@ pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
     for file in explicit {
         match read_explicit(file, &options.limits) {
             Ok(Some(read)) => {
-                claimed.insert(projects::canonical(&file.path));
+                claimed.insert(options.limits.real.of(&file.path));
                 resolved_dirs.insert(file.path.parent().unwrap_or(Path::new("")).to_path_buf());
                 inputs.extend(read);
             }
             Ok(None) => {}
             Err(e) => {
-                claimed.insert(projects::canonical(&file.path));
+                claimed.insert(options.limits.real.of(&file.path));
                 errors.push(e);
             }
         }
@@ -79,7 +79,11 @@ pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
             Err(e) => errors.push(e),
         }
     }
-    (inputs, errors, projects::unclaimed(files, &claimed))
+    (
+        inputs,
+        errors,
+        projects::unclaimed(files, &claimed, &options.limits.real),
+    )
 }
 
 /// A JSON file named on the command line: an Expo config if it looks like one.
@@ -158,7 +162,7 @@ fn read_app(
     if native_android {
         let debug = dir.join(PREBUILD_DEBUG_MANIFEST);
         if debug.is_file() {
-            claimed.insert(projects::canonical(&debug));
+            claimed.insert(limits.real.of(&debug));
         }
     }
     if let Some(file) = dynamic {

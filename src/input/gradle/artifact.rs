@@ -104,17 +104,19 @@ pub fn attach(
     file: &InputFile,
     inputs: &mut [ParsedInput],
     explicit: Option<&Path>,
-    sources: &crate::source::SourceMap,
+    limits: &crate::input::Limits,
 ) -> Result<Option<PathBuf>, InputError> {
+    let real = &limits.real;
     let (path, display) = match explicit {
         Some(path) => (path.to_path_buf(), crate::display::root(path)),
         None => match beside(&file.path) {
             Beside::None => return Ok(None),
             Beside::One(path, name) => {
                 // A report beside an artifact from a pull request stays inside the repository.
-                let boundary = crate::confine::boundary(path.parent().unwrap_or(Path::new(".")));
+                let boundary =
+                    crate::confine::boundary(path.parent().unwrap_or(Path::new(".")), real);
                 let display = crate::display::sibling(&file.display, &name);
-                if let Some(real) = crate::confine::outside(&boundary, &path) {
+                if let Some(real) = crate::confine::outside(&boundary, &path, real) {
                     return Err(InputError::invalid(
                         Location::file(&display),
                         format!(
@@ -141,7 +143,7 @@ pub fn attach(
             }
         },
     };
-    let bytes = super::read_file(sources, &path, &display, report::MAX_BYTES)?;
+    let bytes = super::read_file(&limits.sources, &path, &display, report::MAX_BYTES)?;
     let entries = report::parse(&display, &bytes)?;
     let variant = path
         .file_name()
@@ -163,7 +165,7 @@ pub fn attach(
             input.notes.extend(notes);
         }
     }
-    Ok(Some(super::canonical(&path)))
+    Ok(Some(real.of(&path)))
 }
 
 /// Is `e` an entry of the element a request of this kind is written as?

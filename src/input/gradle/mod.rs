@@ -95,10 +95,6 @@ fn join(dir: &str, rel: &str) -> String {
     crate::display::join(dir, rel)
 }
 
-fn canonical(p: &Path) -> PathBuf {
-    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
-}
-
 /// Reads the Gradle projects among `files`: returns one input per audited variant, the errors,
 /// and the other files minus the manifests and reports the projects own.
 pub fn read_projects(
@@ -117,7 +113,7 @@ pub fn read_projects(
     let mut claimed_dirs: Vec<PathBuf> = Vec::new();
     let mut claimed_reports: BTreeSet<PathBuf> = BTreeSet::new();
 
-    let projects = projects(&scripts, &limits.sources, &mut errors);
+    let projects = projects(&scripts, limits, &mut errors);
     for project in &projects {
         let mut modules: BTreeMap<String, Module> = BTreeMap::new();
         for (path, (_, _, script)) in &project.modules {
@@ -147,7 +143,7 @@ pub fn read_projects(
         for (path, m) in &modules {
             if m.kind != Kind::Other || m.has_android {
                 if let Some((dir, _, _)) = project.modules.get(path) {
-                    claimed_dirs.push(canonical(dir));
+                    claimed_dirs.push(limits.real.of(dir));
                 }
             }
         }
@@ -157,6 +153,7 @@ pub fn read_projects(
             cache: BTreeMap::new(),
             budget: &limits.budget,
             sources: &limits.sources,
+            real: &limits.real,
             reports: &reports,
         };
         for app in apps {
@@ -167,7 +164,7 @@ pub fn read_projects(
         }
     }
     let inside = |p: &Path| {
-        let c = canonical(p);
+        let c = limits.real.of(p);
         claimed_dirs.iter().any(|d| c.starts_with(d))
     };
     let mut rest: Vec<InputFile> = rest
@@ -175,7 +172,7 @@ pub fn read_projects(
         .filter(|f| !(name_of(f) == "AndroidManifest.xml" && inside(&f.path)))
         .collect();
     for r in reports {
-        if !claimed_reports.contains(&canonical(&r.path)) {
+        if !claimed_reports.contains(&limits.real.of(&r.path)) {
             if inside(&r.path) {
                 // A report of a variant that is not audited.
                 continue;
@@ -190,14 +187,15 @@ pub fn read_projects(
 /// build script outside every settings script's modules (a single-module project).
 fn projects(
     scripts: &[InputFile],
-    sources: &SourceMap,
+    limits: &super::Limits,
     errors: &mut Vec<InputError>,
 ) -> Vec<Project> {
+    let (sources, real) = (&limits.sources, &limits.real);
     let name_of = |f: &InputFile| super::projects::file_name(f).to_owned();
     let build_scripts: BTreeMap<PathBuf, &InputFile> = scripts
         .iter()
         .filter(|f| name_of(f).starts_with("build."))
-        .filter_map(|f| f.path.parent().map(|d| (canonical(d), f)))
+        .filter_map(|f| f.path.parent().map(|d| (real.of(d), f)))
         .collect();
     let mut out = Vec::new();
     let mut owned: BTreeSet<PathBuf> = BTreeSet::new();
@@ -220,7 +218,7 @@ fn projects(
         let mut modules = BTreeMap::new();
         let mut add = |path: String, rel: String| {
             let d = dir.join(&rel);
-            let script = build_scripts.get(&canonical(&d)).map(|f| (*f).clone());
+            let script = build_scripts.get(&real.of(&d)).map(|f| (*f).clone());
             modules.insert(path, (d, join(&display_dir, &rel), script));
         };
         add(":".to_owned(), String::new());
@@ -233,13 +231,13 @@ fn projects(
             add(m.clone(), rel);
         }
         for (d, _, _) in modules.values() {
-            owned.insert(canonical(d));
+            owned.insert(real.of(d));
         }
-        settings_dirs.push(canonical(dir));
+        settings_dirs.push(real.of(dir));
         out.push(Project {
             modules,
             unresolved: settings.unresolved,
-            boundary: crate::confine::boundary(dir),
+            boundary: crate::confine::boundary(dir, real),
         });
     }
     for (dir, f) in &build_scripts {
@@ -259,7 +257,7 @@ fn projects(
         out.push(Project {
             modules,
             unresolved: Vec::new(),
-            boundary: crate::confine::boundary(d),
+            boundary: crate::confine::boundary(d, real),
         });
     }
     out
@@ -279,6 +277,7 @@ struct VariantReader<'a> {
     /// The run's budget: every variant's manifests draw from it.
     budget: &'a Budget,
     sources: &'a SourceMap,
+    real: &'a crate::real_path::RealPaths,
     reports: &'a [InputFile],
 }
 
@@ -331,7 +330,7 @@ impl VariantReader<'_> {
         display: &str,
         max: u64,
     ) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
-        super::confined(&self.project.boundary, path, display)?;
+        super::confined(&self.project.boundary, path, display, self.real)?;
         read_file(self.sources, path, display, max)
     }
 
@@ -353,7 +352,7 @@ impl VariantReader<'_> {
         if !file.is_file() {
             return Ok(None);
         }
-        let key = canonical(&file);
+        let key = self.real.of(&file);
         if let Some(hit) = self.cache.get(&key) {
             return Ok(Some(hit.clone()));
         }
@@ -734,11 +733,11 @@ impl VariantReader<'_> {
             let display = self
                 .reports
                 .iter()
-                .find(|r| canonical(&r.path) == canonical(&path))
+                .find(|r| self.real.of(&r.path) == self.real.of(&path))
                 .map_or(display, |r| r.display.clone());
             let bytes = self.read(&path, &display, report::MAX_BYTES)?;
             let entries = report::parse(&display, &bytes)?;
-            claimed.insert(canonical(&path));
+            claimed.insert(self.real.of(&path));
             return Ok(Some((display, entries)));
         }
         Ok(None)

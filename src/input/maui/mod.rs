@@ -57,7 +57,11 @@ pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
             Err(e) => errors.push(e),
         }
     }
-    (inputs, errors, projects::unclaimed(rest, &claimed))
+    (
+        inputs,
+        errors,
+        projects::unclaimed(rest, &claimed, &options.limits.real),
+    )
 }
 
 /// The project files to read: of several in one folder, the one named after the folder (the
@@ -113,7 +117,7 @@ fn read_project(
         .chain(plists.iter().map(|(r, _)| *r))
     {
         if dir.join(relative).is_file() {
-            claimed.insert(projects::canonical(&dir.join(relative)));
+            claimed.insert(limits.real.of(&dir.join(relative)));
         }
     }
     let mut inputs = Vec::new();

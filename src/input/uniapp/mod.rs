@@ -39,7 +39,11 @@ pub fn read_projects(files: Vec<InputFile>, options: &ProjectOptions) -> Read {
             Err(e) => errors.push(e),
         }
     }
-    (inputs, errors, projects::unclaimed(files, &claimed))
+    (
+        inputs,
+        errors,
+        projects::unclaimed(files, &claimed, &options.limits.real),
+    )
 }
 
 fn origin(via: Message) -> Option<Origin> {
@@ -160,7 +164,7 @@ fn read_app(
     for relative in &android_files {
         let path = dir.join(relative);
         // One file under two spellings, on a file system that folds case, is read once.
-        if !path.is_file() || !claimed.insert(projects::canonical(&path)) {
+        if !path.is_file() || !claimed.insert(limits.real.of(&path)) {
             continue;
         }
         for manifest in projects::read_native(&path, &shown(relative), limits)? {
@@ -170,7 +174,7 @@ fn read_app(
     }
     for relative in &ios_files {
         let path = dir.join(relative);
-        if !path.is_file() || !claimed.insert(projects::canonical(&path)) {
+        if !path.is_file() || !claimed.insert(limits.real.of(&path)) {
             continue;
         }
         for plist in projects::read_native(&path, &shown(relative), limits)? {

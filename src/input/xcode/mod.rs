@@ -17,6 +17,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use super::InputError;
+use crate::real_path::RealPaths;
 use crate::source::SourceMap;
 
 pub use crate::model::ApplePlatform;
@@ -42,15 +43,23 @@ pub struct XcodeOptions {
 pub(crate) struct Jail {
     boundary: std::path::PathBuf,
     sources: SourceMap,
+    real: RealPaths,
 }
 
 impl Jail {
-    /// The jail of a project whose files sit in `dir`, keeping what it reads in `sources`.
-    pub(crate) fn around(dir: &Path, sources: &SourceMap) -> Self {
+    /// The jail of a project whose files sit in `dir`, keeping what it reads in the run's
+    /// sources.
+    pub(crate) fn around(dir: &Path, limits: &super::Limits) -> Self {
         Jail {
-            boundary: crate::confine::boundary(dir),
-            sources: sources.clone(),
+            boundary: crate::confine::boundary(dir, &limits.real),
+            sources: limits.sources.clone(),
+            real: limits.real.clone(),
         }
+    }
+
+    /// The run's real paths.
+    pub(crate) fn real(&self) -> &RealPaths {
+        &self.real
     }
 
     /// Reads `path` whole, refusing a file outside the jail or over `max` bytes.
@@ -60,7 +69,7 @@ impl Jail {
         display: &str,
         max: u64,
     ) -> Result<Arc<Vec<u8>>, InputError> {
-        super::confined(&self.boundary, path, display)?;
+        super::confined(&self.boundary, path, display, &self.real)?;
         super::read_kept(&self.sources, path, display, max, "Xcode project file")
     }
 }
@@ -71,7 +80,7 @@ impl Jail {
 pub fn read_projects(
     files: Vec<super::discover::InputFile>,
     options: &XcodeOptions,
-    sources: &SourceMap,
+    limits: &super::Limits,
 ) -> (
     Vec<crate::model::ParsedInput>,
     Vec<InputError>,
@@ -90,10 +99,10 @@ pub fn read_projects(
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut claimed = std::collections::BTreeSet::new();
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    let canonical = |p: &Path| limits.real.of(p);
     for spec in &specs {
         // `project.yml` is a common name: only a YAML with `targets:` is an XcodeGen spec.
-        let jail = Jail::around(spec.path.parent().unwrap_or(Path::new(".")), sources);
+        let jail = Jail::around(spec.path.parent().unwrap_or(Path::new(".")), limits);
         let is_spec = jail
             .read(&spec.path, &spec.display, xcodegen::MAX_BYTES)
             .map(|b| xcodegen::looks_like_spec(&String::from_utf8_lossy(&b)));
@@ -105,7 +114,7 @@ pub fn read_projects(
             }
             Ok(true) => {}
         }
-        match xcodegen::read_spec(&spec.path, &spec.display, options, sources) {
+        match xcodegen::read_spec(&spec.path, &spec.display, options, limits) {
             Ok(outcome) => {
                 inputs.extend(outcome.inputs);
                 claimed.extend(outcome.claimed.iter().map(|p| canonical(p)));
@@ -119,26 +128,17 @@ pub fn read_projects(
         .filter(|p| !claimed.contains(&canonical(&p.path)))
         .collect();
     for project in &projects {
-        match project::read_project(&project.path, &project.display, options, sources) {
+        match project::read_project(&project.path, &project.display, options, limits) {
             Ok(outcome) => {
                 inputs.extend(outcome.inputs);
-                claimed.extend(
-                    outcome
-                        .claimed
-                        .iter()
-                        .map(|p| std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())),
-                );
+                claimed.extend(outcome.claimed.iter().map(|p| canonical(p)));
             }
             Err(e) => errors.push(e),
         }
     }
     let rest = rest
         .into_iter()
-        .filter(|f| {
-            claimed.is_empty()
-                || !claimed
-                    .contains(&std::fs::canonicalize(&f.path).unwrap_or_else(|_| f.path.clone()))
-        })
+        .filter(|f| claimed.is_empty() || !claimed.contains(&canonical(&f.path)))
         .collect();
     (inputs, errors, rest)
 }

@@ -140,8 +140,9 @@ struct Parser<'a> {
     /// Start offsets of the lines.
     starts: Vec<usize>,
     /// Positions are asked for in increasing order while parsing: (offset, 0-based line,
-    /// column) of the last one, so finding the next one reads only what lies in between.
-    cursor: Cell<(usize, usize, usize)>,
+    /// column, whether that line is ASCII) of the last one, so finding the next one reads only
+    /// what lies in between.
+    cursor: Cell<(usize, usize, usize, bool)>,
     /// Bytes of the file before `text` (a BOM), so spans are offsets in the file.
     base: usize,
 }
@@ -180,7 +181,7 @@ impl<'a> Parser<'a> {
     /// (only `\n` ends a line; columns count characters; offsets past the end clamp).
     fn position(&self, at: usize) -> (u32, u32) {
         let at = at.min(self.text.len());
-        let (offset, line, column) = self.cursor.get();
+        let (offset, line, column, ascii) = self.cursor.get();
         if at < offset {
             // Out of order (only error positions are): count from the start.
             return LineIndex::new(self.text).position(at);
@@ -190,14 +191,28 @@ impl<'a> Parser<'a> {
         while self.starts.get(next + 1).is_some_and(|&s| s <= at) {
             next += 1;
         }
-        let (from, base) = if next == line {
-            (offset, column)
+        let (from, base, ascii) = if next == line {
+            (offset, column, ascii)
         } else {
-            (self.starts.get(next).copied().unwrap_or(0), 1)
+            let start = self.starts.get(next).copied().unwrap_or(0);
+            (start, 1, self.line_is_ascii(next))
         };
-        let column = base + chars(self.text.get(from..at).unwrap_or_default());
-        self.cursor.set((at, next, column));
+        // A project file is ASCII but for the odd name: on an ASCII line a byte is a character.
+        let gap = self.text.get(from..at).unwrap_or_default();
+        let column = base + if ascii { gap.len() } else { chars(gap) };
+        self.cursor.set((at, next, column, ascii));
         (to_u32(next + 1), to_u32(column))
+    }
+
+    /// Whether the 0-based line `line` is all ASCII.
+    fn line_is_ascii(&self, line: usize) -> bool {
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let end = self
+            .starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text.get(start..end).unwrap_or_default().is_ascii()
     }
 
     /// The text from `start` to `end` as a string, when it is UTF-8.
@@ -454,9 +469,10 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
         utf8: std::str::from_utf8(text).ok(),
         pos: 0,
         starts: crate::source::lines::starts(text),
-        cursor: Cell::new((0, 0, 1)),
+        cursor: Cell::new((0, 0, 1, false)),
         base: bytes.len() - text.len(),
     };
+    p.cursor.set((0, 0, 1, p.line_is_ascii(0)));
     let mut stack: Vec<Frame<'_>> = Vec::new();
     // The elements of every open container, innermost last.
     let mut items: Vec<Node<'_>> = Vec::new();
@@ -679,6 +695,27 @@ mod tests {
         assert_eq!(list.value.value.as_array().map(<[Node]>::len), Some(2));
         let d = ab.value.value.get("d").unwrap();
         assert_eq!(d.value.value, Value::Data(vec![0x0a, 0xff]));
+    }
+
+    #[test]
+    fn columns_count_characters_on_every_line() {
+        // ASCII lines between lines with names in other scripts: each key's column is the
+        // one the shared line index gives for its first byte.
+        let text = "// !$*UTF8*$!\n{\n\ta = b;\n\t\"é\" = \"名前\"; c = d;\n\te = f; \"中文\" = x; g = h;\n\
+                    /* ünï */ i = j;\n\tk = l;\n}\n";
+        let root = parse(text.as_bytes()).unwrap();
+        let index = LineIndex::new(text.as_bytes());
+        let entries = root.value.as_dict().unwrap();
+        assert_eq!(entries.len(), 8);
+        for e in entries {
+            let span = e.key_span.unwrap();
+            assert_eq!(
+                (e.line, e.column),
+                index.position(span.start as usize),
+                "{}",
+                e.key
+            );
+        }
     }
 
     #[test]

@@ -132,11 +132,11 @@ pub fn read_project(
     xcodeproj: &Path,
     display: &str,
     options: &XcodeOptions,
-    sources: &crate::source::SourceMap,
+    limits: &crate::input::Limits,
 ) -> Result<ProjectOutcome, InputError> {
     let pbx_display = format!("{display}/project.pbxproj");
     let pbx_path = xcodeproj.join("project.pbxproj");
-    let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")), sources);
+    let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")), limits);
     let bytes = jail.read(&pbx_path, &pbx_display, MAX_PBXPROJ_BYTES)?;
     let root = openstep::parse(&bytes).map_err(|e| {
         InputError::invalid(
@@ -313,7 +313,10 @@ fn localization_sources(
         let path = match &source {
             Source::Strings { path, .. } | Source::Catalog { path, .. } => path.clone(),
         };
-        if seen.insert(std::fs::canonicalize(&path).unwrap_or(path)) {
+        // Two spellings of one file (a variant group's path, the folder beside the Info.plist)
+        // meet lexically; a file reached through a link as well would only repeat its
+        // translations.
+        if seen.insert(crate::real_path::lexical(&path)) {
             out.push(source);
         }
     };
@@ -479,7 +482,7 @@ fn localize(
         languages.insert(l.clone(), regions.at.clone());
     }
     if let Some((file, shown, _)) = plist {
-        for l in bundle_localizations(file) {
+        for l in bundle_localizations(jail, file, shown) {
             languages.entry(l).or_insert_with(|| Location::file(shown));
         }
     }
@@ -518,9 +521,19 @@ fn localize(
 }
 
 /// `CFBundleLocalizations` of an Info.plist file (empty when it has none or is unreadable; the
-/// plist itself was already read and validated).
-fn bundle_localizations(file: &Path) -> Vec<String> {
-    let Ok(value) = plist::Value::from_file(file) else {
+/// plist itself was already read, kept and validated).
+fn bundle_localizations(jail: &super::Jail, file: &Path, shown: &str) -> Vec<String> {
+    let Ok(bytes) = jail.read(file, shown, crate::input::Limits::DEFAULT_MAX_INPUT_BYTES) else {
+        return Vec::new();
+    };
+    // The key is ASCII, so an XML or binary plist that has it holds its bytes as written
+    // (unless XML spells a letter as a character reference): most have none and are not
+    // parsed a second time.
+    let finder = |needle: &[u8]| memchr::memmem::find(&bytes, needle).is_some();
+    if !finder(b"CFBundleLocalizations") && !finder(b"&#") {
+        return Vec::new();
+    }
+    let Ok(value) = plist::Value::from_reader(std::io::Cursor::new(&bytes[..])) else {
         return Vec::new();
     };
     value
@@ -1057,6 +1070,54 @@ mod tests {
             "com.apple.product-type.tool",
         ] {
             assert!(!is_app_bundle(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn bundle_localizations_in_every_plist_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let jail = super::super::Jail::around(dir.path(), &Default::default());
+        let xml = |body: &str| {
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<plist version=\"1.0\"><dict>{body}\
+                 </dict></plist>\n"
+            )
+        };
+        let mut binary = Vec::new();
+        let mut dict = plist::Dictionary::new();
+        dict.insert(
+            "CFBundleLocalizations".into(),
+            plist::Value::Array(vec!["en".into(), "ja".into()]),
+        );
+        plist::Value::Dictionary(dict)
+            .to_writer_binary(&mut binary)
+            .unwrap();
+        let cases: [(&str, Vec<u8>, &[&str]); 4] = [
+            (
+                "plain.plist",
+                xml("<key>CFBundleLocalizations</key><array><string>en</string>\
+                     <string>zh-Hans</string></array>")
+                .into_bytes(),
+                &["en", "zh-Hans"],
+            ),
+            // A letter of the key written as a character reference is still the key.
+            (
+                "escaped.plist",
+                xml("<key>CFBundle&#76;ocalizations</key><array><string>de</string></array>")
+                    .into_bytes(),
+                &["de"],
+            ),
+            ("binary.plist", binary, &["en", "ja"]),
+            (
+                "none.plist",
+                xml("<key>CFBundleName</key><string>Tally</string>").into_bytes(),
+                &[],
+            ),
+        ];
+        for (name, bytes, want) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).unwrap();
+            assert_eq!(bundle_localizations(&jail, &path, name), want, "{name}");
         }
     }
 }

@@ -39,7 +39,7 @@ fn read_into(
     chain: &mut Vec<(PathBuf, String)>,
     out: &mut Vec<Assignment>,
 ) -> Result<(), InputError> {
-    let canonical = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let canonical = jail.real().of(path);
     if let Some(first) = chain.iter().position(|(p, _)| *p == canonical) {
         let cycle: Vec<&str> = chain[first..].iter().map(|(_, d)| d.as_str()).collect();
         return Err(InputError::invalid(

@@ -163,9 +163,9 @@ pub fn read_spec(
     path: &Path,
     display: &str,
     options: &XcodeOptions,
-    sources: &crate::source::SourceMap,
+    limits: &crate::input::Limits,
 ) -> Result<SpecOutcome, InputError> {
-    let jail = super::Jail::around(path.parent().unwrap_or(Path::new(".")), sources);
+    let jail = super::Jail::around(path.parent().unwrap_or(Path::new(".")), limits);
     let bytes = jail.read(path, display, MAX_BYTES)?;
     let text = std::str::from_utf8(&bytes).map_err(|_| {
         InputError::invalid(
