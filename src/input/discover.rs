@@ -561,6 +561,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_serial_walk_and_the_parallel_one_find_the_same_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for i in 0..40 {
+            let d = root.join(format!("m{}/app{i}/src", i % 4));
+            std::fs::create_dir_all(&d).unwrap();
+            std::fs::write(d.join("AndroidManifest.xml"), "<manifest/>").unwrap();
+            std::fs::write(d.join("notes.txt"), "x").unwrap();
+        }
+        std::fs::create_dir_all(root.join("m0/build")).unwrap();
+        std::fs::write(root.join("m0/build/AndroidManifest.xml"), "<manifest/>").unwrap();
+        let real = RealPaths::default();
+        let boundary = crate::confine::boundary(root, &real);
+        let walker = Walker::new(root, "tree", None, &boundary, &real);
+        let sorted = |(outcomes, escapes): Walked| {
+            assert!(escapes.is_empty());
+            let mut found: Vec<String> = outcomes.into_iter().map(|o| o.unwrap().1).collect();
+            found.sort();
+            found
+        };
+        // Past its budget the serial walk gives up, and the caller walks again in parallel.
+        assert!(walker.serial(10).is_none());
+        let serial = sorted(walker.serial(usize::MAX).unwrap());
+        assert_eq!(serial.len(), 40, "{serial:?}");
+        assert!(serial.iter().all(|f| !f.contains("/build/")));
+        assert_eq!(sorted(walker.parallel()), serial);
+    }
+
+    #[test]
     fn skip_rules() {
         for dir in [
             "app/node_modules",

@@ -309,14 +309,15 @@ fn localization_sources(
 ) -> Vec<Source> {
     let mut out = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
-    let mut add = |source: Source, seen: &mut std::collections::BTreeSet<PathBuf>| {
+    // By the path's bytes: ordering `Path`s compares them component by component.
+    let mut add = |source: Source, seen: &mut std::collections::BTreeSet<std::ffi::OsString>| {
         let path = match &source {
-            Source::Strings { path, .. } | Source::Catalog { path, .. } => path.clone(),
+            Source::Strings { path, .. } | Source::Catalog { path, .. } => path,
         };
         // Two spellings of one file (a variant group's path, the folder beside the Info.plist)
         // meet lexically; a file reached through a link as well would only repeat its
         // translations.
-        if seen.insert(crate::real_path::lexical(&path)) {
+        if seen.insert(crate::real_path::lexical(path).into_os_string()) {
             out.push(source);
         }
     };
@@ -714,6 +715,12 @@ fn configurations<'a>(
 /// The display path of `path`, which lies under the project's folder when Xcode can build it.
 fn display_of(project: &Project<'_>, path: &Path) -> String {
     let relative = path.strip_prefix(&project.src_root).unwrap_or(path);
+    let plain = relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if plain {
+        return crate::display::join(&project.src_display, &crate::display::slashes(relative));
+    }
     let mut parts: Vec<String> = Vec::new();
     for c in relative.components() {
         match c {
