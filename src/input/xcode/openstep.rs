@@ -169,6 +169,17 @@ static UNQUOTED: [bool; 256] = {
     table
 };
 
+/// Whitespace, as [`u8::is_ascii_whitespace`] has it.
+static SPACE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_whitespace();
+        b += 1;
+    }
+    table
+};
+
 fn is_unquoted(b: u8) -> bool {
     UNQUOTED[usize::from(b)]
 }
@@ -241,34 +252,37 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Skips whitespace and comments; an unterminated `/*` is an error.
+    /// Skips whitespace and comments; an unterminated `/*` is an error. It runs two or three
+    /// times per entry of a project file, so it works on a local cursor and a table.
     fn skip(&mut self) -> Result<(), SyntaxError> {
+        let text = self.text;
+        let mut pos = self.pos;
         loop {
-            while self.text.get(self.pos).is_some_and(u8::is_ascii_whitespace) {
-                self.pos += 1;
+            while text.get(pos).is_some_and(|&b| SPACE[usize::from(b)]) {
+                pos += 1;
             }
-            match self.text.get(self.pos..self.pos + 2) {
-                Some(b"/*") => {
-                    let start = self.pos;
-                    match comment_end(self.text.get(self.pos + 2..).unwrap_or_default()) {
-                        Some(end) => self.pos += 2 + end + 2,
-                        None => return Err(self.error(start, "unterminated /* comment")),
+            if text.get(pos) == Some(&b'/') {
+                match text.get(pos + 1) {
+                    Some(b'*') => match comment_end(text.get(pos + 2..).unwrap_or_default()) {
+                        Some(end) => {
+                            pos += 2 + end + 2;
+                            continue;
+                        }
+                        None => {
+                            self.pos = pos;
+                            return Err(self.error(pos, "unterminated /* comment"));
+                        }
+                    },
+                    Some(b'/') => {
+                        pos =
+                            memchr::memchr(b'\n', &text[pos..]).map_or(text.len(), |e| pos + e + 1);
+                        continue;
                     }
-                    continue;
+                    _ => {}
                 }
-                Some(b"//") => {
-                    match memchr::memchr(b'\n', &self.text[self.pos..]) {
-                        Some(end) => self.pos += end + 1,
-                        None => self.pos = self.text.len(),
-                    }
-                    continue;
-                }
-                _ => {}
             }
-            match self.text.get(self.pos) {
-                Some(b) if b.is_ascii_whitespace() => self.pos += 1,
-                _ => return Ok(()),
-            }
+            self.pos = pos;
+            return Ok(());
         }
     }
 
