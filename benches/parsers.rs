@@ -115,7 +115,12 @@ fn xcode(c: &mut Criterion) {
     let mut group = c.benchmark_group("xcode-pbxproj-300KB");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.bench_function("openstep-parse", |b| {
-        b.iter(|| openstep::parse(text.as_bytes()).unwrap())
+        b.iter(|| {
+            let arena = openstep::Bump::new();
+            openstep::parse(text.as_bytes(), &arena)
+                .map(|n| n.line)
+                .unwrap()
+        })
     });
     let dir = tempfile::tempdir().unwrap();
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("testdata/xcode-app");

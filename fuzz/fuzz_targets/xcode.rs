@@ -22,9 +22,9 @@ const FILES: [&str; 5] = [
 ];
 
 fuzz_target!(|data: &[u8]| {
-    let _ = openstep::parse(data);
+    let _ = openstep::parse(data, &openstep::Bump::new());
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = openstep::parse_strings(text);
+        let _ = openstep::parse_strings(text, &openstep::Bump::new());
     }
     let _ = localized::parse_strings("InfoPlist.strings", data);
     let _ = localized::parse_catalog("InfoPlist.xcstrings", data);

@@ -383,10 +383,15 @@ pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
     candidates
         // The distance is at least the difference in length: most candidates are ruled out
         // without computing it (this runs for every unknown name of every audited file).
-        .filter(|c| c.chars().count().abs_diff(length) <= limit)
+        .filter(|c| chars(c).abs_diff(length) <= limit)
         .filter_map(|c| {
             other.clear();
-            other.extend(c.chars().flat_map(char::to_uppercase));
+            // Catalog names are ASCII: the Unicode case tables cost more than the distance.
+            if c.is_ascii() {
+                other.extend(c.bytes().map(|b| char::from(b.to_ascii_uppercase())));
+            } else {
+                other.extend(c.chars().flat_map(char::to_uppercase));
+            }
             // And at least the letters one has that the other lacks: a cheaper bound that
             // rules out most of the rest (a long name leaves a wide length window).
             if word_letters.apart(&Letters::of(&other)) > limit {
@@ -396,6 +401,15 @@ pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
         })
         .min()
         .map(|(_, c)| c)
+}
+
+/// Characters in `text`; a byte each when it is ASCII.
+fn chars(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().count()
+    }
 }
 
 /// How often each character occurs, with the characters a permission name is made of counted

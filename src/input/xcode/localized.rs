@@ -84,7 +84,8 @@ pub(crate) fn read_strings(
 /// Parses the bytes of one `InfoPlist.strings`.
 pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputError> {
     let text = decode(display, bytes)?;
-    let root = openstep::parse_strings(&text).map_err(|e| {
+    let arena = bumpalo::Bump::new();
+    let root = openstep::parse_strings(&text, &arena).map_err(|e| {
         InputError::invalid(
             Location::at(display, e.line, e.column),
             format!("malformed strings file: {}", e.message),
@@ -118,7 +119,7 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
             ));
         };
         out.insert(
-            base_key(&entry.key).to_owned(),
+            base_key(entry.key).to_owned(),
             (
                 text.to_string(),
                 Location::at(display, entry.line, entry.column).with_span(span_of(entry)),

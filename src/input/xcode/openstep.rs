@@ -11,17 +11,19 @@
 //! `<hex bytes>`, quoted strings with C escapes (`\n`, `\"`, `\Uhhhh`, octal), unquoted strings
 //! of `[A-Za-z0-9_$+/:.-]`, and `/* … */` or `// …` comments anywhere whitespace may be.
 
-use std::borrow::Cow;
-
 use std::cell::Cell;
+
+pub use bumpalo::Bump;
 
 use crate::source::lines::LineIndex;
 
 /// Deeper nesting than this is not a real project file (Xcode writes at most 6 levels).
 pub const MAX_DEPTH: usize = 128;
 
-/// One value with the position of its first character. Strings borrow from the parsed text
-/// unless they had escapes to undo.
+/// One value with the position of its first character. Strings borrow from the parsed text;
+/// containers, data and strings that had escapes to undo live in the arena the caller gives
+/// (a project file has thousands of containers: one allocation and one free each, and a walk
+/// over the tree to drop it, cost more than the parse itself).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node<'a> {
     /// 1-based line.
@@ -36,7 +38,7 @@ pub struct Node<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry<'a> {
     /// The key text, unescaped.
-    pub key: Cow<'a, str>,
+    pub key: &'a str,
     /// 1-based line of the key.
     pub line: u32,
     /// 1-based column of the key.
@@ -51,13 +53,13 @@ pub struct Entry<'a> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value<'a> {
     /// A quoted or unquoted string.
-    String(Cow<'a, str>),
+    String(&'a str),
     /// `<…>` hex data.
-    Data(Vec<u8>),
+    Data(&'a [u8]),
     /// `( … )`.
-    Array(Vec<Node<'a>>),
+    Array(&'a [Node<'a>]),
     /// `{ … }`, entries in file order (a later duplicate key wins, as in CFPropertyList).
-    Dict(Vec<Entry<'a>>),
+    Dict(&'a [Entry<'a>]),
 }
 
 impl<'a> Value<'a> {
@@ -133,6 +135,8 @@ enum Frame<'a> {
 
 struct Parser<'a> {
     text: &'a [u8],
+    /// Where containers, data and unescaped strings are put.
+    arena: &'a Bump,
     /// The whole text, when it is valid UTF-8: strings are sliced from it without checking
     /// each one again.
     utf8: Option<&'a str>,
@@ -185,7 +189,7 @@ fn is_unquoted(b: u8) -> bool {
 }
 
 /// A dictionary key read, waiting for its value: its text, line and column, and bytes.
-type PendingKey<'a> = (Cow<'a, str>, (u32, u32), Option<crate::model::Span>);
+type PendingKey<'a> = (&'a str, (u32, u32), Option<crate::model::Span>);
 
 impl<'a> Parser<'a> {
     /// 1-based line and column of the byte at `at`, exactly as [`LineIndex`] counts them
@@ -291,7 +295,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A quoted or unquoted string at the cursor: a slice of the text unless it has escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, SyntaxError> {
+    fn string(&mut self) -> Result<&'a str, SyntaxError> {
         let start = self.pos;
         let text = self.text;
         match self.peek() {
@@ -303,15 +307,9 @@ impl<'a> Parser<'a> {
                     Some(end) if body.get(end) == Some(&q) => {
                         let from = self.pos;
                         self.pos += end + 1;
-                        return self
-                            .slice(from, from + end)
-                            .map(Cow::Borrowed)
-                            .ok_or_else(|| {
-                                self.error(
-                                    start,
-                                    "invalid UTF-8 in a quoted string; expected UTF-8",
-                                )
-                            });
+                        return self.slice(from, from + end).ok_or_else(|| {
+                            self.error(start, "invalid UTF-8 in a quoted string; expected UTF-8")
+                        });
                     }
                     // An escape: unescape from there on.
                     Some(escape) => {
@@ -389,9 +387,12 @@ impl<'a> Parser<'a> {
                     };
                     out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
                 }
-                String::from_utf8(out).map(Cow::Owned).map_err(|_| {
-                    self.error(start, "invalid UTF-8 in a quoted string; expected UTF-8")
-                })
+                let arena = self.arena;
+                std::str::from_utf8(&out)
+                    .map(|s| &*arena.alloc_str(s))
+                    .map_err(|_| {
+                        self.error(start, "invalid UTF-8 in a quoted string; expected UTF-8")
+                    })
             }
             Some(b) if is_unquoted(b) => {
                 let len = text[start..]
@@ -400,16 +401,14 @@ impl<'a> Parser<'a> {
                     .unwrap_or(text.len() - start);
                 self.pos = start + len;
                 // Only ASCII bytes were taken, so this is always valid UTF-8.
-                Ok(Cow::Borrowed(
-                    self.slice(start, self.pos).unwrap_or_default(),
-                ))
+                Ok(self.slice(start, self.pos).unwrap_or_default())
             }
             Some(b) => Err(self.error(start, format!("expected a string, found {}", shown(b)))),
             None => Err(self.error(start, "expected a string, found the end of the file")),
         }
     }
 
-    fn data(&mut self) -> Result<Vec<u8>, SyntaxError> {
+    fn data(&mut self) -> Result<&'a [u8], SyntaxError> {
         let start = self.pos;
         self.pos += 1;
         let mut out = Vec::new();
@@ -420,7 +419,7 @@ impl<'a> Parser<'a> {
             };
             self.pos += 1;
             match b {
-                b'>' if high.is_none() => return Ok(out),
+                b'>' if high.is_none() => return Ok(self.arena.alloc_slice_copy(&out)),
                 b'>' => return Err(self.error(start, "odd number of hex digits in <data>")),
                 b if b.is_ascii_whitespace() => {}
                 b if b.is_ascii_hexdigit() => {
@@ -465,21 +464,26 @@ fn comment_end(text: &[u8]) -> Option<usize> {
 
 /// Parses a whole OpenStep plist. A UTF-8 BOM and the `// !$*UTF8*$!` header line Xcode writes
 /// are accepted (the header is a comment).
-pub fn parse(bytes: &[u8]) -> Result<Node<'_>, SyntaxError> {
-    parse_with(bytes, false)
+pub fn parse<'a>(bytes: &'a [u8], arena: &'a Bump) -> Result<Node<'a>, SyntaxError> {
+    parse_with(bytes, arena, false)
 }
 
 /// Parses the body of a `.strings` file: `"key" = "value";` entries with no surrounding braces
 /// (CFPropertyList reads a strings file as exactly that). The text must be UTF-8 here; callers
 /// decode UTF-16 first.
-pub fn parse_strings(text: &str) -> Result<Node<'_>, SyntaxError> {
-    parse_with(text.as_bytes(), true)
+pub fn parse_strings<'a>(text: &'a str, arena: &'a Bump) -> Result<Node<'a>, SyntaxError> {
+    parse_with(text.as_bytes(), arena, true)
 }
 
-fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
+fn parse_with<'a>(
+    bytes: &'a [u8],
+    arena: &'a Bump,
+    strings: bool,
+) -> Result<Node<'a>, SyntaxError> {
     let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut p = Parser {
         text,
+        arena,
         utf8: std::str::from_utf8(text).ok(),
         pos: 0,
         starts: crate::source::lines::starts(text),
@@ -509,7 +513,7 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
                 Some(b')') => {
                     p.pos += 1;
                     let (line, column) = *position;
-                    let own: Vec<Node<'_>> = items.drain(*base..).collect();
+                    let own = &*arena.alloc_slice_fill_iter(items.drain(*base..));
                     stack.pop();
                     finished = Some(Node {
                         line,
@@ -535,13 +539,13 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
                     return Ok(Node {
                         line,
                         column,
-                        value: Value::Dict(entries.drain(*base..).collect()),
+                        value: Value::Dict(arena.alloc_slice_fill_iter(entries.drain(*base..))),
                     });
                 }
                 (Some(b'}'), false) if !*implicit => {
                     p.pos += 1;
                     let (line, column) = *position;
-                    let own: Vec<Entry<'_>> = entries.drain(*base..).collect();
+                    let own = &*arena.alloc_slice_fill_iter(entries.drain(*base..));
                     stack.pop();
                     finished = Some(Node {
                         line,
@@ -679,6 +683,15 @@ fn parse_with(bytes: &[u8], strings: bool) -> Result<Node<'_>, SyntaxError> {
 mod tests {
     use super::*;
 
+    // The trees of a test live as long as the test process.
+    fn parse(bytes: &[u8]) -> Result<Node<'_>, SyntaxError> {
+        super::parse(bytes, Box::leak(Box::default()))
+    }
+
+    fn parse_strings(text: &str) -> Result<Node<'_>, SyntaxError> {
+        super::parse_strings(text, Box::leak(Box::default()))
+    }
+
     /// A key's span is its bytes in the file as given, a BOM and quotes included.
     #[test]
     fn key_spans_are_file_offsets() {
@@ -708,7 +721,7 @@ mod tests {
         let list = ab.value.value.get("list").unwrap();
         assert_eq!(list.value.value.as_array().map(<[Node]>::len), Some(2));
         let d = ab.value.value.get("d").unwrap();
-        assert_eq!(d.value.value, Value::Data(vec![0x0a, 0xff]));
+        assert_eq!(d.value.value, Value::Data(&[0x0a, 0xff]));
     }
 
     #[test]
@@ -740,7 +753,7 @@ mod tests {
         assert_eq!((cam.line, cam.column), (2, 1));
         assert_eq!(cam.value.value.as_str(), Some("扫描\"码\""));
         assert_eq!(root.value.get("Key2").unwrap().line, 4);
-        assert_eq!(parse_strings("").unwrap().value, Value::Dict(vec![]));
+        assert_eq!(parse_strings("").unwrap().value, Value::Dict(&[]));
         assert!(parse_strings("\"a\" = \"b\"").is_err());
         assert!(parse_strings("\"a\" = \"b\"; }").is_err());
     }

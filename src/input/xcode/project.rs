@@ -138,7 +138,8 @@ pub fn read_project(
     let pbx_path = xcodeproj.join("project.pbxproj");
     let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")), limits);
     let bytes = jail.read(&pbx_path, &pbx_display, MAX_PBXPROJ_BYTES)?;
-    let root = openstep::parse(&bytes).map_err(|e| {
+    let arena = bumpalo::Bump::new();
+    let root = openstep::parse(&bytes, &arena).map_err(|e| {
         InputError::invalid(
             Location::at(&pbx_display, e.line, e.column),
             format!("malformed project.pbxproj: {}", e.message),
@@ -166,14 +167,14 @@ pub fn read_project(
     // A later duplicate id wins, as in CFPropertyList.
     let mut objects = HashMap::with_capacity(objects_dict.len());
     for e in objects_dict {
-        objects.insert(&*e.key, &e.value);
+        objects.insert(e.key, &e.value);
     }
     let mut parents = HashMap::new();
     for e in objects_dict {
         let isa = str_of(&e.value, "isa").unwrap_or("");
         if matches!(isa, "PBXGroup" | "PBXVariantGroup" | "XCVersionGroup") {
             for child in list_of(&e.value, "children") {
-                parents.insert(child, &*e.key);
+                parents.insert(child, e.key);
             }
         }
     }
