@@ -715,13 +715,19 @@ fn configurations<'a>(
 
 /// The display path of `path`, which lies under the project's folder when Xcode can build it.
 fn display_of(project: &Project<'_>, path: &Path) -> String {
-    let relative = path.strip_prefix(&project.src_root).unwrap_or(path);
-    let plain = relative
-        .components()
-        .all(|c| matches!(c, std::path::Component::Normal(_)));
-    if plain {
-        return crate::display::join(&project.src_display, &crate::display::slashes(relative));
+    // Most paths are the project folder and plain names: compared as text, without taking
+    // either apart into components.
+    if !cfg!(windows)
+        && let (Some(full), Some(root)) = (path.to_str(), project.src_root.to_str())
+        && let Some(rest) = full.strip_prefix(root).and_then(|r| r.strip_prefix('/'))
+        && !rest.is_empty()
+        && rest
+            .split('/')
+            .all(|part| !part.is_empty() && part != "." && part != "..")
+    {
+        return crate::display::join(&project.src_display, rest);
     }
+    let relative = path.strip_prefix(&project.src_root).unwrap_or(path);
     let mut parts: Vec<String> = Vec::new();
     for c in relative.components() {
         match c {
