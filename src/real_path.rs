@@ -13,6 +13,9 @@ use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
+/// Linux's `PATH_MAX`: the longest path a system call takes.
+const MAX_PATH_BYTES: usize = 4096;
+
 /// The real paths one run resolved. Clones share them; a run starts with an empty one, so
 /// nothing outlives the file system it was read from.
 #[derive(Debug, Clone, Default)]
@@ -35,7 +38,20 @@ impl RealPaths {
         if let Some(known) = self.lock().get(path.as_os_str()) {
             return known.clone();
         }
-        let real = self.uncached(path);
+        // `Path` folds away a `.` inside a path, where the system does not (`file/.` names
+        // no file), so such a path is resolved whole too.
+        let bytes = path.as_os_str().as_encoded_bytes();
+        // A path longer than the system takes is refused by it whole (and cheaply); below that
+        // length a path has a bounded number of parts to take one by one.
+        let real = if bytes.len() > MAX_PATH_BYTES
+            || path.components().any(|c| c == Component::ParentDir)
+            || bytes.ends_with(b"/.")
+            || bytes.windows(3).any(|w| w == b"/./")
+        {
+            std::fs::canonicalize(path).ok()
+        } else {
+            self.piecewise(path)
+        };
         self.lock()
             .insert(path.as_os_str().to_owned(), real.clone());
         real
@@ -45,35 +61,42 @@ impl RealPaths {
         self.known.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn uncached(&self, path: &Path) -> Option<PathBuf> {
-        let whole = || std::fs::canonicalize(path).ok();
-        // `Path` folds away a `.` inside a path, where the system does not (`file/.` names
-        // no file), so such a path is resolved whole too.
-        let bytes = path.as_os_str().as_encoded_bytes();
-        if path.components().any(|c| c == Component::ParentDir)
-            || bytes.ends_with(b"/.")
-            || bytes.windows(3).any(|w| w == b"/./")
-        {
-            return whole();
-        }
-        let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
-            // `/`, or a path that is only `.`.
-            return whole();
+    /// A plain path (no `.` or `..` inside): up to the nearest ancestor already known, then
+    /// down again one `lstat` per name. A loop, not a recursion: a path written in a project
+    /// file can have any number of parts.
+    fn piecewise(&self, path: &Path) -> Option<PathBuf> {
+        let mut below: Vec<&Path> = Vec::new();
+        let mut at = path;
+        let mut real = loop {
+            let (Some(parent), Some(_)) = (at.parent(), at.file_name()) else {
+                // `/`, or a path that is only `.`.
+                break std::fs::canonicalize(at).ok();
+            };
+            below.push(at);
+            at = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            if let Some(known) = self.lock().get(at.as_os_str()) {
+                break known.clone();
+            }
         };
-        let parent = if parent.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            parent
-        };
-        let base = self.resolve(parent)?;
-        if std::fs::symlink_metadata(path)
-            .ok()?
-            .file_type()
-            .is_symlink()
-        {
-            return whole();
+        for step in below.into_iter().rev() {
+            // Past a part that does not resolve nothing does; only what exists is remembered.
+            let base = real?;
+            let kind = std::fs::symlink_metadata(step).ok()?.file_type();
+            real = if kind.is_symlink() {
+                std::fs::canonicalize(step).ok()
+            } else {
+                step.file_name().map(|name| base.join(name))
+            };
+            if step != path {
+                self.lock()
+                    .insert(step.as_os_str().to_owned(), real.clone());
+            }
         }
-        Some(base.join(name))
+        real
     }
 }
 
@@ -149,5 +172,13 @@ mod tests {
         same_as_std(&real, Path::new("./src/main.rs"));
         same_as_std(&real, Path::new(""));
         assert_eq!(real.of(&root.join("a/missing")), root.join("a/missing"));
+        // Paths of many parts, longer than the system takes or just under it, are answered
+        // without a deep recursion or remembering every prefix.
+        same_as_std(&real, &root.join("x/".repeat(100_000)));
+        same_as_std(&real, &root.join("a/".repeat(1_900)));
+        let nested = (0..40).fold(root.join("a"), |p, i| p.join(format!("d{i}")));
+        std::fs::create_dir_all(&nested).unwrap();
+        same_as_std(&real, &nested.join("f"));
+        same_as_std(&real, &nested);
     }
 }
