@@ -18,6 +18,7 @@ use thiserror::Error;
 
 use crate::audit::Finding;
 use crate::model::{Location, Platform};
+use crate::real_path::lexical;
 use crate::rules::Rule;
 
 /// Version of the baseline format.
@@ -110,8 +111,8 @@ pub fn key(finding: &Finding, dir: &Path, cwd: &Path) -> Entry {
     let path = if finding.location.path.starts_with("builtin:") {
         finding.location.path.clone()
     } else {
-        let absolute = normalize(&cwd.join(shown));
-        absolute.strip_prefix(normalize(dir)).map_or_else(
+        let absolute = lexical(&cwd.join(shown));
+        absolute.strip_prefix(lexical(dir)).map_or_else(
             |_| crate::display::slashes(&absolute),
             crate::display::slashes,
         )
@@ -122,11 +123,6 @@ pub fn key(finding: &Finding, dir: &Path, cwd: &Path) -> Entry {
         permission: finding.permission.clone(),
         path,
     }
-}
-
-/// Removes `.` and resolves `..` lexically, so `./app/../app/x` and `app/x` are the same key.
-fn normalize(path: &Path) -> PathBuf {
-    crate::real_path::lexical(path)
 }
 
 /// Reads a baseline file.

@@ -9,7 +9,7 @@
 //! config's own folder). Paths given on the command line are the user's own choice and are not
 //! confined.
 
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 use crate::real_path::RealPaths;
 
@@ -37,18 +37,7 @@ fn resolve(path: &Path, real: &RealPaths) -> PathBuf {
     if let Some(real) = real.resolve(path) {
         return real;
     }
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    let mut out = PathBuf::new();
-    for part in absolute.components() {
-        match part {
-            Component::ParentDir => {
-                out.pop();
-            }
-            Component::CurDir => {}
-            other => out.push(other),
-        }
-    }
-    out
+    crate::real_path::lexical(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 #[cfg(test)]
