@@ -99,7 +99,7 @@ pub fn read_projects(
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut claimed = std::collections::BTreeSet::new();
-    let canonical = |p: &Path| limits.real.of(p);
+    let real = &limits.real;
     for spec in &specs {
         // `project.yml` is a common name: only a YAML with `targets:` is an XcodeGen spec.
         let jail = Jail::around(spec.path.parent().unwrap_or(Path::new(".")), limits);
@@ -117,7 +117,7 @@ pub fn read_projects(
         match xcodegen::read_spec(&spec.path, &spec.display, options, limits) {
             Ok(outcome) => {
                 inputs.extend(outcome.inputs);
-                claimed.extend(outcome.claimed.iter().map(|p| canonical(p)));
+                claimed.extend(outcome.claimed.iter().map(|p| real.of(p)));
             }
             Err(e) => errors.push(e),
         }
@@ -125,20 +125,17 @@ pub fn read_projects(
     // The project a spec generates is audited through the spec, once.
     let projects: Vec<_> = projects
         .into_iter()
-        .filter(|p| !claimed.contains(&canonical(&p.path)))
+        .filter(|p| !claimed.contains(&real.of(&p.path)))
         .collect();
     for project in &projects {
         match project::read_project(&project.path, &project.display, options, limits) {
             Ok(outcome) => {
                 inputs.extend(outcome.inputs);
-                claimed.extend(outcome.claimed.iter().map(|p| canonical(p)));
+                claimed.extend(outcome.claimed.iter().map(|p| real.of(p)));
             }
             Err(e) => errors.push(e),
         }
     }
-    let rest = rest
-        .into_iter()
-        .filter(|f| claimed.is_empty() || !claimed.contains(&canonical(&f.path)))
-        .collect();
+    let rest = super::projects::unclaimed(rest, &claimed, real);
     (inputs, errors, rest)
 }
