@@ -118,7 +118,7 @@ fn xcode(c: &mut Criterion) {
         b.iter(|| {
             let arena = openstep::Bump::new();
             openstep::parse(text.as_bytes(), &arena)
-                .map(|n| n.line)
+                .map(|n| n.at)
                 .unwrap()
         })
     });

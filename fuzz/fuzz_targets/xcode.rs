@@ -21,8 +21,31 @@ const FILES: [&str; 5] = [
     "project.yml",
 ];
 
+/// Asks for the line, column and key span of every value and key of a parsed tree: the
+/// offsets the parser keeps must be places in the text.
+fn place_everything(node: &openstep::Node<'_>, positions: &openstep::Positions<'_>) {
+    let mut open = vec![node];
+    while let Some(node) = open.pop() {
+        let _ = positions.of(node.at);
+        match &node.value {
+            openstep::Value::Array(items) => open.extend(items.iter()),
+            openstep::Value::Dict(entries) => {
+                for e in entries.iter() {
+                    let _ = positions.of(e.at);
+                    let _ = positions.key_span(e);
+                    open.push(&e.value);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 fuzz_target!(|data: &[u8]| {
-    let _ = openstep::parse(data, &openstep::Bump::new());
+    let arena = openstep::Bump::new();
+    if let Ok(root) = openstep::parse(data, &arena) {
+        place_everything(&root, &openstep::Positions::new(data));
+    }
     if let Ok(text) = std::str::from_utf8(data) {
         let _ = openstep::parse_strings(text, &openstep::Bump::new());
     }

@@ -75,7 +75,11 @@ impl SourceMap {
             return Ok(kept);
         }
         let file = std::fs::File::open(path)?;
-        let mut bytes = Vec::new();
+        // Sized from the file's length (capped), so a project file is read in one call into
+        // one buffer rather than into one that doubles and is copied a dozen times; a length
+        // that is wrong (a special file, a file still growing) only costs more reads.
+        let hint = file.metadata().map_or(0, |m| m.len()).min(max);
+        let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0).saturating_add(1));
         file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
         if bytes.len() as u64 > max {
             return Err(ReadError::TooBig { max });

@@ -98,8 +98,13 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
     } else {
         (bytes.strip_prefix(b"\xEF\xBB\xBF") == Some(text.as_bytes())).then_some(3)
     };
+    let positions = openstep::Positions::new(text.as_bytes());
+    let at = |entry: &openstep::Entry<'_>| {
+        let (line, column) = positions.of(entry.at);
+        Location::at(display, line, column)
+    };
     let span_of = |entry: &openstep::Entry<'_>| {
-        let (base, span) = (base?, entry.key_span?);
+        let (base, span) = (base?, positions.key_span(entry)?);
         let shift = |at: u32| at.checked_add(base);
         Some(crate::model::Span {
             start: shift(span.start)?,
@@ -110,7 +115,7 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
     for entry in root.value.as_dict().unwrap_or_default() {
         let Value::String(text) = &entry.value.value else {
             return Err(InputError::invalid(
-                Location::at(display, entry.line, entry.column),
+                at(entry),
                 format!(
                     "the value of \"{}\" is {}; expected a string",
                     entry.key,
@@ -120,10 +125,7 @@ pub fn parse_strings(display: &str, bytes: &[u8]) -> Result<Translations, InputE
         };
         out.insert(
             base_key(entry.key).to_owned(),
-            (
-                text.to_string(),
-                Location::at(display, entry.line, entry.column).with_span(span_of(entry)),
-            ),
+            (text.to_string(), at(entry).with_span(span_of(entry))),
         );
     }
     Ok(out)

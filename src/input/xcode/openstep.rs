@@ -2,8 +2,8 @@
 //! `project.pbxproj`.
 //!
 //! The `plist` crate reads this format but keeps no positions, and every request permaudit
-//! reports must point at the line that sets it, so this reader keeps the line and column of
-//! every key and value. It is iterative over a depth-limited stack of frames: hostile input
+//! reports must point at the line that sets it, so this reader keeps the offset of every key
+//! and value; [`Positions`] turns the few a report shows into lines and columns. It is iterative over a depth-limited stack of frames: hostile input
 //! (deep nesting, unterminated strings, huge files) ends in an error, never a panic or a stack
 //! overflow.
 //!
@@ -11,7 +11,7 @@
 //! `<hex bytes>`, quoted strings with C escapes (`\n`, `\"`, `\Uhhhh`, octal), unquoted strings
 //! of `[A-Za-z0-9_$+/:.-]`, and `/* … */` or `// …` comments anywhere whitespace may be.
 
-use std::cell::Cell;
+use std::cell::OnceCell;
 
 pub use bumpalo::Bump;
 
@@ -26,10 +26,8 @@ pub const MAX_DEPTH: usize = 128;
 /// over the tree to drop it, cost more than the parse itself).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Node<'a> {
-    /// 1-based line.
-    pub line: u32,
-    /// 1-based column.
-    pub column: u32,
+    /// Byte offset of its first character in the parsed text (after a BOM).
+    pub at: u32,
     /// The value.
     pub value: Value<'a>,
 }
@@ -39,12 +37,10 @@ pub struct Node<'a> {
 pub struct Entry<'a> {
     /// The key text, unescaped.
     pub key: &'a str,
-    /// 1-based line of the key.
-    pub line: u32,
-    /// 1-based column of the key.
-    pub column: u32,
-    /// The key's bytes as written (quotes included).
-    pub key_span: Option<crate::model::Span>,
+    /// Byte offset of the key's first character in the parsed text (after a BOM).
+    pub at: u32,
+    /// Offset just past the key as written (quotes included).
+    pub key_end: u32,
     /// The value.
     pub value: Node<'a>,
 }
@@ -119,12 +115,10 @@ pub struct SyntaxError {
 enum Frame<'a> {
     Array {
         at: usize,
-        position: (u32, u32),
         base: usize,
     },
     Dict {
         at: usize,
-        position: (u32, u32),
         base: usize,
         /// The key read and its position, waiting for `=` and its value.
         key: Option<PendingKey<'a>>,
@@ -141,23 +135,11 @@ struct Parser<'a> {
     /// each one again.
     utf8: Option<&'a str>,
     pos: usize,
-    /// Start offsets of the lines.
-    starts: Vec<usize>,
-    /// Positions are asked for in increasing order while parsing: (offset, 0-based line,
-    /// column, whether that line is ASCII) of the last one, so finding the next one reads only
-    /// what lies in between.
-    cursor: Cell<(usize, usize, usize, bool)>,
-    /// Bytes of the file before `text` (a BOM), so spans are offsets in the file.
-    base: usize,
 }
 
+/// Offsets fit in `u32`: [`parse_with`] refuses a longer text first.
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Characters (UTF-8 lead bytes) in `bytes`.
-fn chars(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| (b & 0xC0) != 0x80).count()
 }
 
 /// The bytes of an unquoted string, as a table (this test runs for every byte of every name).
@@ -188,48 +170,51 @@ fn is_unquoted(b: u8) -> bool {
     UNQUOTED[usize::from(b)]
 }
 
-/// A dictionary key read, waiting for its value: its text, line and column, and bytes.
-type PendingKey<'a> = (&'a str, (u32, u32), Option<crate::model::Span>);
+/// A dictionary key read, waiting for its value: its text, and where its bytes start and end.
+type PendingKey<'a> = (&'a str, u32, u32);
+
+/// Lines and columns of the offsets a tree holds. A report shows a handful of a project file's
+/// thousands of keys, so the file's lines are indexed the first time one is asked for, not
+/// while parsing.
+#[derive(Debug)]
+pub struct Positions<'a> {
+    /// The parsed text (after a BOM).
+    text: &'a [u8],
+    /// Bytes of the file before `text` (a BOM), so spans are offsets in the file.
+    base: usize,
+    index: OnceCell<LineIndex<'a>>,
+}
+
+impl<'a> Positions<'a> {
+    /// The positions in `bytes`, the bytes given to [`parse`] or [`parse_strings`].
+    pub fn new(bytes: &'a [u8]) -> Self {
+        let text = bytes.strip_prefix(BOM).unwrap_or(bytes);
+        Positions {
+            text,
+            base: bytes.len() - text.len(),
+            index: OnceCell::new(),
+        }
+    }
+
+    /// 1-based line and column of the byte at offset `at`, as [`LineIndex`] counts them.
+    pub fn of(&self, at: u32) -> (u32, u32) {
+        self.index
+            .get_or_init(|| LineIndex::new(self.text))
+            .position(at as usize)
+    }
+
+    /// The bytes of `entry`'s key as written, quotes included, as offsets in the file.
+    pub fn key_span(&self, entry: &Entry<'_>) -> Option<crate::model::Span> {
+        crate::model::Span::new(
+            self.base + entry.at as usize,
+            self.base + entry.key_end as usize,
+        )
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 impl<'a> Parser<'a> {
-    /// 1-based line and column of the byte at `at`, exactly as [`LineIndex`] counts them
-    /// (only `\n` ends a line; columns count characters; offsets past the end clamp).
-    fn position(&self, at: usize) -> (u32, u32) {
-        let at = at.min(self.text.len());
-        let (offset, line, column, ascii) = self.cursor.get();
-        if at < offset {
-            // Out of order (only error positions are): count from the start.
-            return LineIndex::new(self.text).position(at);
-        }
-        // `line` is 0-based here: the index of its start in `starts`.
-        let mut next = line;
-        while self.starts.get(next + 1).is_some_and(|&s| s <= at) {
-            next += 1;
-        }
-        let (from, base, ascii) = if next == line {
-            (offset, column, ascii)
-        } else {
-            let start = self.starts.get(next).copied().unwrap_or(0);
-            (start, 1, self.line_is_ascii(next))
-        };
-        // A project file is ASCII but for the odd name: on an ASCII line a byte is a character.
-        let gap = self.text.get(from..at).unwrap_or_default();
-        let column = base + if ascii { gap.len() } else { chars(gap) };
-        self.cursor.set((at, next, column, ascii));
-        (to_u32(next + 1), to_u32(column))
-    }
-
-    /// Whether the 0-based line `line` is all ASCII.
-    fn line_is_ascii(&self, line: usize) -> bool {
-        let start = self.starts.get(line).copied().unwrap_or(0);
-        let end = self
-            .starts
-            .get(line + 1)
-            .copied()
-            .unwrap_or(self.text.len());
-        self.text.get(start..end).unwrap_or_default().is_ascii()
-    }
-
     /// The text from `start` to `end` as a string, when it is UTF-8.
     fn slice(&self, start: usize, end: usize) -> Option<&'a str> {
         match self.utf8 {
@@ -239,7 +224,7 @@ impl<'a> Parser<'a> {
     }
 
     fn error(&self, at: usize, message: impl Into<String>) -> SyntaxError {
-        let (line, column) = self.position(at);
+        let (line, column) = LineIndex::new(self.text).position(at);
         SyntaxError {
             line,
             column,
@@ -248,10 +233,8 @@ impl<'a> Parser<'a> {
     }
 
     fn node(&self, at: usize, value: Value<'a>) -> Node<'a> {
-        let (line, column) = self.position(at);
         Node {
-            line,
-            column,
+            at: to_u32(at),
             value,
         }
     }
@@ -480,17 +463,20 @@ fn parse_with<'a>(
     arena: &'a Bump,
     strings: bool,
 ) -> Result<Node<'a>, SyntaxError> {
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = bytes.strip_prefix(BOM).unwrap_or(bytes);
+    if u32::try_from(text.len()).is_err() {
+        return Err(SyntaxError {
+            line: 1,
+            column: 1,
+            message: "the file is larger than 4 GiB; not a real project file".into(),
+        });
+    }
     let mut p = Parser {
         text,
         arena,
         utf8: std::str::from_utf8(text).ok(),
         pos: 0,
-        starts: crate::source::lines::starts(text),
-        cursor: Cell::new((0, 0, 1, false)),
-        base: bytes.len() - text.len(),
     };
-    p.cursor.set((0, 0, 1, p.line_is_ascii(0)));
     let mut stack: Vec<Frame<'_>> = Vec::new();
     // The elements of every open container, innermost last.
     let mut items: Vec<Node<'_>> = Vec::new();
@@ -498,7 +484,6 @@ fn parse_with<'a>(
     if strings {
         stack.push(Frame::Dict {
             at: 0,
-            position: p.position(0),
             base: 0,
             key: None,
             implicit: true,
@@ -509,17 +494,12 @@ fn parse_with<'a>(
         // Closing brackets and separators of the innermost container.
         let mut finished: Option<Node> = None;
         match stack.last_mut() {
-            Some(Frame::Array { at, position, base }) => match p.peek() {
+            Some(Frame::Array { at, base }) => match p.peek() {
                 Some(b')') => {
                     p.pos += 1;
-                    let (line, column) = *position;
                     let own = &*arena.alloc_slice_fill_iter(items.drain(*base..));
+                    finished = Some(p.node(*at, Value::Array(own)));
                     stack.pop();
-                    finished = Some(Node {
-                        line,
-                        column,
-                        value: Value::Array(own),
-                    });
                 }
                 Some(b',') if items.len() > *base => {
                     return Err(p.error(p.pos, "unexpected `,` (two in a row?)"));
@@ -529,38 +509,27 @@ fn parse_with<'a>(
             },
             Some(Frame::Dict {
                 at,
-                position,
                 base,
                 key,
                 implicit,
             }) => match (p.peek(), key.is_some()) {
                 (None, false) if *implicit => {
-                    let (line, column) = *position;
-                    return Ok(Node {
-                        line,
-                        column,
-                        value: Value::Dict(arena.alloc_slice_fill_iter(entries.drain(*base..))),
-                    });
+                    let own = &*arena.alloc_slice_fill_iter(entries.drain(*base..));
+                    return Ok(p.node(*at, Value::Dict(own)));
                 }
                 (Some(b'}'), false) if !*implicit => {
                     p.pos += 1;
-                    let (line, column) = *position;
                     let own = &*arena.alloc_slice_fill_iter(entries.drain(*base..));
+                    finished = Some(p.node(*at, Value::Dict(own)));
                     stack.pop();
-                    finished = Some(Node {
-                        line,
-                        column,
-                        value: Value::Dict(own),
-                    });
                 }
                 (None, _) => {
                     return Err(p.error(*at, "unterminated dictionary: `{` is never closed"));
                 }
                 (Some(_), false) => {
-                    let key_at = p.position(p.pos);
                     let key_from = p.pos;
                     let k = p.string()?;
-                    let key_span = crate::model::Span::new(p.base + key_from, p.base + p.pos);
+                    let key_end = p.pos;
                     p.skip()?;
                     if p.peek() != Some(b'=') {
                         let found = p.peek().map_or("the end of the file".into(), shown);
@@ -570,7 +539,7 @@ fn parse_with<'a>(
                         ));
                     }
                     p.pos += 1;
-                    *key = Some((k, key_at, key_span));
+                    *key = Some((k, to_u32(key_from), to_u32(key_end)));
                     continue;
                 }
                 (Some(_), true) => {}
@@ -593,11 +562,9 @@ fn parse_with<'a>(
                             ));
                         }
                         p.pos += 1;
-                        let position = p.position(at);
                         stack.push(if open == b'{' {
                             Frame::Dict {
                                 at,
-                                position,
                                 base: entries.len(),
                                 key: None,
                                 implicit: false,
@@ -605,7 +572,6 @@ fn parse_with<'a>(
                         } else {
                             Frame::Array {
                                 at,
-                                position,
                                 base: items.len(),
                             }
                         });
@@ -655,7 +621,7 @@ fn parse_with<'a>(
                 }
             }
             Some(Frame::Dict { key, .. }) => {
-                let Some((k, key_at, key_span)) = key.take() else {
+                let Some((k, key_at, key_end)) = key.take() else {
                     return Err(p.error(p.pos, "a dictionary value without a key"));
                 };
                 if p.peek() != Some(b';') {
@@ -666,12 +632,10 @@ fn parse_with<'a>(
                     ));
                 }
                 p.pos += 1;
-                let (line, column) = key_at;
                 entries.push(Entry {
                     key: k,
-                    line,
-                    column,
-                    key_span,
+                    at: key_at,
+                    key_end,
                     value: node,
                 });
             }
@@ -697,12 +661,17 @@ mod tests {
     fn key_spans_are_file_offsets() {
         let text = "\u{feff}{ a = b; \"c d\" = e; }";
         let root = parse(text.as_bytes()).unwrap();
+        let positions = Positions::new(text.as_bytes());
         let spans: Vec<_> = root
             .value
             .as_dict()
             .unwrap()
             .iter()
-            .map(|e| e.key_span.map(|s| &text[s.start as usize..s.end as usize]))
+            .map(|e| {
+                positions
+                    .key_span(e)
+                    .map(|s| &text[s.start as usize..s.end as usize])
+            })
             .collect();
         assert_eq!(spans, [Some("a"), Some("\"c d\"")]);
     }
@@ -711,13 +680,15 @@ mod tests {
     fn reads_a_project_shape_with_positions() {
         let text = "// !$*UTF8*$!\n{\n\tobjects = {\n\t\tAB /* x */ = {isa = X; \"a b\" = \"q\\\"\\n\\U00e9\"; list = (1, 2,); d = <0aFf>;};\n\t};\n}\n";
         let root = parse(text.as_bytes()).unwrap();
+        let positions = Positions::new(text.as_bytes());
         let objects = root.value.get("objects").unwrap();
-        assert_eq!((objects.line, objects.column), (3, 2));
+        assert_eq!(positions.of(objects.at), (3, 2));
         let ab = objects.value.value.get("AB").unwrap();
-        assert_eq!(ab.line, 4);
+        assert_eq!(positions.of(ab.at).0, 4);
+        assert_eq!(positions.of(ab.value.at), (4, 16));
         let q = ab.value.value.get("a b").unwrap();
         assert_eq!(q.value.value.as_str(), Some("q\"\n\u{e9}"));
-        assert_eq!(q.column, 26);
+        assert_eq!(positions.of(q.at).1, 26);
         let list = ab.value.value.get("list").unwrap();
         assert_eq!(list.value.value.as_array().map(<[Node]>::len), Some(2));
         let d = ab.value.value.get("d").unwrap();
@@ -726,33 +697,47 @@ mod tests {
 
     #[test]
     fn columns_count_characters_on_every_line() {
-        // ASCII lines between lines with names in other scripts: each key's column is the
-        // one the shared line index gives for its first byte.
+        // Lines with names in other scripts, behind a BOM: each key is placed where the
+        // shared line index of the text places its first byte, and its span (file offsets,
+        // the BOM included) holds the key as written.
         let text = "// !$*UTF8*$!\n{\n\ta = b;\n\t\"é\" = \"名前\"; c = d;\n\te = f; \"中文\" = x; g = h;\n\
                     /* ünï */ i = j;\n\tk = l;\n}\n";
-        let root = parse(text.as_bytes()).unwrap();
+        let file = format!("\u{feff}{text}");
+        let root = parse(file.as_bytes()).unwrap();
         let index = LineIndex::new(text.as_bytes());
+        let positions = Positions::new(file.as_bytes());
         let entries = root.value.as_dict().unwrap();
         assert_eq!(entries.len(), 8);
+        let mut lines = Vec::new();
         for e in entries {
-            let span = e.key_span.unwrap();
-            assert_eq!(
-                (e.line, e.column),
-                index.position(span.start as usize),
-                "{}",
-                e.key
-            );
+            let span = positions.key_span(e).unwrap();
+            let written = &file[span.start as usize..span.end as usize];
+            assert_eq!(written.trim_matches('"'), e.key);
+            let at = positions.of(e.at);
+            assert_eq!(at, index.position(span.start as usize - 3), "{}", e.key);
+            lines.push(at);
         }
+        assert_eq!(
+            lines[2],
+            (4, 14),
+            "c comes after three non-ASCII characters"
+        );
+        assert_eq!(
+            lines[6],
+            (6, 11),
+            "i comes after a comment of accented letters"
+        );
     }
 
     #[test]
     fn strings_files() {
         let text = "/* c */\n\"NSCameraUsageDescription\" = \"扫描\\\"码\\\"\";\n// x\nKey2 = v;\n";
         let root = parse_strings(text).unwrap();
+        let positions = Positions::new(text.as_bytes());
         let cam = root.value.get("NSCameraUsageDescription").unwrap();
-        assert_eq!((cam.line, cam.column), (2, 1));
+        assert_eq!(positions.of(cam.at), (2, 1));
         assert_eq!(cam.value.value.as_str(), Some("扫描\"码\""));
-        assert_eq!(root.value.get("Key2").unwrap().line, 4);
+        assert_eq!(positions.of(root.value.get("Key2").unwrap().at).0, 4);
         assert_eq!(parse_strings("").unwrap().value, Value::Dict(&[]));
         assert!(parse_strings("\"a\" = \"b\"").is_err());
         assert!(parse_strings("\"a\" = \"b\"; }").is_err());

@@ -68,8 +68,10 @@ struct Project<'a> {
     /// `src_root` as displayed.
     src_display: String,
     /// Objects by id (looked up only, never listed: no order needed).
-    objects: HashMap<&'a str, &'a Node<'a>>,
-    parents: HashMap<&'a str, &'a str>,
+    objects: HashMap<&'a str, &'a Node<'a>, foldhash::fast::RandomState>,
+    parents: HashMap<&'a str, &'a str, foldhash::fast::RandomState>,
+    /// Lines and columns of the tree's offsets.
+    positions: openstep::Positions<'a>,
     /// What the project may read.
     jail: super::Jail,
 }
@@ -87,8 +89,14 @@ fn list_of<'a>(node: &'a Node<'_>, key: &str) -> Vec<&'a str> {
 }
 
 impl<'a> Project<'a> {
-    fn err(&self, line: u32, column: u32, message: impl Into<String>) -> InputError {
-        InputError::invalid(Location::at(self.display, line, column), message)
+    /// The place in the project file of the byte at offset `at`.
+    fn at(&self, at: u32) -> Location {
+        let (line, column) = self.positions.of(at);
+        Location::at(self.display, line, column)
+    }
+
+    fn err(&self, at: u32, message: impl Into<String>) -> InputError {
+        InputError::invalid(self.at(at), message)
     }
 
     fn object(
@@ -99,8 +107,7 @@ impl<'a> Project<'a> {
     ) -> Result<&'a Node<'a>, InputError> {
         self.objects.get(id).copied().ok_or_else(|| {
             self.err(
-                from.line,
-                from.column,
+                from.at,
                 format!(
                     "`{}` names object {id}, which the project does not define (expected {wanted})",
                     from.key
@@ -139,25 +146,26 @@ pub fn read_project(
     let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")), limits);
     let bytes = jail.read(&pbx_path, &pbx_display, MAX_PBXPROJ_BYTES)?;
     let arena = bumpalo::Bump::new();
+    let positions = openstep::Positions::new(&bytes);
     let root = openstep::parse(&bytes, &arena).map_err(|e| {
         InputError::invalid(
             Location::at(&pbx_display, e.line, e.column),
             format!("malformed project.pbxproj: {}", e.message),
         )
     })?;
-    let top =
-        |line, column, m: String| InputError::invalid(Location::at(&pbx_display, line, column), m);
+    let top = |at, m: String| {
+        let (line, column) = positions.of(at);
+        InputError::invalid(Location::at(&pbx_display, line, column), m)
+    };
     let objects_entry = root.value.get("objects").ok_or_else(|| {
         top(
-            root.line,
-            root.column,
+            root.at,
             "no `objects` dictionary; expected an Xcode project.pbxproj".into(),
         )
     })?;
     let objects_dict = objects_entry.value.value.as_dict().ok_or_else(|| {
         top(
-            objects_entry.line,
-            objects_entry.column,
+            objects_entry.at,
             format!(
                 "`objects` is {}; expected a dictionary",
                 objects_entry.value.value.kind()
@@ -165,11 +173,14 @@ pub fn read_project(
         )
     })?;
     // A later duplicate id wins, as in CFPropertyList.
-    let mut objects = HashMap::with_capacity(objects_dict.len());
+    let mut objects = HashMap::with_capacity_and_hasher(
+        objects_dict.len(),
+        foldhash::fast::RandomState::default(),
+    );
     for e in objects_dict {
         objects.insert(e.key, &e.value);
     }
-    let mut parents = HashMap::new();
+    let mut parents = HashMap::with_hasher(foldhash::fast::RandomState::default());
     for e in objects_dict {
         let isa = str_of(&e.value, "isa").unwrap_or("");
         if matches!(isa, "PBXGroup" | "PBXVariantGroup" | "XCVersionGroup") {
@@ -180,8 +191,7 @@ pub fn read_project(
     }
     let root_entry = root.value.get("rootObject").ok_or_else(|| {
         top(
-            root.line,
-            root.column,
+            root.at,
             "no `rootObject`; expected an Xcode project.pbxproj".into(),
         )
     })?;
@@ -196,6 +206,7 @@ pub fn read_project(
         src_display: dir_display.clone(),
         objects,
         parents,
+        positions,
         jail,
     };
     let pbx_project = project.object(root_id, "the PBXProject", root_entry)?;
@@ -213,9 +224,7 @@ pub fn read_project(
     let regions_at = pbx_project
         .value
         .get("knownRegions")
-        .map_or(Location::file(project.display), |e| {
-            Location::at(project.display, e.line, e.column)
-        });
+        .map_or(Location::file(project.display), |e| project.at(e.at));
     let known_regions: Vec<String> = list_of(pbx_project, "knownRegions")
         .into_iter()
         .filter(|r| *r != "Base" && *r != development)
@@ -360,13 +369,13 @@ fn localization_sources(
                         }
                         let shown = display_of(project, &path);
                         let listed = children.map(|e| {
-                            let line = e
+                            let at = e
                                 .value
                                 .value
                                 .as_array()
                                 .and_then(|a| a.iter().find(|n| n.value.as_str() == Some(child_id)))
-                                .map_or((e.line, e.column), |n| (n.line, n.column));
-                            Location::at(project.display, line.0, line.1)
+                                .map_or(e.at, |n| n.at);
+                            project.at(at)
                         });
                         add(
                             Source::Strings {
@@ -568,7 +577,7 @@ const COCOAPODS_SUPPORT: &str = "Pods/Target Support Files/";
 
 impl Config<'_> {
     /// The build settings, in file order.
-    fn assignments(&self, display: &str) -> Vec<Assignment> {
+    fn assignments(&self, project: &Project<'_>) -> Vec<Assignment> {
         self.settings
             .iter()
             .map(|s| {
@@ -594,7 +603,7 @@ impl Config<'_> {
                     key,
                     condition,
                     value,
-                    location: Location::at(display, s.line, s.column).with_span(s.key_span),
+                    location: project.at(s.at).with_span(project.positions.key_span(s)),
                 }
             })
             .collect()
@@ -661,8 +670,7 @@ fn configurations<'a>(
         if let Some(settings) = config.value.get("buildSettings") {
             let Some(dict) = settings.value.value.as_dict() else {
                 return Err(project.err(
-                    settings.line,
-                    settings.column,
+                    settings.at,
                     format!(
                         "buildSettings is {}; expected a dictionary",
                         settings.value.value.kind()
@@ -674,8 +682,7 @@ fn configurations<'a>(
                     Value::String(_) | Value::Array(_) => {}
                     other => {
                         return Err(project.err(
-                            s.line,
-                            s.column,
+                            s.at,
                             format!(
                                 "build setting {} is {}; expected a string",
                                 s.key,
@@ -692,14 +699,10 @@ fn configurations<'a>(
             let id = base.value.value.as_str().unwrap_or("");
             project.object(id, "a PBXFileReference", base)?;
             let path = project.path_of(id, 0).ok_or_else(|| {
-                project.err(base.line, base.column, format!("baseConfigurationReference {id}: its location (sourceTree) cannot be resolved inside the project folder"))
+                project.err(base.at, format!("baseConfigurationReference {id}: its location (sourceTree) cannot be resolved inside the project folder"))
             })?;
             let shown = display_of(project, &path);
-            xcconfig = Some((
-                path,
-                shown,
-                Location::at(project.display, base.line, base.column),
-            ));
+            xcconfig = Some((path, shown, project.at(base.at)));
         }
         configs.push(Config {
             name,
@@ -849,10 +852,10 @@ impl TargetBuild {
         let mut levels = vec![builtins(&values)];
         if let Some(p) = project_config {
             levels.push(p.read_xcconfig(&project.jail, &mut notes)?);
-            levels.push(p.assignments(project.display));
+            levels.push(p.assignments(project));
         }
         levels.push(target_config.read_xcconfig(&project.jail, &mut notes)?);
-        levels.push(target_config.assignments(project.display));
+        levels.push(target_config.assignments(project));
 
         // The SDK decides which conditional settings apply, so read it unconditionally first.
         let plain = Levels::new(levels, "", configuration);
