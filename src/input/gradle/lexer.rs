@@ -1,10 +1,13 @@
 //! A tokenizer for Gradle build scripts, Groovy and Kotlin DSL alike, that keeps only what a
 //! static reading needs: names, literal strings (with whether they interpolate), numbers and
 //! punctuation, each with its 1-based line and column. Comments are dropped; newlines are kept
-//! because both languages end statements at them.
+//! because both languages end statements at them. Names, numbers and strings without escapes
+//! are slices of the script's text, not copies.
 //!
 //! It never panics and never recurses: an unterminated string or block comment, or brackets
 //! nested deeper than [`MAX_DEPTH`], is an error at the construct's start.
+
+use std::borrow::Cow;
 
 use crate::input::InputError;
 use crate::model::Location;
@@ -16,19 +19,19 @@ pub const MAX_BYTES: u64 = 4 * 1024 * 1024;
 
 /// What a token is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Tok {
+pub enum Tok<'a> {
     /// A name (`android`, `applicationId`, a Kotlin `` `backticked-name` ``).
-    Ident(String),
+    Ident(&'a str),
     /// A string literal. `interpolated` is true when its value depends on `$x` / `${…}`, so it
     /// is not a literal value at all.
     Str {
         /// The text between the quotes, escapes decoded.
-        value: String,
+        value: Cow<'a, str>,
         /// The string interpolates (`"$versionName"`, `"${x}"` in a Groovy/Kotlin GString).
         interpolated: bool,
     },
     /// A number, as written.
-    Num(String),
+    Num(&'a str),
     /// One punctuation character (`{`, `(`, `=`, `.`, `,`, `:`, `+`, …).
     Punct(char),
     /// The end of a line (statements end there unless an operator or bracket continues them).
@@ -37,9 +40,9 @@ pub enum Tok {
 
 /// A token and where it starts.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     /// The token.
-    pub tok: Tok,
+    pub tok: Tok<'a>,
     /// 1-based line.
     pub line: u32,
     /// 1-based column, in characters.
@@ -60,11 +63,14 @@ impl<'a> Cursor<'a> {
     }
 
     fn peek(&mut self) -> Option<char> {
-        self.rest().chars().next()
+        match self.text.as_bytes().get(self.pos) {
+            Some(&b) if b.is_ascii() => Some(char::from(b)),
+            _ => self.rest().chars().next(),
+        }
     }
 
     fn next(&mut self) -> Option<char> {
-        let c = self.rest().chars().next()?;
+        let c = self.peek()?;
         self.pos += c.len_utf8();
         if c == '\n' {
             self.line = self.line.saturating_add(1);
@@ -92,7 +98,7 @@ impl<'a> Cursor<'a> {
 }
 
 /// Tokenizes `text` (the file shown as `path`).
-pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
+pub fn tokenize<'a>(path: &str, text: &'a str) -> Result<Vec<Token<'a>>, InputError> {
     let mut cur = Cursor {
         text,
         pos: 0,
@@ -110,7 +116,7 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
     }
     while let Some(c) = cur.peek() {
         let (line, column) = (cur.line, cur.column);
-        let push = |out: &mut Vec<Token>, tok| out.push(Token { tok, line, column });
+        let push = |out: &mut Vec<Token<'a>>, tok| out.push(Token { tok, line, column });
         match c {
             '\n' => {
                 cur.next();
@@ -150,19 +156,20 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
             }
             '`' => {
                 cur.next();
-                let mut name = String::new();
-                loop {
+                let start = cur.pos;
+                let name = loop {
+                    let end = cur.pos;
                     match cur.next() {
-                        Some('`') => break,
+                        Some('`') => break cur.text.get(start..end).unwrap_or_default(),
                         Some('\n') | None => {
                             return Err(InputError::invalid(
                                 at(line, column),
                                 "unterminated `name`: the line ends before its closing backtick",
                             ));
                         }
-                        Some(c) => name.push(c),
+                        Some(_) => {}
                     }
-                }
+                };
                 push(&mut out, Tok::Ident(name));
             }
             c if c.is_alphabetic() || c == '_' || c == '$' => {
@@ -173,22 +180,23 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
                 {
                     cur.next();
                 }
-                push(&mut out, Tok::Ident(cur.since(start).to_owned()));
+                push(&mut out, Tok::Ident(cur.since(start)));
             }
             c if c.is_ascii_digit() => {
-                let mut num = String::new();
+                let start = cur.pos;
+                let mut dot = false;
                 while let Some(c) = cur
                     .peek()
                     .filter(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '.')
                 {
                     // `1..3` is a range, not a number with two dots.
-                    if c == '.' && (num.contains('.') || cur.starts_with("..")) {
+                    if c == '.' && (dot || cur.starts_with("..")) {
                         break;
                     }
-                    num.push(c);
+                    dot |= c == '.';
                     cur.next();
                 }
-                push(&mut out, Tok::Num(num));
+                push(&mut out, Tok::Num(cur.since(start)));
             }
             '{' | '(' | '[' => {
                 if open.len() >= MAX_DEPTH {
@@ -242,23 +250,33 @@ pub fn tokenize(path: &str, text: &str) -> Result<Vec<Token>, InputError> {
     Ok(out)
 }
 
-/// One string literal, the cursor on its opening quote; `None` when it is not terminated.
-fn string(cur: &mut Cursor<'_>, quote: char) -> Option<Tok> {
-    let triple: String = std::iter::repeat_n(quote, 3).collect();
-    let long = cur.starts_with(&triple);
+/// One string literal, the cursor on its opening quote; `None` when it is not terminated. Its
+/// value is a slice of the text until an escape is met, and a copy from there on.
+fn string<'a>(cur: &mut Cursor<'a>, quote: char) -> Option<Tok<'a>> {
+    let triple: &str = match quote {
+        '"' => "\"\"\"",
+        _ => "'''",
+    };
+    let long = cur.starts_with(triple);
     cur.skip(if long { 3 } else { 1 });
-    let mut value = String::new();
+    let start = cur.pos;
+    // The decoded text once an escape made it differ from the source.
+    let mut copied: Option<String> = None;
     let mut interpolated = false;
-    loop {
-        if long && cur.starts_with(&triple) {
+    let end = loop {
+        let here = cur.pos;
+        if long && cur.starts_with(triple) {
             cur.skip(3);
-            break;
+            break here;
         }
         let c = cur.next()?;
         match c {
-            c if c == quote && !long => break,
+            c if c == quote && !long => break here,
             '\n' if !long => return None,
             '\\' => {
+                let value = copied.get_or_insert_with(|| {
+                    cur.text.get(start..here).unwrap_or_default().to_owned()
+                });
                 let e = cur.next()?;
                 match e {
                     'n' => value.push('\n'),
@@ -275,19 +293,27 @@ fn string(cur: &mut Cursor<'_>, quote: char) -> Option<Tok> {
                     other => value.push(other),
                 }
             }
-            // Single-quoted Groovy strings never interpolate; Kotlin has no single-quoted
-            // strings (a char literal is one character).
-            '$' if quote == '"'
-                && cur
-                    .peek()
-                    .is_some_and(|n| n == '{' || n.is_alphabetic() || n == '_') =>
-            {
-                interpolated = true;
-                value.push('$');
+            c => {
+                // Single-quoted Groovy strings never interpolate; Kotlin has no single-quoted
+                // strings (a char literal is one character).
+                if c == '$'
+                    && quote == '"'
+                    && cur
+                        .peek()
+                        .is_some_and(|n| n == '{' || n.is_alphabetic() || n == '_')
+                {
+                    interpolated = true;
+                }
+                if let Some(value) = &mut copied {
+                    value.push(c);
+                }
             }
-            c => value.push(c),
         }
-    }
+    };
+    let value = match copied {
+        Some(value) => Cow::Owned(value),
+        None => Cow::Borrowed(cur.text.get(start..end).unwrap_or_default()),
+    };
     Some(Tok::Str {
         value,
         interpolated,
@@ -342,6 +368,30 @@ mod tests {
         assert_eq!(
             toks("`android-library`"),
             vec![Tok::Ident("android-library".into())]
+        );
+    }
+
+    /// A string is a slice of the script until an escape, and decoded from the escape on:
+    /// the text before the escape is kept, and what follows is not dropped or doubled.
+    #[test]
+    fn strings_are_sliced_until_an_escape() {
+        let got = toks("\"plain é\" \"ab\\ncd\\\"e\" 'x\\'y' \"\"\"t\\tq\"\"\" \"\\u00e9!\"");
+        let values: Vec<(&str, bool)> = got
+            .iter()
+            .map(|t| match t {
+                Tok::Str { value, .. } => (&**value, matches!(value, Cow::Borrowed(_))),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            values,
+            [
+                ("plain é", true),
+                ("ab\ncd\"e", false),
+                ("x'y", false),
+                ("t\tq", false),
+                ("é!", false),
+            ]
         );
     }
 

@@ -144,7 +144,7 @@ pub struct Settings {
 }
 
 /// Tokenizes and splits a script into statements.
-pub fn parse_script(path: &str, bytes: &[u8]) -> Result<Vec<Stmt>, InputError> {
+pub fn parse_script<'a>(path: &str, bytes: &'a [u8]) -> Result<Vec<Stmt<'a>>, InputError> {
     if bytes.len() as u64 > lexer::MAX_BYTES {
         return Err(InputError::invalid(
             Location::file(path),
@@ -212,9 +212,7 @@ fn walk_settings(path: &str, stmts: &[Stmt], out: &mut Settings, vars: &mut Vars
             if let (Some(p), Some(eq)) = (
                 call_string(head, 0),
                 head.iter().position(|t| t.tok == Tok::Punct('=')),
-            ) && head
-                .iter()
-                .any(|t| t.tok == Tok::Ident("projectDir".into()))
+            ) && head.iter().any(|t| t.tok == Tok::Ident("projectDir"))
             {
                 match first_string(&head[eq + 1..]) {
                     Some(dir) => {
@@ -259,8 +257,8 @@ impl Vars {
             return;
         };
         let Some(name) = h[..eq].iter().skip(1).find_map(|t| match &t.tok {
-            Tok::Ident(n) if !matches!(n.as_str(), "String" | "def" | "val" | "var") => {
-                Some(n.clone())
+            Tok::Ident(n) if !matches!(*n, "String" | "def" | "val" | "var") => {
+                Some((*n).to_owned())
             }
             _ => None,
         }) else {
@@ -275,9 +273,9 @@ fn loc(path: &str, t: &Token) -> Location {
     Location::at(path, t.line, t.column)
 }
 
-fn ident(h: &[Token], i: usize) -> Option<&str> {
+fn ident<'a>(h: &[Token<'a>], i: usize) -> Option<&'a str> {
     match h.get(i).map(|t| &t.tok) {
-        Some(Tok::Ident(s)) => Some(s),
+        Some(Tok::Ident(s)) => Some(*s),
         _ => None,
     }
 }
@@ -287,7 +285,7 @@ fn punct(h: &[Token], i: usize, c: char) -> bool {
 }
 
 /// Splits call arguments: `(a, b)` or `a, b` (Groovy's paren-less call), at top-level commas.
-fn args(h: &[Token]) -> Vec<&[Token]> {
+fn args<'h, 'a>(h: &'h [Token<'a>]) -> Vec<&'h [Token<'a>]> {
     let inner = if punct(h, 0, '(') && matching(h, 0) == Some(h.len() - 1) {
         &h[1..h.len() - 1]
     } else {
@@ -367,14 +365,14 @@ fn eval(h: &[Token], vars: &Vars) -> Value {
                 ..
             },
         ] => {
-            return Value::Literal(value.clone());
+            return Value::Literal(value.to_string());
         }
         [
             Token {
                 tok: Tok::Ident(n), ..
             },
         ] => {
-            if let Some(v) = vars.0.get(n) {
+            if let Some(v) = vars.0.get(*n) {
                 return v.clone();
             }
         }
@@ -395,7 +393,7 @@ fn eval(h: &[Token], vars: &Vars) -> Value {
     Value::Computed(text(h))
 }
 
-fn strip_parens(mut h: &[Token]) -> &[Token] {
+fn strip_parens<'h, 'a>(mut h: &'h [Token<'a>]) -> &'h [Token<'a>] {
     while h.len() >= 2 && punct(h, 0, '(') && matching(h, 0) == Some(h.len() - 1) {
         h = &h[1..h.len() - 1];
     }
@@ -411,7 +409,7 @@ fn call_string(h: &[Token], i: usize) -> Option<String> {
         Some(Tok::Str {
             value,
             interpolated: false,
-        }) if punct(h, i + 3, ')') => Some(value.clone()),
+        }) if punct(h, i + 3, ')') => Some(value.to_string()),
         _ => None,
     }
 }
@@ -421,7 +419,7 @@ fn first_string(h: &[Token]) -> Option<String> {
         Tok::Str {
             value,
             interpolated: false,
-        } => Some(value.clone()),
+        } => Some(value.to_string()),
         _ => None,
     })
 }
@@ -540,7 +538,7 @@ impl Reader<'_> {
         let name = ident(h, 0).unwrap_or_default().to_owned();
         // `apply plugin: 'x'` / `apply(plugin = "x")` anywhere at the top.
         if name == "apply" && ctx == Ctx::Top {
-            if h.iter().any(|t| t.tok == Tok::Ident("plugin".into()))
+            if h.iter().any(|t| t.tok == Tok::Ident("plugin"))
                 && let Some(id) = first_string(&h[1..])
             {
                 self.set_kind(&id);
@@ -842,12 +840,12 @@ impl Reader<'_> {
                         Token {
                             tok: Tok::Ident(b), ..
                         },
-                    ] if b == "true" => Some(true),
+                    ] if *b == "true" => Some(true),
                     [
                         Token {
                             tok: Tok::Ident(b), ..
                         },
-                    ] if b == "false" => Some(false),
+                    ] if *b == "false" => Some(false),
                     _ => None,
                 };
                 if v.is_none() {
@@ -871,11 +869,11 @@ impl Reader<'_> {
                         Tok::Str {
                             value,
                             interpolated: false,
-                        } => Some(value.clone()),
+                        } => Some(value.to_string()),
                         _ => None,
                     })
                     .or_else(|| match rest.last().map(|t| &t.tok) {
-                        Some(Tok::Ident(n)) => Some(n.clone()),
+                        Some(Tok::Ident(n)) => Some((*n).to_owned()),
                         _ => None,
                     });
                 // initWith copies the other type's settings as they are now.
@@ -997,7 +995,7 @@ impl Reader<'_> {
         for entry in args(inner) {
             let split = match sep {
                 Some(c) => entry.iter().position(|t| t.tok == Tok::Punct(c)),
-                None => entry.iter().position(|t| t.tok == Tok::Ident("to".into())),
+                None => entry.iter().position(|t| t.tok == Tok::Ident("to")),
             }?;
             let key = match &entry[..split] {
                 // Groovy map keys may be bare names.
@@ -1005,7 +1003,7 @@ impl Reader<'_> {
                     Token {
                         tok: Tok::Ident(k), ..
                     },
-                ] if sep.is_some() => k.clone(),
+                ] if sep.is_some() => (*k).to_owned(),
                 k => match eval(k, &self.vars) {
                     Value::Literal(k) => k,
                     Value::Computed(_) => return None,
@@ -1083,7 +1081,7 @@ impl Reader<'_> {
         // Find project(...) or projects.x among the arguments.
         for (i, t) in rest.iter().enumerate() {
             match &t.tok {
-                Tok::Ident(p) if p == "project" && punct(rest, i + 1, '(') => {
+                Tok::Ident(p) if *p == "project" && punct(rest, i + 1, '(') => {
                     let close = matching(rest, i + 1).unwrap_or(rest.len() - 1);
                     let inner = &rest[i + 2..close];
                     // project(':x') or project(path: ':x')
@@ -1115,7 +1113,7 @@ impl Reader<'_> {
                     }
                     return;
                 }
-                Tok::Ident(p) if p == "projects" && punct(rest, i + 1, '.') => {
+                Tok::Ident(p) if *p == "projects" && punct(rest, i + 1, '.') => {
                     // Type-safe project accessors: projects.feature.login → :feature:login
                     // (matched against the included names by the caller, ignoring case and
                     // separators).
@@ -1145,13 +1143,13 @@ impl Reader<'_> {
     }
 }
 
-fn prefixed(first: &str, h: &[Token]) -> Vec<Token> {
+fn prefixed<'a>(first: &'a str, h: &[Token<'a>]) -> Vec<Token<'a>> {
     let Some(t) = h.first() else {
         return Vec::new();
     };
     let mut v = vec![
         Token {
-            tok: Tok::Ident(first.into()),
+            tok: Tok::Ident(first),
             line: t.line,
             column: t.column,
         },

@@ -6,14 +6,14 @@ use super::lexer::{Tok, Token};
 
 /// One statement.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stmt {
+pub struct Stmt<'a> {
     /// The tokens before the block (or the whole statement), newlines inside brackets dropped.
-    pub head: Vec<Token>,
+    pub head: Vec<Token<'a>>,
     /// The statements of its `{ … }` block, if it has one.
-    pub block: Option<Vec<Stmt>>,
+    pub block: Option<Vec<Stmt<'a>>>,
 }
 
-impl Stmt {
+impl Stmt<'_> {
     /// 1-based line of the statement's first token.
     pub fn line(&self) -> u32 {
         self.head.first().map_or(0, |t| t.line)
@@ -23,10 +23,8 @@ impl Stmt {
 /// Builds the statement tree. The lexer has balanced every bracket already, so this cannot
 /// fail; it recurses once per `{` level, which the lexer bounds. The tokens are moved into the
 /// statements, not copied.
-pub fn statements(tokens: Vec<Token>) -> Vec<Stmt> {
-    let mut slots: Vec<Option<Token>> = tokens.into_iter().map(Some).collect();
-    let mut i = 0;
-    block(&mut slots, &mut i)
+pub fn statements(tokens: Vec<Token<'_>>) -> Vec<Stmt<'_>> {
+    block(&mut tokens.into_iter())
 }
 
 fn continues(last: Option<&Token>, next: Option<&Token>) -> bool {
@@ -58,17 +56,12 @@ enum Role {
     Other,
 }
 
-/// `tokens` from `*i` on, each taken out of its slot when it is used (the slots after `*i` are
-/// all still full).
-fn block(tokens: &mut [Option<Token>], i: &mut usize) -> Vec<Stmt> {
+/// The statements of the tokens left in `tokens`, up to the `}` that ends their block.
+fn block<'a>(tokens: &mut std::vec::IntoIter<Token<'a>>) -> Vec<Stmt<'a>> {
     let mut out = Vec::new();
-    let mut head: Vec<Token> = Vec::new();
+    let mut head: Vec<Token<'a>> = Vec::new();
     let mut depth = 0usize;
-    while let Some(slot) = tokens.get_mut(*i) {
-        let Some(t) = slot.take() else {
-            *i += 1;
-            continue;
-        };
+    while let Some(t) = tokens.next() {
         let role = match &t.tok {
             Tok::Punct('(' | '[') => Role::Open,
             Tok::Punct(')' | ']') => Role::Close,
@@ -91,8 +84,7 @@ fn block(tokens: &mut [Option<Token>], i: &mut usize) -> Vec<Stmt> {
                 head.push(t);
             }
             Role::Block => {
-                *i += 1;
-                let inner = block(tokens, i);
+                let inner = block(tokens);
                 out.push(Stmt {
                     head: std::mem::take(&mut head),
                     block: Some(inner),
@@ -109,12 +101,7 @@ fn block(tokens: &mut [Option<Token>], i: &mut usize) -> Vec<Stmt> {
             }
             Role::Inside => {}
             Role::Break => {
-                let next = tokens
-                    .get(*i + 1..)
-                    .unwrap_or_default()
-                    .iter()
-                    .flatten()
-                    .find(|t| t.tok != Tok::Newline);
+                let next = tokens.as_slice().iter().find(|t| t.tok != Tok::Newline);
                 if !(head.is_empty() || (t.tok == Tok::Newline && continues(head.last(), next))) {
                     out.push(Stmt {
                         head: std::mem::take(&mut head),
@@ -124,7 +111,6 @@ fn block(tokens: &mut [Option<Token>], i: &mut usize) -> Vec<Stmt> {
             }
             Role::Other => head.push(t),
         }
-        *i += 1;
     }
     if !head.is_empty() {
         out.push(Stmt { head, block: None });
