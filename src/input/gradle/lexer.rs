@@ -324,7 +324,7 @@ fn string<'a>(cur: &mut Cursor<'a>, quote: char) -> Option<Tok<'a>> {
 mod tests {
     use super::*;
 
-    fn toks(s: &str) -> Vec<Tok> {
+    fn toks(s: &str) -> Vec<Tok<'_>> {
         tokenize("b", s)
             .unwrap()
             .into_iter()
@@ -335,7 +335,7 @@ mod tests {
     #[test]
     fn strings_names_and_positions() {
         let t = tokenize("b", "android {\n  namespace = \"a.b\" // c\n}").unwrap();
-        assert_eq!(t[0].tok, Tok::Ident("android".into()));
+        assert_eq!(t[0].tok, Tok::Ident("android"));
         assert_eq!((t[3].line, t[3].column), (2, 3));
         assert_eq!(
             t[5].tok,
@@ -367,7 +367,7 @@ mod tests {
         );
         assert_eq!(
             toks("`android-library`"),
-            vec![Tok::Ident("android-library".into())]
+            vec![Tok::Ident("android-library")]
         );
     }
 
