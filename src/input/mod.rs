@@ -226,7 +226,7 @@ pub(crate) fn read_kept(
     display: &str,
     max: u64,
     what: &str,
-) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
+) -> Result<std::sync::Arc<crate::source::Source>, InputError> {
     sources.read(path, display, max).map_err(|e| match e {
         crate::source::ReadError::Io(source) => InputError::Read {
             path: display.to_owned(),

@@ -9,7 +9,7 @@ use crate::model::saturating_u32;
 #[derive(Debug)]
 pub(crate) struct LineIndex<'a> {
     text: &'a [u8],
-    starts: Vec<usize>,
+    starts: std::borrow::Cow<'a, [usize]>,
     /// Last (line, offset, column) computed. Positions are mostly asked for in increasing
     /// order, and counting from the line start each time would be quadratic on a document
     /// written as one long line (a minified HTML page).
@@ -22,7 +22,16 @@ impl<'a> LineIndex<'a> {
     pub(crate) fn new(text: &'a [u8]) -> Self {
         LineIndex {
             text,
-            starts: starts(text),
+            starts: starts(text).into(),
+            last: Cell::new((0, 0, 1)),
+        }
+    }
+
+    /// Indexes `text` by its line starts `starts`, worked out before ([`starts`] of `text`).
+    pub(crate) fn with_starts(text: &'a [u8], starts: &'a [usize]) -> Self {
+        LineIndex {
+            text,
+            starts: starts.into(),
             last: Cell::new((0, 0, 1)),
         }
     }

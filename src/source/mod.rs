@@ -12,7 +12,7 @@ pub mod lines;
 use std::collections::HashMap;
 use std::io::Read;
 use std::path::Path;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 /// What a run may keep of the texts it read, in all. Real inputs are kilobytes each (the
 /// largest corpus manifest is 73 KB, a large app's project.pbxproj a few MB), so a whole app's
@@ -25,12 +25,58 @@ pub const MAX_RETAINED_BYTES: usize = 32 * 1024 * 1024;
 /// readers (on any thread) and the report see the same texts.
 #[derive(Debug, Clone, Default)]
 pub struct SourceMap {
-    inner: Arc<Mutex<Kept>>,
+    inner: Arc<Mutex<Store>>,
+}
+
+/// The bytes of one file a run read, with what the reader and the report both need of them
+/// worked out once: whether they are UTF-8, and where their lines start (a project file's
+/// parser and the report quoting it would otherwise each index its thousands of lines).
+#[derive(Debug)]
+pub struct Source {
+    /// The text when the bytes are UTF-8 (checked once, when kept), else the bytes.
+    bytes: Result<String, Vec<u8>>,
+    starts: OnceLock<Vec<usize>>,
+}
+
+impl Source {
+    /// `bytes`, checked for UTF-8; their lines are indexed when first asked for.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Source {
+            bytes: String::from_utf8(bytes).map_err(std::string::FromUtf8Error::into_bytes),
+            starts: OnceLock::new(),
+        }
+    }
+
+    /// The whole file as text, when it is UTF-8.
+    pub fn as_str(&self) -> Option<&str> {
+        self.bytes.as_deref().ok()
+    }
+
+    /// Whether the whole file is UTF-8.
+    pub fn is_utf8(&self) -> bool {
+        self.bytes.is_ok()
+    }
+
+    /// The start offset of every line of the file (see [`lines::starts`]).
+    pub fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| lines::starts(self))
+    }
+}
+
+impl std::ops::Deref for Source {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        match &self.bytes {
+            Ok(text) => text.as_bytes(),
+            Err(bytes) => bytes,
+        }
+    }
 }
 
 #[derive(Debug, Default)]
-struct Kept {
-    files: HashMap<String, Arc<Vec<u8>>>,
+struct Store {
+    files: HashMap<String, Arc<Source>>,
     /// Bytes of every text offered so far, kept or not.
     offered: usize,
 }
@@ -67,7 +113,7 @@ impl SourceMap {
     /// so a file that grows or a special file never costs more), and keeps it as `display`. A
     /// file the run already read is not read again: a project that reads one file twice (an
     /// XcodeGen spec, a manifest several variants merge) parses the same bytes both times.
-    pub fn read(&self, path: &Path, display: &str, max: u64) -> Result<Arc<Vec<u8>>, ReadError> {
+    pub fn read(&self, path: &Path, display: &str, max: u64) -> Result<Arc<Source>, ReadError> {
         if let Some(kept) = self.get(display) {
             if kept.len() as u64 > max {
                 return Err(ReadError::TooBig { max });
@@ -89,8 +135,8 @@ impl SourceMap {
 
     /// Keeps `bytes` as the text of `display` (the first text kept for a path stays: a file
     /// is read once per run, and a second read of it must not change what the report quotes).
-    pub fn keep(&self, display: &str, bytes: Vec<u8>) -> Arc<Vec<u8>> {
-        let bytes = Arc::new(bytes);
+    pub fn keep(&self, display: &str, bytes: Vec<u8>) -> Arc<Source> {
+        let bytes = Arc::new(Source::new(bytes));
         let mut kept = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(first) = kept.files.get(display) {
             return Arc::clone(first);
@@ -105,7 +151,7 @@ impl SourceMap {
     }
 
     /// The bytes kept for `display`, if the run read and kept that file.
-    pub fn get(&self, display: &str) -> Option<Arc<Vec<u8>>> {
+    pub fn get(&self, display: &str) -> Option<Arc<Source>> {
         let kept = self.inner.lock().unwrap_or_else(PoisonError::into_inner);
         kept.files.get(display).cloned()
     }
@@ -133,15 +179,24 @@ pub struct Texts<'a> {
 #[derive(Debug)]
 struct Text {
     bytes: Held,
-    /// The start of every line.
-    starts: Vec<usize>,
+    /// The start of every line of the built-in policy (a kept file keeps its own).
+    own_starts: Vec<usize>,
+}
+
+impl Text {
+    fn starts(&self) -> &[usize] {
+        match &self.bytes {
+            Held::Static(_) => &self.own_starts,
+            Held::Kept(kept) => kept.starts(),
+        }
+    }
 }
 
 /// The bytes of a quoted text: the built-in policy's, compiled in, or a kept file's.
 #[derive(Debug)]
 enum Held {
     Static(&'static [u8]),
-    Kept(Arc<Vec<u8>>),
+    Kept(Arc<Source>),
 }
 
 impl std::ops::Deref for Held {
@@ -168,17 +223,18 @@ impl<'a> Texts<'a> {
         self.files
             .entry(path.to_owned())
             .or_insert_with(|| {
-                let bytes = if path == crate::policy::BUILTIN_PATH {
-                    Held::Static(crate::policy::BUILTIN_M5.as_bytes())
-                } else {
-                    let kept = self.sources.get(path)?;
-                    // A binary plist or a compiled manifest has no lines to show.
-                    std::str::from_utf8(&kept).ok()?;
-                    Held::Kept(kept)
-                };
-                Some(Text {
-                    starts: lines::starts(&bytes),
-                    bytes,
+                if path == crate::policy::BUILTIN_PATH {
+                    let bytes = crate::policy::BUILTIN_M5.as_bytes();
+                    return Some(Text {
+                        own_starts: lines::starts(bytes),
+                        bytes: Held::Static(bytes),
+                    });
+                }
+                let kept = self.sources.get(path)?;
+                // A binary plist or a compiled manifest has no lines to show.
+                kept.is_utf8().then(|| Text {
+                    own_starts: Vec::new(),
+                    bytes: Held::Kept(kept),
                 })
             })
             .as_ref()
@@ -187,7 +243,7 @@ impl<'a> Texts<'a> {
     /// Line `line` (1-based) of `path`, without its line end, if the run kept that text.
     pub fn line(&mut self, path: &str, line: u32) -> Option<&str> {
         let text = self.text(path)?;
-        let (start, end) = lines::line_range(&text.bytes, &text.starts, line)?;
+        let (start, end) = lines::line_range(&text.bytes, text.starts(), line)?;
         // The whole text is UTF-8 and the range ends next to ASCII bytes.
         std::str::from_utf8(&text.bytes[start..end]).ok()
     }
@@ -204,12 +260,12 @@ impl<'a> Texts<'a> {
         if let Some(span) = location.span
             && let Ok(at) = usize::try_from(span.start)
         {
-            let on = u32::try_from(text.starts.partition_point(|&s| s <= at)).ok()?;
+            let on = u32::try_from(text.starts().partition_point(|&s| s <= at)).ok()?;
             if on > number && on - number <= FOLLOWING_LINES {
                 number = on;
             }
         }
-        let (start, end) = lines::line_range(&text.bytes, &text.starts, number)?;
+        let (start, end) = lines::line_range(&text.bytes, text.starts(), number)?;
         let line = std::str::from_utf8(&text.bytes[start..end]).ok()?;
         let caret = location.span.and_then(|span| {
             let from = usize::try_from(span.start).ok()?.checked_sub(start)?;
@@ -266,10 +322,23 @@ mod tests {
             Err(ReadError::TooBig { max: 3 })
         ));
         assert_eq!(
-            map.get("m.xml").as_deref().map(Vec::as_slice),
+            map.get("m.xml").as_deref().map(|kept| &**kept),
             Some(&b"first"[..])
         );
         assert!(map.get("other.xml").is_none());
+    }
+
+    /// A kept file is checked for UTF-8 once and its lines indexed once, for the reader and
+    /// the report alike; its bytes are the bytes read either way.
+    #[test]
+    fn a_kept_file_knows_its_text_and_lines() {
+        let text = Source::new(b"a\r\n\xc3\xa9\nb".to_vec());
+        assert_eq!(text.as_str(), Some("a\r\né\nb"));
+        assert_eq!(text.starts(), [0, 3, 6]);
+        let binary = Source::new(b"\xffa\nb".to_vec());
+        assert!(!binary.is_utf8() && binary.as_str().is_none());
+        assert_eq!(&*binary, b"\xffa\nb");
+        assert_eq!(binary.starts(), [0, 3]);
     }
 
     #[test]

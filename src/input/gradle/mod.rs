@@ -70,7 +70,7 @@ fn read_file(
     path: &Path,
     display: &str,
     max: u64,
-) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
+) -> Result<std::sync::Arc<crate::source::Source>, InputError> {
     super::read_kept(sources, path, display, max, "Gradle build file or manifest")
 }
 
@@ -266,7 +266,7 @@ fn projects(
 /// A build output: its display path, bytes and modification time.
 type Output = (
     String,
-    std::sync::Arc<Vec<u8>>,
+    std::sync::Arc<crate::source::Source>,
     Option<std::time::SystemTime>,
 );
 
@@ -329,7 +329,7 @@ impl VariantReader<'_> {
         path: &Path,
         display: &str,
         max: u64,
-    ) -> Result<std::sync::Arc<Vec<u8>>, InputError> {
+    ) -> Result<std::sync::Arc<crate::source::Source>, InputError> {
         super::confined(&self.project.boundary, path, display, self.real)?;
         read_file(self.sources, path, display, max)
     }

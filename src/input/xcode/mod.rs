@@ -68,7 +68,7 @@ impl Jail {
         path: &Path,
         display: &str,
         max: u64,
-    ) -> Result<Arc<Vec<u8>>, InputError> {
+    ) -> Result<Arc<crate::source::Source>, InputError> {
         super::confined(&self.boundary, path, display, &self.real)?;
         super::read_kept(&self.sources, path, display, max, "Xcode project file")
     }

@@ -178,29 +178,48 @@ type PendingKey<'a> = (&'a str, u32, u32);
 /// while parsing.
 #[derive(Debug)]
 pub struct Positions<'a> {
-    /// The parsed text (after a BOM).
-    text: &'a [u8],
-    /// Bytes of the file before `text` (a BOM), so spans are offsets in the file.
+    /// The file's bytes, a BOM included.
+    bytes: &'a [u8],
+    /// Bytes of the file before the parsed text (a BOM).
     base: usize,
+    /// The kept file, whose line starts the report uses too.
+    source: Option<&'a crate::source::Source>,
     index: OnceCell<LineIndex<'a>>,
 }
 
 impl<'a> Positions<'a> {
     /// The positions in `bytes`, the bytes given to [`parse`] or [`parse_strings`].
     pub fn new(bytes: &'a [u8]) -> Self {
-        let text = bytes.strip_prefix(BOM).unwrap_or(bytes);
         Positions {
-            text,
-            base: bytes.len() - text.len(),
+            bytes,
+            base: if bytes.starts_with(BOM) { BOM.len() } else { 0 },
+            source: None,
             index: OnceCell::new(),
         }
     }
 
-    /// 1-based line and column of the byte at offset `at`, as [`LineIndex`] counts them.
+    /// The positions in a file the run kept, indexed with the lines the report quotes.
+    pub fn of_source(source: &'a crate::source::Source) -> Self {
+        Positions {
+            source: Some(source),
+            ..Positions::new(source)
+        }
+    }
+
+    /// 1-based line and column of the byte at offset `at` of the parsed text, as
+    /// [`LineIndex`] counts them in that text.
     pub fn of(&self, at: u32) -> (u32, u32) {
-        self.index
-            .get_or_init(|| LineIndex::new(self.text))
-            .position(at as usize)
+        let index = self.index.get_or_init(|| match self.source {
+            Some(source) => LineIndex::with_starts(self.bytes, source.starts()),
+            None => LineIndex::new(self.bytes),
+        });
+        let (line, column) = index.position(self.base + at as usize);
+        // The file's lines are the text's, but a BOM is one more character on the first.
+        if line == 1 && self.base > 0 {
+            (line, column.saturating_sub(1).max(1))
+        } else {
+            (line, column)
+        }
     }
 
     /// The bytes of `entry`'s key as written, quotes included, as offsets in the file.
@@ -448,18 +467,28 @@ fn comment_end(text: &[u8]) -> Option<usize> {
 /// Parses a whole OpenStep plist. A UTF-8 BOM and the `// !$*UTF8*$!` header line Xcode writes
 /// are accepted (the header is a comment).
 pub fn parse<'a>(bytes: &'a [u8], arena: &'a Bump) -> Result<Node<'a>, SyntaxError> {
-    parse_with(bytes, arena, false)
+    parse_with(bytes, std::str::from_utf8(bytes).ok(), arena, false)
+}
+
+/// [`parse`] of a file the run kept, whose text was checked for UTF-8 when it was read.
+pub fn parse_source<'a>(
+    source: &'a crate::source::Source,
+    arena: &'a Bump,
+) -> Result<Node<'a>, SyntaxError> {
+    parse_with(source, source.as_str(), arena, false)
 }
 
 /// Parses the body of a `.strings` file: `"key" = "value";` entries with no surrounding braces
 /// (CFPropertyList reads a strings file as exactly that). The text must be UTF-8 here; callers
 /// decode UTF-16 first.
 pub fn parse_strings<'a>(text: &'a str, arena: &'a Bump) -> Result<Node<'a>, SyntaxError> {
-    parse_with(text.as_bytes(), arena, true)
+    parse_with(text.as_bytes(), Some(text), arena, true)
 }
 
+/// Parses `bytes`; `utf8` is the same bytes as text when they are UTF-8.
 fn parse_with<'a>(
     bytes: &'a [u8],
+    utf8: Option<&'a str>,
     arena: &'a Bump,
     strings: bool,
 ) -> Result<Node<'a>, SyntaxError> {
@@ -474,7 +503,7 @@ fn parse_with<'a>(
     let mut p = Parser {
         text,
         arena,
-        utf8: std::str::from_utf8(text).ok(),
+        utf8: utf8.and_then(|whole| whole.get(bytes.len() - text.len()..)),
         pos: 0,
     };
     let mut stack: Vec<Frame<'_>> = Vec::new();
@@ -674,6 +703,10 @@ mod tests {
             })
             .collect();
         assert_eq!(spans, [Some("a"), Some("\"c d\"")]);
+        // The BOM is not a character of the first line.
+        let first = &root.value.as_dict().unwrap()[0];
+        assert_eq!(positions.of(first.at), (1, 3));
+        assert_eq!(positions.of(root.at), (1, 1));
     }
 
     #[test]
@@ -706,6 +739,9 @@ mod tests {
         let root = parse(file.as_bytes()).unwrap();
         let index = LineIndex::new(text.as_bytes());
         let positions = Positions::new(file.as_bytes());
+        // The same places through the line starts of the kept file, which the report uses.
+        let kept = crate::source::Source::new(file.clone().into_bytes());
+        let shared = Positions::of_source(&kept);
         let entries = root.value.as_dict().unwrap();
         assert_eq!(entries.len(), 8);
         let mut lines = Vec::new();
@@ -715,6 +751,7 @@ mod tests {
             assert_eq!(written.trim_matches('"'), e.key);
             let at = positions.of(e.at);
             assert_eq!(at, index.position(span.start as usize - 3), "{}", e.key);
+            assert_eq!(shared.of(e.at), at, "{}", e.key);
             lines.push(at);
         }
         assert_eq!(

@@ -146,8 +146,8 @@ pub fn read_project(
     let jail = super::Jail::around(xcodeproj.parent().unwrap_or(Path::new(".")), limits);
     let bytes = jail.read(&pbx_path, &pbx_display, MAX_PBXPROJ_BYTES)?;
     let arena = bumpalo::Bump::new();
-    let positions = openstep::Positions::new(&bytes);
-    let root = openstep::parse(&bytes, &arena).map_err(|e| {
+    let positions = openstep::Positions::of_source(&bytes);
+    let root = openstep::parse_source(&bytes, &arena).map_err(|e| {
         InputError::invalid(
             Location::at(&pbx_display, e.line, e.column),
             format!("malformed project.pbxproj: {}", e.message),
