@@ -309,7 +309,7 @@ impl Catalog {
                 return *answer;
             }
         }
-        let answer = self.nearest_platform_permission_uncached(name, builtin);
+        let answer = self.nearest_platform_permission_uncached(name);
         if builtin {
             ANSWERS
                 .lock()
@@ -319,29 +319,21 @@ impl Catalog {
         answer
     }
 
-    fn nearest_platform_permission_uncached(
-        &self,
-        name: &str,
-        builtin: bool,
-    ) -> Option<&'static str> {
+    fn nearest_platform_permission_uncached(&self, name: &str) -> Option<&'static str> {
         let short = name.strip_prefix(ANDROID_PREFIX).unwrap_or(name);
-        let list = || -> Vec<&'static str> {
-            self.android
-                .iter()
-                .filter_map(|p| p.name.strip_prefix(ANDROID_PREFIX))
-                .filter(|s| !s.contains('.'))
-                .collect()
-        };
-        // The built-in catalog's list is made once per run, not once per unknown name.
-        static BUILTIN: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-        let own;
-        let platform: &[&'static str] = if builtin {
-            BUILTIN.get_or_init(list)
-        } else {
-            own = list();
-            &own
-        };
-        nearest(short, platform.iter().copied()).and_then(|s| {
+        // The platform's names are one run of the sorted table; of those, only the ones whose
+        // length is within reach are looked at further (a run asks for every unknown name).
+        let from = self.android.partition_point(|p| p.name < ANDROID_PREFIX);
+        let platform = &self.android[from..];
+        let platform =
+            &platform[..platform.partition_point(|p| p.name.starts_with(ANDROID_PREFIX))];
+        let length = chars(short);
+        let candidates = platform
+            .iter()
+            .map(|p| &p.name[ANDROID_PREFIX.len()..])
+            .filter(|s| chars(s).abs_diff(length) <= reach(length))
+            .filter(|s| !s.contains('.'));
+        nearest(short, candidates).and_then(|s| {
             self.android_permission(&format!("{ANDROID_PREFIX}{s}"))
                 .map(|p| p.name)
         })
@@ -377,7 +369,7 @@ pub fn short_name(name: &str) -> &str {
 pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Option<&'c str> {
     let word_upper: Vec<char> = word.chars().flat_map(char::to_uppercase).collect();
     let length = word.chars().count();
-    let limit = (length / 3).max(2);
+    let limit = reach(length);
     let word_letters = Letters::of(&word_upper);
     let mut other: Vec<char> = Vec::new();
     candidates
@@ -401,6 +393,11 @@ pub fn nearest<'c>(word: &str, candidates: impl Iterator<Item = &'c str>) -> Opt
         })
         .min()
         .map(|(_, c)| c)
+}
+
+/// The largest edit distance a suggestion for a word of `length` characters may be at.
+fn reach(length: usize) -> usize {
+    (length / 3).max(2)
 }
 
 /// Characters in `text`; a byte each when it is ASCII.
