@@ -509,6 +509,51 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 mod tests {
     use super::*;
 
+    /// A suggestion is the closest platform permission (`android.permission.` and no further
+    /// dot) within reach: the same as comparing the word with every such name in the catalog.
+    #[test]
+    fn suggestions_are_the_nearest_platform_permission() {
+        let cat = catalog();
+        let everyone = |word: &str| {
+            let names: Vec<&str> = cat
+                .android
+                .iter()
+                .filter_map(|p| p.name.strip_prefix(ANDROID_PREFIX))
+                .filter(|s| !s.contains('.'))
+                .collect();
+            nearest(word, names.into_iter()).map(|s| {
+                cat.android_permission(&format!("{ANDROID_PREFIX}{s}"))
+                    .unwrap()
+                    .name
+            })
+        };
+        for word in [
+            "READ_CONTACT",
+            "android.permission.CAMREA",
+            "ACCESS_FINE_LOCATOIN",
+            "RECIEVE_BOOT_COMPLETED",
+            "health.READ_STEP",
+            "X",
+            "ACCESS_COARSE_LOCATION_AND_MORE_WORDS",
+            "",
+        ] {
+            let short = word.strip_prefix(ANDROID_PREFIX).unwrap_or(word);
+            assert_eq!(
+                cat.nearest_platform_permission_uncached(word),
+                everyone(short),
+                "{word}"
+            );
+        }
+        assert_eq!(
+            cat.nearest_platform_permission("READ_CONTACT"),
+            Some("android.permission.READ_CONTACTS")
+        );
+        assert_eq!(
+            cat.nearest_platform_permission("RECIEVE_BOOT_COMPLETED"),
+            Some("android.permission.RECEIVE_BOOT_COMPLETED")
+        );
+    }
+
     /// `generated.rs` is what the generator makes of the TSVs today.
     #[test]
     fn generated_tables_are_fresh() {
