@@ -72,6 +72,10 @@ struct Project<'a> {
     parents: HashMap<&'a str, &'a str, foldhash::fast::RandomState>,
     /// Lines and columns of the tree's offsets.
     positions: openstep::Positions<'a>,
+    /// Paths of the groups asked for so far: a localized file's path is its group's path and
+    /// its own, and a group of forty languages would otherwise walk its group chain forty
+    /// times.
+    group_paths: std::cell::RefCell<HashMap<&'a str, Option<PathBuf>, foldhash::fast::RandomState>>,
     /// What the project may read.
     jail: super::Jail,
 }
@@ -123,6 +127,19 @@ impl<'a> Project<'a> {
         let tree = str_of(node, "sourceTree").unwrap_or("<group>");
         let base = match tree {
             "<group>" if depth < 64 => match self.parents.get(id) {
+                // Remembered for the parents of the files asked about (depth 0), so a
+                // remembered path is always the one this call would have worked out.
+                Some(&parent) if depth == 0 => {
+                    let known = self.group_paths.borrow().get(parent).cloned();
+                    match known {
+                        Some(path) => path?,
+                        None => {
+                            let path = self.path_of(parent, depth + 1);
+                            self.group_paths.borrow_mut().insert(parent, path.clone());
+                            path?
+                        }
+                    }
+                }
                 Some(parent) => self.path_of(parent, depth + 1)?,
                 None => self.src_root.clone(),
             },
@@ -207,11 +224,13 @@ pub fn read_project(
         objects,
         parents,
         positions,
+        group_paths: std::cell::RefCell::default(),
         jail,
     };
     let pbx_project = project.object(root_id, "the PBXProject", root_entry)?;
     if let Some(extra) = str_of(pbx_project, "projectDirPath").filter(|p| !p.is_empty()) {
         project.src_root = dir.join(extra);
+        project.group_paths.get_mut().clear();
         project.src_display = crate::display::join(&dir_display, extra);
     }
     let project_name = xcodeproj
