@@ -14,6 +14,7 @@
 //! libraries and other bundles that are not apps or app extensions are not audited: iOS reads
 //! purpose strings only from an app's or extension's own Info.plist.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -466,7 +467,7 @@ fn localize(
     input: &mut ParsedInput,
     sources: &[Source],
     regions: &Regions,
-    plist: Option<&(PathBuf, String, Assignment)>,
+    plist: Option<&(PathBuf, String, Assignment<'_>)>,
 ) -> Result<(), InputError> {
     // language → (translations, where the language's file is)
     let mut by_language: BTreeMap<String, (super::localized::Translations, Location)> =
@@ -594,32 +595,41 @@ struct Config<'a> {
 /// Info.plist key.
 const COCOAPODS_SUPPORT: &str = "Pods/Target Support Files/";
 
-impl Config<'_> {
-    /// The build settings, in file order.
-    fn assignments(&self, project: &Project<'_>) -> Vec<Assignment> {
+impl<'a> Config<'a> {
+    /// The build settings, in file order: their names and values are the project file's
+    /// text, not copies.
+    fn assignments(&self, project: &Project<'_>) -> Vec<Assignment<'a>> {
         self.settings
             .iter()
             .map(|s| {
-                let (key, condition) = match s.key.split_once('[') {
-                    Some((k, c)) => (
-                        k.to_owned(),
-                        Some(c.trim_end_matches(']').replace("][", ",")),
-                    ),
-                    None => (s.key.to_string(), None),
+                let key: &'a str = s.key;
+                let (key, condition) = match key.split_once('[') {
+                    Some((k, c)) => {
+                        let c = c.trim_end_matches(']');
+                        let c = if c.contains("][") {
+                            Cow::Owned(c.replace("][", ","))
+                        } else {
+                            Cow::Borrowed(c)
+                        };
+                        (k, Some(c))
+                    }
+                    None => (key, None),
                 };
                 let value = match &s.value.value {
-                    Value::String(v) => v.to_string(),
+                    Value::String(v) => Cow::Borrowed(*v),
                     // A list-valued setting is space-joined, as Xcode evaluates it.
-                    Value::Array(items) => items
-                        .iter()
-                        .filter_map(|n| n.value.as_str())
-                        .collect::<Vec<_>>()
-                        .join(" "),
+                    Value::Array(items) => Cow::Owned(
+                        items
+                            .iter()
+                            .filter_map(|n| n.value.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
                     // Refused when the configuration was read.
-                    _ => String::new(),
+                    _ => Cow::Borrowed(""),
                 };
                 Assignment {
-                    key,
+                    key: Cow::Borrowed(key),
                     condition,
                     value,
                     location: project.at(s.at).with_span(project.positions.key_span(s)),
@@ -634,7 +644,7 @@ impl Config<'_> {
         &self,
         jail: &super::Jail,
         notes: &mut Vec<crate::model::InputNote>,
-    ) -> Result<Vec<Assignment>, InputError> {
+    ) -> Result<Vec<Assignment<'static>>, InputError> {
         let Some((path, shown, at)) = &self.xcconfig else {
             return Ok(Vec::new());
         };
@@ -795,15 +805,15 @@ fn choose_configuration<'c>(
 }
 
 /// The settings of one target in one configuration, and what they decide.
-struct TargetBuild {
+struct TargetBuild<'a> {
     name: String,
     configuration: String,
     platform: ApplePlatform,
     catalyst: bool,
-    levels: Levels,
+    levels: Levels<'a>,
     /// (path to open, path shown, the setting) of `INFOPLIST_FILE`.
-    infoplist_file: Option<(PathBuf, String, Assignment)>,
-    generate: Option<(bool, Assignment)>,
+    infoplist_file: Option<(PathBuf, String, Assignment<'a>)>,
+    generate: Option<(bool, Assignment<'a>)>,
     /// Notes from reading the configuration files.
     notes: Vec<crate::model::InputNote>,
 }
@@ -836,7 +846,7 @@ fn sdk_name(platform: ApplePlatform) -> &'static str {
     }
 }
 
-fn expand_error(a: &Assignment, e: &ExpandError) -> InputError {
+fn expand_error(a: &Assignment<'_>, e: &ExpandError) -> InputError {
     InputError::invalid(
         a.location.clone(),
         format!(
@@ -846,7 +856,7 @@ fn expand_error(a: &Assignment, e: &ExpandError) -> InputError {
     )
 }
 
-impl TargetBuild {
+impl<'a> TargetBuild<'a> {
     #[allow(clippy::too_many_arguments)]
     fn new(
         project: &Project<'_>,
@@ -854,10 +864,10 @@ impl TargetBuild {
         name: &str,
         product_type: &str,
         configuration: &str,
-        project_config: Option<&Config<'_>>,
-        target_config: &Config<'_>,
+        project_config: Option<&Config<'a>>,
+        target_config: &Config<'a>,
     ) -> Result<Self, InputError> {
-        let mut values: BTreeMap<&str, String> = BTreeMap::new();
+        let mut values: BTreeMap<&'static str, String> = BTreeMap::new();
         for k in ["SRCROOT", "PROJECT_DIR", "SOURCE_ROOT"] {
             values.insert(k, ".".to_owned());
         }
@@ -868,7 +878,7 @@ impl TargetBuild {
         values.insert("PROJECT", project_name.to_owned());
         values.insert("CONFIGURATION", configuration.to_owned());
         let mut notes = Vec::new();
-        let mut levels = vec![builtins(&values)];
+        let mut levels = vec![builtins(values)];
         if let Some(p) = project_config {
             levels.push(p.read_xcconfig(&project.jail, &mut notes)?);
             levels.push(p.assignments(project));
@@ -878,7 +888,7 @@ impl TargetBuild {
 
         // The SDK decides which conditional settings apply, so read it unconditionally first.
         let plain = Levels::new(levels, "", configuration);
-        let setting = |key: &str| -> Result<Option<(String, Assignment)>, InputError> {
+        let setting = |key: &str| -> Result<Option<(String, Assignment<'a>)>, InputError> {
             match plain.get(key) {
                 None => Ok(None),
                 Some(Ok((v, a))) => Ok(Some((v, a.clone()))),
@@ -911,7 +921,7 @@ impl TargetBuild {
             && setting("SUPPORTS_MACCATALYST")?.is_some_and(|(v, _)| v.eq_ignore_ascii_case("YES"));
         let levels = plain.with_sdk(sdk_name(platform));
 
-        let get = |key: &str| -> Result<Option<(String, Assignment)>, InputError> {
+        let get = |key: &str| -> Result<Option<(String, Assignment<'a>)>, InputError> {
             match levels.get(key) {
                 None => Ok(None),
                 Some(Ok((v, a))) => Ok(Some((v, a.clone()))),
@@ -1029,7 +1039,7 @@ impl TargetBuild {
             }
             let purpose = match self.levels.get(&setting_key) {
                 Some(Ok((v, _))) => v,
-                _ => a.value.clone(),
+                _ => a.value.to_string(),
             };
             requests.push(Request {
                 permission: base.to_owned(),
@@ -1077,7 +1087,7 @@ impl TargetBuild {
     }
 }
 
-fn expand_text(levels: &Levels, text: &str) -> Result<String, ExpandError> {
+fn expand_text(levels: &Levels<'_>, text: &str) -> Result<String, ExpandError> {
     levels.expand_value(text)
 }
 

@@ -7,19 +7,20 @@
 //! unconditional one. `$(inherited)` is the value of the same setting one level down.
 //! `$(NAME)` / `${NAME}` expand recursively, with the common `:modifier`s.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::model::Location;
 
 /// One `KEY = value` (or `KEY[cond] = value`) with where it is written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Assignment {
+pub struct Assignment<'a> {
     /// Setting name.
-    pub key: String,
+    pub key: Cow<'a, str>,
     /// The text between `[` and `]`, e.g. `sdk=iphoneos*`, when conditional.
-    pub condition: Option<String>,
+    pub condition: Option<Cow<'a, str>>,
     /// Value as written (unexpanded).
-    pub value: String,
+    pub value: Cow<'a, str>,
     /// Where it is written; built-in values have an empty path.
     pub location: Location,
 }
@@ -49,8 +50,8 @@ const MAX_EXPANSION_DEPTH: usize = 32;
 
 /// The settings of one target in one configuration, for one SDK.
 #[derive(Debug, Clone)]
-pub struct Levels {
-    levels: Vec<Vec<Assignment>>,
+pub struct Levels<'a> {
+    levels: Vec<Vec<Assignment<'a>>>,
     /// SDK name the conditions are matched against (`iphoneos`, `macosx`, …).
     sdk: String,
     configuration: String,
@@ -69,9 +70,9 @@ fn glob(pattern: &str, text: &str) -> bool {
     }
 }
 
-impl Levels {
+impl<'a> Levels<'a> {
     /// Levels lowest first; `sdk` and `configuration` decide which conditions match.
-    pub fn new(levels: Vec<Vec<Assignment>>, sdk: &str, configuration: &str) -> Self {
+    pub fn new(levels: Vec<Vec<Assignment<'a>>>, sdk: &str, configuration: &str) -> Self {
         Levels {
             levels,
             sdk: sdk.to_owned(),
@@ -101,7 +102,7 @@ impl Levels {
     }
 
     /// The assignment that decides `key` at `level` or below: (level index, assignment).
-    fn winner(&self, key: &str, below: usize) -> Option<(usize, &Assignment)> {
+    fn winner(&self, key: &str, below: usize) -> Option<(usize, &Assignment<'a>)> {
         for index in (0..below.min(self.levels.len())).rev() {
             let level = &self.levels[index];
             let conditional = level
@@ -122,7 +123,7 @@ impl Levels {
     }
 
     /// The assignment that decides `key`, if any level sets it.
-    pub fn assignment(&self, key: &str) -> Option<&Assignment> {
+    pub fn assignment(&self, key: &str) -> Option<&Assignment<'a>> {
         self.winner(key, usize::MAX).map(|(_, a)| a)
     }
 
@@ -133,7 +134,7 @@ impl Levels {
             .iter()
             .flatten()
             .filter(|a| a.key.starts_with(prefix))
-            .map(|a| a.key.clone())
+            .map(|a| a.key.to_string())
             .collect();
         keys.sort();
         keys.dedup();
@@ -141,7 +142,7 @@ impl Levels {
     }
 
     /// The expanded value of `key` and the assignment it comes from; `None` when unset.
-    pub fn get(&self, key: &str) -> Option<Result<(String, &Assignment), ExpandError>> {
+    pub fn get(&self, key: &str) -> Option<Result<(String, &Assignment<'a>), ExpandError>> {
         let (level, a) = self.winner(key, usize::MAX)?;
         Some(self.expand_at(&a.value, key, level, 0).map(|v| (v, a)))
     }
@@ -259,13 +260,13 @@ fn apply_modifiers(value: String, modifiers: Option<&str>) -> String {
 }
 
 /// Built-in settings as a level of their own, so `$(inherited)` and references find them.
-pub fn builtins(values: &BTreeMap<&str, String>) -> Vec<Assignment> {
+pub fn builtins(values: BTreeMap<&'static str, String>) -> Vec<Assignment<'static>> {
     values
-        .iter()
+        .into_iter()
         .map(|(k, v)| Assignment {
-            key: (*k).to_owned(),
+            key: Cow::Borrowed(k),
             condition: None,
-            value: v.clone(),
+            value: Cow::Owned(v),
             location: Location::file(""),
         })
         .collect()
@@ -275,10 +276,15 @@ pub fn builtins(values: &BTreeMap<&str, String>) -> Vec<Assignment> {
 mod tests {
     use super::*;
 
-    fn a(key: &str, condition: Option<&str>, value: &str, line: u32) -> Assignment {
+    fn a<'a>(
+        key: &'a str,
+        condition: Option<&'a str>,
+        value: &'a str,
+        line: u32,
+    ) -> Assignment<'a> {
         Assignment {
             key: key.into(),
-            condition: condition.map(str::to_owned),
+            condition: condition.map(Cow::Borrowed),
             value: value.into(),
             location: Location::at("p", line, 1),
         }

@@ -25,7 +25,7 @@ pub(crate) fn read(
     jail: &super::Jail,
     path: &Path,
     display: &str,
-) -> Result<Vec<Assignment>, InputError> {
+) -> Result<Vec<Assignment<'static>>, InputError> {
     let mut out = Vec::new();
     let mut chain = Vec::new();
     read_into(jail, path, display, &mut chain, &mut out)?;
@@ -37,7 +37,7 @@ fn read_into(
     path: &Path,
     display: &str,
     chain: &mut Vec<(PathBuf, String)>,
-    out: &mut Vec<Assignment>,
+    out: &mut Vec<Assignment<'static>>,
 ) -> Result<(), InputError> {
     let canonical = jail.real().of(path);
     if let Some(first) = chain.iter().position(|(p, _)| *p == canonical) {
@@ -105,9 +105,9 @@ fn read_into(
                 let key_at = start + column as usize - 1;
                 let span = crate::model::Span::new(key_at, key_at + key.len());
                 out.push(Assignment {
-                    key,
-                    condition,
-                    value,
+                    key: key.into(),
+                    condition: condition.map(Into::into),
+                    value: value.into(),
                     location: Location::at(display, line, column).with_span(span),
                 });
             }
@@ -253,7 +253,7 @@ mod tests {
         let got = read(&jail(), &a, "a.xcconfig").unwrap();
         let keys: Vec<_> = got
             .iter()
-            .map(|a| (a.key.as_str(), a.location.to_string()))
+            .map(|a| (&*a.key, a.location.to_string()))
             .collect();
         assert_eq!(
             keys,
