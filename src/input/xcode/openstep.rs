@@ -3,9 +3,9 @@
 //!
 //! The `plist` crate reads this format but keeps no positions, and every request permaudit
 //! reports must point at the line that sets it, so this reader keeps the offset of every key
-//! and value; [`Positions`] turns the few a report shows into lines and columns. It is iterative over a depth-limited stack of frames: hostile input
-//! (deep nesting, unterminated strings, huge files) ends in an error, never a panic or a stack
-//! overflow.
+//! and value; [`Positions`] turns the few a report shows into lines and columns. It is
+//! iterative over a depth-limited stack of frames: hostile input (deep nesting, unterminated
+//! strings, huge files) ends in an error, never a panic or a stack overflow.
 //!
 //! Grammar (as CFPropertyList's OpenStep parser reads it): `{ key = value; … }`, `( v, … )`,
 //! `<hex bytes>`, quoted strings with C escapes (`\n`, `\"`, `\Uhhhh`, octal), unquoted strings
