@@ -109,7 +109,7 @@ pub(crate) fn parse_source(
                 depth: open.len() + 1,
                 unqualified,
                 local: &local,
-                location: doc.location(offset),
+                location: &|| doc.location(offset),
             },
             || permission_attrs(&doc, &reader, offset, &start),
         )?;

@@ -484,7 +484,7 @@ fn decode(
                             depth,
                             unqualified: true,
                             local: &local,
-                            location,
+                            location: &|| location.clone(),
                         },
                         || Ok(attrs.take().unwrap_or_default()),
                     )

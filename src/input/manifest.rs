@@ -77,7 +77,6 @@ pub(crate) struct PermElement {
 }
 
 /// One element of the stream.
-#[derive(Debug)]
 pub(crate) struct Element<'a> {
     /// 1 for the root, 2 for its children, and so on.
     pub(crate) depth: usize,
@@ -85,8 +84,9 @@ pub(crate) struct Element<'a> {
     pub(crate) unqualified: bool,
     /// Local name.
     pub(crate) local: &'a str,
-    /// Where the element is.
-    pub(crate) location: Location,
+    /// Where the element is, worked out only for the elements a request or an error is
+    /// located at (a large manifest has tens of thousands of others).
+    pub(crate) location: &'a dyn Fn() -> Location,
 }
 
 /// Is `local` an element whose attributes the rules need (at depth 2)?
@@ -151,7 +151,7 @@ impl<'b> ManifestRules<'b> {
     /// are direct children of the root, so decoders decode attributes only where they matter.
     pub(crate) fn element(
         &mut self,
-        mut element: Element<'_>,
+        element: Element<'_>,
         attrs: impl FnOnce() -> Result<PermissionAttrs, InputError>,
     ) -> Result<(), InputError> {
         if element.depth == 1 {
@@ -160,7 +160,7 @@ impl<'b> ManifestRules<'b> {
             let root_counts = element.unqualified || self.dialect == Dialect::Compiled;
             if !root_counts || element.local != "manifest" {
                 return Err(InputError::invalid(
-                    element.location,
+                    (element.location)(),
                     format!(
                         "expected the root element <manifest>, found <{}>",
                         element.local
@@ -176,12 +176,13 @@ impl<'b> ManifestRules<'b> {
             return Ok(());
         }
         let attrs = attrs()?;
-        element.location.span = attrs.name_span;
+        let mut location = (element.location)();
+        location.span = attrs.name_span;
         if self.dialect == Dialect::Source && attrs.name.is_some() {
             self.elements.push(PermElement {
                 local: element.local.to_owned(),
                 attrs: attrs.clone(),
-                location: element.location.clone(),
+                location: location.clone(),
             });
         }
         let removal = match (self.dialect, attrs.tools_node.as_deref()) {
@@ -189,7 +190,7 @@ impl<'b> ManifestRules<'b> {
             _ => None,
         };
         let Some(name) = attrs.name else {
-            return Err(missing_name(element.location, element.local));
+            return Err(missing_name(location, element.local));
         };
         match element.local {
             "permission" | "permission-tree" => {
@@ -205,13 +206,13 @@ impl<'b> ManifestRules<'b> {
                 Some(node) => self.removals.push(Removal {
                     permission: Some(name),
                     node,
-                    location: element.location,
+                    location,
                 }),
                 None => {
-                    self.budget.request(&element.location)?;
+                    self.budget.request(&location)?;
                     self.requests.push(Request {
                         permission: name,
-                        location: element.location,
+                        location,
                         max_sdk: attrs.max_sdk,
                         sdk23_only: local != "uses-permission",
                         own: false,
@@ -294,7 +295,7 @@ mod tests {
             depth,
             unqualified: true,
             local,
-            location: Location::at("m", 1, 1),
+            location: &|| Location::at("m", 1, 1),
         }
     }
 

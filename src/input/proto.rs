@@ -205,7 +205,7 @@ pub fn parse_proto_manifest_within(
             depth: 1,
             unqualified: head.namespace_uri.is_empty(),
             local: head.name,
-            location: at,
+            location: &|| at.clone(),
         },
         || Ok(PermissionAttrs::default()),
     )?;
@@ -228,7 +228,7 @@ pub fn parse_proto_manifest_within(
                 depth: 2,
                 unqualified: head.namespace_uri.is_empty(),
                 local: head.name,
-                location: at.clone(),
+                location: &|| at.clone(),
             },
             || {
                 if is_permission_element(head.name) {
