@@ -330,7 +330,7 @@ impl Catalog {
         let length = chars(short);
         let candidates = platform
             .iter()
-            .map(|p| &p.name[ANDROID_PREFIX.len()..])
+            .filter_map(|p| p.name.get(ANDROID_PREFIX.len()..))
             .filter(|s| chars(s).abs_diff(length) <= reach(length))
             .filter(|s| !s.contains('.'));
         nearest(short, candidates).and_then(|s| {

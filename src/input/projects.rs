@@ -78,6 +78,10 @@ pub(crate) fn read_text(
 ) -> Result<String, InputError> {
     let dir = path.parent().unwrap_or(std::path::Path::new("."));
     let bytes = super::xcode::Jail::around(dir, limits).read(path, display, max)?;
+    // The kept file was checked for UTF-8 when it was read.
+    if let Some(text) = bytes.as_str() {
+        return Ok(text.strip_prefix('\u{feff}').unwrap_or(text).to_owned());
+    }
     let body = bytes.strip_prefix(super::UTF8_BOM).unwrap_or(&bytes);
     String::from_utf8(body.to_vec()).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();

@@ -57,14 +57,13 @@ fn read_into(
         ));
     }
     let bytes = jail.read(path, display, MAX_BYTES)?;
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).map_err(
-        |_| {
-            InputError::invalid(
-                Location::file(display),
-                "invalid UTF-8; expected a UTF-8 encoded .xcconfig",
-            )
-        },
-    )?;
+    let text = bytes.as_str().ok_or_else(|| {
+        InputError::invalid(
+            Location::file(display),
+            "invalid UTF-8; expected a UTF-8 encoded .xcconfig",
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     chain.push((canonical, display.to_owned()));
     let dir = path.parent().unwrap_or(Path::new("."));
     let display_dir = display.rsplit_once('/').map_or("", |(d, _)| d);
@@ -273,6 +272,34 @@ mod tests {
         let err = read(&jail(), &a, "a.xcconfig").unwrap_err().to_string();
         assert!(
             err.contains("a.xcconfig:1:1") && err.contains("no such file"),
+            "{err}"
+        );
+    }
+
+    /// A BOM is not part of the first key (its span and column count from after it); a file
+    /// that is not UTF-8 is refused by name.
+    #[test]
+    fn a_bom_is_dropped_and_other_encodings_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.xcconfig");
+        let jail = || super::super::Jail::around(dir.path(), &Default::default());
+        std::fs::write(&a, "\u{feff}X = 1\nY = 2\n").unwrap();
+        let got = read(&jail(), &a, "a.xcconfig").unwrap();
+        let keys: Vec<_> = got
+            .iter()
+            .map(|a| (&*a.key, &*a.value, a.location.to_string()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("X", "1", "a.xcconfig:1:1".to_owned()),
+                ("Y", "2", "a.xcconfig:2:1".to_owned())
+            ]
+        );
+        std::fs::write(&a, b"X = caf\xe9\n").unwrap();
+        let err = read(&jail(), &a, "a.xcconfig").unwrap_err().to_string();
+        assert!(
+            err.contains("a.xcconfig") && err.contains("invalid UTF-8"),
             "{err}"
         );
     }

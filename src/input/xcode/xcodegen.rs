@@ -167,7 +167,7 @@ pub fn read_spec(
 ) -> Result<SpecOutcome, InputError> {
     let jail = super::Jail::around(path.parent().unwrap_or(Path::new(".")), limits);
     let bytes = jail.read(path, display, MAX_BYTES)?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
+    let text = bytes.as_str().ok_or_else(|| {
         InputError::invalid(
             Location::file(display),
             "invalid UTF-8; expected a UTF-8 XcodeGen spec",
