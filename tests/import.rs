@@ -639,7 +639,109 @@ fn the_shapes_policies_are_published_in() {
     ];
     for (file, want, messages) in cases {
         let path = format!("testdata/policies/shapes/{file}");
+        check_shape(file, &path, want, messages);
+    }
+}
+
+/// More shapes, from trying real pages as a new user would (session 12): each names what the
+/// YAML must say of its rows, beyond the permissions.
+#[test]
+fn more_shapes_policies_are_published_in() {
+    let cases: &[(&str, &[&str], &[&str])] = &[
+        (
+            // Flattened one cell per line, each cell still ending in its `|` (a lone `|` for a
+            // wrapped one); the header's `是否询问` / `是否可关闭` columns hold nothing of the
+            // row, and a description that reads like a label (`访问位置信息`) is a cell.
+            "16-edge-pipes.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[
+                "  - name: 位置\n    permissions: [ACCESS_COARSE_LOCATION, ACCESS_FINE_LOCATION]\n    \
+                 description: 访问位置信息\n    purpose: 填写收货地址时推荐附近地址\n",
+                "  - name: 录音\n    permissions: [RECORD_AUDIO]\n    description: 录制音频\n    \
+                 purpose: 发送语音消息\n",
+            ],
+        ),
+        (
+            // `权限名称 / 相关权限 / 权限功能说明 / 使用场景或目的` flattened: a label, then its
+            // identifiers; a label the lexicon does not know still names its row.
+            "17-ident-after-label.zh.txt",
+            &[
+                "android.permission.READ_PHONE_STATE",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.ACCESS_COARSE_LOCATION",
+            ],
+            &[
+                "  - name: 读取手机/电话状态\n    permissions: [READ_PHONE_STATE]\n    description: \
+                 读取设备识别信息\n    purpose: 用于账号安全校验\n",
+                "  - name: 读取/写入外置存储\n    permissions: [READ_EXTERNAL_STORAGE, \
+                 WRITE_EXTERNAL_STORAGE]\n    description: 读写设备存储空间中的文件\n    purpose: \
+                 保存和上传图片\n",
+                "  - name: 位置\n    permissions: [ACCESS_FINE_LOCATION, ACCESS_COARSE_LOCATION]\n",
+            ],
+        ),
+        (
+            // No separator line and header words that are no stock column name as a whole
+            // (`调取设备权限`, `对应业务功能/场景`), labels only.
+            "18-pipes-no-separator.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECEIVE_SMS",
+                "android.permission.REQUEST_INSTALL_PACKAGES",
+            ],
+            &[
+                "  - name: 接收短信\n    permissions: [RECEIVE_SMS]\n    description: 注册、登录\n    \
+               purpose: 自动填入短信验证码\n",
+            ],
+        ),
+        (
+            // Android's own permission labels (AOSP's permlab_* strings), here in traditional
+            // Chinese as a Hong Kong phone shows them.
+            "19-stock-labels.zh-Hant.txt",
+            &[
+                "android.permission.READ_PHONE_STATE",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.READ_CALENDAR",
+            ],
+            &[
+                "  - name: 只能在前台獲取大概位置（基於網絡）\n    permissions: [ACCESS_COARSE_LOCATION]\n",
+            ],
+        ),
+        (
+            // A Markdown list served with its line breaks lost: one line of quoted items.
+            "20-collapsed-list.en.md",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.VIBRATE",
+            ],
+            &[
+                "name: Android permissions\n",
+                "  - permissions: [android.permission.RECORD_AUDIO]\n    purpose: Used for voice \
+                 notes.\n",
+                "    purpose: Used for haptic feedback.\n",
+            ],
+        ),
+    ];
+    for (file, want, yaml_has) in cases {
+        let path = format!("testdata/policies/shapes/{file}");
         let (stderr, yaml) = import_disclosing(&path, want);
+        assert!(!stderr.contains("unresolved:"), "{file}: {stderr}");
+        for part in *yaml_has {
+            assert!(yaml.contains(part), "{file}: wanted {part:?} in\n{yaml}");
+        }
+    }
+}
+
+fn check_shape(file: &str, path: &str, want: &[&str], messages: &[&str]) {
+    {
+        let (stderr, yaml) = import_disclosing(path, want);
         if file.starts_with("12-") {
             // The heading after the list is the next section, not the last row's description.
             assert!(!yaml.contains("Contact"), "{yaml}");
@@ -670,7 +772,7 @@ fn the_shapes_policies_are_published_in() {
             assert!(yaml.contains("  - name: 消息推送SDK\n"), "{yaml}");
             assert!(!stderr.contains("unresolved:"), "{stderr}");
         }
-        for m in *messages {
+        for m in messages {
             assert!(stderr.contains(m), "{file}: wanted {m:?} in\n{stderr}");
         }
     }

@@ -2,9 +2,9 @@
 //! located at its document line.
 
 use super::importer::Importer;
-use super::list;
 use super::resolve::Perm;
 use super::text;
+use super::{content, list};
 use crate::model::{Disclosure, Location, Platform};
 use crate::policy::{Policy, Row};
 
@@ -68,10 +68,14 @@ impl Importer<'_> {
     /// The document's title: its `<title>`, its first heading, or its first line of text.
     fn title(&self) -> String {
         let from_title = find_between(self.doc, "<title>", "</title>").map(text::clean);
-        let from_heading = self
-            .lines
-            .iter()
-            .find_map(|(_, l)| list::heading_text(l).map(|start| text::clean(&l[start..])));
+        let from_heading = self.lines.iter().find_map(|(_, l)| {
+            // A list run into its heading's line: the heading is the text before the
+            // first item.
+            let l = content::collapsed_items(l)
+                .first()
+                .map_or(*l, |item| &l[item.clone()]);
+            list::heading_text(l).map(|start| text::clean(&l[start..]))
+        });
         let first_line = self
             .lines
             .iter()

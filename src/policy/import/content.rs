@@ -52,16 +52,128 @@ enum Marker {
 
 /// The lines of a text document: each document line, markup cleaned, blank ones dropped.
 pub(crate) fn text_lines(lines: &[(usize, &str)]) -> Vec<Line> {
-    lines
-        .iter()
-        .filter_map(|&(at, l)| {
-            let text = text::clean(l);
-            (!text.is_empty()).then(|| Line {
-                text,
-                raw: at..at + l.len(),
-            })
+    let mut out = Vec::with_capacity(lines.len());
+    for &(at, l) in lines {
+        for piece in collapsed_items(l) {
+            let text = without_edge_pipes(text::clean(&l[piece.clone()]));
+            if !text.is_empty() {
+                out.push(Line {
+                    text,
+                    raw: at + piece.start..at + piece.end,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Longest line looked at for list items run together.
+const MAX_COLLAPSED_LINE: usize = 64 * 1024;
+
+/// Most items read from one listing field.
+const MAX_LISTED: usize = 32;
+
+/// The items of a listing field's value that name permissions (identifiers, or labels the
+/// lexicon or catalog knows), each a row's name; what they are for in brackets is dropped
+/// (`读取电话状态(获取手机号码)`), and items that name no permission (personal information:
+/// `手机号`, `设备信息`) are no rows.
+fn listed_labels(value: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(value.len());
+    let mut depth = 0usize;
+    for c in value.chars() {
+        match c {
+            '(' | '（' | '[' | '【' => depth += 1,
+            ')' | '）' | ']' | '】' => depth = depth.saturating_sub(1),
+            c if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let items: Vec<String> = plain
+        .split(['、', ',', '，', ';', '；', '/'])
+        .map(|i| i.trim().trim_start_matches("涉及"))
+        .filter(|i| !i.is_empty())
+        .take(MAX_LISTED)
+        .filter(|i| {
+            !resolve::identifiers(i).is_empty() || (short(i) && known_label(label_text(i)))
         })
-        .collect()
+        .map(str::to_owned)
+        .collect();
+    items
+}
+
+/// Where the run of identifiers that opens `body` ends (only separators between them), if
+/// `body` opens with one.
+fn leading_ids_end(body: &str, tokens: &[resolve::Token]) -> Option<usize> {
+    if tokens.first()?.range.start != 0 {
+        return None;
+    }
+    let mut end = 0;
+    for t in tokens {
+        let between = body.get(end..t.range.start)?;
+        if !between
+            .chars()
+            .all(|c| c.is_whitespace() || matches!(c, ',' | '、' | '/' | '，'))
+        {
+            break;
+        }
+        end = t.range.end;
+    }
+    Some(end)
+}
+
+/// A list whose line breaks were lost (a Markdown file served as one line: `## Android
+/// Permissions > android.permission.CAMERA **Used to …** > android.permission.READ_CONTACTS …`):
+/// the ranges of its items, each starting at the list or quote marker before an identifier.
+/// A line with fewer than two such items is one range, itself.
+pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
+    let whole = std::iter::once(0..line.len()).collect();
+    if line.len() > MAX_COLLAPSED_LINE || !line.contains("> ") && !line.contains("- ") {
+        return whole;
+    }
+    let mut cuts = Vec::new();
+    for token in resolve::identifiers(line) {
+        let before = line[..token.range.start].trim_end_matches([' ', '*', '`']);
+        let Some(marker) = before.chars().next_back() else {
+            continue;
+        };
+        let head = &before[..before.len() - marker.len_utf8()];
+        if matches!(marker, '>' | '-' | '*' | '•' | '·')
+            && head.chars().next_back().is_none_or(char::is_whitespace)
+            && line[before.len()..token.range.start].starts_with(' ')
+        {
+            cuts.push((marker, head.len()));
+        }
+    }
+    // Items of one list share their marker; a dash between two names (`CAMERA - RECORD_AUDIO`)
+    // once is no list.
+    let Some(&(marker, _)) = cuts.first() else {
+        return whole;
+    };
+    let needed = if marker == '>' { 2 } else { 3 };
+    if cuts.len() < needed || cuts.iter().any(|&(m, _)| m != marker) {
+        return whole;
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut start = 0;
+    for (_, cut) in cuts {
+        if cut > start {
+            out.push(start..cut);
+        }
+        start = cut;
+    }
+    out.push(start..line.len());
+    out
+}
+
+/// A table a browser flattened one cell per line keeps each cell's `|` at the line's end (or
+/// start), and a wrapped cell leaves a line that is only `|`: those pipes mark the cell, they
+/// are not its text. A line with pipes inside keeps them (it is a row, or prose).
+fn without_edge_pipes(text: String) -> String {
+    let inner = text.trim_matches(|c: char| c == '|' || c.is_whitespace());
+    if inner.len() == text.len() || inner.contains('|') {
+        return text;
+    }
+    inner.to_owned()
 }
 
 /// Whether the document is an HTML page (not Markdown that embeds a table): its first tag is
@@ -200,6 +312,18 @@ fn field_role(key: &str) -> Option<Role> {
         {
             Role::Purpose
         }
+        "涉及的权限"
+        | "涉及权限"
+        | "涉及的权限/个人信息"
+        | "涉及权限/个人信息"
+        | "权限/个人信息"
+        | "所需权限"
+        | "申请的权限"
+        | "申请权限"
+        | "调用的权限"
+        | "使用的权限"
+        | "permissionsused"
+        | "permissionsrequired" => Role::Listed,
         "备注"
         | "收集个人信息的类型"
         | "拒绝授权的后果"
@@ -500,9 +624,33 @@ struct Open {
     /// Unkeyed lines after the first, in order (cells of a flattened table, paragraphs).
     cells: Vec<String>,
     lines: usize,
+    /// The other items of a listing field (`涉及的权限：网络权限、读取电话状态`): each is a row
+    /// of its own, with this row's description and purpose.
+    also: Vec<String>,
+    /// Whether a line after the first joined the name (the identifiers after a label, or the
+    /// label after identifiers): a header's second name column (`相关权限`) is that line.
+    merged: bool,
 }
 
 impl Open {
+    /// The row, and one more per other item of a listing field, each with the same cells.
+    fn finish_into(mut self, header: &[Role], rows: &mut Vec<RawRow>) {
+        let also = std::mem::take(&mut self.also);
+        let row = self.finish(header);
+        let siblings: Vec<RawRow> = also
+            .into_iter()
+            .map(|name| {
+                let mut sibling = row.clone();
+                if let Some(first) = sibling.cells.first_mut() {
+                    first.text = name;
+                }
+                sibling
+            })
+            .collect();
+        rows.push(row);
+        rows.extend(siblings);
+    }
+
     fn finish(mut self, header: &[Role]) -> RawRow {
         // One cell more than the header's columns after the name: the first is the name
         // column's label (`INTERNET` / `网络` / function / purpose).
@@ -523,7 +671,12 @@ impl Open {
         if description.is_empty() && purpose.is_empty() {
             // Cells of a flattened table: by the header's columns after the name (the name
             // column may have taken a label line already), else description then purpose.
-            let roles: Vec<Role> = header.iter().copied().skip(1).collect();
+            let name_columns = if self.merged && header.get(1) == Some(&Role::Name) {
+                2
+            } else {
+                1
+            };
+            let roles: Vec<Role> = header.iter().copied().skip(name_columns).collect();
             let rest: Vec<String> = cells.by_ref().collect();
             if !roles.is_empty() {
                 for (i, c) in rest.into_iter().enumerate() {
@@ -631,7 +784,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             header_run.push(role);
             if header_run.len() >= 2 {
                 if let Some(o) = open.take() {
-                    rows.push(o.finish(&header));
+                    o.finish_into(&header, &mut rows);
                 }
                 header = header_run.clone();
             }
@@ -644,7 +797,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             if let Some(p) = find::platform_named_in(body) {
                 if p != TablePlatform::Harmony || !known_label(label_text(body)) {
                     if let Some(o) = open.take() {
-                        rows.push(o.finish(&header));
+                        o.finish_into(&header, &mut rows);
                     }
                     flush(&mut rows, &mut span, &intro, &mut tables);
                     intro = Some(body.to_owned());
@@ -666,20 +819,39 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             };
             if let Some(head) = said_unused {
                 if let Some(o) = open.take() {
-                    rows.push(o.finish(&header));
+                    o.finish_into(&header, &mut rows);
                 }
                 unused.push((line.raw.start, head));
                 continue;
             }
         }
         let mut pending_purpose: Option<String> = None;
-        let name_field = parsed
-            .fields
-            .first()
-            .filter(|(role, _)| *role == Role::Name)
-            .map(|(_, v)| *v);
-        let anchor = if let Some(value) = name_field {
-            Some((Anchor::Field, value.to_owned()))
+        let mut also = Vec::new();
+        let name_field = match parsed.fields.first() {
+            Some(&(Role::Name, v)) => Some(v.to_owned()),
+            Some(&(Role::Listed, v)) => {
+                let mut items = listed_labels(v).into_iter();
+                let first = items.next();
+                also.extend(items);
+                first
+            }
+            _ => None,
+        };
+        // Inside a flattened table with a header, a row has one line per column: the lines
+        // after its first are its cells, even a cell that reads like a label (a description
+        // `访问位置信息`, `获取已安装应用列表`) or the identifier column (`相关权限`) after a
+        // label. A second identifier line still starts the next row.
+        let in_cells = parsed.marker == Marker::Plain
+            && parsed.fields.is_empty()
+            && open.as_ref().is_some_and(|o| {
+                header.len() >= 2
+                    && o.lines + 1 < header.len()
+                    && (tokens.is_empty() || (o.anchor == Anchor::Label && o.lines == 0))
+            });
+        let anchor = if in_cells {
+            None
+        } else if let Some(value) = name_field {
+            Some((Anchor::Field, value))
         } else if !tokens.is_empty() && parsed.fields.is_empty() {
             let label = find::label_without(body, &tokens);
             // `相机（NSCameraUsageDescription）：扫码`, `相机权限（CAMERA）：用于扫描二维码。`: the
@@ -693,6 +865,17 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 Some((Anchor::Ids, head.trim().to_owned()))
             } else if short(&label) {
                 Some((Anchor::Ids, body.to_owned()))
+            } else if let Some(head_end) = (parsed.marker != Marker::Plain)
+                .then(|| leading_ids_end(body, &tokens))
+                .flatten()
+            {
+                // `> android.permission.CAMERA Used to scan codes.`: a list item or quote that
+                // opens with the identifiers, then says what for.
+                let rest = body[head_end..].trim_start_matches(|c: char| {
+                    c.is_whitespace() || "，,、:：;；-–—".contains(c)
+                });
+                pending_purpose = Some(rest.to_owned());
+                Some((Anchor::Ids, body[..head_end].trim().to_owned()))
             } else {
                 split_name(body).and_then(|(head, rest)| {
                     if short(head) && resolve::identifiers(head).is_empty() {
@@ -744,8 +927,22 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     continue;
                 }
             }
+            // `权限名称 | 相关权限 | …` flattened: each row is a label line, then its
+            // identifiers. A label the lexicon does not know overflowed the row above as one
+            // cell too many; it is this row's name.
+            let mut name = name;
+            let mut merged = false;
+            if kind == Anchor::Ids && header.get(1) == Some(&Role::Name) {
+                if let Some(o) = open.as_mut().filter(|o| o.lines >= header.len()) {
+                    if let Some(label) = o.cells.pop() {
+                        o.lines -= 1;
+                        name = format!("{label} {name}");
+                        merged = true;
+                    }
+                }
+            }
             if let Some(o) = open.take() {
-                rows.push(o.finish(&header));
+                o.finish_into(&header, &mut rows);
             }
             let has_label = kind != Anchor::Ids || {
                 let tokens = resolve::identifiers(&name);
@@ -760,7 +957,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 description: Vec::new(),
                 purpose: Vec::new(),
                 cells: Vec::new(),
-                lines: 0,
+                // The label line is one of the row's lines (its first column).
+                lines: usize::from(merged),
+                merged,
+                also,
             };
             row.purpose.extend(pending_purpose.take());
             // `1、CAMERA 拍照权限：功能说明…` keeps its other fields.
@@ -777,11 +977,18 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             open = Some(row);
             continue;
         }
-        if line.text.trim_start().starts_with('#') {
+        // A numbered heading after a row of `key：value` fields (`3、信息服务` after `目的：…`)
+        // starts the next section: the fields were the row's cells.
+        let next_section = parsed.marker == Marker::Marked
+            && parsed.fields.is_empty()
+            && open.as_ref().is_some_and(|o| {
+                o.anchor == Anchor::Field && (!o.description.is_empty() || !o.purpose.is_empty())
+            });
+        if line.text.trim_start().starts_with('#') || next_section {
             // A heading that starts no row is the next section's title, not a cell of the row
             // above (`## Contact` after the last permission).
             if let Some(o) = open.take() {
-                rows.push(o.finish(&header));
+                o.finish_into(&header, &mut rows);
             }
             continue;
         }
@@ -825,6 +1032,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             o.name.push(' ');
             o.name.push_str(body[..head_end].trim());
             o.anchor = Anchor::Ids;
+            o.merged = true;
             let rest = body[head_end..]
                 .trim_start_matches(|c: char| c.is_whitespace() || "，,、:：;；)）".contains(c));
             if !rest.is_empty() {
@@ -843,12 +1051,13 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             o.name.push(' ');
             o.name.push_str(body);
             o.has_label = true;
+            o.merged = true;
             continue;
         }
         o.cells.push(body.to_owned());
     }
     if let Some(o) = open.take() {
-        rows.push(o.finish(&header));
+        o.finish_into(&header, &mut rows);
     }
     flush(&mut rows, &mut span, &intro, &mut tables);
     tables

@@ -31,6 +31,12 @@ pub(super) enum Role {
     Platform,
     /// What the row is about when its name column lists permissions: a third-party SDK.
     Subject,
+    /// A column policies add beside the regulator's three that holds none of them (`是否询问`,
+    /// `是否可关闭`, `拒绝授权的后果`): never taken for a description or purpose.
+    Aside,
+    /// A `key：value` field that lists permissions among other things (`涉及的权限/个人信息：
+    /// 网络权限、读取电话状态、手机号`): the items that name permissions are the row's name.
+    Listed,
     Other,
 }
 
@@ -213,6 +219,8 @@ pub(super) const DESCRIPTION_NAMES: &[&str] = &[
     "功能描述",
     "权限描述",
     "权限功能",
+    "业务功能",
+    "对应业务功能/场景",
     "说明",
     "描述",
     "description",
@@ -232,9 +240,33 @@ pub(super) const PURPOSE_NAMES: &[&str] = &[
     "目的",
     "用途",
     "申请目的",
+    "调用权限目的",
+    "场景说明",
     "purpose",
     "reason",
     "usagescenario/purpose",
+];
+
+/// Names of the columns policies add beside name, description and purpose: whether the user
+/// is asked, whether the permission can be turned off, and what refusing it costs.
+const ASIDE_NAMES: &[&str] = &[
+    "是否询问",
+    "是否可关闭",
+    "是否可以关闭",
+    "是否可撤回",
+    "是否必要",
+    "是否必须",
+    "是否必需",
+    "开启权限前是否询问",
+    "用户可否关闭权限",
+    "用户是否可关闭",
+    "拒绝授权的后果",
+    "拒绝授权影响",
+    "拒绝后果",
+    "关闭后影响",
+    "关闭/拒绝权限调取的影响",
+    "askforauthorizationornot",
+    "canbedisabledornot",
 ];
 
 /// The role of a header cell that is, as a whole, a column name policies use (`权限名称`,
@@ -274,6 +306,7 @@ pub(super) fn column_name_role(header: &str) -> Option<Role> {
         }
         "备注" | "note" | "notes" | "remark" | "remarks" => Role::Notes,
         "适用平台" | "平台" | "platform" | "操作系统" => Role::Platform,
+        k if ASIDE_NAMES.contains(&k) => Role::Aside,
         _ => return None,
     };
     Some(role)

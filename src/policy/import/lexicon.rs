@@ -85,17 +85,53 @@ pub(crate) fn normalise(label: &str) -> String {
         .collect();
     // Han characters start at U+3400, whose UTF-8 lead byte is 0xE3.
     if key.bytes().any(|b| b >= 0xE3) {
-        hant::fold_label(&key)
+        // 储存 and 存储 are one word (storage), written either way round.
+        hant::fold_label(&key).replace("储存", "存储")
     } else {
         key
     }
+}
+
+/// Android's own labels (`aosp-labels.tsv`: the permlab_* strings of three AOSP versions, in
+/// simplified and traditional Chinese and English), which policies copy from a phone's
+/// permission screen. Each names the one permission it labels; a label two permissions share
+/// is a group, as any label naming several is.
+const AOSP_TSV: &str = include_str!("aosp-labels.tsv");
+
+fn aosp_labels() -> &'static [Label] {
+    static LABELS: OnceLock<Vec<Label>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        AOSP_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let permission = f.next()?;
+                let _locale = f.next()?;
+                let label = f.next()?;
+                let string = f.next()?;
+                Some(Label {
+                    label,
+                    platform: LabelPlatform::Android,
+                    permissions: permission,
+                    sense: Sense::Exact,
+                    seen: string,
+                })
+            })
+            .collect()
+    })
 }
 
 fn index() -> &'static HashMap<String, Vec<&'static Label>> {
     static INDEX: OnceLock<HashMap<String, Vec<&'static Label>>> = OnceLock::new();
     INDEX.get_or_init(|| {
         let mut index: HashMap<String, Vec<&'static Label>> = HashMap::new();
-        for label in generated::LABELS.iter().chain(english::LABELS.iter()) {
+        let all = generated::LABELS
+            .iter()
+            .chain(english::LABELS.iter())
+            .chain(aosp_labels());
+        for label in all {
             index.entry(normalise(label.label)).or_default().push(label);
         }
         index
@@ -294,6 +330,47 @@ mod tests {
         assert_eq!(
             lookup(Side::Ios, "Microphone").unwrap().ids,
             ["NSMicrophoneUsageDescription"]
+        );
+    }
+
+    /// Every row of the AOSP table is well formed and names a permission the catalog knows;
+    /// a stock label resolves to its permission in either script.
+    #[test]
+    fn aosp_labels_name_known_permissions() {
+        let rows: Vec<&str> = AOSP_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .collect();
+        assert_eq!(rows.len(), aosp_labels().len());
+        for row in rows {
+            let f: Vec<&str> = row.split('\t').collect();
+            assert_eq!(f.len(), 5, "{row}");
+            assert!(matches!(f[1], "zh-CN" | "zh-TW" | "zh-HK" | "en"), "{row}");
+            assert!(f[3].starts_with("permlab_"), "{row}");
+            assert!(
+                crate::catalog::catalog().android_permission(f[0]).is_some(),
+                "{}: not in the catalog",
+                f[0]
+            );
+        }
+        let read = |label: &str| lookup(Side::Android, label).map(|e| (e.sense, e.ids));
+        let phone = Some((Sense::Exact, vec!["android.permission.READ_PHONE_STATE"]));
+        assert_eq!(read("读取手机状态和身份"), phone);
+        assert_eq!(read("讀取手機狀態和身份"), phone);
+        assert_eq!(read("read phone status and identity"), phone);
+        assert_eq!(
+            read("只能在前台獲取大概位置（基於網絡）"),
+            Some((
+                Sense::Exact,
+                vec!["android.permission.ACCESS_COARSE_LOCATION"]
+            ))
+        );
+        // A stock label is Android's: it names nothing on iOS.
+        assert!(
+            lookup(Side::Ios, "读取手机状态和身份")
+                .unwrap()
+                .other_platform
         );
     }
 

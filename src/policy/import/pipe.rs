@@ -38,7 +38,9 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
             // rows may lack the outer pipes.
             if head.len() <= MAX_HEADER_BYTES && has_pipe(head) && !is_separator(head) {
                 let header_cells = cells_of_line(doc, head_at, head);
-                if named_columns(&header_cells) >= 2 {
+                if named_columns(&header_cells) >= 2
+                    || (reads_as_header(&header_cells) && has_pipe(sep))
+                {
                     let (rows, next, end) = rows_from(doc, lines, i + 1, header_cells.len(), true);
                     tables.push(pipe_table(head_at..end, header_cells, rows));
                     i = next.max(i + 1);
@@ -236,6 +238,26 @@ fn named_columns(cells: &[Cell]) -> usize {
         .iter()
         .filter(|c| super::find::column_name_role(&c.text).is_some())
         .count()
+}
+
+/// A header whose cells are not all column names policies use as a whole, but whose words
+/// say it: a permission column first (`调取设备权限`, `Permission`), then at least one
+/// description or purpose column (`对应业务功能/场景`, `调用权限目的`), in at least three cells.
+fn reads_as_header(cells: &[Cell]) -> bool {
+    use super::find::{Role, role_of};
+    let named: Vec<Role> = cells
+        .iter()
+        .filter(|c| !c.text.is_empty())
+        .map(|c| role_of(&c.text))
+        .collect();
+    named.len() >= 3
+        && named.first() == Some(&Role::Name)
+        && named[1..]
+            .iter()
+            .any(|r| matches!(r, Role::Description | Role::Purpose))
+        && cells.iter().all(|c| {
+            c.text.chars().count() <= 24 && super::resolve::identifiers(&c.text).is_empty()
+        })
 }
 
 /// Tables whose cells are separated by tabs (pasted from a word processor): a header line of

@@ -380,7 +380,7 @@ pub(crate) fn resolve_label(side: Side, label: &str) -> LabelMatch {
     if whole != LabelMatch::Unknown {
         return whole;
     }
-    if let Some(both) = shared_verb(side, label) {
+    if let Some(both) = shared_verb(side, label).or_else(|| read_and_write(side, label)) {
         return both;
     }
     let parts: Vec<&str> = label
@@ -459,6 +459,23 @@ fn shared_verb(side: Side, label: &str) -> Option<LabelMatch> {
     let mut perms = Vec::new();
     for part in [first.to_owned(), format!("{verb}{second}")] {
         match lookup(side, &part) {
+            LabelMatch::Ids { perms: found, .. } => perms.extend(found),
+            _ => return None,
+        }
+    }
+    Some(LabelMatch::Ids { perms, group: true })
+}
+
+/// `读写外置存储`: 读写 is 读取 and 写入 of one thing; when the lexicon knows both (`读取外置存储`,
+/// `写入外置存储`), the label is their group, to review.
+fn read_and_write(side: Side, label: &str) -> Option<LabelMatch> {
+    let thing = label.trim().strip_prefix("读写")?.trim_start_matches(['/', '、']);
+    if thing.chars().count() < 2 {
+        return None;
+    }
+    let mut perms = Vec::new();
+    for verb in ["读取", "写入"] {
+        match lookup(side, &format!("{verb}{thing}")) {
             LabelMatch::Ids { perms: found, .. } => perms.extend(found),
             _ => return None,
         }
