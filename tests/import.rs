@@ -728,6 +728,24 @@ fn more_shapes_policies_are_published_in() {
                 "    purpose: Used for haptic feedback.\n",
             ],
         ),
+        (
+            // A personal-information list whose field names permissions among other things:
+            // each permission is a row with the section's purpose; `手机号码` is none, `储存` is
+            // `存储`, and 读写 is reading and writing; a numbered heading ends the row above.
+            "21-listing-field.zh.txt",
+            &[
+                "android.permission.INTERNET",
+                "android.permission.READ_PHONE_STATE",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+            ],
+            &[
+                "  - name: 读取电话状态\n    permissions: [READ_PHONE_STATE]\n    purpose: \
+                 由运营商验证本机号码后登录\n",
+                "  - name: 读写外置储存权限\n    permissions: [READ_EXTERNAL_STORAGE, \
+                 WRITE_EXTERNAL_STORAGE]\n    purpose: 从相册选择图片作为头像\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

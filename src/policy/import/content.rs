@@ -93,9 +93,7 @@ fn listed_labels(value: &str) -> Vec<String> {
         .map(|i| i.trim().trim_start_matches("涉及"))
         .filter(|i| !i.is_empty())
         .take(MAX_LISTED)
-        .filter(|i| {
-            !resolve::identifiers(i).is_empty() || (short(i) && known_label(label_text(i)))
-        })
+        .filter(|i| !resolve::identifiers(i).is_empty() || (short(i) && known_label(label_text(i))))
         .map(str::to_owned)
         .collect();
     items

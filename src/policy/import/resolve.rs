@@ -469,7 +469,10 @@ fn shared_verb(side: Side, label: &str) -> Option<LabelMatch> {
 /// `读写外置存储`: 读写 is 读取 and 写入 of one thing; when the lexicon knows both (`读取外置存储`,
 /// `写入外置存储`), the label is their group, to review.
 fn read_and_write(side: Side, label: &str) -> Option<LabelMatch> {
-    let thing = label.trim().strip_prefix("读写")?.trim_start_matches(['/', '、']);
+    let thing = label
+        .trim()
+        .strip_prefix("读写")?
+        .trim_start_matches(['/', '、']);
     if thing.chars().count() < 2 {
         return None;
     }
