@@ -241,6 +241,7 @@ pub(super) const PURPOSE_NAMES: &[&str] = &[
     "用途",
     "申请目的",
     "调用权限目的",
+    "调用目的",
     "场景说明",
     "purpose",
     "reason",
@@ -305,7 +306,9 @@ pub(super) fn column_name_role(header: &str) -> Option<Role> {
             Role::Purpose
         }
         "备注" | "note" | "notes" | "remark" | "remarks" => Role::Notes,
-        "适用平台" | "平台" | "platform" | "操作系统" => Role::Platform,
+        "适用平台" | "平台" | "platform" | "操作系统" | "适用系统" | "系统" => {
+            Role::Platform
+        }
         k if ASIDE_NAMES.contains(&k) => Role::Aside,
         _ => return None,
     };
@@ -342,6 +345,32 @@ pub(super) fn role_of(header: &str) -> Role {
         Role::Notes
     } else {
         Role::Other
+    }
+}
+
+/// Longest document looked at for the platforms it names.
+const MAX_PLATFORM_SCAN: usize = 4 * 1024 * 1024;
+
+/// The one platform a document speaks of: words of iOS (`iOS`, `iPhone`, `iPad`, `App
+/// Store`, `Info.plist`) and none of Android (`Android`, `安卓`, `Google Play`, `APK`), or the
+/// reverse; `None` when it names both or neither.
+pub(super) fn only_platform_named(doc: &str) -> Option<TablePlatform> {
+    let text = doc.get(..doc.len().min(MAX_PLATFORM_SCAN)).unwrap_or("");
+    let lower = text.to_lowercase();
+    let ios = ["ios", "iphone", "ipad", "app store", "info.plist", "ipados"]
+        .iter()
+        .any(|w| has_word(&lower, w));
+    let android = has_word(&lower, "android")
+        || lower.contains("安卓")
+        || has_word(&lower, "play store")
+        || has_word(&lower, "google play")
+        || lower.contains("play 商店")
+        || lower.contains("play商店")
+        || has_word(&lower, "apk");
+    match (ios, android) {
+        (true, false) => Some(TablePlatform::Ios),
+        (false, true) => Some(TablePlatform::Android),
+        _ => None,
     }
 }
 

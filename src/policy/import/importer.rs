@@ -29,6 +29,9 @@ pub(super) struct Importer<'d> {
     original: Option<&'d str>,
     /// Bytes of the file before `doc` (a BOM), so spans are offsets in the file.
     base: usize,
+    /// The one platform the whole document speaks of, if it names only one (`iOS`, `App
+    /// Store` and no `Android`): a table that names none is about that one.
+    doc_platform: Option<TablePlatform>,
 }
 
 impl<'d> Importer<'d> {
@@ -45,6 +48,7 @@ impl<'d> Importer<'d> {
             index: LineIndex::new(doc.as_bytes()),
             original: None,
             base: 0,
+            doc_platform: find::only_platform_named(doc),
         }
     }
 
@@ -137,10 +141,12 @@ impl<'d> Importer<'d> {
             if !self.skipped.is_empty() {
                 detail = format!("; seen instead: {}", self.skipped.join("; "));
             }
-            detail.push_str(&self.sightings(&free_lines));
             if let Some(original) = self.original {
                 detail = hant::Restorer::new(original, self.doc).restore(&detail, 0..0);
             }
+            // What was seen is counts, lines and the tool's own example: nothing of the
+            // document to restore (restoring would turn the example's characters traditional).
+            detail.push_str(&self.sightings(&free_lines));
             return Err(ImportError::NoTable {
                 path: self.display.to_owned(),
                 detail,
@@ -224,6 +230,28 @@ impl<'d> Importer<'d> {
             .unwrap_or_default();
         let platform = match decide_platform(android, ios, harmony, &header_text, &heading) {
             Some(p) => p,
+            None if self.doc_platform.is_some() => {
+                let p = self.doc_platform.unwrap_or(TablePlatform::Android);
+                self.note(
+                    table.span.start,
+                    format!(
+                        "the {} names no platform itself; the document speaks of {} only, so \
+                         it is read as {}",
+                        table.shape.describe(),
+                        if p == TablePlatform::Ios {
+                            "iOS"
+                        } else {
+                            "Android"
+                        },
+                        if p == TablePlatform::Ios {
+                            "iOS"
+                        } else {
+                            "Android"
+                        },
+                    ),
+                );
+                p
+            }
             None => {
                 self.note(
                     table.span.start,

@@ -92,10 +92,11 @@ pub(crate) fn normalise(label: &str) -> String {
     }
 }
 
-/// Android's own labels (`aosp-labels.tsv`: the permlab_* strings of three AOSP versions, in
-/// simplified and traditional Chinese and English), which policies copy from a phone's
-/// permission screen. Each names the one permission it labels; a label two permissions share
-/// is a group, as any label naming several is.
+/// Android's own labels (`aosp-labels.tsv`: the permlab_* and permgrouplab_* strings of three
+/// AOSP versions, in simplified and traditional Chinese and English), which policies copy from
+/// a phone's permission screen. A permission's label names it; a group's names the permissions
+/// asked for under it, with the sense the table gives; a label two permissions share is a
+/// group, as any label naming several is.
 const AOSP_TSV: &str = include_str!("aosp-labels.tsv");
 
 fn aosp_labels() -> &'static [Label] {
@@ -107,15 +108,20 @@ fn aosp_labels() -> &'static [Label] {
             .skip(1)
             .filter_map(|l| {
                 let mut f = l.split('\t');
-                let permission = f.next()?;
+                let permissions = f.next()?;
                 let _locale = f.next()?;
                 let label = f.next()?;
                 let string = f.next()?;
+                let sense = match f.next()? {
+                    "group" => Sense::Group,
+                    "vague" => Sense::Vague,
+                    _ => Sense::Exact,
+                };
                 Some(Label {
                     label,
                     platform: LabelPlatform::Android,
-                    permissions: permission,
-                    sense: Sense::Exact,
+                    permissions,
+                    sense,
                     seen: string,
                 })
             })
@@ -345,15 +351,29 @@ mod tests {
         assert_eq!(rows.len(), aosp_labels().len());
         for row in rows {
             let f: Vec<&str> = row.split('\t').collect();
-            assert_eq!(f.len(), 5, "{row}");
+            assert_eq!(f.len(), 6, "{row}");
             assert!(matches!(f[1], "zh-CN" | "zh-TW" | "zh-HK" | "en"), "{row}");
-            assert!(f[3].starts_with("permlab_"), "{row}");
-            assert!(
-                crate::catalog::catalog().android_permission(f[0]).is_some(),
-                "{}: not in the catalog",
-                f[0]
-            );
+            let ids: Vec<&str> = f[0].split(' ').collect();
+            let sense_fits = match f[4] {
+                "exact" => ids.len() == 1,
+                "group" | "vague" => ids.len() > 1 && f[3].starts_with("permgrouplab_"),
+                _ => false,
+            };
+            assert!(f[3].starts_with("perm") && sense_fits, "{row}");
+            for id in ids {
+                assert!(
+                    crate::catalog::catalog().android_permission(id).is_some(),
+                    "{id}: not in the catalog"
+                );
+            }
         }
+        // A group label is the group (the reference's `vague` senses still win: 位置信息).
+        let calendar = lookup(Side::Android, "日曆").unwrap();
+        assert_eq!((calendar.sense, calendar.ids.len()), (Sense::Group, 2));
+        assert_eq!(
+            lookup(Side::Android, "位置信息").unwrap().sense,
+            Sense::Vague
+        );
         let read = |label: &str| lookup(Side::Android, label).map(|e| (e.sense, e.ids));
         let phone = Some((Sense::Exact, vec!["android.permission.READ_PHONE_STATE"]));
         assert_eq!(read("读取手机状态和身份"), phone);

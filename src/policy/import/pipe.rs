@@ -50,12 +50,21 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
             i += 1;
             continue;
         }
-        let header_cells = cells_of_line(doc, head_at, head);
+        let mut header_cells = cells_of_line(doc, head_at, head);
+        let separator_columns = cells_of_line(doc, sep_at, sep)
+            .iter()
+            .filter(|c| !c.text.is_empty())
+            .count();
+        let mut start = head_at;
+        if let Some((first_at, cells)) = flattened_header(doc, lines, i, separator_columns) {
+            header_cells = cells;
+            start = first_at;
+        }
         let columns = header_cells
             .len()
             .max(cells_of_line(doc, sep_at, sep).len());
         let (rows, next, end) = rows_from(doc, lines, i + 2, columns, false);
-        tables.push(pipe_table(head_at..end, header_cells, rows));
+        tables.push(pipe_table(start..end, header_cells, rows));
         i = next.max(i + 2);
     }
     tables
@@ -238,6 +247,37 @@ fn named_columns(cells: &[Cell]) -> usize {
         .iter()
         .filter(|c| super::find::column_name_role(&c.text).is_some())
         .count()
+}
+
+/// A header a browser copy flattened one cell per line above the separator (`权限名称 |`,
+/// `权限说明 |`, …, `---|---|`): when the separator has `columns` columns and each of the
+/// `columns` lines ending at `last` holds one cell with its `|`, those cells, and where the
+/// first starts.
+fn flattened_header(
+    doc: &str,
+    lines: &[(usize, &str)],
+    last: usize,
+    columns: usize,
+) -> Option<(usize, Vec<Cell>)> {
+    if columns < 2 || last + 1 < columns {
+        return None;
+    }
+    let run = &lines[last + 1 - columns..=last];
+    let mut cells = Vec::with_capacity(columns);
+    for &(at, line) in run {
+        if line.len() > MAX_HEADER_BYTES || !has_pipe(line) {
+            return None;
+        }
+        let mut named: Vec<Cell> = cells_of_line(doc, at, line)
+            .into_iter()
+            .filter(|c| !c.text.is_empty())
+            .collect();
+        if named.len() != 1 {
+            return None;
+        }
+        cells.append(&mut named);
+    }
+    Some((run[0].0, cells))
 }
 
 /// A header whose cells are not all column names policies use as a whole, but whose words

@@ -104,10 +104,17 @@ fn typo_at(text: &str, words: &[Range<usize>]) -> Option<(Token, usize)> {
             && w.bytes()
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
     };
-    if !words.first().is_some_and(upper) {
+    // `android.permission.READ PHONE_STATE`: the full prefix before the broken name.
+    let first = text[words.first()?.clone()].to_owned();
+    let stem = first.strip_prefix(ANDROID_PREFIX).unwrap_or(&first);
+    let stem_upper = stem.starts_with(|c: char| c.is_ascii_uppercase())
+        && stem
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+    if !stem_upper {
         return None;
     }
-    let mut joined = text[words[0].clone()].to_owned();
+    let mut joined = stem.to_owned();
     for n in 2..=MAX_TYPO_WORDS.min(words.len()) {
         let (prev, next) = (&words[n - 2], &words[n - 1]);
         let gap = &text[prev.end..next.start];
@@ -376,9 +383,18 @@ pub(crate) fn resolve_label(side: Side, label: &str) -> LabelMatch {
     if label.chars().count() > MAX_LABEL_CHARS {
         return LabelMatch::Unknown;
     }
+    if let Some(key) = (side == Side::Ios).then(|| ios_key_stem(label)).flatten() {
+        return LabelMatch::Ids {
+            perms: vec![perm(side, key)],
+            group: false,
+        };
+    }
     let whole = lookup(side, label);
     if whole != LabelMatch::Unknown {
         return whole;
+    }
+    if let Some(found) = bilingual(side, label) {
+        return found;
     }
     if let Some(both) = shared_verb(side, label).or_else(|| read_and_write(side, label)) {
         return both;
@@ -464,6 +480,57 @@ fn shared_verb(side: Side, label: &str) -> Option<LabelMatch> {
         }
     }
     Some(LabelMatch::Ids { perms, group: true })
+}
+
+/// `PhotoLibrary`, `LocationWhenInUse`, `Local Network Usage`: an Info.plist key without its
+/// `NS` and `UsageDescription`, as developers name them; the key, when there is one.
+fn ios_key_stem(label: &str) -> Option<&'static str> {
+    let stem: String = label.split_whitespace().collect();
+    if stem.len() < 4 || stem.len() > 48 || !stem.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let stem = stem
+        .strip_suffix("UsageDescription")
+        .or_else(|| stem.strip_suffix("Usage"))
+        .unwrap_or(&stem);
+    let stem = stem.strip_prefix("NS").unwrap_or(stem);
+    // A key's stem is CamelCase words (`PhotoLibrary`, `FaceID`); one plain word (`Location`,
+    // `Camera`) is a label, which the lexicon reads with its own sense.
+    let capitals = stem.bytes().filter(u8::is_ascii_uppercase).count();
+    if !stem.starts_with(|c: char| c.is_ascii_uppercase()) || capitals < 2 {
+        return None;
+    }
+    let key = format!("NS{stem}UsageDescription");
+    catalog()
+        .ios_key(&key)
+        .map(|k| k.key)
+        .filter(|k| known_id(Side::Ios, k))
+}
+
+/// `相機(Camera)`, `Camera（相机）`: one label in two languages. When the whole is unknown, each
+/// half is looked up; what a half names is the label's, unless the halves name different
+/// things (then the label is left as unknown rather than either guessed).
+fn bilingual(side: Side, label: &str) -> Option<LabelMatch> {
+    let label = label.trim();
+    let open = label.find(['(', '（'])?;
+    let inner = label[open..]
+        .trim_start_matches(['(', '（'])
+        .strip_suffix([')', '）'])?;
+    let outer = label[..open].trim();
+    if outer.is_empty() || inner.is_empty() || inner.contains(['(', '（']) {
+        return None;
+    }
+    // Only a translation may leave a half unknown: `相機(Camera)`, never `包括摄像头(相机)`,
+    // whose outer half is a sentence's words before the label.
+    let translated = outer.is_ascii() != inner.is_ascii();
+    let a = lookup(side, outer);
+    let b = lookup(side, inner);
+    match (a, b) {
+        (LabelMatch::Unknown, LabelMatch::Unknown) => None,
+        (known, LabelMatch::Unknown) | (LabelMatch::Unknown, known) => translated.then_some(known),
+        (a, b) if a == b => Some(a),
+        _ => None,
+    }
 }
 
 /// `读写外置存储`: 读写 is 读取 and 写入 of one thing; when the lexicon knows both (`读取外置存储`,
