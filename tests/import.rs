@@ -773,6 +773,15 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - name: 相機(Camera)\n    permissions: [NSCameraUsageDescription]\n"],
         ),
+        (
+            // A page run into one line whose items open with a bold identifier; its prose
+            // names `INTERNET` only to say the app lacks it, and that is no disclosure.
+            "24-collapsed-bold.en.md",
+            &["android.permission.CAMERA", "android.permission.VIBRATE"],
+            &[
+                "  - permissions: [VIBRATE]\n    purpose: Used for a short buzz when a code is read.\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -27,6 +27,9 @@ const MAX_KEY_CHARS: usize = 16;
 const MAX_LINE_BYTES: usize = 8 * 1024;
 /// How many lines after a line about permissions (or a row) a label alone may start a row.
 const MAX_CUE_DISTANCE: usize = 40;
+/// Longest sentence (in characters) after a short name that gives the row its identifiers
+/// (`Location: we use it to … (ACCESS_FINE_LOCATION).`).
+const MAX_NAMED_SENTENCE: usize = 400;
 /// Most `key：value` fields read from one line.
 const MAX_FIELDS: usize = 8;
 
@@ -54,8 +57,14 @@ enum Marker {
 pub(crate) fn text_lines(lines: &[(usize, &str)]) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
     for &(at, l) in lines {
-        for piece in collapsed_items(l) {
-            let text = without_edge_pipes(text::clean(&l[piece.clone()]));
+        let items = collapsed_items(l);
+        let bold = items.len() > 1 && items.iter().any(|r| l[r.clone()].starts_with("**"));
+        for piece in items {
+            let mut text = without_edge_pipes(text::clean(&l[piece.clone()]));
+            if bold && l[piece.clone()].starts_with("**") {
+                // An item a bold name opens is a list item, as an HTML `<li>` is.
+                text.insert_str(0, "- ");
+            }
             if !text.is_empty() {
                 out.push(Line {
                     text,
@@ -130,6 +139,11 @@ pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
     }
     let mut cuts = Vec::new();
     for token in resolve::identifiers(line) {
+        // `… for no other reason. **CAMERA** Required to …`: a bold identifier opening an item.
+        if line[..token.range.start].ends_with("**") && line[token.range.end..].starts_with("**") {
+            cuts.push(('b', token.range.start - 2));
+            continue;
+        }
         let before = line[..token.range.start].trim_end_matches([' ', '*', '`']);
         let Some(marker) = before.chars().next_back() else {
             continue;
@@ -147,7 +161,7 @@ pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
     let Some(&(marker, _)) = cuts.first() else {
         return whole;
     };
-    let needed = if marker == '>' { 2 } else { 3 };
+    let needed = if matches!(marker, '>' | 'b') { 2 } else { 3 };
     if cuts.len() < needed || cuts.iter().any(|&(m, _)| m != marker) {
         return whole;
     }
@@ -876,7 +890,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 Some((Anchor::Ids, body[..head_end].trim().to_owned()))
             } else {
                 split_name(body).and_then(|(head, rest)| {
-                    if short(head) && resolve::identifiers(head).is_empty() {
+                    // One sentence, not a page run into one line whose prose may name a
+                    // permission only to say the app lacks it.
+                    if short(head)
+                        && resolve::identifiers(head).is_empty()
+                        && rest.chars().count() <= MAX_NAMED_SENTENCE
+                    {
                         // `Location: we use it to … (ACCESS_FINE_LOCATION, …).`: a name, then
                         // a sentence with the identifiers it stands for.
                         let ids: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();

@@ -264,7 +264,9 @@ fn flattened_header(
     }
     let run = &lines[last + 1 - columns..=last];
     let mut cells = Vec::with_capacity(columns);
-    for &(at, line) in run {
+    // Nearest line first: a line that is no header cell ends the search at once, so a run of
+    // separators with many columns costs one look each.
+    for &(at, line) in run.iter().rev() {
         if line.len() > MAX_HEADER_BYTES || !has_pipe(line) {
             return None;
         }
@@ -277,6 +279,7 @@ fn flattened_header(
         }
         cells.append(&mut named);
     }
+    cells.reverse();
     Some((run[0].0, cells))
 }
 
