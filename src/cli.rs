@@ -345,7 +345,8 @@ pub(crate) struct LintArgs {
 /// Arguments of `permaudit policy import`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct ImportArgs {
-    /// The privacy-policy document (Markdown, HTML or plain text, UTF-8).
+    /// The privacy-policy document: Markdown, HTML or plain text (UTF-8), Word .docx or PDF,
+    /// recognised by its content.
     #[arg(value_name = "DOC")]
     pub(crate) document: PathBuf,
     /// Write the policy YAML to this file instead of stdout.
