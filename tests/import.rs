@@ -782,6 +782,23 @@ fn more_shapes_policies_are_published_in() {
                 "  - permissions: [VIBRATE]\n    purpose: Used for a short buzz when a code is read.\n",
             ],
         ),
+        (
+            // A flattened table with a platform column (`适用系统`): each row goes to the
+            // platforms its cell names.
+            "25-platform-column.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "NSCameraUsageDescription",
+                "NSMicrophoneUsageDescription",
+            ],
+            &[
+                "ios:\n",
+                "  - name: 麦克风\n    permissions: [NSMicrophoneUsageDescription]\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -679,6 +679,7 @@ impl Open {
         }
         let mut description = self.description;
         let mut purpose = self.purpose;
+        let mut platforms = Vec::new();
         let mut cells = self.cells.into_iter();
         if description.is_empty() && purpose.is_empty() {
             // Cells of a flattened table: by the header's columns after the name (the name
@@ -695,6 +696,7 @@ impl Open {
                     match roles.get(i).copied().unwrap_or(Role::Other) {
                         Role::Description => description.push(c),
                         Role::Purpose | Role::Notes => purpose.push(c),
+                        Role::Platform => platforms.push(c),
                         _ => {}
                     }
                 }
@@ -710,16 +712,25 @@ impl Open {
             text: text::collapse_whitespace(&text),
             raw: self.raw.clone(),
         };
+        let mut cells = vec![
+            cell(self.name),
+            cell(description.join(" ")),
+            cell(purpose.join("; ")),
+        ];
+        // A platform column (`适用系统`: `安卓系统、IOS系统`) is the row's fourth cell, which
+        // the table reads as its platform column.
+        if !platforms.is_empty() {
+            cells.push(cell(platforms.join(" ")));
+        }
         RawRow {
-            cells: vec![
-                cell(self.name),
-                cell(description.join(" ")),
-                cell(purpose.join("; ")),
-            ],
+            cells,
             start: self.start,
         }
     }
 }
+
+/// Where a content row keeps its platform cell, when its header had a platform column.
+pub(crate) const PLATFORM_CELL: usize = 3;
 
 /// [`extract_noting`], the lines that say "not used" dropped.
 #[cfg(test)]

@@ -289,7 +289,10 @@ impl<'d> Importer<'d> {
         };
         let tokens = self.row_tokens(&rows, &roles, name_col);
         self.stats.tables += 1;
-        let platform_col = roles.iter().position(|&r| r == Role::Platform);
+        let platform_col = roles
+            .iter()
+            .position(|&r| r == Role::Platform)
+            .or((table.shape == Shape::Content).then_some(content::PLATFORM_CELL));
         let mut first = true;
         for (row, tokens) in rows.iter().zip(tokens) {
             // A platform column (`适用平台`: `iOS/Android`) sends the row to each platform it
