@@ -799,6 +799,16 @@ fn more_shapes_policies_are_published_in() {
                 "  - name: 麦克风\n    permissions: [NSMicrophoneUsageDescription]\n",
             ],
         ),
+        (
+            // Cells copied without the space between them: an English label runs into the
+            // next cell's capital.
+            "26-glued-cells.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &["  - name: Microphone\n    permissions: [RECORD_AUDIO]\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -575,9 +575,30 @@ fn is_page_marker(text: &str) -> bool {
 /// `label：text` (or `label – text`, `label — text`, `label - text`, `label——text`) where the
 /// label is one the lexicon or the catalog knows: the two parts.
 fn label_then_text(body: &str) -> Option<(&str, &str)> {
-    let (head, rest) = split_name(body)?;
-    let head = label_text(head);
-    (!head.is_empty() && known_label(head)).then_some((head, rest))
+    if let Some((head, rest)) = split_name(body) {
+        let head = label_text(head);
+        if !head.is_empty() && known_label(head) {
+            return Some((head, rest));
+        }
+    }
+    glued_label(body)
+}
+
+/// `CameraAdditional functionTo take photos…`: a table whose cells were copied without the
+/// space between them, so an English label runs into the next cell's capital. The first such
+/// seam (a lower-case letter, then a capital) whose text before it is a known label cuts.
+fn glued_label(body: &str) -> Option<(&str, &str)> {
+    let bytes = body.as_bytes();
+    if !bytes.first()?.is_ascii_uppercase() {
+        return None;
+    }
+    let limit = bytes.len().min(MAX_LABEL_LINE);
+    (1..limit)
+        .filter(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())
+        .find_map(|i| {
+            let (head, rest) = (&body[..i], body[i..].trim());
+            (!rest.is_empty() && known_label(head)).then_some((head, rest))
+        })
 }
 
 /// A line cut at its first `：`, `:`, ` – `, ` — `, ` - ` or `——` within the first
