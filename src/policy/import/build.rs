@@ -76,11 +76,14 @@ impl Importer<'_> {
                 .map_or(*l, |item| &l[item.clone()]);
             list::heading_text(l).map(|start| text::clean(&l[start..]))
         });
+        // A table's header or cell (`权限名称 |`) is no title: a page that opens with its table
+        // is named by its file.
         let first_line = self
             .lines
             .iter()
             .map(|(_, l)| text::clean(l))
-            .find(|l| !l.is_empty());
+            .find(|l| !l.is_empty())
+            .filter(|l| !l.contains('|'));
         [from_title, from_heading, first_line]
             .into_iter()
             .flatten()
