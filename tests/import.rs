@@ -809,6 +809,37 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - name: Microphone\n    permissions: [RECORD_AUDIO]\n"],
         ),
+        (
+            // A flattened header whose columns are words, not stock names (`Permission type`,
+            // `Will I be asked …`, `Mobile operating system`): its platform column still sends
+            // each row where it says.
+            "27-worded-header.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "NSCameraUsageDescription",
+            ],
+            &[
+                "  - name: Camera\n    permissions: [NSCameraUsageDescription]\n    purpose: Scanning \
+               the code on a delivery box\n",
+            ],
+        ),
+        (
+            // Numbered headings tagged with the one platform they are for (`(IOS)`,
+            // `(Android)`): rows of that platform, not sections; `使用相机(摄像头)权限` names the
+            // camera in both its words.
+            "28-platform-tags.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "NSMicrophoneUsageDescription",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+            ],
+            &[
+                "ios:\n  # line 6 (review: matched by the label \"使用麦克风权限(IOS)\", not by an \
+               identifier)\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -326,6 +326,23 @@ pub(super) fn role_of(header: &str) -> Role {
     let h = header.to_lowercase();
     let any = |words: &[&str]| words.iter().any(|w| h.contains(w));
     if any(&[
+        "是否",
+        "可否",
+        "能否",
+        "后果",
+        "影响",
+        "asked",
+        "disable",
+        "impact",
+        "consequence",
+        "whether",
+    ]) {
+        // Whether the user is asked, can turn it off, what refusing costs: before the name
+        // words, since such a column's name often says "permission" too.
+        Role::Aside
+    } else if any(&["operating system", "platform", "操作系统", "适用系统"]) {
+        Role::Platform
+    } else if any(&[
         "purpose", "scenario", "reason", "目的", "场景", "用途", "原因",
     ]) {
         Role::Purpose

@@ -616,6 +616,12 @@ fn platforms_in(text: &str) -> Vec<(Platform, Side)> {
 /// The platform a row's name cell starts with (`iOS:`, `安卓：`, `Android -`).
 fn row_prefix_platform(row: &RawRow, name_col: usize) -> Option<(Platform, Side)> {
     let text = &row.cells.get(name_col)?.text;
+    // Or tagged after the label: `使用相册权限(IOS)`.
+    match resolve::without_platform_tag(text).1 {
+        Some(true) => return Some((Platform::Ios, Side::Ios)),
+        Some(false) => return Some((Platform::Android, Side::Android)),
+        None => {}
+    }
     let cut = text.find([':', '：'])?;
     let head = text[..cut]
         .trim()

@@ -129,24 +129,39 @@ fn aosp_labels() -> &'static [Label] {
     })
 }
 
-fn index() -> &'static HashMap<String, Vec<&'static Label>> {
-    static INDEX: OnceLock<HashMap<String, Vec<&'static Label>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<&'static Label>> = HashMap::new();
-        let all = generated::LABELS
-            .iter()
-            .chain(english::LABELS.iter())
-            .chain(aosp_labels());
-        for label in all {
-            index.entry(normalise(label.label)).or_default().push(label);
-        }
-        index
-    })
+type Index = HashMap<String, Vec<&'static Label>>;
+
+fn index_of(labels: impl Iterator<Item = &'static Label>) -> Index {
+    let mut index: Index = HashMap::new();
+    for label in labels {
+        index.entry(normalise(label.label)).or_default().push(label);
+    }
+    index
+}
+
+/// The reference's labels and the platforms' English names, for both platforms.
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| index_of(generated::LABELS.iter().chain(english::LABELS.iter())))
+}
+
+/// Android's own labels: facts of Android only, so they say nothing of a label on iOS (an iOS
+/// row `通讯录` is still the contacts key, through the catalog).
+fn aosp_index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| index_of(aosp_labels().iter()))
 }
 
 /// The lexicon's entry for a label on one side, if it knows the label.
 pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
-    let found = index().get(&normalise(label))?;
+    let key = normalise(label);
+    let mut found: Vec<&'static Label> = index().get(&key).cloned().unwrap_or_default();
+    if side == Side::Android {
+        found.extend(aosp_index().get(&key).into_iter().flatten());
+    }
+    if found.is_empty() {
+        return None;
+    }
     let on_side = |l: &&Label| {
         matches!(
             (l.platform, side),
@@ -386,11 +401,11 @@ mod tests {
                 vec!["android.permission.ACCESS_COARSE_LOCATION"]
             ))
         );
-        // A stock label is Android's: it names nothing on iOS.
-        assert!(
-            lookup(Side::Ios, "读取手机状态和身份")
-                .unwrap()
-                .other_platform
+        // A stock label is Android's: the lexicon says nothing of it on iOS, where the
+        // catalog's own names decide (通讯录 is the contacts key there).
+        assert_eq!(
+            lookup(Side::Ios, "只能在前台获取大概位置（基于网络）"),
+            None
         );
     }
 

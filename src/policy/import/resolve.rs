@@ -383,6 +383,7 @@ pub(crate) fn resolve_label(side: Side, label: &str) -> LabelMatch {
     if label.chars().count() > MAX_LABEL_CHARS {
         return LabelMatch::Unknown;
     }
+    let label = without_platform_tag(label).0;
     if let Some(key) = (side == Side::Ios).then(|| ios_key_stem(label)).flatten() {
         return LabelMatch::Ids {
             perms: vec![perm(side, key)],
@@ -482,6 +483,34 @@ fn shared_verb(side: Side, label: &str) -> Option<LabelMatch> {
     Some(LabelMatch::Ids { perms, group: true })
 }
 
+/// `使用相册权限(IOS)`, `存储权限（安卓）`: a label tagged with the one platform it is for. The
+/// label without the tag, and the platform (`true` for iOS).
+pub(crate) fn without_platform_tag(label: &str) -> (&str, Option<bool>) {
+    let trimmed = label.trim_end();
+    for (tag, ios) in [
+        ("ios", true),
+        ("iphone", true),
+        ("苹果", true),
+        ("android", false),
+        ("安卓", false),
+    ] {
+        for (open, close) in [("(", ")"), ("（", "）")] {
+            let Some(inner_end) = trimmed.strip_suffix(close) else {
+                continue;
+            };
+            let Some(start) = inner_end.rfind(open) else {
+                continue;
+            };
+            let inner = &inner_end[start + open.len()..];
+            let head = inner_end[..start].trim_end();
+            if inner.trim().eq_ignore_ascii_case(tag) && !head.is_empty() {
+                return (head, Some(ios));
+            }
+        }
+    }
+    (label, None)
+}
+
 /// `PhotoLibrary`, `LocationWhenInUse`, `Local Network Usage`: an Info.plist key without its
 /// `NS` and `UsageDescription`, as developers name them; the key, when there is one.
 fn ios_key_stem(label: &str) -> Option<&'static str> {
@@ -511,7 +540,13 @@ fn ios_key_stem(label: &str) -> Option<&'static str> {
 /// half is looked up; what a half names is the label's, unless the halves name different
 /// things (then the label is left as unknown rather than either guessed).
 fn bilingual(side: Side, label: &str) -> Option<LabelMatch> {
+    // `使用相机(摄像头)权限`: the word for permission after the bracket belongs to both halves.
     let label = label.trim();
+    let label = ["权限", " permissions", " permission"]
+        .iter()
+        .find_map(|s| label.strip_suffix(s))
+        .unwrap_or(label)
+        .trim_end();
     let open = label.find(['(', '（'])?;
     let inner = label[open..]
         .trim_start_matches(['(', '（'])
