@@ -840,6 +840,19 @@ fn more_shapes_policies_are_published_in() {
                identifier)\n",
             ],
         ),
+        (
+            // Table rows whose cells the page joined with single spaces: the identifiers open
+            // each row, the rest is its text.
+            "29-space-joined.zh.txt",
+            &[
+                "android.permission.INTERNET",
+                "android.permission.READ_MEDIA_IMAGES",
+                "android.permission.CAMERA",
+            ],
+            &[
+                "  - permissions: [READ_MEDIA_IMAGES]\n    purpose: 读取图片文件 选择照片上传证件信息",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -79,6 +79,11 @@ pub(crate) fn text_lines(lines: &[(usize, &str)]) -> Vec<Line> {
 /// Longest line looked at for list items run together.
 const MAX_COLLAPSED_LINE: usize = 64 * 1024;
 
+/// Whether `text` holds no identifier.
+fn tokens_free(text: &str) -> bool {
+    resolve::identifiers(text).is_empty()
+}
+
 /// Most items read from one listing field.
 const MAX_LISTED: usize = 32;
 
@@ -823,7 +828,34 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         // A run of column names is the header of a flattened table.
         let column = (parsed.fields.is_empty() && body.chars().count() <= 16)
             .then(|| find::column_name_role(body))
-            .flatten();
+            .flatten()
+            .or_else(|| {
+                // Inside a header, a column whose words say what it holds though it is no
+                // stock name (`对应业务功能与调用权限目的`); never a label or an identifier. A
+                // header may start so too (`Permission type`) when the next line is a column.
+                let word_column = |text: &str| {
+                    let (_, body) = strip_marker(text);
+                    let body = body.trim();
+                    (body.chars().count() <= 40
+                        && tokens_free(body)
+                        && !known_label(label_text(body)))
+                    .then(|| find::role_of(body))
+                    .filter(|r| *r != Role::Other)
+                };
+                if !parsed.fields.is_empty() {
+                    return None;
+                }
+                let inside = !header_run.is_empty() && open.is_none() || header_run.len() >= 2;
+                if inside {
+                    return word_column(body);
+                }
+                let starts = open.is_none()
+                    && word_column(body) == Some(Role::Name)
+                    && lines.get(index + 1).is_some_and(|next| {
+                        word_column(&next.text).is_some_and(|r| r != Role::Name)
+                    });
+                starts.then_some(Role::Name)
+            });
         if let Some(role) = column {
             header_run.push(role);
             if header_run.len() >= 2 {
@@ -839,7 +871,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         let tokens = resolve::identifiers(body);
         if tokens.is_empty() && parsed.fields.is_empty() && body.chars().count() <= 48 {
             if let Some(p) = find::platform_named_in(body) {
-                if p != TablePlatform::Harmony || !known_label(label_text(body)) {
+                // `二、使用相册(图片库)权限(IOS)`: a row tagged with its platform, no section.
+                let tagged_row = {
+                    let (head, tag) = resolve::without_platform_tag(label_text(body));
+                    tag.is_some() && known_label(head)
+                };
+                if !tagged_row && (p != TablePlatform::Harmony || !known_label(label_text(body))) {
                     if let Some(o) = open.take() {
                         o.finish_into(&header, &mut rows);
                     }
@@ -909,12 +946,18 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 Some((Anchor::Ids, head.trim().to_owned()))
             } else if short(&label) {
                 Some((Anchor::Ids, body.to_owned()))
-            } else if let Some(head_end) = (parsed.marker != Marker::Plain)
-                .then(|| leading_ids_end(body, &tokens))
-                .flatten()
+            } else if let Some(head_end) = (parsed.marker != Marker::Plain
+                || !open
+                    .as_ref()
+                    .is_some_and(|o| o.anchor == Anchor::Label && o.lines == 0))
+            .then(|| leading_ids_end(body, &tokens))
+            .flatten()
             {
                 // `> android.permission.CAMERA Used to scan codes.`: a list item or quote that
-                // opens with the identifiers, then says what for.
+                // opens with the identifiers, then says what for; or a table row whose cells
+                // the page joined with spaces (`CAMERA 相机权限 开启相机拍照 开户上传证件 可选`).
+                // Right after a label, such a line is the label's identifiers (`<dt>相册</dt>
+                // <dd>NSPhotoLibraryAddUsageDescription，用于保存图片。</dd>`), below.
                 let rest = body[head_end..].trim_start_matches(|c: char| {
                     c.is_whitespace() || "，,、:：;；-–—".contains(c)
                 });
