@@ -848,9 +848,13 @@ fn more_shapes_policies_are_published_in() {
                 "android.permission.INTERNET",
                 "android.permission.READ_MEDIA_IMAGES",
                 "android.permission.CAMERA",
+                // An English label first, the Chinese cells after it.
+                "NSCameraUsageDescription",
+                "NSMicrophoneUsageDescription",
             ],
             &[
                 "  - permissions: [READ_MEDIA_IMAGES]\n    purpose: 读取图片文件 选择照片上传证件信息",
+                "  - name: Microphone\n    permissions: [NSMicrophoneUsageDescription]\n",
             ],
         ),
     ];

@@ -586,7 +586,21 @@ fn label_then_text(body: &str) -> Option<(&str, &str)> {
             return Some((head, rest));
         }
     }
-    glued_label(body)
+    glued_label(body).or_else(|| latin_then_cjk(body))
+}
+
+/// `Camera 相机权限 OCR识别身份证`: a row whose cells the page joined with spaces, an English
+/// label first and the Chinese cells after it. The Latin words before the first Han character
+/// are the label when the lexicon or catalog knows them.
+fn latin_then_cjk(body: &str) -> Option<(&str, &str)> {
+    if !body.as_bytes().first()?.is_ascii_alphabetic() {
+        return None;
+    }
+    let cut = body.find(|c: char| !c.is_ascii())?;
+    let (head, rest) = (body[..cut].trim(), body[cut..].trim());
+    let han = rest.chars().next().is_some_and(|c| c as u32 >= 0x3400);
+    (han && !head.is_empty() && head.len() <= 40 && !rest.is_empty() && known_label(head))
+        .then_some((head, rest))
 }
 
 /// `CameraAdditional functionTo take photos…`: a table whose cells were copied without the
