@@ -508,6 +508,28 @@ fn hostile_xcode_projects_are_errors() {
     );
 }
 
+/// A document of more rows than a policy can hold (450,000 list items) is refused before
+/// they are resolved: exit 2 naming the file and the limit, with no YAML.
+#[test]
+fn policy_document_with_too_many_rows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "many-rows.md",
+        "- android.permission.CAMERA x\n".repeat(450_000).as_bytes(),
+    );
+    permaudit()
+        .args(["policy", "import", "--allow-unresolved"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("many-rows.md"))
+        .stderr(predicate::str::contains(
+            "more than 20000 rows of permissions",
+        ));
+}
+
 /// Hostile policy documents for `policy import` (issue 16): a huge document on one line, deep
 /// HTML nesting, a Word document whose XML nests a million elements, a zip bomb whose entry
 /// header lies about its size, and a malformed PDF: each ends with exit 0, 1 or 2 and a

@@ -101,6 +101,10 @@ with zipfile.ZipFile(os.path.join(w, "policy-bomb.docx"), "w", zipfile.ZIP_DEFLA
             f.write(block)
 with zipfile.ZipFile(os.path.join(w, "policy-deep.docx"), "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("word/document.xml", b"<w:tbl><w:tr><w:tc>" * 700000)
+# Documents of many rows: 450,000 list items, and 450,000 run into 250 lines (both refused
+# past MAX_CONTENT_ROWS).
+put("policy-450k-items.md", "- android.permission.CAMERA x\n" * 450000)
+put("policy-collapsed.md", ("> android.permission.CAMERA **x** " * 1800 + "\n") * 250)
 put("policy-malformed.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\n" + b"2 0 obj << /Kids [2 0 R] >> endobj\n" * 100000 + b"trailer << /Root 1 0 R >>")
 PY
 
@@ -131,6 +135,6 @@ run_import() { # label, file
   read -r secs kb < <(tail -n1 "$work/time")
   printf '%-28s %5s %9s %9s\n' "$1" "$code" "$secs" "$(awk -v k="$kb" 'BEGIN{printf "%.1f", k/1024}')"
 }
-for f in policy-one-line-16MB.txt policy-deep.html policy-colons.txt policy-bomb.docx policy-deep.docx policy-malformed.pdf; do
+for f in policy-one-line-16MB.txt policy-deep.html policy-colons.txt policy-bomb.docx policy-deep.docx policy-malformed.pdf policy-450k-items.md policy-collapsed.md; do
   run_import "$f (import)" "$f"
 done

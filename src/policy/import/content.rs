@@ -78,6 +78,8 @@ pub(crate) fn text_lines(lines: &[(usize, &str)]) -> Vec<Line> {
 
 /// Longest line looked at for list items run together.
 const MAX_COLLAPSED_LINE: usize = 64 * 1024;
+/// Most items one line's run-together list is split into.
+const MAX_COLLAPSED_ITEMS: usize = 128;
 
 /// Whether `text` holds no identifier.
 fn tokens_free(text: &str) -> bool {
@@ -167,7 +169,12 @@ pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
         return whole;
     };
     let needed = if matches!(marker, '>' | 'b') { 2 } else { 3 };
-    if cuts.len() < needed || cuts.iter().any(|&(m, _)| m != marker) {
+    // A page's list has tens of items; a line of thousands is no list a policy wrote, and
+    // splitting it would make a row of each (time and memory for nothing).
+    if cuts.len() < needed
+        || cuts.len() > MAX_COLLAPSED_ITEMS
+        || cuts.iter().any(|&(m, _)| m != marker)
+    {
         return whole;
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);
@@ -605,19 +612,19 @@ fn latin_then_cjk(body: &str) -> Option<(&str, &str)> {
 
 /// `CameraAdditional functionTo take photos…`: a table whose cells were copied without the
 /// space between them, so an English label runs into the next cell's capital. The first such
-/// seam (a lower-case letter, then a capital) whose text before it is a known label cuts.
+/// seam (a lower-case letter, then a capital) cuts when the text before it is a known label.
 fn glued_label(body: &str) -> Option<(&str, &str)> {
     let bytes = body.as_bytes();
     if !bytes.first()?.is_ascii_uppercase() {
         return None;
     }
     let limit = bytes.len().min(MAX_LABEL_LINE);
-    (1..limit)
-        .filter(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())
-        .find_map(|i| {
-            let (head, rest) = (&body[..i], body[i..].trim());
-            (!rest.is_empty() && known_label(head)).then_some((head, rest))
-        })
+    // The first seam only: a label's own words are not capitalised after its first
+    // (`Body sensors`, `Address book`), and one lookup a line keeps long documents cheap.
+    let i =
+        (1..limit).find(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())?;
+    let (head, rest) = (&body[..i], body[i..].trim());
+    (!rest.is_empty() && known_label(head)).then_some((head, rest))
 }
 
 /// A line cut at its first `：`, `:`, ` – `, ` — `, ` - ` or `——` within the first
@@ -816,6 +823,14 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         .map(|l| l.text.len() <= MAX_LINE_BYTES && mentions_permissions(&l.text))
         .collect();
     for (index, line) in lines.iter().enumerate() {
+        // Past the most rows a policy can hold, reading on is wasted: the importer refuses
+        // the document anyway (see `MAX_CONTENT_ROWS`).
+        if index % 1024 == 0
+            && rows.len() + tables.iter().map(|t| t.rows.len()).sum::<usize>()
+                > super::MAX_CONTENT_ROWS
+        {
+            break;
+        }
         let near_cue = cue.is_some_and(|c| index - c <= MAX_CUE_DISTANCE)
             || speaks.get(index + 1).copied().unwrap_or(false);
         if speaks[index] {
@@ -995,11 +1010,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     }
                 })
             }
-        } else if let Some((head, rest)) = parsed
-            .fields
-            .is_empty()
-            .then(|| label_then_text(body))
-            .flatten()
+        } else if let Some((head, rest)) = (parsed.fields.is_empty()
+            && (near_cue || mentions_permissions(body)))
+        .then(|| label_then_text(body))
+        .flatten()
         {
             // `- 相机：扫描二维码`: a known label, then what it is for.
             (near_cue || mentions_permissions(head)).then(|| {

@@ -102,6 +102,8 @@ impl<'d> Importer<'d> {
             .collect();
         let mut unused = Vec::new();
         let found = content::extract_noting(&free, &mut unused);
+        let content_rows: usize = found.iter().map(|t| t.rows.len()).sum();
+        self.refuse_past_row_limit(content_rows)?;
         for (at, named) in unused {
             self.note(
                 at,
@@ -176,9 +178,27 @@ impl<'d> Importer<'d> {
         })
     }
 
+    /// Exit 2 once a document holds more rows than a privacy policy can (`MAX_CONTENT_ROWS`),
+    /// counting `more` still to read: resolving each would cost time and memory for nothing.
+    fn refuse_past_row_limit(&self, more: usize) -> Result<(), ImportError> {
+        let rows = self.stats.rows + more;
+        if rows <= super::MAX_CONTENT_ROWS {
+            return Ok(());
+        }
+        Err(ImportError::Malformed {
+            location: Location::file(self.display),
+            message: format!(
+                "more than {} rows of permissions (at least {rows}); a privacy policy has a few \
+                 hundred at most, so this is not one",
+                super::MAX_CONTENT_ROWS
+            ),
+        })
+    }
+
     /// Judges one table and imports its rows if it is about Android or iOS permissions; returns
     /// whether it did.
     fn table(&mut self, table: &RawTable, previous_end: usize) -> Result<bool, ImportError> {
+        self.refuse_past_row_limit(table.rows.len())?;
         let (header, rows) = split_header(table);
         let roles = roles(header.as_deref(), &rows);
         let name_col = roles.iter().position(|&r| r == Role::Name).unwrap_or(0);

@@ -56,6 +56,12 @@ pub const MAX_DOCUMENT_BYTES: usize = 16 * 1024 * 1024;
 /// Most candidate tables (of each kind: tables, lists) one document may hold. A privacy policy
 /// has a handful; thousands mean the input is not one, and judging them would be slow.
 pub const MAX_TABLES: usize = 4096;
+
+/// Most rows one document may hold (tables, lists and rows found by content together): a
+/// privacy policy discloses tens of permissions, a few hundred rows at most; a document that
+/// makes more is refused before they are resolved (exit 2), which keeps a hostile document's
+/// cost bounded.
+pub const MAX_CONTENT_ROWS: usize = 20_000;
 /// Why a document could not be imported. Every variant means exit code 2.
 #[derive(Debug, Error)]
 pub enum ImportError {
