@@ -273,11 +273,28 @@ impl<'d> Importer<'d> {
                 p
             }
             None => {
+                // Rows that name their own platform (`iOS:`, `(IOS)`, a platform cell) go
+                // there whatever the table's; the note says what happens to the others.
+                let platform_col = roles
+                    .iter()
+                    .position(|&r| r == Role::Platform)
+                    .or((table.shape == Shape::Content).then_some(content::PLATFORM_CELL));
+                let some_rows_say = rows.iter().any(|r| {
+                    row_prefix_platform(r, name_col).is_some()
+                        || platform_col
+                            .and_then(|c| r.cells.get(c))
+                            .is_some_and(|c| !platforms_in(&c.text).is_empty())
+                });
+                let what = if some_rows_say {
+                    "rows that name none are read as Android"
+                } else {
+                    "read as Android"
+                };
                 self.note(
                     table.span.start,
                     format!(
                         "the {} names no platform (no identifiers, nothing in its heading or \
-                         columns); read as Android",
+                         columns); {what}",
                         table.shape.describe()
                     ),
                 );
