@@ -81,11 +81,6 @@ const MAX_COLLAPSED_LINE: usize = 64 * 1024;
 /// Most items one line's run-together list is split into.
 const MAX_COLLAPSED_ITEMS: usize = 128;
 
-/// Whether `text` holds no identifier.
-fn tokens_free(text: &str) -> bool {
-    resolve::identifiers(text).is_empty()
-}
-
 /// Most items read from one listing field.
 const MAX_LISTED: usize = 32;
 
@@ -104,15 +99,14 @@ fn listed_labels(value: &str) -> Vec<String> {
             _ => {}
         }
     }
-    let items: Vec<String> = plain
+    plain
         .split(['、', ',', '，', ';', '；', '/'])
         .map(|i| i.trim().trim_start_matches("涉及"))
         .filter(|i| !i.is_empty())
         .take(MAX_LISTED)
         .filter(|i| !resolve::identifiers(i).is_empty() || (short(i) && known_label(label_text(i))))
         .map(str::to_owned)
-        .collect();
-    items
+        .collect()
 }
 
 /// Where the run of identifiers that opens `body` ends (only separators between them), if
@@ -348,10 +342,9 @@ fn field_role(key: &str) -> Option<Role> {
         | "使用的权限"
         | "permissionsused"
         | "permissionsrequired" => Role::Listed,
+        k if find::ASIDE_NAMES.contains(&k) => Role::Other,
         "备注"
         | "收集个人信息的类型"
-        | "拒绝授权的后果"
-        | "是否询问"
         | "适用范围"
         | "privacy&security"
         | "typeofpersonalinformationcollected"
@@ -866,7 +859,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     let (_, body) = strip_marker(text);
                     let body = body.trim();
                     (body.chars().count() <= 40
-                        && tokens_free(body)
+                        && resolve::identifiers(body).is_empty()
                         && !known_label(label_text(body)))
                     .then(|| find::role_of(body))
                     .filter(|r| *r != Role::Other)
@@ -1132,23 +1125,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         }
         // `<dt>相册</dt><dd>NSPhotoLibraryAddUsageDescription，用于保存图片。</dd>`: a label, then
         // a line that opens with the identifiers it stands for and says what for.
-        if o.anchor == Anchor::Label
-            && o.lines == 1
-            && o.cells.is_empty()
-            && tokens.first().is_some_and(|t| t.range.start == 0)
-        {
-            // The leading run of identifiers, with only separators between them.
-            let mut head_end = 0;
-            for t in &tokens {
-                let between = body.get(head_end..t.range.start).unwrap_or("x");
-                if !between
-                    .chars()
-                    .all(|c| c.is_whitespace() || matches!(c, ',' | '、' | '/' | '，'))
-                {
-                    break;
-                }
-                head_end = t.range.end;
-            }
+        let dd_ids = (o.anchor == Anchor::Label && o.lines == 1 && o.cells.is_empty())
+            .then(|| leading_ids_end(body, &tokens))
+            .flatten();
+        if let Some(head_end) = dd_ids {
             o.name.push(' ');
             o.name.push_str(body[..head_end].trim());
             o.anchor = Anchor::Ids;

@@ -250,7 +250,7 @@ pub(super) const PURPOSE_NAMES: &[&str] = &[
 
 /// Names of the columns policies add beside name, description and purpose: whether the user
 /// is asked, whether the permission can be turned off, and what refusing it costs.
-const ASIDE_NAMES: &[&str] = &[
+pub(super) const ASIDE_NAMES: &[&str] = &[
     "是否询问",
     "是否可关闭",
     "是否可以关闭",

@@ -30,8 +30,9 @@ pub(super) struct Importer<'d> {
     /// Bytes of the file before `doc` (a BOM), so spans are offsets in the file.
     base: usize,
     /// The one platform the whole document speaks of, if it names only one (`iOS`, `App
-    /// Store` and no `Android`): a table that names none is about that one.
-    doc_platform: Option<TablePlatform>,
+    /// Store` and no `Android`): a table that names none is about that one. Worked out when a
+    /// table first needs it, since most name their own.
+    doc_platform: std::cell::OnceCell<Option<TablePlatform>>,
 }
 
 impl<'d> Importer<'d> {
@@ -48,7 +49,7 @@ impl<'d> Importer<'d> {
             index: LineIndex::new(doc.as_bytes()),
             original: None,
             base: 0,
-            doc_platform: find::only_platform_named(doc),
+            doc_platform: std::cell::OnceCell::new(),
         }
     }
 
@@ -178,6 +179,12 @@ impl<'d> Importer<'d> {
         })
     }
 
+    fn doc_platform(&self) -> Option<TablePlatform> {
+        *self
+            .doc_platform
+            .get_or_init(|| find::only_platform_named(self.doc))
+    }
+
     /// Exit 2 once a document holds more rows than a privacy policy can (`MAX_CONTENT_ROWS`),
     /// counting `more` still to read: resolving each would cost time and memory for nothing.
     fn refuse_past_row_limit(&self, more: usize) -> Result<(), ImportError> {
@@ -248,37 +255,34 @@ impl<'d> Importer<'d> {
             .and_then(|h| h.get(name_col))
             .map(|c| c.text.clone())
             .unwrap_or_default();
-        let platform = match decide_platform(android, ios, harmony, &header_text, &heading) {
-            Some(p) => p,
-            None if self.doc_platform.is_some() => {
-                let p = self.doc_platform.unwrap_or(TablePlatform::Android);
+        // Where a row may name its platforms: a platform column (`适用平台`), or a content
+        // row's fourth cell, which its header's platform column became.
+        let platform_col = roles
+            .iter()
+            .position(|&r| r == Role::Platform)
+            .or((table.shape == Shape::Content).then_some(content::PLATFORM_CELL));
+        let decided = decide_platform(android, ios, harmony, &header_text, &heading);
+        let platform = match decided.or_else(|| self.doc_platform()) {
+            Some(p) if decided.is_none() => {
+                let name = if p == TablePlatform::Ios {
+                    "iOS"
+                } else {
+                    "Android"
+                };
                 self.note(
                     table.span.start,
                     format!(
-                        "the {} names no platform itself; the document speaks of {} only, so \
-                         it is read as {}",
+                        "the {} names no platform itself; the document speaks of {name} only, \
+                         so it is read as {name}",
                         table.shape.describe(),
-                        if p == TablePlatform::Ios {
-                            "iOS"
-                        } else {
-                            "Android"
-                        },
-                        if p == TablePlatform::Ios {
-                            "iOS"
-                        } else {
-                            "Android"
-                        },
                     ),
                 );
                 p
             }
+            Some(p) => p,
             None => {
                 // Rows that name their own platform (`iOS:`, `(IOS)`, a platform cell) go
                 // there whatever the table's; the note says what happens to the others.
-                let platform_col = roles
-                    .iter()
-                    .position(|&r| r == Role::Platform)
-                    .or((table.shape == Shape::Content).then_some(content::PLATFORM_CELL));
                 let some_rows_say = rows.iter().any(|r| {
                     row_prefix_platform(r, name_col).is_some()
                         || platform_col
@@ -326,14 +330,10 @@ impl<'d> Importer<'d> {
         };
         let tokens = self.row_tokens(&rows, &roles, name_col);
         self.stats.tables += 1;
-        let platform_col = roles
-            .iter()
-            .position(|&r| r == Role::Platform)
-            .or((table.shape == Shape::Content).then_some(content::PLATFORM_CELL));
         let mut first = true;
         for (row, tokens) in rows.iter().zip(tokens) {
-            // A platform column (`适用平台`: `iOS/Android`) sends the row to each platform it
-            // names; a row prefix (`iOS:`, `安卓：`) to the one it names.
+            // A platform cell (`iOS/Android`) sends the row to each platform it names; a row
+            // prefix or tag (`iOS:`, `安卓：`, `(IOS)`) to the one it names.
             let named = platform_col
                 .and_then(|c| row.cells.get(c))
                 .map(|c| platforms_in(&c.text))

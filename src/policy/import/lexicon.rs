@@ -155,13 +155,15 @@ fn aosp_index() -> &'static Index {
 /// The lexicon's entry for a label on one side, if it knows the label.
 pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
     let key = normalise(label);
-    let mut found: Vec<&'static Label> = index().get(&key).cloned().unwrap_or_default();
-    if side == Side::Android {
-        found.extend(aosp_index().get(&key).into_iter().flatten());
-    }
-    if found.is_empty() {
+    let shared: &[&'static Label] = index().get(&key).map_or(&[], Vec::as_slice);
+    let android: &[&'static Label] = match side {
+        Side::Android => aosp_index().get(&key).map_or(&[], Vec::as_slice),
+        Side::Ios => &[],
+    };
+    if shared.is_empty() && android.is_empty() {
         return None;
     }
+    let found = || shared.iter().chain(android);
     let on_side = |l: &&Label| {
         matches!(
             (l.platform, side),
@@ -170,11 +172,10 @@ pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
                 | (LabelPlatform::Ios, Side::Ios)
         )
     };
-    let mine: Vec<&Label> = found.iter().copied().filter(on_side).collect();
+    let mine: Vec<&Label> = found().copied().filter(on_side).collect();
     if mine.is_empty() {
-        let other = found
-            .iter()
-            .any(|l| l.platform != LabelPlatform::Harmony && !l.permissions.is_empty());
+        let other =
+            found().any(|l| l.platform != LabelPlatform::Harmony && !l.permissions.is_empty());
         return other.then_some(Entry {
             sense: Sense::Exact,
             ids: Vec::new(),

@@ -51,7 +51,8 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
             continue;
         }
         let mut header_cells = cells_of_line(doc, head_at, head);
-        let separator_columns = cells_of_line(doc, sep_at, sep)
+        let separator_cells = cells_of_line(doc, sep_at, sep);
+        let separator_columns = separator_cells
             .iter()
             .filter(|c| !c.text.is_empty())
             .count();
@@ -60,9 +61,7 @@ pub(crate) fn extract(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
             header_cells = cells;
             start = first_at;
         }
-        let columns = header_cells
-            .len()
-            .max(cells_of_line(doc, sep_at, sep).len());
+        let columns = header_cells.len().max(separator_cells.len());
         let (rows, next, end) = rows_from(doc, lines, i + 2, columns, false);
         tables.push(pipe_table(start..end, header_cells, rows));
         i = next.max(i + 2);

@@ -105,8 +105,8 @@ fn typo_at(text: &str, words: &[Range<usize>]) -> Option<(Token, usize)> {
                 .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
     };
     // `android.permission.READ PHONE_STATE`: the full prefix before the broken name.
-    let first = text[words.first()?.clone()].to_owned();
-    let stem = first.strip_prefix(ANDROID_PREFIX).unwrap_or(&first);
+    let first = &text[words.first()?.clone()];
+    let stem = first.strip_prefix(ANDROID_PREFIX).unwrap_or(first);
     let stem_upper = stem.starts_with(|c: char| c.is_ascii_uppercase())
         && stem
             .bytes()
@@ -486,29 +486,25 @@ fn shared_verb(side: Side, label: &str) -> Option<LabelMatch> {
 /// `使用相册权限(IOS)`, `存储权限（安卓）`: a label tagged with the one platform it is for. The
 /// label without the tag, and the platform (`true` for iOS).
 pub(crate) fn without_platform_tag(label: &str) -> (&str, Option<bool>) {
-    let trimmed = label.trim_end();
-    for (tag, ios) in [
-        ("ios", true),
-        ("iphone", true),
-        ("苹果", true),
-        ("android", false),
-        ("安卓", false),
-    ] {
-        for (open, close) in [("(", ")"), ("（", "）")] {
-            let Some(inner_end) = trimmed.strip_suffix(close) else {
-                continue;
-            };
-            let Some(start) = inner_end.rfind(open) else {
-                continue;
-            };
-            let inner = &inner_end[start + open.len()..];
+    let tagged = label
+        .trim_end()
+        .strip_suffix([')', '）'])
+        .and_then(|inner_end| {
+            let start = inner_end.rfind(['(', '（'])?;
+            let open = inner_end[start..].chars().next()?.len_utf8();
             let head = inner_end[..start].trim_end();
-            if inner.trim().eq_ignore_ascii_case(tag) && !head.is_empty() {
-                return (head, Some(ios));
-            }
-        }
-    }
-    (label, None)
+            let ios = match inner_end[start + open..]
+                .trim()
+                .to_ascii_lowercase()
+                .as_str()
+            {
+                "ios" | "iphone" | "苹果" => true,
+                "android" | "安卓" => false,
+                _ => return None,
+            };
+            (!head.is_empty()).then_some((head, Some(ios)))
+        });
+    tagged.unwrap_or((label, None))
 }
 
 /// `PhotoLibrary`, `LocationWhenInUse`, `Local Network Usage`: an Info.plist key without its
