@@ -181,32 +181,34 @@ fn duplicate_name<R: Read + Seek>(
         return Ok(None);
     };
     reader.seek(SeekFrom::Start(start))?;
-    let mut names = std::collections::HashSet::new();
+    // The archive's reader is buffered (`window::WindowedFile`, or memory): a record is read
+    // where it lies and what follows its name is seeked over, never copied.
+    let mut names = std::collections::HashSet::with_hasher(foldhash::fast::RandomState::default());
     let mut found = None;
-    {
-        let mut input = std::io::BufReader::with_capacity(64 * 1024, &mut *reader).take(dir.size);
-        let mut header = [0u8; 46];
-        for _ in 0..dir.entries {
-            if input.read_exact(&mut header).is_err() || &header[..4] != b"PK\x01\x02" {
-                break;
-            }
-            let name_len = usize::from(u16::from_le_bytes([header[28], header[29]]));
-            let extra_len = u64::from(u16::from_le_bytes([header[30], header[31]]));
-            let comment_len = u64::from(u16::from_le_bytes([header[32], header[33]]));
-            let mut name = vec![0u8; name_len];
-            if input.read_exact(&mut name).is_err() {
-                break;
-            }
-            let skip = extra_len + comment_len;
-            if std::io::copy(&mut (&mut input).take(skip), &mut std::io::sink())? != skip {
-                break;
-            }
-            if names.contains(&name) {
-                found = Some(String::from_utf8_lossy(&name).into_owned());
-                break;
-            }
-            names.insert(name);
+    let mut left = dir.size;
+    let mut header = [0u8; 46];
+    for _ in 0..dir.entries {
+        if reader.read_exact(&mut header).is_err() || &header[..4] != b"PK\x01\x02" {
+            break;
         }
+        let name_len = u16::from_le_bytes([header[28], header[29]]);
+        let skip = u32::from(u16::from_le_bytes([header[30], header[31]]))
+            + u32::from(u16::from_le_bytes([header[32], header[33]]));
+        let record = 46 + u64::from(name_len) + u64::from(skip);
+        if left < record {
+            break;
+        }
+        left -= record;
+        let mut name = vec![0u8; usize::from(name_len)];
+        if reader.read_exact(&mut name).is_err() {
+            break;
+        }
+        reader.seek(SeekFrom::Current(i64::from(skip)))?;
+        if names.contains(&name) {
+            found = Some(String::from_utf8_lossy(&name).into_owned());
+            break;
+        }
+        names.insert(name);
     }
     reader.seek(SeekFrom::Start(0))?;
     Ok(found)

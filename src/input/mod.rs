@@ -25,11 +25,12 @@ pub mod proto;
 pub mod testing;
 pub mod uniapp;
 pub mod unread;
+mod window;
 pub mod xcode;
 pub(crate) mod xml;
 pub(crate) mod xmltree;
 
-use std::io::{self, Read, Seek};
+use std::io::{self, Read};
 
 use thiserror::Error;
 
@@ -266,10 +267,9 @@ pub fn read_all(
         .read_to_end(&mut head)
         .map_err(io_error)?;
     if is_archive(display, &head) {
-        file.rewind().map_err(io_error)?;
         return archive::read_archive_within(
             display,
-            io::BufReader::new(file),
+            window::WindowedFile::new(file).map_err(io_error)?,
             &archive::LIMITS,
             &limits.budget,
         );

@@ -63,11 +63,20 @@ fn beside(artifact: &Path) -> Beside {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return Beside::None;
     };
+    // A folder of many artifacts is listed once per artifact: names are tested before anything
+    // is copied or asked of the file system.
     let mut reports: Vec<String> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_file() || t.is_symlink()))
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .filter(|n| super::is_report_name(n))
+        .filter_map(|e| {
+            let name = e.file_name();
+            let name = name
+                .to_str()
+                .filter(|n| super::is_report_name(n))?
+                .to_owned();
+            e.file_type()
+                .is_ok_and(|t| t.is_file() || t.is_symlink())
+                .then_some(name)
+        })
         .collect();
     reports.sort();
     match reports.as_slice() {
