@@ -115,26 +115,43 @@ fn directory<R: Read + Seek>(reader: &mut R) -> std::io::Result<Option<Directory
         u64::from_le_bytes(v)
     };
     let len = reader.seek(SeekFrom::End(0))?;
-    let tail_len = len.min(22 + 65_535);
-    let tail_start = len - tail_len;
-    reader.seek(SeekFrom::Start(tail_start))?;
-    let mut tail = vec![0; usize::try_from(tail_len).unwrap_or(0)];
-    reader.read_exact(&mut tail)?;
-    reader.seek(SeekFrom::Start(0))?;
-    let Some(at) = tail
-        .windows(4)
-        .rposition(|w| w == EOCD)
-        .filter(|&at| at + 22 <= tail.len())
-    else {
+    let read_tail = |reader: &mut R, size: u64| -> std::io::Result<(Vec<u8>, u64)> {
+        let tail_len = len.min(size);
+        let tail_start = len - tail_len;
+        reader.seek(SeekFrom::Start(tail_start))?;
+        let mut tail = vec![0; usize::try_from(tail_len).unwrap_or(0)];
+        reader.read_exact(&mut tail)?;
+        reader.seek(SeekFrom::Start(0))?;
+        Ok((tail, tail_start))
+    };
+    let classic_at = |tail: &[u8], tail_start: u64| {
+        let at = tail
+            .windows(4)
+            .rposition(|w| w == EOCD)
+            .filter(|&at| at + 22 <= tail.len())?;
+        let classic = Directory {
+            entries: u16_at(tail, at + 10),
+            size: u32_at(tail, at + 12),
+            start: (tail_start + at as u64).checked_sub(u32_at(tail, at + 12)),
+        };
+        Some((at, classic))
+    };
+    let saturated =
+        |d: &Directory| d.entries == u64::from(u16::MAX) || d.size == u64::from(u32::MAX);
+    // Nearly every archive ends with its end record and no comment: its last 22 bytes say all
+    // there is to say. The answer is the one the 64 KiB search gives, since that search takes
+    // the last record and none starts after it.
+    let (last, last_start) = read_tail(reader, 22)?;
+    if let Some((0, classic)) = classic_at(&last, last_start) {
+        if !saturated(&classic) {
+            return Ok(Some(classic));
+        }
+    }
+    let (tail, tail_start) = read_tail(reader, 22 + 65_535)?;
+    let Some((at, classic)) = classic_at(&tail, tail_start) else {
         return Ok(None);
     };
-    let eocd_pos = tail_start + at as u64;
-    let classic = Directory {
-        entries: u16_at(&tail, at + 10),
-        size: u32_at(&tail, at + 12),
-        start: eocd_pos.checked_sub(u32_at(&tail, at + 12)),
-    };
-    if classic.entries != u64::from(u16::MAX) && classic.size != u64::from(u32::MAX) {
+    if !saturated(&classic) {
         return Ok(Some(classic));
     }
     // Zip64: the locator sits just before the classic record and points at the zip64 one.

@@ -175,6 +175,8 @@ pub struct Limits {
     pub sources: crate::source::SourceMap,
     /// The real paths the run resolved; clones share them.
     pub real: crate::real_path::RealPaths,
+    /// The merger reports beside the run's artifacts, by folder; clones share them.
+    pub report_listings: gradle::artifact::ReportListings,
 }
 
 impl Limits {
@@ -191,6 +193,7 @@ impl Default for Limits {
             budget: std::sync::Arc::default(),
             sources: crate::source::SourceMap::default(),
             real: crate::real_path::RealPaths::default(),
+            report_listings: gradle::artifact::ReportListings::default(),
         }
     }
 }

@@ -7,7 +7,9 @@
 //! artifact requests, it adds one the artifact lacks, or its own permissions carry another
 //! application id) is said in an `unresolved-build-value` note, never silently trusted.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use super::report::{self, Action, Entry};
 use crate::input::InputError;
@@ -38,6 +40,43 @@ fn squashed(text: &str) -> String {
         .collect()
 }
 
+/// The merger reports in each folder an artifact was read from, listed once per run: a folder
+/// of many APKs would otherwise be read again for each. Clones share it.
+#[derive(Debug, Default, Clone)]
+pub struct ReportListings(Arc<Mutex<HashMap<PathBuf, Arc<[String]>>>>);
+
+impl ReportListings {
+    /// The report names in `dir`, sorted; none when it cannot be listed.
+    fn reports_in(&self, dir: &Path) -> Arc<[String]> {
+        let known = |map: &HashMap<PathBuf, Arc<[String]>>| map.get(dir).cloned();
+        if let Some(names) = self.0.lock().ok().and_then(|map| known(&map)) {
+            return names;
+        }
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .filter_map(|e| {
+                // Names are tested before anything is copied or asked of the file system.
+                let name = e.file_name();
+                let name = name
+                    .to_str()
+                    .filter(|n| super::is_report_name(n))?
+                    .to_owned();
+                e.file_type()
+                    .is_ok_and(|t| t.is_file() || t.is_symlink())
+                    .then_some(name)
+            })
+            .collect();
+        names.sort();
+        let names: Arc<[String]> = names.into();
+        if let Ok(mut map) = self.0.lock() {
+            map.insert(dir.to_path_buf(), Arc::clone(&names));
+        }
+        names
+    }
+}
+
 /// What is beside an artifact.
 enum Beside {
     /// No merger report.
@@ -51,7 +90,7 @@ enum Beside {
 /// The merger report beside `artifact`: the only one in its folder, else the one whose variant
 /// the artifact's file name spells (`app-china-release.apk` → `chinaRelease`; the longest
 /// such name wins, so `chinaRelease` beats `release`).
-fn beside(artifact: &Path) -> Beside {
+fn beside(artifact: &Path, listings: &ReportListings) -> Beside {
     let Some(dir) = artifact.parent() else {
         return Beside::None;
     };
@@ -60,26 +99,8 @@ fn beside(artifact: &Path) -> Beside {
     } else {
         dir
     };
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Beside::None;
-    };
-    // A folder of many artifacts is listed once per artifact: names are tested before anything
-    // is copied or asked of the file system.
-    let mut reports: Vec<String> = entries
-        .filter_map(Result::ok)
-        .filter_map(|e| {
-            let name = e.file_name();
-            let name = name
-                .to_str()
-                .filter(|n| super::is_report_name(n))?
-                .to_owned();
-            e.file_type()
-                .is_ok_and(|t| t.is_file() || t.is_symlink())
-                .then_some(name)
-        })
-        .collect();
-    reports.sort();
-    match reports.as_slice() {
+    let reports = listings.reports_in(dir);
+    match &reports[..] {
         [] => return Beside::None,
         [one] => return Beside::One(dir.join(one), one.clone()),
         _ => {}
@@ -101,7 +122,7 @@ fn beside(artifact: &Path) -> Beside {
         [(len, r), rest @ ..] if rest.first().is_none_or(|(l, _)| l < len) => {
             Beside::One(dir.join(r.as_str()), (*r).clone())
         }
-        _ => Beside::Ambiguous(reports),
+        _ => Beside::Ambiguous(reports.to_vec()),
     }
 }
 
@@ -118,7 +139,7 @@ pub fn attach(
     let real = &limits.real;
     let (path, display) = match explicit {
         Some(path) => (path.to_path_buf(), crate::display::root(path)),
-        None => match beside(&file.path) {
+        None => match beside(&file.path, &limits.report_listings) {
             Beside::None => return Ok(None),
             Beside::One(path, name) => {
                 // A report beside an artifact from a pull request stays inside the repository.
