@@ -272,7 +272,7 @@ pub fn read_all(
     if is_archive(display, &head) {
         return archive::read_archive_within(
             display,
-            window::WindowedFile::new(file).map_err(io_error)?,
+            window::WindowedFile::new(file, meta.len()),
             &archive::LIMITS,
             &limits.budget,
         );

@@ -47,18 +47,18 @@ pub(super) struct WindowedFile {
 }
 
 impl WindowedFile {
-    /// The file as it is now; a file that grows afterwards is read to this length, one that
-    /// shrinks ends early (the zip reader then reports a truncated archive).
-    pub(super) fn new(file: File) -> io::Result<Self> {
-        let len = file.metadata()?.len();
-        Ok(Self {
+    /// The file of `len` bytes (its length when the caller looked); a file that grows
+    /// afterwards is read to this length, one that shrinks ends early (the zip reader then
+    /// reports a truncated archive).
+    pub(super) fn new(file: File, len: u64) -> Self {
+        Self {
             file,
             len,
             pos: 0,
             cursor: None,
             tail: Window::default(),
             recent: Window::default(),
-        })
+        }
     }
 
     /// Moves the file's own cursor to `to`, unless it is there already.
@@ -176,7 +176,7 @@ mod tests {
         let len = 3 * WINDOW as usize + TAIL as usize / 2 + 17;
         let bytes: Vec<u8> = (0..len).map(|i| (i * 7 % 251) as u8).collect();
         std::fs::write(&path, &bytes).unwrap();
-        let mut file = WindowedFile::new(File::open(&path).unwrap()).unwrap();
+        let mut file = WindowedFile::new(File::open(&path).unwrap(), len as u64);
         let mut check = |from: SeekFrom, size: usize| {
             let at = file.seek(from).unwrap() as usize;
             assert_eq!(file.stream_position().unwrap() as usize, at);
