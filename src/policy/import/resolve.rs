@@ -346,8 +346,11 @@ fn normalise(label: &str) -> String {
     lexicon::normalise(label)
 }
 
-/// Suffixes a label may carry that name no permission by themselves.
-const SUFFIXES: [&str; 6] = [
+/// Suffixes a label may carry that name no permission by themselves. `相机使用权限` ("camera
+/// use permission") is `相机权限`: the longer suffixes come first so their stem is tried.
+const SUFFIXES: [&str; 8] = [
+    "使用权限",
+    "访问权限",
     "权限",
     "permissions",
     "permission",
@@ -735,6 +738,18 @@ mod tests {
         assert_eq!(
             resolve_label(Side::Android, "Camera permission"),
             one("CAMERA", "android.permission.CAMERA")
+        );
+        assert_eq!(
+            resolve_label(Side::Android, "相机使用权限"),
+            one("CAMERA", "android.permission.CAMERA")
+        );
+        assert_eq!(
+            resolve_label(Side::Ios, "相機使用權限"),
+            one("NSCameraUsageDescription", "NSCameraUsageDescription")
+        );
+        assert_eq!(
+            resolve_label(Side::Android, "麦克风访问权限"),
+            one("RECORD_AUDIO", "android.permission.RECORD_AUDIO")
         );
         assert_eq!(
             resolve_label(Side::Android, "存储权限"),
