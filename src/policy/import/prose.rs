@@ -240,11 +240,11 @@ fn separator_before(text: &str, at: usize) -> Option<usize> {
     None
 }
 
-/// Filler between the last label and the word `权限`: `相机的权限`, `相机等权限`, "camera app
-/// permission" does not count.
+/// Filler between the last label and the word `权限`: `相机的权限`, `相机等权限`, `相机使用权限`
+/// ("camera use permission"), `位置访问权限`; "camera app permission" does not count.
 fn trim_filler(text: &str, end: usize) -> usize {
     let mut head = text[..end].trim_end();
-    for filler in ["等", "的", "相关", "之"] {
+    for filler in ["使用", "访问", "等", "的", "相关", "之"] {
         if let Some(rest) = head.strip_suffix(filler) {
             head = rest.trim_end();
         }
@@ -411,6 +411,12 @@ mod tests {
         let (rows, negated) = labels("为实现拍照上传，我们需要您的相机、麦克风和存储权限。\n");
         assert_eq!(rows, ["相机", "麦克风", "存储"]);
         assert!(negated.is_empty());
+    }
+
+    #[test]
+    fn a_verb_of_use_before_the_word_permission_is_filler() {
+        let (rows, _) = labels("相机使用权限，用于拍照。麦克风访问权限，用于录音。\n");
+        assert_eq!(rows, ["相机", "麦克风"]);
     }
 
     #[test]
