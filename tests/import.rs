@@ -857,6 +857,24 @@ fn more_shapes_policies_are_published_in() {
                 "  - name: Microphone\n    permissions: [NSMicrophoneUsageDescription]\n",
             ],
         ),
+        (
+            // Numbered items `一、 日历：` …: an item the lexicon does not know (`照片`) is the next
+            // row, unresolved and shown, not a cell of the row above; `相机使用权限` is the
+            // camera.
+            "30-numbered-unknown.zh.txt",
+            &[
+                "android.permission.READ_CALENDAR",
+                "android.permission.WRITE_CALENDAR",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.CAMERA",
+            ],
+            &[
+                "  - name: 位置\n    permissions: [ACCESS_COARSE_LOCATION, ACCESS_FINE_LOCATION]\n    \
+                 description: 用于推荐附近的门店\n  #",
+                "  - name: 相机使用权限\n    permissions: [CAMERA]\n    purpose: 扫描二维码\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -868,6 +886,13 @@ fn more_shapes_policies_are_published_in() {
                      PHONE_STATE` is not a permission name (did you mean `READ_PHONE_STATE`?)"
                 ) && !yaml.contains("permission.READ]")
                     && stderr.contains("columns); rows that name none are read as Android"),
+                "{stderr}\n{yaml}"
+            );
+        } else if file.starts_with("30-") {
+            assert!(
+                stderr.contains(
+                    "30-numbered-unknown.zh.txt:7:1: unresolved: \"照片\" has no identifier"
+                ) && !yaml.contains("上传头像"),
                 "{stderr}\n{yaml}"
             );
         } else {

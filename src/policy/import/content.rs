@@ -444,6 +444,17 @@ fn strip_marker(text: &str) -> (Marker, &str) {
     }
 }
 
+/// Whether `text` is a numbered list item (`四、 相片：…`, `3. Camera: …`): neither a heading,
+/// a quote nor a bullet, which the lines under a numbered row may be.
+fn numbered_item(text: &str) -> bool {
+    let t = text.trim_start();
+    !t.starts_with(['#', '>'])
+        && !["- ", "* ", "+ ", "• ", "· ", "●", "○", "■", "◆", "▪"]
+            .iter()
+            .any(|b| t.starts_with(b))
+        && strip_number(t).0
+}
+
 /// `1.`, `1、`, `1)`, `(1)`, `（1）`, `一、`, `（二）`, `I.`: the numbering of a heading or item.
 fn strip_number(t: &str) -> (bool, &str) {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -682,6 +693,8 @@ struct Open {
     /// Whether a line after the first joined the name (the identifiers after a label, or the
     /// label after identifiers): a header's second name column (`相关权限`) is that line.
     merged: bool,
+    /// Whether the row's first line is a numbered item (`三、`, `3.`), not a heading or bullet.
+    numbered: bool,
 }
 
 impl Open {
@@ -1024,6 +1037,21 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 && (near_cue || mentions_permissions(label))
                 && known_label(label))
             .then(|| (Anchor::Label, label.to_owned()))
+        } else if parsed.fields.is_empty()
+            && numbered_item(&line.text)
+            && open
+                .as_ref()
+                .is_some_and(|o| o.numbered && o.anchor == Anchor::Label)
+        {
+            // `四、 相片/相機：…` after the rows `二、 日曆：` and `三、 位置：`: the next item of
+            // the list is the next row even when the lexicon does not know its label. It is
+            // then an unresolved row, shown, not a cell silently added to the row above.
+            split_name(body)
+                .filter(|(head, _)| short(head) && resolve::identifiers(head).is_empty())
+                .map(|(head, rest)| {
+                    pending_purpose = Some(rest.to_owned());
+                    (Anchor::Label, head.trim().to_owned())
+                })
         } else {
             None
         };
@@ -1074,6 +1102,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 lines: usize::from(merged),
                 merged,
                 also,
+                numbered: numbered_item(&line.text),
             };
             row.purpose.extend(pending_purpose.take());
             // `1、CAMERA 拍照权限：功能说明…` keeps its other fields.
