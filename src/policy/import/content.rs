@@ -420,6 +420,9 @@ fn parse(text: &str) -> Parsed<'_> {
     }
 }
 
+/// What opens a bulleted item.
+const BULLETS: [&str; 10] = ["- ", "* ", "+ ", "• ", "· ", "●", "○", "■", "◆", "▪"];
+
 /// The marker at the start of a line, and the text after it.
 fn strip_marker(text: &str) -> (Marker, &str) {
     let t = text.trim_start();
@@ -428,7 +431,7 @@ fn strip_marker(text: &str) -> (Marker, &str) {
     if t2.len() != t.len() {
         return (Marker::Marked, strip_number(t2).1);
     }
-    for bullet in ["- ", "* ", "+ ", "• ", "· ", "●", "○", "■", "◆", "▪"] {
+    for bullet in BULLETS {
         if let Some(rest) = t.strip_prefix(bullet) {
             let marker = if indented {
                 Marker::Nested
@@ -448,11 +451,7 @@ fn strip_marker(text: &str) -> (Marker, &str) {
 /// a quote nor a bullet, which the lines under a numbered row may be.
 fn numbered_item(text: &str) -> bool {
     let t = text.trim_start();
-    !t.starts_with(['#', '>'])
-        && !["- ", "* ", "+ ", "• ", "· ", "●", "○", "■", "◆", "▪"]
-            .iter()
-            .any(|b| t.starts_with(b))
-        && strip_number(t).0
+    !t.starts_with(['#', '>']) && !BULLETS.iter().any(|b| t.starts_with(b)) && strip_number(t).0
 }
 
 /// `1.`, `1、`, `1)`, `(1)`, `（1）`, `一、`, `（二）`, `I.`: the numbering of a heading or item.
