@@ -75,24 +75,26 @@ impl WindowedFile {
     /// file).
     fn load(&mut self, pinned: bool, start: u64, size: u64) -> io::Result<()> {
         self.place(start)?;
-        let mut window = std::mem::take(if pinned {
+        let window = if pinned {
             &mut self.tail
         } else {
             &mut self.recent
-        });
+        };
         window.start = start;
         window.data.clear();
         window
             .data
-            .reserve_exact(usize::try_from(size).unwrap_or(usize::MAX));
+            .reserve_exact(usize::try_from(size).unwrap_or(0));
         let read = (&mut self.file).take(size).read_to_end(&mut window.data);
         self.cursor = read.as_ref().ok().map(|&n| start + n as u64);
-        *(if pinned {
-            &mut self.tail
-        } else {
-            &mut self.recent
-        }) = window;
         read.map(drop)
+    }
+
+    /// The bytes held from the current position on, if a window holds any.
+    fn held(&self) -> Option<&[u8]> {
+        self.tail
+            .from(self.pos)
+            .or_else(|| self.recent.from(self.pos))
     }
 }
 
@@ -101,13 +103,7 @@ impl Read for WindowedFile {
         if buf.is_empty() || self.pos >= self.len {
             return Ok(0);
         }
-        let held = |me: &Self| {
-            me.tail
-                .from(me.pos)
-                .or_else(|| me.recent.from(me.pos))
-                .is_some()
-        };
-        if !held(self) {
+        if self.held().is_none() {
             if buf.len() as u64 >= WINDOW {
                 // A large read goes straight into the caller's buffer.
                 self.place(self.pos)?;
@@ -126,11 +122,7 @@ impl Read for WindowedFile {
                 self.load(false, self.pos, WINDOW)?;
             }
         }
-        let Some(held) = self
-            .tail
-            .from(self.pos)
-            .or_else(|| self.recent.from(self.pos))
-        else {
+        let Some(held) = self.held() else {
             // The file ended before the length it had when opened.
             return Ok(0);
         };

@@ -48,8 +48,7 @@ pub struct ReportListings(Arc<Mutex<HashMap<PathBuf, Arc<[String]>>>>);
 impl ReportListings {
     /// The report names in `dir`, sorted; none when it cannot be listed.
     fn reports_in(&self, dir: &Path) -> Arc<[String]> {
-        let known = |map: &HashMap<PathBuf, Arc<[String]>>| map.get(dir).cloned();
-        if let Some(names) = self.0.lock().ok().and_then(|map| known(&map)) {
+        if let Some(names) = self.0.lock().ok().and_then(|map| map.get(dir).cloned()) {
             return names;
         }
         let mut names: Vec<String> = std::fs::read_dir(dir)
