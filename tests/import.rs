@@ -826,17 +826,20 @@ fn more_shapes_policies_are_published_in() {
         ),
         (
             // Numbered headings tagged with the one platform they are for (`(IOS)`,
-            // `(Android)`): rows of that platform, not sections; `使用相机(摄像头)权限` names the
-            // camera in both its words.
+            // `(Android)`): rows of that platform, not sections; the untagged row is the
+            // app's on both; `使用相机(摄像头)权限` names the camera in both its words.
             "28-platform-tags.zh.txt",
             &[
                 "android.permission.CAMERA",
+                "NSCameraUsageDescription",
                 "NSMicrophoneUsageDescription",
                 "android.permission.READ_EXTERNAL_STORAGE",
                 "android.permission.WRITE_EXTERNAL_STORAGE",
             ],
             &[
-                "ios:\n  # line 6 (review: matched by the label \"使用麦克风权限(IOS)\", not by an \
+                "ios:\n  # line 3 (review: matched by the label \"使用相机(摄像头)权限\", not by an \
+               identifier)\n",
+                "\n  # line 6 (review: matched by the label \"使用麦克风权限(IOS)\", not by an \
                identifier)\n",
             ],
         ),
@@ -875,6 +878,26 @@ fn more_shapes_policies_are_published_in() {
                 "  - name: 相机使用权限\n    permissions: [CAMERA]\n    purpose: 扫描二维码\n",
             ],
         ),
+        (
+            // Numbered items, some tagged with their platform (`(IOS)`, `(Android)`): an
+            // unknown tagged item is an unresolved row of its platform, not a section heading
+            // that moves the rows after it to iOS; an unknown untagged item (`使用人脸核验权限`)
+            // is the next row, not the description of the row above; the untagged rows are the
+            // app's on both platforms.
+            "31-numbered-tagged.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.RECORD_AUDIO",
+                "NSCameraUsageDescription",
+                "NSMicrophoneUsageDescription",
+            ],
+            &[
+                "  - name: 使用存储权限(Android)\n    permissions: [READ_EXTERNAL_STORAGE, \
+                 WRITE_EXTERNAL_STORAGE]\n    purpose: 保存付款码; 用于保存二维码图片至本地\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -885,9 +908,26 @@ fn more_shapes_policies_are_published_in() {
                     "22-flattened-header.zh.txt:10:5: unresolved: `android.permission.READ \
                      PHONE_STATE` is not a permission name (did you mean `READ_PHONE_STATE`?)"
                 ) && !yaml.contains("permission.READ]")
-                    && stderr.contains("columns); rows that name none are read as Android"),
+                    && stderr.contains("columns); each row names its own"),
                 "{stderr}\n{yaml}"
             );
+        } else if file.starts_with("31-") {
+            for line in [
+                "31-numbered-tagged.zh.txt:6:1: unresolved: \"使用图片库权限(IOS)\" has no \
+                 identifier and is not a name of any iOS permission",
+                "31-numbered-tagged.zh.txt:12:1: unresolved: \"使用人脸核验权限\" has no \
+                 identifier and is not a name of any Android permission",
+                "31-numbered-tagged.zh.txt:12:1: unresolved: \"使用人脸核验权限\" has no \
+                 identifier and is not a name of any iOS permission",
+                "columns); some rows name theirs, so the rows that name none are read as both \
+                 Android's and iOS's",
+            ] {
+                assert!(
+                    stderr.contains(line),
+                    "wanted {line:?} in\n{stderr}\n{yaml}"
+                );
+            }
+            assert!(!yaml.contains("description: 使用"), "{yaml}");
         } else if file.starts_with("30-") {
             assert!(
                 stderr.contains(

@@ -901,14 +901,31 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             continue;
         }
         header_run.clear();
-        // A short line naming one platform and no permission starts a section.
+        // A short line naming one platform and no permission starts a section, unless it is
+        // the cell of a flattened table's platform column (`Android`, last in its row).
         let tokens = resolve::identifiers(body);
-        if tokens.is_empty() && parsed.fields.is_empty() && body.chars().count() <= 48 {
+        let platform_cell = parsed.marker == Marker::Plain
+            && open
+                .as_ref()
+                .is_some_and(|o| header.get(o.lines + 1) == Some(&Role::Platform));
+        if tokens.is_empty()
+            && parsed.fields.is_empty()
+            && !platform_cell
+            && body.chars().count() <= 48
+        {
             if let Some(p) = find::platform_named_in(body) {
                 // `二、使用相册(图片库)权限(IOS)`: a row tagged with its platform, no section.
+                // So is the next item of a numbered list of permissions whose label the
+                // lexicon does not know (`使用相册(图片库)权限(IOS)` after `一、使用相机权限`).
                 let tagged_row = {
                     let (head, tag) = resolve::without_platform_tag(label_text(body));
-                    tag.is_some() && known_label(head)
+                    tag.is_some()
+                        && (known_label(head)
+                            || (mentions_permissions(head)
+                                && numbered_item(&line.text)
+                                && open
+                                    .as_ref()
+                                    .is_some_and(|o| o.numbered && o.anchor == Anchor::Label)))
                 };
                 if !tagged_row && (p != TablePlatform::Harmony || !known_label(label_text(body))) {
                     if let Some(o) = open.take() {
@@ -1031,11 +1048,22 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 .as_ref()
                 .is_some_and(|o| o.anchor == Anchor::Ids && o.lines < MAX_ROW_LINES);
             let absorbed = inside_id_row && parsed.marker == Marker::Plain;
-            (!absorbed
+            let known = !absorbed
                 && !label.is_empty()
                 && (near_cue || mentions_permissions(label))
-                && known_label(label))
-            .then(|| (Anchor::Label, label.to_owned()))
+                && known_label(label);
+            // `十三、使用人脸识别权限` after the rows `一、使用相机权限` …: the next item of the
+            // list, a permission by its own word, is the next row even when the lexicon does
+            // not know its label (an unresolved row, shown, not a cell of the row above).
+            let next_item = || {
+                numbered_item(&line.text)
+                    && mentions_permissions(label)
+                    && tokens.is_empty()
+                    && open
+                        .as_ref()
+                        .is_some_and(|o| o.numbered && o.anchor == Anchor::Label)
+            };
+            (known || next_item()).then(|| (Anchor::Label, label.to_owned()))
         } else if parsed.fields.is_empty()
             && numbered_item(&line.text)
             && open

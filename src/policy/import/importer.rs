@@ -262,6 +262,10 @@ impl<'d> Importer<'d> {
             .position(|&r| r == Role::Platform)
             .or((table.shape == Shape::Content).then_some(content::PLATFORM_CELL));
         let decided = decide_platform(android, ios, harmony, &header_text, &heading);
+        // Rows that name their own platform (`iOS:`, `(IOS)`, a platform cell) go there
+        // whatever the table's. When the table itself names none, such tags mark the rows
+        // that are one platform's only: the others are the app's on both.
+        let mut untagged_on_both = false;
         let platform = match decided.or_else(|| self.doc_platform()) {
             Some(p) if decided.is_none() => {
                 let name = if p == TablePlatform::Ios {
@@ -281,16 +285,19 @@ impl<'d> Importer<'d> {
             }
             Some(p) => p,
             None => {
-                // Rows that name their own platform (`iOS:`, `(IOS)`, a platform cell) go
-                // there whatever the table's; the note says what happens to the others.
-                let some_rows_say = rows.iter().any(|r| {
+                let names_its_own = |r: &&RawRow| {
                     row_prefix_platform(r, name_col).is_some()
                         || platform_col
                             .and_then(|c| r.cells.get(c))
                             .is_some_and(|c| !platforms_in(&c.text).is_empty())
-                });
-                let what = if some_rows_say {
-                    "rows that name none are read as Android"
+                };
+                let tagged = rows.iter().filter(|r| names_its_own(r)).count();
+                untagged_on_both = tagged > 0;
+                let what = if tagged == rows.len() {
+                    "each row names its own"
+                } else if tagged > 0 {
+                    "some rows name theirs, so the rows that name none are read as both \
+                     Android's and iOS's"
                 } else {
                     "read as Android"
                 };
@@ -339,7 +346,13 @@ impl<'d> Importer<'d> {
                 .map(|c| platforms_in(&c.text))
                 .filter(|p| !p.is_empty())
                 .or_else(|| row_prefix_platform(row, name_col).map(|p| vec![p]))
-                .unwrap_or_else(|| vec![(platform, side)]);
+                .unwrap_or_else(|| match untagged_on_both {
+                    true => vec![
+                        (Platform::Android, Side::Android),
+                        (Platform::Ios, Side::Ios),
+                    ],
+                    false => vec![(platform, side)],
+                });
             for (platform, side) in named {
                 let heading = first.then(|| match (table.shape, heading.first()) {
                     (Shape::Headings | Shape::Prose, _) | (_, None) => {

@@ -616,11 +616,19 @@ fn lookup(side: Side, label: &str) -> LabelMatch {
     let stems = SUFFIXES
         .iter()
         .filter_map(|s| key.strip_suffix(s).filter(|s| !s.is_empty()));
-    // `访问大致位置`: a verb of access before a name the lexicon knows without it.
-    let bare = PREFIXES
-        .iter()
-        .filter_map(|p| key.strip_prefix(p).filter(|s| s.chars().count() >= 2));
-    for key in std::iter::once(key.as_str()).chain(stems).chain(bare) {
+    // `访问大致位置`: a verb of access before a name the lexicon knows without it; and
+    // `使用地理位置权限`, the verb and the suffix both.
+    fn bare(key: &str) -> impl Iterator<Item = &str> {
+        PREFIXES
+            .iter()
+            .filter_map(move |p| key.strip_prefix(p).filter(|s| s.chars().count() >= 2))
+    }
+    let bare_stems = stems.clone().flat_map(bare);
+    for key in std::iter::once(key.as_str())
+        .chain(stems)
+        .chain(bare(&key))
+        .chain(bare_stems)
+    {
         let found = lookup_exact(side, key);
         if found != LabelMatch::Unknown {
             return found;
@@ -751,6 +759,18 @@ mod tests {
             resolve_label(Side::Android, "麦克风访问权限"),
             one("RECORD_AUDIO", "android.permission.RECORD_AUDIO")
         );
+        // A verb before and a suffix after: both come off.
+        assert_eq!(
+            resolve_label(Side::Ios, "使用麦克风权限"),
+            one(
+                "NSMicrophoneUsageDescription",
+                "NSMicrophoneUsageDescription"
+            )
+        );
+        assert!(matches!(
+            resolve_label(Side::Android, "使用地理位置权限"),
+            LabelMatch::Vague(_)
+        ));
         assert_eq!(
             resolve_label(Side::Android, "存储权限"),
             ids(
