@@ -898,6 +898,21 @@ fn more_shapes_policies_are_published_in() {
                  WRITE_EXTERNAL_STORAGE]\n    purpose: 保存付款码; 用于保存二维码图片至本地\n",
             ],
         ),
+        (
+            // Beside a table, a sentence that names an identifier as a permission the app
+            // asks for is a disclosure too; one that refuses it, or names it otherwise, is not,
+            // and each is shown with a note.
+            "32-sentences-beside-table.zh.md",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.READ_CONTACTS",
+            ],
+            &[
+                "  - permissions: [READ_CONTACTS]\n    purpose: 此外，在您邀请好友时，我们会申请 \
+               READ_CONTACTS 权限，用于读取通讯录\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -928,6 +943,17 @@ fn more_shapes_policies_are_published_in() {
                 );
             }
             assert!(!yaml.contains("description: 使用"), "{yaml}");
+        } else if file.starts_with("32-") {
+            for line in [
+                "32-sentences-beside-table.zh.md:10:18: note: a permission named by its \
+                 identifier in a sentence outside the tables and lists is read as disclosed",
+                "32-sentences-beside-table.zh.md:11:17: note: \"READ_SMS\" is named in a \
+                 sentence that says it is not requested; left out",
+                "32-sentences-beside-table.zh.md:12:16: note: `ACCESS_NETWORK_STATE` is named \
+                 outside the tables and lists, but not as a permission the app requests",
+            ] {
+                assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
+            }
         } else if file.starts_with("30-") {
             assert!(
                 stderr.contains(

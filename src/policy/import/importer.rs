@@ -9,7 +9,7 @@ use super::find::{
     self, Role, TablePlatform, decide_platform, heading_names_permissions, roles, split_header,
     votes,
 };
-use super::resolve::{self, Side, Token};
+use super::resolve::{self, Ident, Side, Token};
 use super::text::{self, Cell, RawRow, RawTable, Shape};
 use super::{ImportError, Imported, content, hant, prose, yaml};
 use crate::model::{Location, Platform};
@@ -111,11 +111,18 @@ impl<'d> Importer<'d> {
                 format!("\"{named}\" is named in a line that says it is not used; left out"),
             );
         }
-        let free_lines = if found.is_empty() { free } else { Vec::new() };
         let mut previous_end = 0;
         for table in &found {
             self.table(table, previous_end)?;
             previous_end = table.span.end;
+        }
+        let free_lines = if found.is_empty() {
+            free
+        } else {
+            outside(free, found.iter().map(|t| t.span.clone()))
+        };
+        if self.stats.tables > 0 {
+            self.named_in_sentences(&free_lines)?;
         }
         if self.stats.tables == 0 {
             // Nothing shaped like a list of permissions: what the sentences name is all the
@@ -177,6 +184,104 @@ impl<'d> Importer<'d> {
             diagnostics: self.diagnostics,
             stats: self.stats,
         })
+    }
+
+    /// A document with tables may still name a permission by its identifier in a sentence
+    /// outside them (`此外，邀请好友时我们会申请 READ_CONTACTS 权限`): that is a disclosure too,
+    /// read as one (to review) unless the sentence negates it or a row already names it.
+    /// Labels in such sentences are not read: beside tables, a sentence's words are commentary
+    /// far more often than a disclosure, and only an identifier says which permission.
+    fn named_in_sentences(&mut self, lines: &[content::Line]) -> Result<(), ImportError> {
+        let prose = prose::extract(self.doc, lines);
+        let bare_ids = |label: &str| {
+            let tokens = resolve::identifiers(label);
+            (!tokens.is_empty() && find::label_without(label, &tokens).is_empty()).then_some(tokens)
+        };
+        for (at, label) in &prose.negated {
+            if bare_ids(label).is_some() {
+                self.note(
+                    *at,
+                    format!(
+                        "\"{label}\" is named in a sentence that says it is not requested; left out"
+                    ),
+                );
+            }
+        }
+        let named = |rows: &[OutRow]| -> std::collections::HashSet<String> {
+            rows.iter()
+                .flat_map(|r| r.perms.iter())
+                .map(|(p, _)| crate::catalog::short_name(&p.canonical).to_owned())
+                .collect()
+        };
+        if let Some(mut table) = prose.table {
+            let before = named(&self.rows);
+            table.rows.retain(|row| {
+                row.cells
+                    .first()
+                    .and_then(|c| bare_ids(&c.text))
+                    .is_some_and(|tokens| {
+                        tokens
+                            .iter()
+                            .any(|t| !before.contains(crate::catalog::short_name(&t.text)))
+                    })
+            });
+            if let (Some(first), Some(last)) = (table.rows.first(), table.rows.last()) {
+                table.span = first.start..last.cells.last().map_or(last.start, |c| c.raw.end);
+                self.note(
+                    table.span.start,
+                    "a permission named by its identifier in a sentence outside the tables and \
+                     lists is read as disclosed: review it"
+                        .to_owned(),
+                );
+                self.table(&table, 0)?;
+            }
+        }
+        // Any other identifier outside the rows is shown, so that what was not read is seen:
+        // a sentence that names a permission without saying it is requested (`通讯录
+        // (READ_CONTACTS) 用于邀请好友`) may still be a disclosure the author meant.
+        let imported = named(&self.rows);
+        let negated: std::collections::HashSet<String> = prose
+            .negated
+            .iter()
+            .flat_map(|(_, l)| resolve::identifiers(l))
+            .map(|t| crate::catalog::short_name(&t.text).to_owned())
+            .collect();
+        let mut shown = std::collections::HashSet::new();
+        for line in lines {
+            let exact = self.doc.get(line.raw.clone()) == Some(line.text.as_str());
+            for token in resolve::identifiers(&line.text) {
+                let permission = match token.kind {
+                    Ident::AndroidFull => token.text.starts_with("android.permission."),
+                    Ident::AndroidShort => resolve::known_short(&token.text),
+                    Ident::IosKey => true,
+                    _ => false,
+                };
+                let short = crate::catalog::short_name(&token.text);
+                if !permission
+                    || imported.contains(short)
+                    || negated.contains(short)
+                    || shown.len() >= MAX_UNREAD_NOTES
+                    || !shown.insert(short.to_owned())
+                {
+                    continue;
+                }
+                let at = if exact {
+                    line.raw.start + token.range.start
+                } else {
+                    line.raw.start
+                };
+                self.note(
+                    at,
+                    format!(
+                        "`{}` is named outside the tables and lists, but not as a permission \
+                         the app requests; not read as disclosed (if it is requested, list it \
+                         with the others)",
+                        token.text
+                    ),
+                );
+            }
+        }
+        Ok(())
     }
 
     fn doc_platform(&self) -> Option<TablePlatform> {
@@ -690,4 +795,27 @@ fn row_prefix_platform(row: &RawRow, name_col: usize) -> Option<(Platform, Side)
 pub(super) fn leading_ws(doc: &str, raw: &Range<usize>) -> usize {
     doc.get(raw.clone())
         .map_or(0, |s| s.len() - s.trim_start().len())
+}
+
+/// Most identifiers outside the rows shown with a note: a few say what was not read; a page
+/// of them would bury the rest.
+const MAX_UNREAD_NOTES: usize = 16;
+
+/// The lines of `lines` outside every span of `spans` (both in document order).
+fn outside(
+    lines: Vec<content::Line>,
+    spans: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Vec<content::Line> {
+    let mut spans = spans.peekable();
+    lines
+        .into_iter()
+        .filter(|l| {
+            while spans.peek().is_some_and(|s| s.end <= l.raw.start) {
+                spans.next();
+            }
+            !spans
+                .peek()
+                .is_some_and(|s| s.start < l.raw.end && l.raw.start < s.end)
+        })
+        .collect()
 }

@@ -55,11 +55,19 @@ impl Joined {
         let mut text = String::new();
         let mut starts = Vec::with_capacity(lines.len());
         let mut exact = Vec::with_capacity(lines.len());
+        let mut after_heading = false;
         for line in lines {
             let last = text.chars().last();
             let first = line.text.chars().next();
-            if last.is_some_and(|c| ends_sentence(c) || c == '.') || starts_item(&line.text) {
-                // A finished sentence, or a bullet or numbered item: a new clause.
+            let heading = line.text.trim_start().starts_with('#');
+            let follows_heading = std::mem::replace(&mut after_heading, heading);
+            if last.is_some_and(|c| ends_sentence(c) || c == '.')
+                || starts_item(&line.text)
+                || heading
+                || follows_heading
+            {
+                // A finished sentence, a bullet or numbered item, or a heading (which has no
+                // full stop): a new clause.
                 text.push('\n');
             } else {
                 let cjk_seam = last.is_some_and(is_cjk) && first.is_some_and(is_cjk);
@@ -119,6 +127,9 @@ fn starts_item(line: &str) -> bool {
 /// A clause without its list marker (`* `, `1.`, `（一）`) and the spaces around it.
 fn without_marker(clause: &str) -> &str {
     let t = clause.trim();
+    if t.starts_with('#') {
+        return t.trim_start_matches('#').trim();
+    }
     if !starts_item(t) {
         return t;
     }
@@ -164,6 +175,9 @@ pub(super) fn negates_in_english(phrase: &str) -> bool {
         })
 }
 
+/// What an identifier in running text may be quoted with.
+const QUOTES: [char; 8] = ['`', '"', '\'', '“', '”', '‘', '’', '*'];
+
 /// Whether `candidate` is, as a whole, a permission label or identifier.
 fn is_label(candidate: &str) -> bool {
     let trimmed = candidate.trim();
@@ -176,8 +190,11 @@ fn is_label(candidate: &str) -> bool {
     {
         return false;
     }
-    if !resolve::identifiers(trimmed).is_empty() {
-        return true;
+    let tokens = resolve::identifiers(trimmed);
+    if !tokens.is_empty() {
+        // The identifier itself, perhaps quoted (`` `INTERNET` ``), not words before it.
+        let rest = super::find::label_without(trimmed, &tokens);
+        return tokens.len() == 1 && rest.trim_matches(QUOTES).trim().is_empty();
     }
     [Side::Android, Side::Ios].into_iter().any(|side| {
         matches!(
@@ -476,6 +493,17 @@ mod tests {
         // `相机` names CAMERA already: the label stays as it was found.
         let (rows, _) = labels("【相机权限】用于扫码。\n");
         assert_eq!(rows, ["相机"]);
+    }
+
+    #[test]
+    fn an_identifier_is_read_alone_quoted_or_not() {
+        let (rows, negated) =
+            labels("Nothing leaves it: the app does not have the `INTERNET` permission.\n");
+        assert!(rows.is_empty(), "{rows:?}");
+        assert_eq!(negated.len(), 1);
+        assert_eq!(negated[0].trim_matches('`'), "INTERNET");
+        let (rows, _) = labels("It asks for the CAMERA permission to scan.\n");
+        assert_eq!(rows, ["CAMERA"]);
     }
 
     #[test]
