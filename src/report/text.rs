@@ -97,17 +97,47 @@ pub(crate) fn wrap_each<E>(
             line_width += token_width;
             continue;
         }
-        // Longer than a whole line: cut it where the line is full.
-        for c in token.chars() {
-            let w = char_width(c);
-            if line_width + w > width && !line.is_empty() {
-                emit(&line)?;
-                emitted = true;
-                line.clear();
-                line_width = 0;
+        // Longer than a whole line: cut it where the line is full, after the last `/`, `.`
+        // or `:` that fits (else `_`), so a path or a permission name breaks between its parts
+        // (`com.android.launcher.permission.` / `INSTALL_SHORTCUT`), not inside a word.
+        let mut rest = token;
+        while !rest.is_empty() {
+            let room = width - line_width.min(width);
+            let fits = rest
+                .char_indices()
+                .scan(0, |w, (i, c)| {
+                    *w += char_width(c);
+                    (*w <= room).then_some(i + c.len_utf8())
+                })
+                .last()
+                .unwrap_or(0);
+            if fits == rest.len() {
+                line.push_str(rest);
+                line_width += self::width(rest);
+                break;
             }
-            line.push(c);
-            line_width += w;
+            let after = |seams: &[char]| {
+                rest[..fits]
+                    .rfind(seams)
+                    .map(|i| i + 1)
+                    .filter(|&i| i * 3 >= fits)
+            };
+            let cut = after(&['/', '.', ':'])
+                .or_else(|| after(&['_']))
+                .unwrap_or(fits);
+            // Nothing fits on a line that has text: go on with an empty line; a character
+            // wider than the whole width goes on a line of its own.
+            let cut = match (cut, line.is_empty()) {
+                (0, false) => 0,
+                (0, true) => rest.chars().next().map_or(rest.len(), char::len_utf8),
+                (cut, _) => cut,
+            };
+            line.push_str(&rest[..cut]);
+            rest = &rest[cut..];
+            emit(&line)?;
+            emitted = true;
+            line.clear();
+            line_width = 0;
         }
     }
     if !line.is_empty() || !emitted {
@@ -228,6 +258,33 @@ mod tests {
             assert!(width(&line) <= 7, "{line}");
         }
         assert_eq!(wrap("", 10), vec![""]);
+        // A name longer than a line breaks between its parts, where one is near the end.
+        assert_eq!(
+            wrap(
+                "see com.android.launcher.permission.INSTALL_SHORTCUT now",
+                40
+            ),
+            vec![
+                "see",
+                "com.android.launcher.permission.",
+                "INSTALL_SHORTCUT now"
+            ]
+        );
+        assert_eq!(
+            wrap("/a/very/long/path/to/the/AndroidManifest.xml", 20),
+            vec!["/a/very/long/path/", "to/the/", "AndroidManifest.xml"]
+        );
+        for text in ["a.bcdefghijklmnop", "x 相机 abcdefghijklmnopqrstuvwxyz"] {
+            for width in 1..12 {
+                let lines = wrap(text, width);
+                let joined: String = lines.concat().split_whitespace().collect();
+                let want: String = text.split_whitespace().collect();
+                assert_eq!(joined, want, "{text} at {width}");
+                for line in lines {
+                    assert!(self::width(&line) <= width.max(2), "{line:?} at {width}");
+                }
+            }
+        }
         assert_eq!(visible("a\u{202e}b\u{7}"), "a<U+202E>b\u{fffd}");
         assert!(matches!(visible("plain"), std::borrow::Cow::Borrowed(_)));
     }
