@@ -624,17 +624,26 @@ fn lookup(side: Side, label: &str) -> LabelMatch {
             .filter_map(move |p| key.strip_prefix(p).filter(|s| s.chars().count() >= 2))
     }
     let bare_stems = stems.clone().flat_map(bare);
+    // A label seen only on the other platform (`日历权限`, written down from Android
+    // policies) says nothing of this one: its stem (`日历`) may still name this platform's
+    // permission. Only when none does is it the other platform's.
+    let mut other_platform = None;
     for key in std::iter::once(key.as_str())
         .chain(stems)
         .chain(bare(&key))
         .chain(bare_stems)
     {
-        let found = lookup_exact(side, key);
-        if found != LabelMatch::Unknown {
-            return found;
+        match lookup_exact(side, key) {
+            LabelMatch::Unknown => {}
+            found @ LabelMatch::NoPermission {
+                other_platform: true,
+            } => {
+                other_platform.get_or_insert(found);
+            }
+            found => return found,
         }
     }
-    LabelMatch::Unknown
+    other_platform.unwrap_or(LabelMatch::Unknown)
 }
 
 fn lookup_exact(side: Side, key: &str) -> LabelMatch {
@@ -758,6 +767,18 @@ mod tests {
         assert_eq!(
             resolve_label(Side::Android, "麦克风访问权限"),
             one("RECORD_AUDIO", "android.permission.RECORD_AUDIO")
+        );
+        // A label written down from Android policies (`日历权限`) is the iOS calendar's too
+        // by its stem; one that only Android has (`闪光灯权限`) stays the other platform's.
+        assert!(matches!(
+            resolve_label(Side::Ios, "日历权限"),
+            LabelMatch::Ambiguous(_)
+        ));
+        assert_eq!(
+            resolve_label(Side::Ios, "闪光灯权限"),
+            LabelMatch::NoPermission {
+                other_platform: true
+            }
         );
         // A verb before and a suffix after: both come off.
         assert_eq!(
