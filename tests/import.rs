@@ -913,6 +913,26 @@ fn more_shapes_policies_are_published_in() {
                READ_CONTACTS 权限，用于读取通讯录\n",
             ],
         ),
+        (
+            // A flattened table under a title line and a numbered platform heading: the title
+            // and the heading are not header columns; `IDFA(iOS14及以上)` is a row, its
+            // brackets a version, not an iOS section; a group of cells whose label the
+            // lexicon does not know is a row of its own, unresolved, not cells of the row above.
+            "33-flattened-unknown-row.zh.txt",
+            &[
+                "NSCameraUsageDescription",
+                "NSUserTrackingUsageDescription",
+                "NSMicrophoneUsageDescription",
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[
+                "  - name: IDFA(iOS14及以上)\n    permissions: [NSUserTrackingUsageDescription]\n    \
+                 description: 读取广告标识符\n    purpose: 用于广告效果归因\n",
+                "  - name: 相机\n    permissions: [CAMERA]\n    description: 调用摄像头拍摄\n    \
+                 purpose: 用于扫描订单二维码\n  # line 29 (unresolved:",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -951,6 +971,14 @@ fn more_shapes_policies_are_published_in() {
                  sentence that says it is not requested; left out",
                 "32-sentences-beside-table.zh.md:12:16: note: `ACCESS_NETWORK_STATE` is named \
                  outside the tables and lists, but not as a permission the app requests",
+            ] {
+                assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
+            }
+        } else if file.starts_with("33-") {
+            for line in [
+                "33-flattened-unknown-row.zh.txt:14:1: unresolved: \"人脸核验\" has no identifier",
+                "33-flattened-unknown-row.zh.txt:29:1: unresolved: \"来单弹窗提醒\" has no \
+                 identifier",
             ] {
                 assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
             }

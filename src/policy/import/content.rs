@@ -447,6 +447,24 @@ fn strip_marker(text: &str) -> (Marker, &str) {
     }
 }
 
+/// `IDFA(iOS14及以上)`, `通知（Android 13+）`: a name whose brackets say from which version of
+/// a platform it applies. The platform is named only there, beside a version number: the
+/// line is a row's name, not a platform section's heading.
+fn version_qualified(body: &str) -> bool {
+    let body = body.trim();
+    let Some(inner_end) = body.strip_suffix([')', '）']) else {
+        return false;
+    };
+    let Some(open) = inner_end.rfind(['(', '（']) else {
+        return false;
+    };
+    let (outside, inner) = (&inner_end[..open], &inner_end[open..]);
+    !outside.trim().is_empty()
+        && find::platform_named_in(outside).is_none()
+        && find::platform_named_in(inner).is_some()
+        && inner.bytes().any(|b| b.is_ascii_digit())
+}
+
 /// Whether `text` is a numbered list item (`四、 相片：…`, `3. Camera: …`): neither a heading,
 /// a quote nor a bullet, which the lines under a numbered row may be.
 fn numbered_item(text: &str) -> bool {
@@ -694,11 +712,54 @@ struct Open {
     merged: bool,
     /// Whether the row's first line is a numbered item (`三、`, `3.`), not a heading or bullet.
     numbered: bool,
+    /// In a flattened table, the first line past the row's own cells that reads as a name:
+    /// the index it took in `cells` and its line. A whole group of cells from there is the
+    /// next row, whose label the lexicon does not know.
+    overflow: Option<(usize, Range<usize>)>,
 }
 
 impl Open {
     /// The row, and one more per other item of a listing field, each with the same cells.
     fn finish_into(mut self, header: &[Role], rows: &mut Vec<RawRow>) {
+        // `位置` / its two cells / `IDFA(iOS14及以上)` / its two cells / `相机`: the middle
+        // group is a row the lexicon has no label for, shown unresolved, not three cells
+        // silently added to `位置`.
+        let next = self.overflow.take().and_then(|(at, raw)| {
+            (self.cells.len() - at == header.len()).then(|| {
+                let mut cells = self.cells.split_off(at).into_iter();
+                let name = cells.next().unwrap_or_default();
+                self.lines = self.lines.saturating_sub(header.len());
+                Open {
+                    anchor: Anchor::Label,
+                    start: raw.start,
+                    raw,
+                    name,
+                    has_label: true,
+                    description: Vec::new(),
+                    purpose: Vec::new(),
+                    cells: cells.collect(),
+                    lines: header.len() - 1,
+                    merged: false,
+                    also: Vec::new(),
+                    numbered: false,
+                    overflow: None,
+                }
+            })
+        });
+        self.finish_own(header, rows);
+        if let Some(next) = next {
+            next.finish_own(header, rows);
+        }
+    }
+
+    /// How many cells of a flattened table's row are its own: one per column after the name
+    /// (and a label cell after a bare identifier).
+    fn own_cells(&self, header: &[Role]) -> usize {
+        let label_cell = usize::from(self.anchor == Anchor::Ids && !self.has_label);
+        header.len().saturating_sub(1) + label_cell
+    }
+
+    fn finish_own(mut self, header: &[Role], rows: &mut Vec<RawRow>) {
         let also = std::mem::take(&mut self.also);
         let row = self.finish(header);
         let siblings: Vec<RawRow> = also
@@ -867,10 +928,15 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 // Inside a header, a column whose words say what it holds though it is no
                 // stock name (`对应业务功能与调用权限目的`); never a label or an identifier. A
                 // header may start so too (`Permission type`) when the next line is a column.
+                // Never a numbered heading or one that names a platform (`1、iOS系统权限调用
+                // 说明`): that starts a section, whatever its words.
                 let word_column = |text: &str| {
-                    let (_, body) = strip_marker(text);
+                    let (marker, body) = strip_marker(text);
                     let body = body.trim();
                     (body.chars().count() <= 40
+                        && !numbered_item(text)
+                        && (marker == Marker::Plain || !text.trim_start().starts_with('#'))
+                        && find::platform_named_in(body).is_none()
                         && resolve::identifiers(body).is_empty()
                         && !known_label(label_text(body)))
                     .then(|| find::role_of(body))
@@ -927,7 +993,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                                     .as_ref()
                                     .is_some_and(|o| o.numbered && o.anchor == Anchor::Label)))
                 };
-                if !tagged_row && (p != TablePlatform::Harmony || !known_label(label_text(body))) {
+                if !tagged_row
+                    && !version_qualified(body)
+                    && (p != TablePlatform::Harmony || !known_label(label_text(body)))
+                {
                     if let Some(o) = open.take() {
                         o.finish_into(&header, &mut rows);
                     }
@@ -1130,6 +1199,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 merged,
                 also,
                 numbered: numbered_item(&line.text),
+                overflow: None,
             };
             row.purpose.extend(pending_purpose.take());
             // `1、CAMERA 拍照权限：功能说明…` keeps its other fields.
@@ -1209,6 +1279,18 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             o.has_label = true;
             o.merged = true;
             continue;
+        }
+        if o.overflow.is_none()
+            && o.description.is_empty()
+            && o.purpose.is_empty()
+            && o.cells.len() == o.own_cells(&header)
+            && header.len() >= 2
+            && header.get(1) != Some(&Role::Name)
+            && short(body)
+            && tokens.is_empty()
+            && !body.ends_with([',', '，', '、', ';', '；'])
+        {
+            o.overflow = Some((o.cells.len(), line.raw.clone()));
         }
         o.cells.push(body.to_owned());
     }
@@ -1325,6 +1407,15 @@ mod tests {
         ] {
             assert!(!says_unused(t), "{t}");
         }
+    }
+
+    #[test]
+    fn version_qualified_names() {
+        assert!(version_qualified("IDFA(iOS14及以上)"));
+        assert!(version_qualified("通知（Android 13+）"));
+        assert!(!version_qualified("2、Android系统权限调用说明"));
+        assert!(!version_qualified("系统权限（iOS）"));
+        assert!(!version_qualified("(iOS 14)"));
     }
 
     #[test]
