@@ -1135,6 +1135,9 @@ fn traditional_chinese_policies() {
             "android.permission.VIBRATE",
             "NSCameraUsageDescription",
             "NSPhotoLibraryUsageDescription",
+            // 藍牙: the key that replaced NSBluetoothPeripheralUsageDescription, which
+            // successor matching covers.
+            "NSBluetoothAlwaysUsageDescription",
         ],
     );
     assert!(yaml.contains("name: 隱私權政策 - 權限說明\n"), "{yaml}");

@@ -608,6 +608,39 @@ fn perm(side: Side, canonical: &str) -> Perm {
     }
 }
 
+/// Several names the catalog gives one label for, when they are one capability across
+/// platform versions: one of them is the deprecated predecessor or a replacement of every
+/// other (`蓝牙` on iOS: `NSBluetoothAlwaysUsageDescription`, which replaced
+/// `NSBluetoothPeripheralUsageDescription`; `日历`: `NSCalendarsUsageDescription` and the two
+/// keys iOS 17 split it into). Successor matching (on unless `--strict-names`) lets that one
+/// disclosure cover the others, so it is the label's, preferring one not deprecated.
+fn one_capability<'a>(side: Side, ids: &[&'a str]) -> Option<&'a str> {
+    let platform = match side {
+        Side::Android => crate::model::Platform::Android,
+        Side::Ios => crate::model::Platform::Ios,
+    };
+    let cat = catalog();
+    let deprecated = |id: &str| match side {
+        Side::Android => cat
+            .android_permission(id)
+            .is_some_and(|p| p.is_deprecated()),
+        Side::Ios => cat.ios_key(id).is_some_and(|k| !k.deprecated.is_empty()),
+    };
+    let hubs: Vec<&'a str> = ids
+        .iter()
+        .copied()
+        .filter(|&hub| {
+            let mut related = cat.successors(platform, hub);
+            related.extend(cat.predecessors(platform, hub));
+            ids.iter().all(|&id| id == hub || related.contains(&id))
+        })
+        .collect();
+    hubs.iter()
+        .copied()
+        .find(|&h| !deprecated(h))
+        .or(hubs.first().copied())
+}
+
 fn lookup(side: Side, label: &str) -> LabelMatch {
     let key = normalise(label);
     if key.is_empty() {
@@ -674,9 +707,13 @@ fn lookup_exact(side: Side, key: &str) -> LabelMatch {
             perms: vec![perm(side, ids[0])],
             group: false,
         },
-        Some(ids) if !ids.is_empty() => {
-            LabelMatch::Ambiguous(ids.into_iter().map(str::to_owned).collect())
-        }
+        Some(ids) if !ids.is_empty() => match one_capability(side, &ids) {
+            Some(key) => LabelMatch::Ids {
+                perms: vec![perm(side, key)],
+                group: false,
+            },
+            None => LabelMatch::Ambiguous(ids.into_iter().map(str::to_owned).collect()),
+        },
         _ => LabelMatch::Unknown,
     }
 }
@@ -769,16 +806,29 @@ mod tests {
             one("RECORD_AUDIO", "android.permission.RECORD_AUDIO")
         );
         // A label written down from Android policies (`日历权限`) is the iOS calendar's too
-        // by its stem; one that only Android has (`闪光灯权限`) stays the other platform's.
-        assert!(matches!(
+        // by its stem (see `one_capability`); one that only Android has (`闪光灯权限`) stays the other platform's.
+        assert_eq!(
             resolve_label(Side::Ios, "日历权限"),
-            LabelMatch::Ambiguous(_)
-        ));
+            one("NSCalendarsUsageDescription", "NSCalendarsUsageDescription")
+        );
         assert_eq!(
             resolve_label(Side::Ios, "闪光灯权限"),
             LabelMatch::NoPermission {
                 other_platform: true
             }
+        );
+        // Keys that differ only by iOS version are one capability: the one that relates to
+        // every other, the current one first.
+        assert_eq!(
+            resolve_label(Side::Ios, "蓝牙"),
+            one(
+                "NSBluetoothAlwaysUsageDescription",
+                "NSBluetoothAlwaysUsageDescription"
+            )
+        );
+        assert_eq!(
+            resolve_label(Side::Ios, "日历"),
+            one("NSCalendarsUsageDescription", "NSCalendarsUsageDescription")
         );
         // A verb before and a suffix after: both come off.
         assert_eq!(
