@@ -933,6 +933,22 @@ fn more_shapes_policies_are_published_in() {
                  purpose: 用于扫描订单二维码\n  # line 29 (unresolved:",
             ],
         ),
+        (
+            // Numbered items whose `key: value` lines are hard-wrapped: a wrapped line that
+            // reads as a label (`Bluetooth`, `Camera`) goes on the value, never starts a row;
+            // an item whose label is unknown, with the fields the others have, is its own
+            // unresolved row.
+            "34-hard-wrapped-items.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[
+                "    purpose: scan the pairing code printed on the Bluetooth feeder and take a \
+                 photo of your pet\n",
+                "    purpose: record a call for your pet to play at Camera feeding time.\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -982,6 +998,9 @@ fn more_shapes_policies_are_published_in() {
             ] {
                 assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
             }
+        } else if file.starts_with("34-") {
+            let line = "34-hard-wrapped-items.en.txt:8:1: unresolved: \"Show over other apps\"";
+            assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
         } else if file.starts_with("30-") {
             assert!(
                 stderr.contains(

@@ -523,6 +523,13 @@ fn strip_number(t: &str) -> (bool, &str) {
     (false, t)
 }
 
+/// Whether a text ends as a sentence or a clause does, so that the next line is not its
+/// continuation.
+fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['。', '.', '!', '！', '?', '？', ';', '；'])
+}
+
 /// Whether a text reads as a name rather than a sentence.
 fn short(text: &str) -> bool {
     text.chars().count() <= MAX_LABEL_LINE
@@ -716,6 +723,9 @@ struct Open {
     /// the index it took in `cells` and its line. A whole group of cells from there is the
     /// next row, whose label the lexicon does not know.
     overflow: Option<(usize, Range<usize>)>,
+    /// The last `key：value` field's role, while its value may go on on the next line (a hard
+    /// wrap: it did not end a sentence).
+    open_field: Option<Role>,
 }
 
 impl Open {
@@ -743,6 +753,7 @@ impl Open {
                     also: Vec::new(),
                     numbered: false,
                     overflow: None,
+                    open_field: None,
                 }
             })
         });
@@ -750,6 +761,29 @@ impl Open {
         if let Some(next) = next {
             next.finish_own(header, rows);
         }
+    }
+
+    fn add_field(&mut self, role: Role, value: &str) {
+        match role {
+            Role::Description => self.description.push(value.to_owned()),
+            Role::Purpose => self.purpose.push(value.to_owned()),
+            _ => {}
+        }
+        self.open_field = (!ends_a_sentence(value)).then_some(role);
+    }
+
+    /// The next line of a hard-wrapped field value.
+    fn continue_field(&mut self, role: Role, text: &str) {
+        let value = match role {
+            Role::Description => self.description.last_mut(),
+            Role::Purpose => self.purpose.last_mut(),
+            _ => None,
+        };
+        if let Some(value) = value {
+            value.push(' ');
+            value.push_str(text);
+        }
+        self.open_field = (!ends_a_sentence(text)).then_some(role);
     }
 
     /// How many cells of a flattened table's row are its own: one per column after the name
@@ -882,6 +916,8 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     // The last line that spoke of permissions, or started a row: a label on its own starts a
     // row only near one, so a glossary (`WIFI: a wireless network…`) is not a disclosure.
     let mut cue: Option<usize> = None;
+    // Whether the line before was a `key：value` field whose value may go on (no full stop).
+    let mut unfinished_field = false;
     // A label whose own description (the next line) speaks of permissions is a row too: the
     // first row of a list copied from a page, with no heading above it, has no cue before it.
     let speaks: Vec<bool> = lines
@@ -1026,6 +1062,30 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 continue;
             }
         }
+        // `Intended use: during network matching by` then `Bluetooth`: a hard wrap of the
+        // value, not a label starting a row. In an item of a numbered list the value goes on;
+        // outside any row the line is skipped.
+        let wrapped = std::mem::take(&mut unfinished_field)
+            && parsed.marker == Marker::Plain
+            && parsed.fields.is_empty()
+            && tokens.is_empty();
+        unfinished_field = match parsed.fields.last() {
+            Some(&(_, value)) => !ends_a_sentence(value),
+            None => wrapped && !ends_a_sentence(body),
+        };
+        if wrapped {
+            match open.as_mut() {
+                Some(o) if o.numbered && o.lines < MAX_ROW_LINES => {
+                    if let Some(role) = o.open_field {
+                        o.lines += 1;
+                        o.continue_field(role, body);
+                    }
+                    continue;
+                }
+                None => continue,
+                Some(_) => {}
+            }
+        }
         let mut pending_purpose: Option<String> = None;
         let mut also = Vec::new();
         let name_field = match parsed.fields.first() {
@@ -1125,8 +1185,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             // list, a permission by its own word, is the next row even when the lexicon does
             // not know its label (an unresolved row, shown, not a cell of the row above).
             let next_item = || {
+                // Its own word for permission, or the fields the items above have.
+                let fields_follow = lines
+                    .get(index + 1)
+                    .is_some_and(|next| !parse(&next.text).fields.is_empty());
                 numbered_item(&line.text)
-                    && mentions_permissions(label)
+                    && (mentions_permissions(label) || fields_follow)
                     && tokens.is_empty()
                     && open
                         .as_ref()
@@ -1200,15 +1264,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 also,
                 numbered: numbered_item(&line.text),
                 overflow: None,
+                open_field: None,
             };
             row.purpose.extend(pending_purpose.take());
             // `1、CAMERA 拍照权限：功能说明…` keeps its other fields.
             for &(role, value) in parsed.fields.iter().skip(1) {
-                match role {
-                    Role::Description => row.description.push(value.to_owned()),
-                    Role::Purpose => row.purpose.push(value.to_owned()),
-                    _ => {}
-                }
+                row.add_field(role, value);
             }
             cue = Some(index);
             let span = span.get_or_insert(line.raw.clone());
@@ -1241,14 +1302,11 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         }
         if !parsed.fields.is_empty() {
             for &(role, value) in &parsed.fields {
-                match role {
-                    Role::Description => o.description.push(value.to_owned()),
-                    Role::Purpose => o.purpose.push(value.to_owned()),
-                    _ => {}
-                }
+                o.add_field(role, value);
             }
             continue;
         }
+
         // `<dt>相册</dt><dd>NSPhotoLibraryAddUsageDescription，用于保存图片。</dd>`: a label, then
         // a line that opens with the identifiers it stands for and says what for.
         let dd_ids = (o.anchor == Anchor::Label && o.lines == 1 && o.cells.is_empty())

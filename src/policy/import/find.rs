@@ -246,6 +246,7 @@ pub(super) const PURPOSE_NAMES: &[&str] = &[
     "purpose",
     "reason",
     "usagescenario/purpose",
+    "intendeduse",
 ];
 
 /// Names of the columns policies add beside name, description and purpose: whether the user
@@ -268,6 +269,10 @@ pub(super) const ASIDE_NAMES: &[&str] = &[
     "关闭/拒绝权限调取的影响",
     "askforauthorizationornot",
     "canbedisabledornot",
+    "queryornot",
+    "调用时机",
+    "callingtime",
+    "datatype",
 ];
 
 /// The role of a header cell that is, as a whole, a column name policies use (`权限名称`,
