@@ -801,7 +801,8 @@ fn more_shapes_policies_are_published_in() {
         ),
         (
             // Cells copied without the space between them: an English label runs into the
-            // next cell's capital.
+            // next cell's capital; in such a run, a label the lexicon does not know
+            // (`Gallery`) is its own unresolved row, not a line dropped.
             "26-glued-cells.en.txt",
             &[
                 "android.permission.CAMERA",
@@ -998,6 +999,9 @@ fn more_shapes_policies_are_published_in() {
             ] {
                 assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
             }
+        } else if file.starts_with("26-") {
+            let line = "26-glued-cells.en.txt:5:1: unresolved: \"Gallery\" has no identifier";
+            assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
         } else if file.starts_with("34-") {
             let line = "34-hard-wrapped-items.en.txt:8:1: unresolved: \"Show over other apps\"";
             assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");

@@ -642,6 +642,11 @@ fn latin_then_cjk(body: &str) -> Option<(&str, &str)> {
 /// space between them, so an English label runs into the next cell's capital. The first such
 /// seam (a lower-case letter, then a capital) cuts when the text before it is a known label.
 fn glued_label(body: &str) -> Option<(&str, &str)> {
+    glued_seam(body).filter(|(head, _)| known_label(head))
+}
+
+/// The text before and after the first seam of [`glued_label`], whatever the text before it.
+fn glued_seam(body: &str) -> Option<(&str, &str)> {
     let bytes = body.as_bytes();
     if !bytes.first()?.is_ascii_uppercase() {
         return None;
@@ -652,7 +657,7 @@ fn glued_label(body: &str) -> Option<(&str, &str)> {
     let i =
         (1..limit).find(|&i| bytes[i].is_ascii_uppercase() && bytes[i - 1].is_ascii_lowercase())?;
     let (head, rest) = (&body[..i], body[i..].trim());
-    (!rest.is_empty() && known_label(head)).then_some((head, rest))
+    (!rest.is_empty()).then_some((head, rest))
 }
 
 /// A line cut at its first `：`, `:`, ` – `, ` — `, ` - ` or `——` within the first
@@ -918,6 +923,8 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     let mut cue: Option<usize> = None;
     // Whether the line before was a `key：value` field whose value may go on (no full stop).
     let mut unfinished_field = false;
+    // Whether the last row was a line of cells glued together (`CameraAdditional function…`).
+    let mut glued_run = false;
     // A label whose own description (the next line) speaks of permissions is a row too: the
     // first row of a list copied from a page, with no heading above it, has no cue before it.
     let speaks: Vec<bool> = lines
@@ -1215,6 +1222,22 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         } else {
             None
         };
+        // `AlbumAdditional functionTo select photos…` after `CameraAdditional function…`: the
+        // next row of a table copied without the spaces between cells, even when the lexicon
+        // does not know its label (an unresolved row, shown, not a line dropped).
+        let anchor = anchor.or_else(|| {
+            (glued_run && parsed.marker == Marker::Plain && parsed.fields.is_empty())
+                .then(|| glued_seam(body))
+                .flatten()
+                .filter(|(head, _)| head.split_whitespace().count() <= 4)
+                .map(|(head, rest)| {
+                    pending_purpose = Some(rest.to_owned());
+                    (Anchor::Label, head.to_owned())
+                })
+        });
+        if anchor.is_some() {
+            glued_run = parsed.fields.is_empty() && glued_seam(body).is_some();
+        }
         if let Some((kind, name)) = anchor {
             // `1. 读取通讯录` then `权限名称：READ_CONTACTS`: one row, named by both.
             if let Some(o) = open.as_mut() {
