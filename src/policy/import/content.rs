@@ -1180,9 +1180,13 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             })
         } else if parsed.fields.is_empty() && short(body) {
             let label = label_text(body);
-            let inside_id_row = open
-                .as_ref()
-                .is_some_and(|o| o.anchor == Anchor::Ids && o.lines < MAX_ROW_LINES);
+            // Unless that row of a flattened table already has all its cells: then the
+            // label is the next row's (`NFC权限` / its cells / `剪切板权限`).
+            let inside_id_row = open.as_ref().is_some_and(|o| {
+                o.anchor == Anchor::Ids
+                    && o.lines < MAX_ROW_LINES
+                    && !(header.len() >= 2 && o.cells.len() >= o.own_cells(&header))
+            });
             let absorbed = inside_id_row && parsed.marker == Marker::Plain;
             let known = !absorbed
                 && !label.is_empty()
@@ -1464,6 +1468,19 @@ mod tests {
             vec![
                 vec!["CAMERA 相机", "拍照", "扫码"],
                 vec!["RECORD_AUDIO 麦克风", "录音", "语音"]
+            ]
+        );
+    }
+
+    /// After a row named by its identifier has all its cells, a label alone is the next row.
+    #[test]
+    fn a_label_after_a_full_identifier_row_is_the_next_row() {
+        let doc = "权限名称\n功能说明\n使用目的\nNFC权限\n读写标签\n连接设备\n剪切板权限\n复制\n粘贴口令\n";
+        assert_eq!(
+            names(doc),
+            vec![
+                vec!["NFC权限", "读写标签", "连接设备"],
+                vec!["剪切板权限", "复制", "粘贴口令"]
             ]
         );
     }
