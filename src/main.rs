@@ -53,11 +53,44 @@ fn main() -> ExitCode {
     }
 }
 
+/// The error on stderr, `error: ` before each of its lines (see [`wrap_lines`]).
 #[allow(clippy::print_stderr)]
 fn report_error(err: &anyhow::Error) {
+    const PREFIX: &str = "error: ";
+    let width = stderr_width();
     for line in err.to_string().lines() {
-        eprintln!("error: {line}");
+        let line = match width {
+            Some(width) => wrap_lines(line, width.saturating_sub(PREFIX.len()))
+                .replace('\n', &format!("\n{}", " ".repeat(PREFIX.len()))),
+            None => line.to_owned(),
+        };
+        eprintln!("{PREFIX}{line}");
     }
+}
+
+/// `text` wrapped for a terminal `width` columns wide, between words: each line on its own,
+/// keeping its indent, its continuation lines indented four more (an error that lists
+/// diagnostics indents them). Without this the terminal cuts words, and Chinese labels,
+/// wherever the edge falls.
+fn wrap_lines(text: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + 32);
+    for (n, line) in text.lines().enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let body = line.trim_start_matches(' ');
+        let indent = &line[..line.len() - body.len()];
+        let room = width.saturating_sub(indent.len() + 4).max(20);
+        for (i, part) in permaudit::report::wrap_text(body, room).iter().enumerate() {
+            if i > 0 {
+                out.push('\n');
+                out.push_str("    ");
+            }
+            out.push_str(indent);
+            out.push_str(part);
+        }
+    }
+    out
 }
 
 fn run() -> Result<ExitCode> {
@@ -395,7 +428,13 @@ fn use_color(choice: ColorChoice, is_terminal: bool) -> bool {
 #[allow(clippy::print_stderr)]
 fn report_check_error(err: &CheckError, sources: &SourceMap, color: bool) {
     let mut texts = Texts::new(sources);
+    let width = stderr_width();
     for (message, location) in err.problems() {
+        // The renderer indents a message's later lines under its first, past `error: `.
+        let message = match width {
+            Some(width) => wrap_lines(&message, width.saturating_sub("error: ".len())),
+            None => message,
+        };
         let source = location
             .filter(|l| l.line.is_some())
             .and_then(|l| texts.whole(&l.path));

@@ -203,3 +203,31 @@ fn import_doubts_fit_80_columns() {
         assert_eq!(squeeze(&shown), squeeze(doubt), "{text}");
     }
 }
+
+/// An error `check` stops on (here a policy document with unresolved rows) in a terminal:
+/// wrapped between words with its later lines indented, nothing cut by the terminal's edge.
+#[test]
+fn check_errors_fit_80_columns() {
+    let Some(tmux) = tmux() else { return };
+    let args = "check --policy-doc testdata/policies/shapes/31-numbered-tagged.zh.txt \
+                testdata/m5-app";
+    let piped = common::permaudit().args(args.split(' ')).output().unwrap();
+    assert_eq!(piped.status.code(), Some(2));
+    let error = String::from_utf8(piped.stderr).unwrap();
+    assert!(error.lines().any(|l| l.width() > 80), "{error}");
+    let text = run_in_pane(&tmux, 80, args, 2);
+    // Every line of the error on screen is a line of its own or an indented continuation,
+    // so squeezed of spaces it is the piped error.
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("error:"))
+        .unwrap_or_else(|| panic!("no error on screen:\n{text}"));
+    let shown: String = lines[start..]
+        .iter()
+        .take_while(|l| l.starts_with("error:") || l.starts_with(' '))
+        .copied()
+        .collect();
+    let squeeze = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+    assert_eq!(squeeze(&shown), squeeze(&error), "{text}");
+}

@@ -84,10 +84,48 @@ pub(crate) fn wrap_each<E>(
         let token_width = self::width(token);
         let gap = usize::from(space && !line.is_empty());
         if !line.is_empty() && line_width + gap + token_width > width {
-            emit(&line)?;
+            // Where no space parts them, an opening quote or bracket goes down with what it
+            // opens (`"` / `使用…` would leave the quote alone at the end of the line), and the
+            // character before a closing mark or comma goes down with it (`、` never starts a
+            // line).
+            let carried = if space {
+                0
+            } else {
+                let mut keep = line.len();
+                if token.starts_with(CLOSERS) {
+                    // The last word (a wide character is one) goes down with the mark, and
+                    // with the marks between them (`用` `）` before `。`).
+                    let mut chars = line.char_indices().rev().peekable();
+                    while let Some(&(i, _)) = chars.peek().filter(|&&(_, c)| CLOSERS.contains(&c)) {
+                        keep = i;
+                        chars.next();
+                    }
+                    if let Some((i, c)) = chars.next() {
+                        keep = i;
+                        if char_width(c) != 2 {
+                            keep = chars
+                                .take_while(|&(_, c)| !c.is_whitespace() && char_width(c) != 2)
+                                .last()
+                                .map_or(i, |(j, _)| j);
+                        }
+                    }
+                }
+                for (i, c) in line[..keep].char_indices().rev() {
+                    if OPENERS.contains(&c) {
+                        keep = i;
+                    } else {
+                        break;
+                    }
+                }
+                // Never the whole line: then it is cut where it is full.
+                if keep == 0 { 0 } else { line.len() - keep }
+            };
+            let tail = line.split_off(line.len() - carried);
+            emit(line.trim_end())?;
             emitted = true;
             line.clear();
-            line_width = 0;
+            line_width = self::width(&tail);
+            line.push_str(&tail);
         } else if gap == 1 {
             line.push(' ');
             line_width += 1;
@@ -145,6 +183,13 @@ pub(crate) fn wrap_each<E>(
     }
     Ok(())
 }
+
+/// Marks that open what follows them, and close or punctuate what precedes them: a line is
+/// not broken just after the first or just before the second.
+const OPENERS: [char; 9] = ['"', '\'', '(', '[', '“', '‘', '（', '「', '【'];
+const CLOSERS: [char; 14] = [
+    '"', ')', ']', '”', '’', '）', '」', '】', '，', '。', '、', '：', '；', '！',
+];
 
 /// `(preceded by whitespace, token)`: runs of narrow characters, and each wide one alone.
 struct Tokens<'t> {
@@ -258,6 +303,15 @@ mod tests {
             assert!(width(&line) <= 7, "{line}");
         }
         assert_eq!(wrap("", 10), vec![""]);
+        // No line ends with an opening quote, and none starts with a closing mark.
+        assert_eq!(
+            wrap("unresolved: \"使用图片库权限\" has no", 14),
+            vec!["unresolved:", "\"使用图片库权", "限\" has no"]
+        );
+        assert_eq!(wrap("相机、麦克风", 4), vec!["相", "机、", "麦克", "风"]);
+        assert_eq!(wrap("x CAMERA，相机", 8), vec!["x", "CAMERA，", "相机"]);
+        assert_eq!(wrap("为未使用）。", 8), vec!["为未使", "用）。"]);
+        assert_eq!(wrap("为未使用）。", 10), vec!["为未使", "用）。"]);
         // A name longer than a line breaks between its parts, where one is near the end.
         assert_eq!(
             wrap(
