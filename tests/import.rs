@@ -950,6 +950,31 @@ fn more_shapes_policies_are_published_in() {
                 "    purpose: record a call for your pet to play at Camera feeding time.\n",
             ],
         ),
+        (
+            // Numbered items with identifiers and `key: value` lines under them: each item is
+            // a row with its fields, and an item without an identifier is an unresolved row.
+            "35-list-item-without-id.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[
+                "  - name: 相机权限\n    permissions: [android.permission.CAMERA]\n    \
+               description: 使用摄像头拍摄照片\n    purpose: 上传个人头像\n",
+            ],
+        ),
+        (
+            // Pipe tables under numbered platform headings (`2. iOS`), the first with a row
+            // short of a cell: two tables, each of its heading's platform.
+            "36-numbered-platform-tables.en.md",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "NSCameraUsageDescription",
+                "NSMicrophoneUsageDescription",
+            ],
+            &["ios:\n  # 2. iOS\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1001,6 +1026,10 @@ fn more_shapes_policies_are_published_in() {
             }
         } else if file.starts_with("26-") {
             let line = "26-glued-cells.en.txt:5:1: unresolved: \"Gallery\" has no identifier";
+            assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
+        } else if file.starts_with("35-") {
+            let line =
+                "35-list-item-without-id.zh.txt:17:5: unresolved: \"读取/写入/删除SD卡中的内容";
             assert!(stderr.contains(line), "wanted {line:?} in\n{stderr}");
         } else if file.starts_with("34-") {
             let line = "34-hard-wrapped-items.en.txt:8:1: unresolved: \"Show over other apps\"";

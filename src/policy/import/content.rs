@@ -990,12 +990,15 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 }
                 let inside = !header_run.is_empty() && open.is_none() || header_run.len() >= 2;
                 if inside {
-                    return word_column(body);
+                    return word_column(&line.text);
                 }
+                // Not a numbered item, nor a line whose next line is `key：value` (`2. 读取SD卡
+                // 中的内容权限` / `权限功能说明: …`): that is a row and its fields.
                 let starts = open.is_none()
-                    && word_column(body) == Some(Role::Name)
+                    && word_column(&line.text) == Some(Role::Name)
                     && lines.get(index + 1).is_some_and(|next| {
-                        word_column(&next.text).is_some_and(|r| r != Role::Name)
+                        parse(&next.text).fields.is_empty()
+                            && word_column(&next.text).is_some_and(|r| r != Role::Name)
                     });
                 starts.then_some(Role::Name)
             });
@@ -1197,15 +1200,21 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             // not know its label (an unresolved row, shown, not a cell of the row above).
             let next_item = || {
                 // Its own word for permission, or the fields the items above have.
-                let fields_follow = lines
+                let next_fields = lines
                     .get(index + 1)
-                    .is_some_and(|next| !parse(&next.text).fields.is_empty());
+                    .map(|next| parse(&next.text).fields)
+                    .unwrap_or_default();
+                let fields_follow = !next_fields.is_empty();
+                let in_list = open.as_ref().is_some_and(|o| o.numbered);
+                // Or, first of its list (the items above it were read as a list of their
+                // own), its own word for permission and a description or purpose under it.
+                let described = next_fields
+                    .iter()
+                    .any(|&(role, _)| matches!(role, Role::Description | Role::Purpose));
                 numbered_item(&line.text)
-                    && (mentions_permissions(label) || fields_follow)
                     && tokens.is_empty()
-                    && open
-                        .as_ref()
-                        .is_some_and(|o| o.numbered && o.anchor == Anchor::Label)
+                    && ((in_list && (mentions_permissions(label) || fields_follow))
+                        || (mentions_permissions(label) && described))
             };
             (known || next_item()).then(|| (Anchor::Label, label.to_owned()))
         } else if parsed.fields.is_empty()

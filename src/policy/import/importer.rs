@@ -78,7 +78,11 @@ impl<'d> Importer<'d> {
             if imported || matches!(table.shape, Shape::Pipe | Shape::Html) {
                 taken.push(table.span.clone());
             }
-            if table.shape != Shape::Headings {
+            // A list that is no permission list (`2. iOS` above a table reads as one) does
+            // not hide the heading it is from the table after it.
+            if table.shape != Shape::Headings
+                && (imported || matches!(table.shape, Shape::Pipe | Shape::Html))
+            {
                 previous_end = previous_end.max(table.span.end);
             }
         }

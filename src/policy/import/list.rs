@@ -34,11 +34,24 @@ pub(crate) fn extract_lists(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable>
                 table.span.end = at + line.len();
                 table.rows.push(row);
             }
+            // Items with `key：value` lines under them (`1. 相机权限 android.permission.CAMERA`
+            // / `权限功能说明: …`) are rows with fields, which the content reader reads whole:
+            // as a list, each item would lose its fields.
+            None if current.is_some() && opens_with_key(line) => current = None,
             None => tables.extend(current.take()),
         }
     }
     tables.extend(current);
     tables
+}
+
+/// Whether a line opens with a short key and a colon (`权限功能说明: …`, `Purpose: …`).
+fn opens_with_key(line: &str) -> bool {
+    let t = line.trim_start();
+    t.char_indices()
+        .take(16)
+        .find(|&(_, c)| c == ':' || c == '：')
+        .is_some_and(|(i, _)| i > 0 && t[..i].split_whitespace().count() <= 3)
 }
 
 /// Byte offset in `line` where a list item's text starts, `None` when `line` is not an item.

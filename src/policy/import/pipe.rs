@@ -170,6 +170,16 @@ fn rows_from(
         if trimmed.is_empty() {
             break;
         }
+        // The header of the next table (a line, then a separator line), or the heading above
+        // it (`2. iOS`): this table ends here, even inside a row short of cells.
+        let separator_at = |n: usize| lines.get(n).is_some_and(|&(_, l)| is_separator(l));
+        let next_header = has_pipe(line) && separator_at(i + 1);
+        let next_heading = !has_pipe(line)
+            && lines.get(i + 1).is_some_and(|&(_, l)| has_pipe(l))
+            && separator_at(i + 2);
+        if i > from && (next_header || next_heading) {
+            break;
+        }
         // Without outer pipes a row never starts with `|`, so such a line continues the row
         // (a wrapped empty cell); with them it starts the next.
         let continues = pending.as_ref().is_some_and(|p| {
@@ -388,6 +398,21 @@ mod tests {
                     .collect()
             })
             .collect()
+    }
+
+    /// A second table right after the first (its heading, header and separator) is a table
+    /// of its own, even after a row short of cells.
+    #[test]
+    fn a_heading_and_header_start_the_next_table() {
+        let doc = "| a | b | c |\n|---|---|---|\n| CAMERA | x | y |\n| RECORD_AUDIO | z |\n\
+                   2. iOS\n| a | b | c |\n|---|---|---|\n| NSCameraUsageDescription | x | y |\n";
+        assert_eq!(
+            table(doc),
+            vec![
+                vec![vec!["CAMERA", "x", "y"], vec!["RECORD_AUDIO", "z"]],
+                vec![vec!["NSCameraUsageDescription", "x", "y"]]
+            ]
+        );
     }
 
     #[test]
