@@ -359,9 +359,10 @@ const SUFFIXES: [&str; 8] = [
     "访问",
 ];
 
-/// Verbs a label may start with that name no permission by themselves, tried (after the
-/// whole label and its suffix stems) when nothing else matched.
-const PREFIXES: [&str; 3] = ["访问", "使用", "获取"];
+/// Verbs (and the device's own name, `手机通讯录`) a label may start with that name no
+/// permission by themselves, tried (after the whole label and its suffix stems) when nothing
+/// else matched.
+const PREFIXES: [&str; 5] = ["访问", "使用", "获取", "手机", "设备"];
 
 /// How a label without identifiers matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -830,6 +831,12 @@ mod tests {
             resolve_label(Side::Ios, "日历"),
             one("NSCalendarsUsageDescription", "NSCalendarsUsageDescription")
         );
+        // `手机通讯录`: the phone's contacts.
+        assert_eq!(
+            resolve_label(Side::Android, "手机通讯录"),
+            resolve_label(Side::Android, "通讯录")
+        );
+        assert_ne!(resolve_label(Side::Android, "通讯录"), LabelMatch::Unknown);
         // A verb before and a suffix after: both come off.
         assert_eq!(
             resolve_label(Side::Ios, "使用麦克风权限"),
