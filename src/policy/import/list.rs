@@ -17,12 +17,17 @@ use super::text::{Cell, RawRow, RawTable, Shape};
 pub(crate) fn extract_lists(doc: &str, lines: &[(usize, &str)]) -> Vec<RawTable> {
     let mut tables = Vec::new();
     let mut current: Option<RawTable> = None;
+    let mut rows = 0;
     for &(at, line) in lines {
         if line.trim().is_empty() {
             continue;
         }
         match item_body(line) {
+            // Past the most rows a policy can hold the importer refuses the document: the
+            // items after are not kept (450,000 of them would take 90 MB).
+            Some(_) if rows > super::MAX_CONTENT_ROWS => break,
             Some(body_start) => {
+                rows += 1;
                 let row = item_row(doc, at, line, body_start);
                 let table = current.get_or_insert_with(|| RawTable {
                     shape: Shape::List,
@@ -178,6 +183,18 @@ mod tests {
             .iter()
             .map(|r| r.cells.iter().map(|c| c.text.clone()).collect())
             .collect()
+    }
+
+    /// Items past the most rows a policy holds are not kept: the importer refuses the document
+    /// by the count, and keeping them all would cost memory for nothing.
+    #[test]
+    fn items_past_the_row_limit_are_not_kept() {
+        let doc = "- android.permission.CAMERA x\n".repeat(super::super::MAX_CONTENT_ROWS + 500);
+        let kept: usize = extract_lists(&doc, &lines(&doc))
+            .iter()
+            .map(|t| t.rows.len())
+            .sum();
+        assert_eq!(kept, super::super::MAX_CONTENT_ROWS + 1);
     }
 
     #[test]
