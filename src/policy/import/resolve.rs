@@ -807,7 +807,8 @@ mod tests {
             one("RECORD_AUDIO", "android.permission.RECORD_AUDIO")
         );
         // A label written down from Android policies (`日历权限`) is the iOS calendar's too
-        // by its stem (see `one_capability`); one that only Android has (`闪光灯权限`) stays the other platform's.
+        // by its stem (see `one_capability`); one that only Android has (`闪光灯权限`) stays
+        // the other platform's.
         assert_eq!(
             resolve_label(Side::Ios, "日历权限"),
             one("NSCalendarsUsageDescription", "NSCalendarsUsageDescription")
