@@ -523,6 +523,14 @@ fn strip_number(t: &str) -> (bool, &str) {
     (false, t)
 }
 
+/// Whether the next line may go on a value that ends so (no full stop), and whether it
+/// stopped inside an English sentence.
+fn unfinished(value: &str) -> Option<bool> {
+    let value = value.trim_end();
+    (!ends_a_sentence(value))
+        .then(|| value.ends_with(|c: char| c.is_ascii_alphanumeric() || c == ','))
+}
+
 /// Whether a text ends as a sentence or a clause does, so that the next line is not its
 /// continuation.
 fn ends_a_sentence(text: &str) -> bool {
@@ -921,8 +929,9 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     // The last line that spoke of permissions, or started a row: a label on its own starts a
     // row only near one, so a glossary (`WIFI: a wireless network…`) is not a disclosure.
     let mut cue: Option<usize> = None;
-    // Whether the line before was a `key：value` field whose value may go on (no full stop).
-    let mut unfinished_field = false;
+    // Whether the line before was a `key：value` field whose value may go on (no full stop),
+    // and if so whether it stopped inside an English sentence (a letter or comma last).
+    let mut unfinished_field: Option<bool> = None;
     // Whether the last row was a line of cells glued together (`CameraAdditional function…`).
     let mut glued_run = false;
     // A label whose own description (the next line) speaks of permissions is a row too: the
@@ -1075,25 +1084,30 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         // `Intended use: during network matching by` then `Bluetooth`: a hard wrap of the
         // value, not a label starting a row. In an item of a numbered list the value goes on;
         // outside any row the line is skipped.
-        let wrapped = std::mem::take(&mut unfinished_field)
+        let before = std::mem::take(&mut unfinished_field);
+        let wrapped = before.is_some()
             && parsed.marker == Marker::Plain
             && parsed.fields.is_empty()
             && tokens.is_empty();
         unfinished_field = match parsed.fields.last() {
-            Some(&(_, value)) => !ends_a_sentence(value),
-            None => wrapped && !ends_a_sentence(body),
+            Some(&(_, value)) => unfinished(value),
+            None if wrapped => unfinished(body),
+            None => None,
         };
         if wrapped {
             match open.as_mut() {
-                Some(o) if o.numbered && o.lines < MAX_ROW_LINES => {
+                Some(o) if o.numbered && o.lines < MAX_ROW_LINES && o.open_field.is_some() => {
                     if let Some(role) = o.open_field {
                         o.lines += 1;
                         o.continue_field(role, body);
                     }
                     continue;
                 }
-                None => continue,
-                Some(_) => {}
+                // Outside a row only an English sentence cut mid-way (`… matching by` /
+                // `Bluetooth`) is so sure a wrap that the line is skipped: a Chinese line
+                // after `说明：以下为本应用使用的权限` may well be the first row's label.
+                None if before == Some(true) && body.is_ascii() => continue,
+                _ => {}
             }
         }
         let mut pending_purpose: Option<String> = None;
@@ -1478,6 +1492,20 @@ mod tests {
                 vec!["CAMERA 相机", "拍照", "扫码"],
                 vec!["RECORD_AUDIO 麦克风", "录音", "语音"]
             ]
+        );
+    }
+
+    /// A field whose value has no full stop does not swallow the label after it outside a
+    /// row, unless an English sentence was cut mid-way; inside a numbered item it goes on.
+    #[test]
+    fn hard_wraps_of_field_values() {
+        let doc = "权限说明：以下为本应用使用的权限\n相机\n用途：拍照\n";
+        assert_eq!(names(doc), vec![vec!["相机", "", "拍照"]]);
+        let doc = "Purpose: pairing over\nBluetooth\n(1) Camera permission\nPurpose: scan the\n\
+                   Bluetooth\nfeeder\n";
+        assert_eq!(
+            names(doc),
+            vec![vec!["Camera permission", "", "scan the Bluetooth feeder"]]
         );
     }
 
