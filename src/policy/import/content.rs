@@ -1256,7 +1256,11 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             (glued_run && parsed.marker == Marker::Plain && parsed.fields.is_empty())
                 .then(|| glued_seam(body))
                 .flatten()
-                .filter(|(head, _)| head.split_whitespace().count() <= 4)
+                // The rest glued too (`Additional functionTo select…`): cells, not prose that
+                // happens to start with a capitalised name (`WeChat is …`).
+                .filter(|(head, rest)| {
+                    head.split_whitespace().count() <= 4 && glued_seam(rest).is_some()
+                })
                 .map(|(head, rest)| {
                     pending_purpose = Some(rest.to_owned());
                     (Anchor::Label, head.to_owned())
@@ -1499,6 +1503,22 @@ mod tests {
     /// row, unless an English sentence was cut mid-way; inside a numbered item it goes on.
     #[test]
     fn hard_wraps_of_field_values() {
+        let doc = "权限说明：以下为本应用使用的权限\n相机\n用途：拍照\n";
+        assert_eq!(names(doc), vec![vec!["相机", "", "拍照"]]);
+        // Glued cells: an unknown label is a row; prose after the table is not.
+        let doc = "App permissions\nCameraScan codesTo read a code.Yes\n\
+                   GalleryPick photosTo attach one.Yes\nWeChat is where we answer.\n";
+        assert_eq!(
+            names(doc),
+            vec![
+                vec!["Camera", "", "Scan codesTo read a code.Yes"],
+                vec![
+                    "Gallery",
+                    "WeChat is where we answer.",
+                    "Pick photosTo attach one.Yes"
+                ]
+            ]
+        );
         let doc = "权限说明：以下为本应用使用的权限\n相机\n用途：拍照\n";
         assert_eq!(names(doc), vec![vec!["相机", "", "拍照"]]);
         let doc = "Purpose: pairing over\nBluetooth\n(1) Camera permission\nPurpose: scan the\n\
