@@ -748,7 +748,7 @@ impl Open {
         // group is a row the lexicon has no label for, shown unresolved, not three cells
         // silently added to `位置`.
         let next = self.overflow.take().and_then(|(at, raw)| {
-            (self.cells.len() - at == header.len()).then(|| {
+            (self.cells.len().checked_sub(at) == Some(header.len())).then(|| {
                 let mut cells = self.cells.split_off(at).into_iter();
                 let name = cells.next().unwrap_or_default();
                 self.lines = self.lines.saturating_sub(header.len());
