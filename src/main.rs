@@ -367,14 +367,9 @@ fn stderr_width() -> Option<usize> {
 /// matcher) it stays one `file:line:col: kind: message` line, as those tools read it.
 #[allow(clippy::print_stderr)]
 fn eprint_wrapped(text: &str, width: Option<usize>) {
-    const INDENT: &str = "    ";
-    let Some(width) = width else {
-        eprintln!("{text}");
-        return;
-    };
-    let lines = permaudit::report::wrap_text(text, width.saturating_sub(INDENT.len()));
-    for (i, line) in lines.iter().enumerate() {
-        eprintln!("{}{line}", if i == 0 { "" } else { INDENT });
+    match width {
+        Some(width) => eprintln!("{}", wrap_lines(text, width)),
+        None => eprintln!("{text}"),
     }
 }
 

@@ -1022,6 +1022,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             continue;
         }
         header_run.clear();
+        // A numbered item after a row that was one: the next item of a numbered list, which is
+        // the next row even when the lexicon does not know its label (shown unresolved, never
+        // a cell of the row above).
+        let next_in_list = numbered_item(&line.text) && open.as_ref().is_some_and(|o| o.numbered);
         // A short line naming one platform and no permission starts a section, unless it is
         // the cell of a flattened table's platform column (`Android`, last in its row).
         let tokens = resolve::identifiers(body);
@@ -1041,12 +1045,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 let tagged_row = {
                     let (head, tag) = resolve::without_platform_tag(label_text(body));
                     tag.is_some()
-                        && (known_label(head)
-                            || (mentions_permissions(head)
-                                && numbered_item(&line.text)
-                                && open
-                                    .as_ref()
-                                    .is_some_and(|o| o.numbered && o.anchor == Anchor::Label)))
+                        && (known_label(head) || (mentions_permissions(head) && next_in_list))
                 };
                 if !tagged_row
                     && !version_qualified(body)
@@ -1219,7 +1218,6 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     .map(|next| parse(&next.text).fields)
                     .unwrap_or_default();
                 let fields_follow = !next_fields.is_empty();
-                let in_list = open.as_ref().is_some_and(|o| o.numbered);
                 // Or, first of its list (the items above it were read as a list of their
                 // own), its own word for permission and a description or purpose under it.
                 let described = next_fields
@@ -1227,16 +1225,11 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     .any(|&(role, _)| matches!(role, Role::Description | Role::Purpose));
                 numbered_item(&line.text)
                     && tokens.is_empty()
-                    && ((in_list && (mentions_permissions(label) || fields_follow))
+                    && ((next_in_list && (mentions_permissions(label) || fields_follow))
                         || (mentions_permissions(label) && described))
             };
             (known || next_item()).then(|| (Anchor::Label, label.to_owned()))
-        } else if parsed.fields.is_empty()
-            && numbered_item(&line.text)
-            && open
-                .as_ref()
-                .is_some_and(|o| o.numbered && o.anchor == Anchor::Label)
-        {
+        } else if parsed.fields.is_empty() && next_in_list {
             // `四、 相片/相機：…` after the rows `二、 日曆：` and `三、 位置：`: the next item of
             // the list is the next row even when the lexicon does not know its label. It is
             // then an unresolved row, shown, not a cell silently added to the row above.

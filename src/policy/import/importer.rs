@@ -264,9 +264,11 @@ impl<'d> Importer<'d> {
                 if !permission
                     || imported.contains(short)
                     || negated.contains(short)
-                    || shown.len() >= MAX_UNREAD_NOTES
                     || !shown.insert(short.to_owned())
                 {
+                    continue;
+                }
+                if shown.len() > MAX_UNREAD_NOTES {
                     continue;
                 }
                 let at = if exact {
@@ -284,6 +286,17 @@ impl<'d> Importer<'d> {
                     ),
                 );
             }
+        }
+        if let Some(more) = shown.len().checked_sub(MAX_UNREAD_NOTES).filter(|&n| n > 0) {
+            // What is not listed is still counted: the document names more than it disclosed.
+            let at = lines.last().map_or(0, |l| l.raw.start);
+            self.note(
+                at,
+                format!(
+                    "and {more} more permission identifier(s) named outside the tables and \
+                     lists, not read as disclosed"
+                ),
+            );
         }
         Ok(())
     }

@@ -778,59 +778,47 @@ mod tests {
             group,
         };
         let one = |w: &str, c: &str| ids(w, c, false);
-        assert_eq!(
-            resolve_label(Side::Android, "相机"),
-            one("CAMERA", "android.permission.CAMERA")
-        );
-        assert_eq!(
-            resolve_label(Side::Android, "读取电话状态"),
-            one("READ_PHONE_STATE", "android.permission.READ_PHONE_STATE")
-        );
-        assert_eq!(
-            resolve_label(Side::Android, "Read phone state"),
-            one("READ_PHONE_STATE", "android.permission.READ_PHONE_STATE")
-        );
-        assert_eq!(
-            resolve_label(Side::Android, "Camera permission"),
-            one("CAMERA", "android.permission.CAMERA")
-        );
-        assert_eq!(
-            resolve_label(Side::Android, "相机使用权限"),
-            one("CAMERA", "android.permission.CAMERA")
-        );
-        assert_eq!(
-            resolve_label(Side::Ios, "相機使用權限"),
-            one("NSCameraUsageDescription", "NSCameraUsageDescription")
-        );
-        assert_eq!(
-            resolve_label(Side::Android, "麦克风访问权限"),
-            one("RECORD_AUDIO", "android.permission.RECORD_AUDIO")
-        );
-        // A label written down from Android policies (`日历权限`) is the iOS calendar's too
-        // by its stem (see `one_capability`); one that only Android has (`闪光灯权限`) stays
-        // the other platform's.
-        assert_eq!(
-            resolve_label(Side::Ios, "日历权限"),
-            one("NSCalendarsUsageDescription", "NSCalendarsUsageDescription")
-        );
+        // Labels that name one permission, each as it is written and as its canonical id.
+        // `X使用权限`, `X访问权限` and a verb before with a suffix after read as `X`. A label
+        // written down from Android policies (`日历权限`) is the iOS calendar's too by its stem
+        // (see `one_capability`), and keys that differ only by iOS version are one capability:
+        // the one that relates to every other, the current one first.
+        let android = |short: &'static str| (short, format!("android.permission.{short}"));
+        let ios = |key: &'static str| (key, key.to_owned());
+        for (side, label, (written, canonical)) in [
+            (Side::Android, "相机", android("CAMERA")),
+            (Side::Android, "读取电话状态", android("READ_PHONE_STATE")),
+            (
+                Side::Android,
+                "Read phone state",
+                android("READ_PHONE_STATE"),
+            ),
+            (Side::Android, "Camera permission", android("CAMERA")),
+            (Side::Android, "相机使用权限", android("CAMERA")),
+            (Side::Ios, "相機使用權限", ios("NSCameraUsageDescription")),
+            (Side::Android, "麦克风访问权限", android("RECORD_AUDIO")),
+            (
+                Side::Ios,
+                "使用麦克风权限",
+                ios("NSMicrophoneUsageDescription"),
+            ),
+            (Side::Ios, "日历权限", ios("NSCalendarsUsageDescription")),
+            (Side::Ios, "蓝牙", ios("NSBluetoothAlwaysUsageDescription")),
+            (Side::Ios, "日历", ios("NSCalendarsUsageDescription")),
+            (Side::Ios, "相机", ios("NSCameraUsageDescription")),
+        ] {
+            assert_eq!(
+                resolve_label(side, label),
+                one(written, &canonical),
+                "{label}"
+            );
+        }
+        // One that only Android has (`闪光灯权限`) stays the other platform's.
         assert_eq!(
             resolve_label(Side::Ios, "闪光灯权限"),
             LabelMatch::NoPermission {
                 other_platform: true
             }
-        );
-        // Keys that differ only by iOS version are one capability: the one that relates to
-        // every other, the current one first.
-        assert_eq!(
-            resolve_label(Side::Ios, "蓝牙"),
-            one(
-                "NSBluetoothAlwaysUsageDescription",
-                "NSBluetoothAlwaysUsageDescription"
-            )
-        );
-        assert_eq!(
-            resolve_label(Side::Ios, "日历"),
-            one("NSCalendarsUsageDescription", "NSCalendarsUsageDescription")
         );
         // `手机通讯录`: the phone's contacts.
         assert_eq!(
@@ -838,14 +826,6 @@ mod tests {
             resolve_label(Side::Android, "通讯录")
         );
         assert_ne!(resolve_label(Side::Android, "通讯录"), LabelMatch::Unknown);
-        // A verb before and a suffix after: both come off.
-        assert_eq!(
-            resolve_label(Side::Ios, "使用麦克风权限"),
-            one(
-                "NSMicrophoneUsageDescription",
-                "NSMicrophoneUsageDescription"
-            )
-        );
         assert!(matches!(
             resolve_label(Side::Android, "使用地理位置权限"),
             LabelMatch::Vague(_)
@@ -865,10 +845,6 @@ mod tests {
                 "android.permission.READ_EXTERNAL_STORAGE android.permission.WRITE_EXTERNAL_STORAGE",
                 true
             )
-        );
-        assert_eq!(
-            resolve_label(Side::Ios, "相机"),
-            one("NSCameraUsageDescription", "NSCameraUsageDescription")
         );
         assert_eq!(
             resolve_label(Side::Android, "相机、麦克风"),

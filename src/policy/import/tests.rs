@@ -375,3 +375,51 @@ fn a_label_in_brackets_after_its_identifier_is_the_label() {
     );
     assert_eq!(label("CAMERA（）"), "");
 }
+
+/// Beside a table, every permission identifier the rows do not hold is shown: one note each up
+/// to a cap, then one note counting the rest, so a long page cannot hide what it named.
+#[test]
+fn identifiers_outside_the_rows_are_all_accounted_for() {
+    let names = [
+        "RECORD_AUDIO",
+        "READ_CONTACTS",
+        "READ_SMS",
+        "SEND_SMS",
+        "CALL_PHONE",
+        "READ_CALL_LOG",
+        "WRITE_CALL_LOG",
+        "BODY_SENSORS",
+        "READ_CALENDAR",
+        "WRITE_CALENDAR",
+        "VIBRATE",
+        "WAKE_LOCK",
+        "NFC",
+        "BLUETOOTH",
+        "INTERNET",
+        "ACCESS_WIFI_STATE",
+        "CHANGE_WIFI_STATE",
+        "ACCESS_NETWORK_STATE",
+        "GET_ACCOUNTS",
+    ];
+    let mut doc = String::from("| 权限名称 | 使用目的 |\n|---|---|\n| 相机 CAMERA | 扫码 |\n\n");
+    for name in names {
+        doc.push_str(&format!("日志记录了 {name} 的结果。\n"));
+    }
+    let imported = super::import_str(&doc, "policy.md").expect("imports");
+    let messages: Vec<String> = imported
+        .diagnostics
+        .iter()
+        .map(|d| d.message.clone())
+        .collect();
+    let one_each = messages
+        .iter()
+        .filter(|m| m.contains("is named outside the tables and lists"))
+        .count();
+    assert_eq!(one_each, 16, "{messages:#?}");
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.starts_with("and 3 more permission identifier(s)")),
+        "{messages:#?}"
+    );
+}
