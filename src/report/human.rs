@@ -467,9 +467,9 @@ fn each_line(
     width: usize,
     mut emit: impl FnMut(bool, &str) -> io::Result<()>,
 ) -> io::Result<()> {
-    let room = width.saturating_sub(text::width(first).max(text::width(hang)));
+    let room = |indent: &str| width.saturating_sub(text::width(indent)).max(20);
     let mut is_first = true;
-    text::wrap_each(text, room.max(20), |line| {
+    text::wrap_hanging(text, room(first), room(hang), |line| {
         emit(std::mem::take(&mut is_first), line)
     })
 }

@@ -64,9 +64,22 @@ pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
 pub(crate) fn wrap_each<E>(
     text: &str,
     width: usize,
+    emit: impl FnMut(&str) -> Result<(), E>,
+) -> Result<(), E> {
+    wrap_hanging(text, width, width, emit)
+}
+
+/// [`wrap_each`] with a first line `first` columns wide and the others `rest`: a message after
+/// a long prefix (`warning[unobtainable-permission]: `) whose later lines hang under a short
+/// indent has the whole width for them.
+pub(crate) fn wrap_hanging<E>(
+    text: &str,
+    first: usize,
+    rest: usize,
     mut emit: impl FnMut(&str) -> Result<(), E>,
 ) -> Result<(), E> {
-    let width = width.max(1);
+    let mut width = first.max(1);
+    let rest_width = rest.max(1);
     // Printable ASCII with single spaces and no space at either end wraps to itself when it
     // fits: the token joining below would rebuild the same bytes.
     let plain = text.len() <= width
@@ -123,6 +136,7 @@ pub(crate) fn wrap_each<E>(
             let tail = line.split_off(line.len() - carried);
             emit(line.trim_end())?;
             emitted = true;
+            width = rest_width;
             line.clear();
             line_width = self::width(&tail);
             line.push_str(&tail);
@@ -174,6 +188,7 @@ pub(crate) fn wrap_each<E>(
             rest = &rest[cut..];
             emit(&line)?;
             emitted = true;
+            width = rest_width;
             line.clear();
             line_width = 0;
         }
