@@ -318,6 +318,14 @@ mod tests {
             assert!(width(&line) <= 7, "{line}");
         }
         assert_eq!(wrap("", 10), vec![""]);
+        // A first line narrower than the rest (a long prefix, a short hanging indent).
+        let mut lines = Vec::new();
+        wrap_hanging("aa bb cc dd ee ff", 5, 11, |l| {
+            lines.push(l.to_owned());
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+        assert_eq!(lines, vec!["aa bb", "cc dd ee ff"]);
         // No line ends with an opening quote, and none starts with a closing mark.
         assert_eq!(
             wrap("unresolved: \"使用图片库权限\" has no", 14),
