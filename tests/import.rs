@@ -975,6 +975,55 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["ios:\n  # 2. iOS\n"],
         ),
+        (
+            // A list of stock labels copied from a store page: `N.label` then its description,
+            // from the first line (no heading, so no title: the file names the policy). An
+            // item the lexicon does not know, numbered next (`4.`), is the next row, shown
+            // unresolved; a sub-list under an item (`1.发送语音消息`, `2.语音搜索`) is not.
+            "37-numbered-stock-labels.zh.txt",
+            &[
+                "android.permission.GET_ACCOUNTS",
+                "android.permission.SEND_SMS",
+                "android.permission.VIBRATE",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.WAKE_LOCK",
+            ],
+            &["name: testdata/policies/shapes/37-numbered-stock-labels.zh.txt\n"],
+        ),
+        (
+            // A flattened table with a `序号` column: each number starts a row, so the cell
+            // after it is the row's name even when the lexicon does not know it; a name tagged
+            // with its platform and a cut qualifier (`(Android仅限部分渠道`) is a row, not a
+            // section heading; `读取设备电话状态` is `读取电话状态` with the device named.
+            "38-flattened-numbered-cells.zh.txt",
+            &[
+                "android.permission.RECORD_AUDIO",
+                "android.permission.READ_PHONE_STATE",
+                "android.permission.CAMERA",
+            ],
+            &[
+                "  - name: 照相机权限\n    permissions: [CAMERA]\n    purpose: 开启后，我们会调用\
+                 摄像头，用于拍摄头像。\n",
+            ],
+        ),
+        (
+            // Each row a label, then its identifier, then what for, with no header: the label
+            // the lexicon knows (`获取手机通话记录`) names the identifier under it, not a row of
+            // its own; an unknown one (`创建快捷方式`) is the next row's name, not the last
+            // cell of the row above.
+            "39-label-then-key.zh.txt",
+            &[
+                "android.permission.READ_PHONE_STATE",
+                "android.permission.VIBRATE",
+                "android.permission.INTERNET",
+                "com.android.launcher.permission.INSTALL_SHORTCUT",
+            ],
+            &[
+                "  - name: 获取手机通话记录\n    permissions: [READ_PHONE_STATE]\n",
+                "  - name: 创建快捷方式\n    permissions: [INSTALL_SHORTCUT]\n    description: \
+                 在桌面添加图标 快速打开常用功能\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -986,6 +1035,23 @@ fn more_shapes_policies_are_published_in() {
                      PHONE_STATE` is not a permission name (did you mean `READ_PHONE_STATE`?)"
                 ) && !yaml.contains("permission.READ]")
                     && stderr.contains("columns); each row names its own"),
+                "{stderr}\n{yaml}"
+            );
+        } else if file.starts_with("37-") {
+            assert!(
+                stderr.contains(
+                    "37-numbered-stock-labels.zh.txt:7:1: unresolved: \"装载和卸载文件系统\" has no \
+                     identifier"
+                ) && stderr.matches("unresolved:").count() == 1
+                    && !yaml.contains("name: 语音搜索"),
+                "{stderr}\n{yaml}"
+            );
+        } else if file.starts_with("38-") {
+            assert!(
+                stderr.contains(
+                    "38-flattened-numbered-cells.zh.txt:12:1: unresolved: \"获取设备存储的账户\
+                     (Android仅限部分渠道\" has no identifier"
+                ) && stderr.matches("unresolved:").count() == 1,
                 "{stderr}\n{yaml}"
             );
         } else if file.starts_with("31-") {

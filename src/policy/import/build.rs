@@ -76,14 +76,18 @@ impl Importer<'_> {
                 .map_or(*l, |item| &l[item.clone()]);
             list::heading_text(l).map(|start| text::clean(&l[start..]))
         });
-        // A table's header or cell (`权限名称 |`) is no title: a page that opens with its table
-        // is named by its file.
+        // A table's header or cell (`权限名称 |`) is no title, nor a row's own line (a list
+        // that opens the page with `1.查找设备上的帐号`): such a page is named by its file.
         let first_line = self
             .lines
             .iter()
-            .map(|(_, l)| text::clean(l))
-            .find(|l| !l.is_empty())
-            .filter(|l| !l.contains('|'));
+            .enumerate()
+            .map(|(i, (_, l))| (i, text::clean(l)))
+            .find(|(_, l)| !l.is_empty())
+            .filter(|(i, l)| {
+                !l.contains('|') && !self.rows.iter().any(|r| r.line as usize == i + 1)
+            })
+            .map(|(_, l)| l);
         [from_title, from_heading, first_line]
             .into_iter()
             .flatten()

@@ -472,6 +472,45 @@ fn numbered_item(text: &str) -> bool {
     !t.starts_with(['#', '>']) && !BULLETS.iter().any(|b| t.starts_with(b)) && strip_number(t).0
 }
 
+/// The number of a numbered item and the way it is written (`3.` is `(3, ".")`, `十一、` is
+/// `(11, "cjk、")`): the next item of a list has the next number written the same way, which
+/// a sub-list under an item (`1.`, `2.` again) does not.
+fn ordinal(text: &str) -> Option<(u32, String)> {
+    let t = text.trim_start();
+    if !numbered_item(t) {
+        return None;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let n = t[..digits].parse().ok()?;
+        let mark = t[digits..].chars().next()?;
+        return Some((n, mark.to_string()));
+    }
+    let numeral: String = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .collect();
+    if !numeral.is_empty() {
+        let mark = t[numeral.len()..].chars().next()?;
+        return Some((cjk_number(&numeral)?, format!("cjk{mark}")));
+    }
+    None
+}
+
+/// `七` is 7, `十一` 11, `二十三` 23; anything else (`十十`) is no number.
+fn cjk_number(numeral: &str) -> Option<u32> {
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = numeral.chars().collect();
+    match chars.as_slice() {
+        [d] if *d != '十' => digit(*d),
+        ['十'] => Some(10),
+        ['十', d] => Some(10 + digit(*d)?),
+        [t, '十'] => Some(10 * digit(*t)?),
+        [t, '十', d] => Some(10 * digit(*t)? + digit(*d)?),
+        _ => None,
+    }
+}
+
 /// `1.`, `1、`, `1)`, `(1)`, `（1）`, `一、`, `（二）`, `I.`: the numbering of a heading or item.
 fn strip_number(t: &str) -> (bool, &str) {
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -730,6 +769,10 @@ struct Open {
     /// Whether a line after the first joined the name (the identifiers after a label, or the
     /// label after identifiers): a header's second name column (`相关权限`) is that line.
     merged: bool,
+    /// Whether the row's label came on the line before its identifiers (`获取手机通话记录` /
+    /// `READ_PHONE_STATE` / what for): in such a list, the line before the next identifiers
+    /// is the next row's label, not the last cell of this one.
+    label_first: bool,
     /// Whether the row's first line is a numbered item (`三、`, `3.`), not a heading or bullet.
     numbered: bool,
     /// In a flattened table, the first line past the row's own cells that reads as a name:
@@ -763,6 +806,7 @@ impl Open {
                     cells: cells.collect(),
                     lines: header.len() - 1,
                     merged: false,
+                    label_first: false,
                     also: Vec::new(),
                     numbered: false,
                     overflow: None,
@@ -934,6 +978,14 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     let mut unfinished_field: Option<bool> = None;
     // Whether the last row was a line of cells glued together (`CameraAdditional function…`).
     let mut glued_run = false;
+    // The number of the open row's item (`10.`) while no other numbered line has come under
+    // it: the line numbered next, written the same way (`11.`), is the list's next item.
+    let mut row_ordinal: Option<(u32, String)> = None;
+    // A flattened table's sequence-number column (`序号` / `1 |` / `麦克风权限 |` / …): the last
+    // number, and whether the line before was the next one, so this line is a row's name cell
+    // even when the lexicon does not know it.
+    let mut sequence: Option<u32> = None;
+    let mut after_number = false;
     // A label whose own description (the next line) speaks of permissions is a row too: the
     // first row of a list copied from a page, with no heading above it, has no cue before it.
     let speaks: Vec<bool> = lines
@@ -949,10 +1001,23 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         {
             break;
         }
+        let ord = ordinal(&line.text);
+        // A numbered item is near a cue that its own item or the next says (`1.查找设备上的帐号`
+        // / its description / `2.发送短信` / `此权限可能会导致意外收费`): a list copied from a
+        // page starts with its first item, with no heading above it.
         let near_cue = cue.is_some_and(|c| index - c <= MAX_CUE_DISTANCE)
-            || speaks.get(index + 1).copied().unwrap_or(false);
+            || speaks.get(index + 1).copied().unwrap_or(false)
+            || (ord.is_some() && speaks.iter().skip(index + 1).take(4).any(|&s| s));
         if speaks[index] {
             cue = Some(index);
+        }
+        let in_order = open.is_some()
+            && matches!((&ord, &row_ordinal), (Some((n, mark)), Some((m, row_mark)))
+                if *n == m + 1 && mark == row_mark);
+        if ord.is_some() {
+            // Kept only if this line starts the next row: a numbered line under a row is a
+            // sub-list, whose numbers say nothing of the list's next item.
+            row_ordinal = None;
         }
         if line.text.len() > MAX_LINE_BYTES {
             // Prose (or a page on one line): never a name, at most a row's description.
@@ -1022,6 +1087,19 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             continue;
         }
         header_run.clear();
+        let numbered_row = std::mem::take(&mut after_number);
+        if header.len() >= 2 && parsed.marker == Marker::Plain && parsed.fields.is_empty() {
+            let number = body.trim_end_matches(['|', ' ']);
+            let next = sequence.map_or(1, |n| n + 1);
+            if number.len() <= 3 && number.parse::<u32>().ok() == Some(next) {
+                if let Some(o) = open.take() {
+                    o.finish_into(&header, &mut rows);
+                }
+                sequence = Some(next);
+                after_number = true;
+                continue;
+            }
+        }
         // A numbered item after a row that was one: the next item of a numbered list, which is
         // the next row even when the lexicon does not know its label (shown unresolved, never
         // a cell of the row above).
@@ -1044,8 +1122,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 // lexicon does not know (`使用相册(图片库)权限(IOS)` after `一、使用相机权限`).
                 let tagged_row = {
                     let (head, tag) = resolve::without_platform_tag(label_text(body));
+                    // And a tagged cell of a flattened table's rows (`读取设备电话状态(Android
+                    // 仅限VIVO和魅族两个渠道`): a section starts with a heading, not a row's cell.
                     tag.is_some()
-                        && (known_label(head) || (mentions_permissions(head) && next_in_list))
+                        && (known_label(head)
+                            || (mentions_permissions(head) && next_in_list)
+                            || header.len() >= 2)
                 };
                 if !tagged_row
                     && !version_qualified(body)
@@ -1147,6 +1229,14 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             if let Some((head, rest)) = named {
                 pending_purpose = Some(rest.to_owned());
                 Some((Anchor::Ids, head.trim().to_owned()))
+            } else if label.trim().is_empty()
+                && parsed.marker == Marker::Plain
+                && open
+                    .as_ref()
+                    .is_some_and(|o| o.anchor == Anchor::Label && o.lines == 0)
+            {
+                // `获取手机通话记录` then `READ_PHONE_STATE`: the label's identifiers (below).
+                None
             } else if short(&label) {
                 Some((Anchor::Ids, body.to_owned()))
             } else if let Some(head_end) = (parsed.marker != Marker::Plain
@@ -1225,10 +1315,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     .any(|&(role, _)| matches!(role, Role::Description | Role::Purpose));
                 numbered_item(&line.text)
                     && tokens.is_empty()
-                    && ((next_in_list && (mentions_permissions(label) || fields_follow))
+                    && ((next_in_list
+                        && (mentions_permissions(label) || fields_follow || in_order))
                         || (mentions_permissions(label) && described))
             };
-            (known || next_item()).then(|| (Anchor::Label, label.to_owned()))
+            let numbered_cell = numbered_row && tokens.is_empty() && !label.is_empty();
+            (known || numbered_cell || next_item()).then(|| (Anchor::Label, label.to_owned()))
         } else if parsed.fields.is_empty() && next_in_list {
             // `四、 相片/相機：…` after the rows `二、 日曆：` and `三、 位置：`: the next item of
             // the list is the next row even when the lexicon does not know its label. It is
@@ -1288,6 +1380,26 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                         merged = true;
                     }
                 }
+            } else if kind == Anchor::Ids && header.len() < 2 && parsed.marker == Marker::Plain {
+                // The same without a header, once the rows above were so: `获取手机通话记录` /
+                // `READ_PHONE_STATE` / what for / `创建快捷方式` / `INSTALL_SHORTCUT`.
+                let label_line = open.as_mut().filter(|o| {
+                    o.label_first
+                        && o.anchor == Anchor::Ids
+                        && o.cells.len() >= 2
+                        && o.description.is_empty()
+                        && o.purpose.is_empty()
+                        && o.cells.last().is_some_and(|c| {
+                            short(c) && resolve::identifiers(c).is_empty() && !c.contains(' ')
+                        })
+                });
+                if let Some(o) = label_line {
+                    if let Some(label) = o.cells.pop() {
+                        o.lines -= 1;
+                        name = format!("{label} {name}");
+                        merged = true;
+                    }
+                }
             }
             if let Some(o) = open.take() {
                 o.finish_into(&header, &mut rows);
@@ -1308,6 +1420,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 // The label line is one of the row's lines (its first column).
                 lines: usize::from(merged),
                 merged,
+                label_first: merged,
                 also,
                 numbered: numbered_item(&line.text),
                 overflow: None,
@@ -1319,6 +1432,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 row.add_field(role, value);
             }
             cue = Some(index);
+            row_ordinal = ord;
             let span = span.get_or_insert(line.raw.clone());
             span.end = line.raw.end;
             open = Some(row);
@@ -1364,6 +1478,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             o.name.push_str(body[..head_end].trim());
             o.anchor = Anchor::Ids;
             o.merged = true;
+            o.label_first = true;
             let rest = body[head_end..]
                 .trim_start_matches(|c: char| c.is_whitespace() || "，,、:：;；)）".contains(c));
             if !rest.is_empty() {
@@ -1555,6 +1670,22 @@ mod tests {
         ] {
             assert!(!says_unused(t), "{t}");
         }
+    }
+
+    #[test]
+    fn items_are_numbered_and_written_alike() {
+        assert_eq!(ordinal("11.装载和卸载文件系统"), Some((11, ".".to_owned())));
+        assert_eq!(ordinal("3、相机"), Some((3, "、".to_owned())));
+        assert_eq!(
+            ordinal("十三、使用人脸识别权限"),
+            Some((13, "cjk、".to_owned()))
+        );
+        assert_eq!(ordinal("二十、通知"), Some((20, "cjk、".to_owned())));
+        assert_eq!(ordinal("二十一、通知"), Some((21, "cjk、".to_owned())));
+        assert_eq!(ordinal("十、通知"), Some((10, "cjk、".to_owned())));
+        assert_eq!(ordinal("1.5 GB"), None);
+        assert_eq!(ordinal("相机"), None);
+        assert_eq!(cjk_number("十十"), None);
     }
 
     #[test]

@@ -94,7 +94,12 @@ impl Importer<'_> {
             // A Markdown code fence (```` ```xml ````) is markup, not a heading.
             .filter(|l| !l.trim_start().starts_with("```") && !l.trim_start().starts_with("~~~"))
             .map(|l| text::clean(l.trim_start().trim_start_matches('#')))
-            .filter(|l| !l.is_empty())
+            // A row number (`1 |`, a flattened table's `序号` cell) is no heading either.
+            .filter(|l| {
+                !l.trim_end_matches(['|', ' '])
+                    .bytes()
+                    .all(|b| b.is_ascii_digit())
+            })
             // A quoted manifest line (`<uses-permission …/>` in a code block) is a row's
             // identifier, not a heading.
             .filter(|l| {

@@ -364,6 +364,9 @@ const SUFFIXES: [&str; 8] = [
 /// else matched.
 const PREFIXES: [&str; 5] = ["访问", "使用", "获取", "手机", "设备"];
 
+/// Verbs of access a label may name the device after (`读取设备电话状态`).
+const VERBS: [&str; 5] = ["读取", "获取", "访问", "查看", "修改"];
+
 /// How a label without identifiers matched.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum LabelMatch {
@@ -488,26 +491,35 @@ fn shared_verb(side: Side, label: &str) -> Option<LabelMatch> {
 }
 
 /// `使用相册权限(IOS)`, `存储权限（安卓）`: a label tagged with the one platform it is for. The
-/// label without the tag, and the platform (`true` for iOS).
+/// label without the tag, and the platform (`true` for iOS). The tag may qualify its platform
+/// (`(Android仅限VIVO和魅族两个渠道)`) and may have lost its closing bracket
+/// where a flattened table cut the cell (`读取设备电话状态(Android仅限VIVO和魅族两个渠道`).
 pub(crate) fn without_platform_tag(label: &str) -> (&str, Option<bool>) {
-    let tagged = label
-        .trim_end()
-        .strip_suffix([')', '）'])
-        .and_then(|inner_end| {
-            let start = inner_end.rfind(['(', '（'])?;
-            let open = inner_end[start..].chars().next()?.len_utf8();
-            let head = inner_end[..start].trim_end();
-            let ios = match inner_end[start + open..]
-                .trim()
-                .to_ascii_lowercase()
-                .as_str()
-            {
-                "ios" | "iphone" | "苹果" => true,
-                "android" | "安卓" => false,
-                _ => return None,
-            };
-            (!head.is_empty()).then_some((head, Some(ios)))
-        });
+    let trimmed = label.trim_end();
+    let inner_end = trimmed.strip_suffix([')', '）']).unwrap_or(trimmed);
+    let tagged = inner_end.rfind(['(', '（']).and_then(|start| {
+        let open = inner_end[start..].chars().next()?.len_utf8();
+        let head = inner_end[..start].trim_end();
+        let inner = inner_end[start + open..].trim();
+        let lower = inner.to_ascii_lowercase();
+        let ios = [
+            ("ios", true),
+            ("iphone", true),
+            ("苹果", true),
+            ("android", false),
+            ("安卓", false),
+        ]
+        .into_iter()
+        .find_map(|(word, ios)| {
+            let rest = lower.strip_prefix(word)?;
+            // The platform's own word, not the start of another (`androidx`, `iOSApp`);
+            // and not its version (`IDFA(iOS14及以上)`), a name of its own.
+            (!rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                && !rest.bytes().any(|b| b.is_ascii_digit()))
+            .then_some(ios)
+        })?;
+        (!head.is_empty()).then_some((head, Some(ios)))
+    });
     tagged.unwrap_or((label, None))
 }
 
@@ -647,6 +659,15 @@ fn lookup(side: Side, label: &str) -> LabelMatch {
     if key.is_empty() {
         return LabelMatch::Unknown;
     }
+    // `读取设备电话状态`: the device named between the verb and what it reads (`读取电话状态`).
+    let without_device = VERBS.iter().find_map(|verb| {
+        let rest = key.strip_prefix(verb)?;
+        let rest = ["设备", "手机", "本机"]
+            .iter()
+            .find_map(|d| rest.strip_prefix(d))?
+            .trim_start_matches('的');
+        (rest.chars().count() >= 2).then(|| format!("{verb}{rest}"))
+    });
     let stems = SUFFIXES
         .iter()
         .filter_map(|s| key.strip_suffix(s).filter(|s| !s.is_empty()));
@@ -666,6 +687,7 @@ fn lookup(side: Side, label: &str) -> LabelMatch {
         .chain(stems)
         .chain(bare(&key))
         .chain(bare_stems)
+        .chain(without_device.as_deref())
     {
         match lookup_exact(side, key) {
             LabelMatch::Unknown => {}
@@ -761,6 +783,46 @@ mod tests {
                 ("UIBackgroundModes".into(), Ident::PlistOther),
                 ("NSCameraUsageDescription".into(), Ident::IosKey),
             ]
+        );
+    }
+
+    #[test]
+    fn platform_tags_may_qualify_their_platform() {
+        assert_eq!(
+            without_platform_tag("存储权限（安卓）"),
+            ("存储权限", Some(false))
+        );
+        assert_eq!(
+            without_platform_tag("读取设备电话状态(Android仅限部分渠道"),
+            ("读取设备电话状态", Some(false))
+        );
+        assert_eq!(
+            without_platform_tag("Local network (iOS only)"),
+            ("Local network", Some(true))
+        );
+        // A version is a name of its own; another word is no tag.
+        for untagged in ["IDFA(iOS14及以上)", "库(androidx)", "相机(前置)", "(iOS)"] {
+            assert_eq!(
+                without_platform_tag(untagged),
+                (untagged, None),
+                "{untagged}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_device_between_verb_and_name_is_read_past() {
+        let ids = |m: LabelMatch| match m {
+            LabelMatch::Ids { perms, .. } => perms.into_iter().map(|p| p.canonical).collect(),
+            other => panic!("{other:?}"),
+        };
+        let got: Vec<String> = ids(resolve_label(Side::Android, "读取设备电话状态"));
+        assert_eq!(got, ["android.permission.READ_PHONE_STATE"]);
+        let got: Vec<String> = ids(resolve_label(Side::Android, "获取手机通话记录"));
+        assert_eq!(got, ["android.permission.READ_CALL_LOG"]);
+        assert_eq!(
+            resolve_label(Side::Android, "读取设备"),
+            LabelMatch::Unknown
         );
     }
 
