@@ -93,9 +93,9 @@ const AAPT_FAILURES: &[(&str, Result<usize, &str>, &str)] = &[
     ),
     (
         "apkinspector/minimal_SIZE_ExtraField.apk",
-        Err("Extra field content truncated"),
-        "a corrupt extra field in the central directory: the zip reader refuses it (a known gap: \
-         Android ignores extra fields and would install it)",
+        Err("not a readable zip archive"),
+        "zero sizes and a bogus extra field in the central directory: the zip reader loses the \
+         next record's signature and refuses the archive, as all three aapt tools do",
     ),
     (
         "apkinspector/minimal_def_mod.apk",
@@ -104,10 +104,9 @@ const AAPT_FAILURES: &[(&str, Result<usize, &str>, &str)] = &[
     ),
     (
         "apkinspector/truncated-cd.apk",
-        Ok(0),
-        "the central directory runs one byte into the end record; the zip reader still finds \
-         every entry (Android's stricter reader refuses the file, so this is more lenient than \
-         the device, never less)",
+        Err("not a readable zip archive"),
+        "the central directory runs one byte into the end record: refused, as Android's reader \
+         and all three aapt tools refuse it (`bad offsets`)",
     ),
     (
         "fdroidserver/janus.apk",

@@ -7,6 +7,6 @@ use permaudit::input::archive::{LIMITS, read_archive};
 
 fuzz_target!(|data: &[u8]| {
     for name in ["fuzz.apk", "fuzz.aab", "fuzz.ipa"] {
-        let _ = read_archive(name, std::io::Cursor::new(data), &LIMITS);
+        let _ = read_archive(name, data, &LIMITS);
     }
 });

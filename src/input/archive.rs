@@ -23,10 +23,9 @@
 //! produced, never only the declared size, so a lying header cannot slip a zip bomb through).
 //! Element nesting is capped by the decoders.
 
-use std::io::{Read, Seek};
+use std::io::Read;
 
-use zip::CompressionMethod;
-use zip::ZipArchive;
+use rawzip::ReaderAt;
 
 use super::InputError;
 use super::budget::Budget;
@@ -85,235 +84,188 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
     bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
 }
 
-/// What the end-of-central-directory record (the zip64 record's when the classic one is
-/// saturated) says about the central directory.
-#[derive(Debug, Clone, Copy)]
-struct Directory {
-    /// Entries listed.
-    entries: u64,
-    /// Where the directory starts: just before the record, by its declared size (so data
-    /// prepended to the archive does not shift it), when that is consistent.
-    start: Option<u64>,
-    /// Declared size of the directory, in bytes.
-    size: u64,
-}
-
-/// Reads the end record, or `None` when none is found: the zip reader then reports the archive
-/// as unreadable. Reads at most the last 64 KiB and a zip64 record.
-fn directory<R: Read + Seek>(reader: &mut R) -> std::io::Result<Option<Directory>> {
-    use std::io::SeekFrom;
-    const EOCD: &[u8] = b"PK\x05\x06";
-    const ZIP64_LOCATOR: &[u8] = b"PK\x06\x07";
-    const ZIP64_EOCD: &[u8] = b"PK\x06\x06";
-    let u16_at = |b: &[u8], at: usize| u64::from(u16::from_le_bytes([b[at], b[at + 1]]));
-    let u32_at = |b: &[u8], at: usize| {
-        u64::from(u32::from_le_bytes([b[at], b[at + 1], b[at + 2], b[at + 3]]))
-    };
-    let u64_at = |b: &[u8], at: usize| {
-        let mut v = [0u8; 8];
-        v.copy_from_slice(&b[at..at + 8]);
-        u64::from_le_bytes(v)
-    };
-    let len = reader.seek(SeekFrom::End(0))?;
-    let read_tail = |reader: &mut R, size: u64| -> std::io::Result<(Vec<u8>, u64)> {
-        let tail_len = len.min(size);
-        let tail_start = len - tail_len;
-        reader.seek(SeekFrom::Start(tail_start))?;
-        let mut tail = vec![0; usize::try_from(tail_len).unwrap_or(0)];
-        reader.read_exact(&mut tail)?;
-        reader.seek(SeekFrom::Start(0))?;
-        Ok((tail, tail_start))
-    };
-    let classic_at = |tail: &[u8], tail_start: u64| {
-        let at = tail
-            .windows(4)
-            .rposition(|w| w == EOCD)
-            .filter(|&at| at + 22 <= tail.len())?;
-        let classic = Directory {
-            entries: u16_at(tail, at + 10),
-            size: u32_at(tail, at + 12),
-            start: (tail_start + at as u64).checked_sub(u32_at(tail, at + 12)),
-        };
-        Some((at, classic))
-    };
-    let saturated =
-        |d: &Directory| d.entries == u64::from(u16::MAX) || d.size == u64::from(u32::MAX);
-    // Nearly every archive ends with its end record and no comment: its last 22 bytes say all
-    // there is to say. The answer is the one the 64 KiB search gives, since that search takes
-    // the last record and none starts after it.
-    let (last, last_start) = read_tail(reader, 22)?;
-    if let Some((0, classic)) = classic_at(&last, last_start) {
-        if !saturated(&classic) {
-            return Ok(Some(classic));
-        }
-    }
-    let (tail, tail_start) = read_tail(reader, 22 + 65_535)?;
-    let Some((at, classic)) = classic_at(&tail, tail_start) else {
-        return Ok(None);
-    };
-    if !saturated(&classic) {
-        return Ok(Some(classic));
-    }
-    // Zip64: the locator sits just before the classic record and points at the zip64 one.
-    let Some(locator) = at
-        .checked_sub(20)
-        .filter(|&l| &tail[l..l + 4] == ZIP64_LOCATOR)
-    else {
-        return Ok(Some(classic));
-    };
-    let offset = u64_at(&tail, locator + 8);
-    if offset.checked_add(56).is_none_or(|end| end > len) {
-        return Ok(Some(classic));
-    }
-    let mut record = [0u8; 56];
-    reader.seek(SeekFrom::Start(offset))?;
-    reader.read_exact(&mut record)?;
-    reader.seek(SeekFrom::Start(0))?;
-    if &record[..4] != ZIP64_EOCD {
-        return Ok(Some(classic));
-    }
-    let size = u64_at(&record, 40);
-    let locator_pos = tail_start + locator as u64;
-    Ok(Some(Directory {
-        entries: u64_at(&record, 32),
-        size,
-        // The zip64 record sits between the directory and the locator.
-        start: locator_pos
-            .checked_sub(56)
-            .and_then(|record_pos| record_pos.checked_sub(size)),
-    }))
-}
-
-/// The first entry name the central directory lists twice, if any. The zip reader keeps one
-/// slot per name (the last record's), so a duplicate would silently hide an entry; Android's
-/// own zip reader (libziparchive) refuses such an archive ("Duplicate entry"). Reads the
-/// directory records one by one and keeps only their names (the zip reader keeps as much);
-/// a directory it cannot walk is left to the zip reader to refuse.
-fn duplicate_name<R: Read + Seek>(
-    reader: &mut R,
-    dir: &Directory,
-) -> std::io::Result<Option<String>> {
-    use std::io::SeekFrom;
-    let Some(start) = dir.start else {
-        return Ok(None);
-    };
-    reader.seek(SeekFrom::Start(start))?;
-    // The archive's reader is buffered (`window::WindowedFile`, or memory): a record is read
-    // where it lies and what follows its name is seeked over, never copied.
-    let mut names = std::collections::HashSet::with_hasher(foldhash::fast::RandomState::default());
-    let mut found = None;
-    let mut left = dir.size;
-    let mut header = [0u8; 46];
-    for _ in 0..dir.entries {
-        if reader.read_exact(&mut header).is_err() || &header[..4] != b"PK\x01\x02" {
-            break;
-        }
-        let name_len = u16::from_le_bytes([header[28], header[29]]);
-        let skip = u32::from(u16::from_le_bytes([header[30], header[31]]))
-            + u32::from(u16::from_le_bytes([header[32], header[33]]));
-        let record = 46 + u64::from(name_len) + u64::from(skip);
-        if left < record {
-            break;
-        }
-        left -= record;
-        let mut name = vec![0u8; usize::from(name_len)];
-        if reader.read_exact(&mut name).is_err() {
-            break;
-        }
-        reader.seek(SeekFrom::Current(i64::from(skip)))?;
-        if names.contains(&name) {
-            found = Some(String::from_utf8_lossy(&name).into_owned());
-            break;
-        }
-        names.insert(name);
-    }
-    reader.seek(SeekFrom::Start(0))?;
-    Ok(found)
-}
-
-/// Reads every audited entry of the archive `reader`, shown as `display`.
-pub fn read_archive<R: Read + Seek>(
+/// Reads every audited entry of the archive `bytes` (in memory), shown as `display`.
+pub fn read_archive(
     display: &str,
-    reader: R,
+    bytes: &[u8],
     limits: &Limits,
 ) -> Result<Vec<ParsedInput>, InputError> {
-    read_archive_within(display, reader, limits, &Budget::default())
+    read_located(
+        display,
+        bytes,
+        bytes.len() as u64,
+        limits,
+        &Budget::default(),
+    )
 }
 
-/// [`read_archive`], drawing on a run's `budget`: inflated bytes, requests and nodes of all
-/// archives of a run together.
-pub fn read_archive_within<R: Read + Seek>(
+/// [`read_archive`] of the archive file `file` of `len` bytes, drawing on a run's `budget`:
+/// inflated bytes, requests and nodes of all archives of a run together. The file is read by
+/// position (`pread`): the end record and the central directory a buffer at a time, then only
+/// the audited entries' data.
+pub fn read_archive_file(
+    display: &str,
+    file: std::fs::File,
+    len: u64,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Vec<ParsedInput>, InputError> {
+    read_located(display, rawzip::FileReader::from(file), len, limits, budget)
+}
+
+/// An audited entry, as its central-directory record describes it.
+struct Audited {
+    name: String,
+    at: rawzip::ZipArchiveEntryWayfinder,
+    method: rawzip::CompressionMethod,
+    compressed: u64,
+    declared: u64,
+}
+
+fn read_located<R: ReaderAt>(
     display: &str,
     reader: R,
+    len: u64,
     limits: &Limits,
     budget: &Budget,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let file = || Location::file(display);
-    let mut reader = reader;
-    // The zip reader parses the whole central directory before saying how many entries it
-    // holds; the end-of-central-directory record says so in a few bytes, so an archive listing
-    // millions of entries is refused before anything is allocated for them.
-    let io_error =
-        |e: std::io::Error| InputError::invalid(file(), format!("cannot read the archive: {e}"));
-    let dir = directory(&mut reader).map_err(io_error)?;
-    if let Some(dir) = &dir {
-        let listed = dir.entries;
-        if listed > limits.max_entries as u64 {
-            return Err(InputError::invalid(
-                file(),
-                format!(
-                    "the archive lists {listed} entries, over the entry-count limit \
-                     (max-entries = {})",
-                    limits.max_entries
-                ),
-            ));
-        }
-    }
-    if let Some(dir) = &dir {
-        if let Some(name) = duplicate_name(&mut reader, dir).map_err(io_error)? {
-            return Err(InputError::invalid(
-                file(),
-                format!(
-                    "the archive lists the entry {name} more than once; Android refuses an \
-                     archive with duplicate entries, and which copy a tool reads is arbitrary"
-                ),
-            ));
-        }
-    }
-    let mut archive = ZipArchive::new(reader).map_err(|e| {
+    let unreadable = |(listing, e): (bool, rawzip::Error)| {
+        let what = if listing {
+            "its central directory is cut short or corrupt"
+        } else {
+            "no end-of-central-directory record could be read"
+        };
         InputError::invalid(
             file(),
-            format!("not a readable zip archive (APK, AAB or IPA): {e}"),
+            format!("not a readable zip archive (APK, AAB or IPA): {what} ({e})"),
         )
-    })?;
-    if archive.len() > limits.max_entries {
+    };
+    // The reader's buffer: the end record is looked for in the last 64 KiB and directory
+    // records are read a buffer at a time. No larger than the archive, which most small test
+    // and tool archives are far below; a directory record longer than it (a name, extra field
+    // and comment of up to 64 KiB each: valid, if odd) is read again with room for any.
+    let mut buffer = vec![
+        0u8;
+        usize::try_from(len)
+            .unwrap_or(usize::MAX)
+            .clamp(64, 1 << 16)
+    ];
+    match read_entries(&reader, len, &mut buffer, limits) {
+        Err((_, e)) if matches!(e.kind(), rawzip::ErrorKind::BufferTooSmall { .. }) => {
+            let mut buffer = vec![0u8; rawzip::MAX_CENTRAL_DIRECTORY_RECORD_SIZE];
+            read_entries(&reader, len, &mut buffer, limits)
+        }
+        other => other,
+    }
+    .map_err(unreadable)
+    .and_then(|listing| audit_entries(display, listing, limits, budget))
+}
+
+/// What the central directory lists: the audited entries by kind, every name (for the
+/// duplicate check) and the number of entries; or, past the entry limit, that number alone.
+struct Listing<R> {
+    archive: rawzip::ZipArchive<R>,
+    apk: Vec<Audited>,
+    aab: Vec<Audited>,
+    ipa: Vec<Audited>,
+    names: Names,
+    listed: u64,
+}
+
+fn read_entries<R: ReaderAt>(
+    reader: R,
+    len: u64,
+    buffer: &mut [u8],
+    limits: &Limits,
+) -> Result<Listing<R>, (bool, rawzip::Error)> {
+    // The end record is found from the archive's end, so data prepended to it (Janus-style
+    // APKs) is skipped, as Android's reader does; it says how many entries the directory
+    // lists, so an archive listing millions is refused before any is read.
+    let archive = rawzip::ZipLocator::new()
+        .locate_in_reader(reader, buffer, len)
+        .map_err(|(_, e)| (false, e))?;
+    let mut listing = Listing {
+        listed: archive.entries_hint(),
+        apk: Vec::new(),
+        aab: Vec::new(),
+        ipa: Vec::new(),
+        names: Names::default(),
+        archive,
+    };
+    if listing.listed > limits.max_entries as u64 {
+        return Ok(listing);
+    }
+    // Only the names of the entries audited are kept: an app has thousands of others. Every
+    // name is still looked at once, for duplicates: Android's libziparchive refuses an archive
+    // listing a name twice ("Duplicate entry"), and which copy another tool reads is arbitrary.
+    listing.listed = 0;
+    let mut entries = listing.archive.entries(buffer);
+    while let Some(record) = entries.next_entry().map_err(|e| (true, e))? {
+        listing.listed += 1;
+        if listing.listed > limits.max_entries as u64 {
+            break;
+        }
+        let raw = record.file_path();
+        let raw: &[u8] = raw.as_ref();
+        listing.names.add(raw);
+        let Ok(n) = std::str::from_utf8(raw) else {
+            continue;
+        };
+        let kind = if n == "AndroidManifest.xml" {
+            &mut listing.apk
+        } else if is_module_manifest(n) {
+            &mut listing.aab
+        } else if is_ipa_plist(n) {
+            &mut listing.ipa
+        } else {
+            continue;
+        };
+        kind.push(Audited {
+            name: n.to_owned(),
+            at: record.wayfinder(),
+            method: record.compression_method(),
+            compressed: record.compressed_size_hint(),
+            declared: record.uncompressed_size_hint(),
+        });
+    }
+    Ok(listing)
+}
+
+/// The listing's limits and duplicates checked, its kind decided, its audited entries read.
+fn audit_entries<R: ReaderAt>(
+    display: &str,
+    listing: Listing<R>,
+    limits: &Limits,
+    budget: &Budget,
+) -> Result<Vec<ParsedInput>, InputError> {
+    let file = || Location::file(display);
+    let Listing {
+        archive,
+        apk,
+        aab,
+        ipa,
+        names,
+        listed,
+    } = listing;
+    if listed > limits.max_entries as u64 {
         return Err(InputError::invalid(
             file(),
             format!(
-                "the archive lists {} entries, over the entry-count limit (max-entries = {})",
-                archive.len(),
+                "the archive lists {listed} entries, over the entry-count limit \
+                 (max-entries = {})",
                 limits.max_entries
             ),
         ));
     }
-    // Only the names of the entries audited are kept: an app has thousands of others.
-    let (mut apk, mut aab, mut ipa) = (Vec::new(), Vec::new(), Vec::new());
-    let mut named = 0;
-    for i in 0..archive.len() {
-        let Some(n) = archive.name_for_index(i) else {
-            continue;
-        };
-        named += 1;
-        let kind = if n == "AndroidManifest.xml" {
-            &mut apk
-        } else if is_module_manifest(n) {
-            &mut aab
-        } else if is_ipa_plist(n) {
-            &mut ipa
-        } else {
-            continue;
-        };
-        kind.push((i, n.to_owned()));
+    if let Some(name) = names.first_duplicate() {
+        return Err(InputError::invalid(
+            file(),
+            format!(
+                "the archive lists the entry {name} more than once; Android refuses an \
+                 archive with duplicate entries, and which copy a tool reads is arbitrary"
+            ),
+        ));
     }
     let hint = ArtifactKind::from_name(display);
     let kind = match (hint, apk.is_empty(), aab.is_empty(), ipa.is_empty()) {
@@ -338,7 +290,7 @@ pub fn read_archive_within<R: Read + Seek>(
             };
             return Err(InputError::invalid(
                 file(),
-                format!("{expected} ({named} entries)"),
+                format!("{expected} ({listed} entries)"),
             ));
         }
     };
@@ -346,16 +298,9 @@ pub fn read_archive_within<R: Read + Seek>(
     let mut inputs = Vec::new();
     match kind {
         ArtifactKind::Apk => {
-            if apk.len() > 1 {
-                return Err(InputError::invalid(
-                    file(),
-                    "the archive has more than one AndroidManifest.xml entry; Android refuses \
-                     duplicate entries, and permaudit cannot tell which one ships",
-                ));
-            }
-            let (index, name) = &apk[0];
-            let inner = format!("{display}!/{name}");
-            let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
+            let entry = &apk[0];
+            let inner = format!("{display}!/{}", entry.name);
+            let bytes = read_entry(&archive, entry, &inner, limits, budget)?;
             inputs.push(axml::parse_binary_manifest_within(
                 &inner,
                 &bytes,
@@ -364,16 +309,16 @@ pub fn read_archive_within<R: Read + Seek>(
             )?);
         }
         ArtifactKind::Aab => {
-            for (index, name) in &aab {
-                let inner = format!("{display}!/{name}");
-                let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
+            for entry in &aab {
+                let inner = format!("{display}!/{}", entry.name);
+                let bytes = read_entry(&archive, entry, &inner, limits, budget)?;
                 inputs.push(proto::parse_proto_manifest_within(&inner, &bytes, budget)?);
             }
         }
         ArtifactKind::Ipa => {
-            for (index, name) in &ipa {
-                let inner = format!("{display}!/{name}");
-                let bytes = read_entry(&mut archive, *index, &inner, limits, budget)?;
+            for entry in &ipa {
+                let inner = format!("{display}!/{}", entry.name);
+                let bytes = read_entry(&archive, entry, &inner, limits, budget)?;
                 let mut parsed = plist::parse_plist_within(&inner, &bytes, budget)?;
                 parsed.kind = InputKind::Ipa;
                 inputs.push(parsed);
@@ -382,6 +327,52 @@ pub fn read_archive_within<R: Read + Seek>(
     }
     inputs.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(inputs)
+}
+
+/// Every entry name of an archive, kept as a hash and a place in one buffer of names (not an
+/// allocation per entry), for the duplicate check.
+#[derive(Default)]
+struct Names {
+    bytes: Vec<u8>,
+    /// `(hash, start, end)` of each name in `bytes`, in directory order.
+    seen: Vec<(u64, usize, usize)>,
+}
+
+impl Names {
+    fn add(&mut self, name: &[u8]) {
+        use std::hash::BuildHasher;
+        // Fixed seed: the check is exact whatever the hashes, which only order the names.
+        let hash = foldhash::fast::FixedState::with_seed(0).hash_one(name);
+        let start = self.bytes.len();
+        self.bytes.extend_from_slice(name);
+        self.seen.push((hash, start, self.bytes.len()));
+    }
+
+    /// The name whose second listing comes first in the directory, if any is listed twice.
+    fn first_duplicate(&self) -> Option<String> {
+        let mut order: Vec<usize> = (0..self.seen.len()).collect();
+        order.sort_unstable_by_key(|&i| (self.seen[i].0, i));
+        let name = |i: usize| &self.bytes[self.seen[i].1..self.seen[i].2];
+        let mut second: Option<usize> = None;
+        // Names of one hash are together and in directory order: each is compared with the
+        // earlier ones of its hash (a real collision only adds a comparison).
+        let mut run = 0;
+        while run < order.len() {
+            let hash = self.seen[order[run]].0;
+            let end = run + order[run..].partition_point(|&i| self.seen[i].0 == hash);
+            for later in run + 1..end {
+                let duplicated = order[run..later]
+                    .iter()
+                    .any(|&earlier| name(earlier) == name(order[later]));
+                if duplicated {
+                    second = Some(second.map_or(order[later], |s| s.min(order[later])));
+                    break;
+                }
+            }
+            run = end;
+        }
+        second.map(|i| String::from_utf8_lossy(name(i)).into_owned())
+    }
 }
 
 /// `<module>/manifest/AndroidManifest.xml`, with `<module>` one path component.
@@ -414,20 +405,16 @@ fn is_ipa_plist(name: &str) -> bool {
 }
 
 /// Inflates one entry into memory under the limits.
-fn read_entry<R: Read + Seek>(
-    archive: &mut ZipArchive<R>,
-    index: usize,
+fn read_entry<R: ReaderAt>(
+    archive: &rawzip::ZipArchive<R>,
+    audited: &Audited,
     inner: &str,
     limits: &Limits,
     budget: &Budget,
 ) -> Result<Vec<u8>, InputError> {
     let invalid = |message: String| InputError::invalid(Location::file(inner), message);
-    let zip_error = |e: zip::result::ZipError| invalid(format!("cannot read the entry: {e}"));
-
-    let (method, compressed, declared) = {
-        let raw = archive.by_index_raw(index).map_err(zip_error)?;
-        (raw.compression(), raw.compressed_size(), raw.size())
-    };
+    let zip_error = |e: rawzip::Error| invalid(format!("cannot read the entry: {e}"));
+    let (method, compressed, declared) = (audited.method, audited.compressed, audited.declared);
     if compressed > limits.max_compressed {
         return Err(invalid(format!(
             "the entry is {compressed} bytes compressed, over the compressed-size limit \
@@ -438,26 +425,39 @@ fn read_entry<R: Read + Seek>(
     if declared > limits.max_inflated {
         return Err(inflated_error(inner, limits));
     }
+    let entry = archive.get_entry(audited.at).map_err(zip_error)?;
     let cap = limits.max_inflated;
     // Sized once from the declared size (already under the cap): growing by doubling would
     // hold up to three times the entry while copying. A lying size only costs a regrowth.
     let mut out = Vec::with_capacity(usize::try_from(declared).unwrap_or(0));
+    // Stored and deflated data are checked against the directory's CRC and size as they are
+    // read to the end.
     let read = match method {
-        CompressionMethod::Stored | CompressionMethod::Deflated => {
-            let entry = archive.by_index(index).map_err(zip_error)?;
-            entry.take(cap + 1).read_to_end(&mut out)
+        rawzip::CompressionMethod::STORE => entry
+            .verifying_reader(entry.reader())
+            .take(cap + 1)
+            .read_to_end(&mut out),
+        rawzip::CompressionMethod::DEFLATE => {
+            // The compressed bytes in one read (their size is under its cap), inflated from
+            // memory: no second buffer between the file and the inflater.
+            let mut compressed = Vec::with_capacity(usize::try_from(compressed).unwrap_or(0));
+            entry
+                .reader()
+                .read_to_end(&mut compressed)
+                .map_err(|e| invalid(format!("cannot read the entry: {e}")))?;
+            entry
+                .verifying_reader(flate2::bufread::DeflateDecoder::new(compressed.as_slice()))
+                .take(cap + 1)
+                .read_to_end(&mut out)
         }
         // An unknown method on an entry whose sizes match is stored data with a scrambled
         // method field (an anti-analysis trick); Android reads it as stored, so do we.
-        other if compressed == declared => {
-            let _ = other;
-            let entry = archive.by_index_raw(index).map_err(zip_error)?;
-            entry.take(cap + 1).read_to_end(&mut out)
-        }
+        _ if compressed == declared => entry.reader().take(cap + 1).read_to_end(&mut out),
         other => {
             return Err(invalid(format!(
-                "compression method {other} is not supported (an APK, AAB or IPA uses stored \
-                 or deflate)"
+                "compression method {} is not supported (an APK, AAB or IPA uses stored or \
+                 deflate)",
+                other.as_u16()
             )));
         }
     };
@@ -486,7 +486,7 @@ mod tests {
     use crate::input::testing::{sample_axml, zip};
 
     fn read(bytes: &[u8], limits: &Limits) -> Result<Vec<ParsedInput>, String> {
-        read_archive("a.apk", std::io::Cursor::new(bytes), limits).map_err(|e| e.to_string())
+        read_archive("a.apk", bytes, limits).map_err(|e| e.to_string())
     }
 
     #[test]

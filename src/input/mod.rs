@@ -25,7 +25,6 @@ pub mod proto;
 pub mod testing;
 pub mod uniapp;
 pub mod unread;
-mod window;
 pub mod xcode;
 pub(crate) mod xml;
 pub(crate) mod xmltree;
@@ -270,9 +269,10 @@ pub fn read_all(
         .read_to_end(&mut head)
         .map_err(io_error)?;
     if is_archive(display, &head) {
-        return archive::read_archive_within(
+        return archive::read_archive_file(
             display,
-            window::WindowedFile::new(file, meta.len()),
+            file,
+            meta.len(),
             &archive::LIMITS,
             &limits.budget,
         );

@@ -8,7 +8,7 @@
 //! lies, and the text produced is capped too; the XML reader is streaming, never expands
 //! entities, and nested tables past [`MAX_TABLE_DEPTH`] are read as cell text.
 
-use std::io::{Cursor, Read};
+use std::io::Read;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
@@ -33,34 +33,68 @@ pub(crate) fn is_zip(bytes: &[u8]) -> bool {
 
 /// The text of a `.docx`: paragraphs as lines, tables as HTML table rows.
 pub(crate) fn text(bytes: &[u8]) -> Result<String, DocxError> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes))
-        .map_err(|e| DocxError(format!("not a readable zip archive ({e})")))?;
-    if archive.len() > MAX_ENTRIES {
-        return Err(DocxError(format!(
-            "the archive has {} entries; a Word document has at most {MAX_ENTRIES}",
-            archive.len()
-        )));
+    let unreadable = |e: rawzip::Error| DocxError(format!("not a readable zip archive ({e})"));
+    let too_many = |n: u64| {
+        DocxError(format!(
+            "the archive has {n} entries; a Word document has at most {MAX_ENTRIES}"
+        ))
+    };
+    let archive = rawzip::ZipArchive::from_slice(bytes).map_err(unreadable)?;
+    if archive.entries_hint() > MAX_ENTRIES as u64 {
+        return Err(too_many(archive.entries_hint()));
     }
-    let index = archive.index_for_name(DOCUMENT_PART).ok_or_else(|| {
+    let mut part = None;
+    let mut listed = 0u64;
+    let mut entries = archive.entries();
+    while let Some(record) = entries.next_entry().map_err(unreadable)? {
+        listed += 1;
+        if listed > MAX_ENTRIES as u64 {
+            return Err(too_many(listed));
+        }
+        let path = record.file_path();
+        let path: &[u8] = path.as_ref();
+        if path == DOCUMENT_PART.as_bytes() && part.is_none() {
+            part = Some((
+                record.wayfinder(),
+                record.compression_method(),
+                record.uncompressed_size_hint(),
+                record.compressed_size_hint(),
+            ));
+        }
+    }
+    let (at, method, size, compressed) = part.ok_or_else(|| {
         DocxError(format!(
             "a zip archive without {DOCUMENT_PART}: not a Word (.docx) document"
         ))
     })?;
     let cap = MAX_DOCUMENT_BYTES as u64;
-    let entry = archive
-        .by_index(index)
-        .map_err(|e| DocxError(format!("cannot read {DOCUMENT_PART}: {e}")))?;
-    if entry.size() > cap || entry.compressed_size() > cap {
+    if size > cap || compressed > cap {
         return Err(DocxError(format!(
-            "{DOCUMENT_PART} inflates to {} bytes; at most {cap} are read",
-            entry.size()
+            "{DOCUMENT_PART} inflates to {size} bytes; at most {cap} are read"
         )));
     }
-    let mut xml = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0).min(1 << 20));
-    entry
-        .take(cap + 1)
-        .read_to_end(&mut xml)
-        .map_err(|e| DocxError(format!("cannot inflate {DOCUMENT_PART}: {e}")))?;
+    let cannot_read = |e: String| DocxError(format!("cannot read {DOCUMENT_PART}: {e}"));
+    let entry = archive
+        .get_entry(at)
+        .map_err(|e| cannot_read(e.to_string()))?;
+    let mut xml = Vec::with_capacity(usize::try_from(size).unwrap_or(0).min(1 << 20));
+    let read = match method {
+        rawzip::CompressionMethod::STORE => entry
+            .verifying_reader(entry.data())
+            .take(cap + 1)
+            .read_to_end(&mut xml),
+        rawzip::CompressionMethod::DEFLATE => entry
+            .verifying_reader(flate2::read::DeflateDecoder::new(entry.data()))
+            .take(cap + 1)
+            .read_to_end(&mut xml),
+        other => {
+            return Err(cannot_read(format!(
+                "compression method {} (Word writes stored or deflate)",
+                other.as_u16()
+            )));
+        }
+    };
+    read.map_err(|e| DocxError(format!("cannot inflate {DOCUMENT_PART}: {e}")))?;
     if xml.len() as u64 > cap {
         return Err(DocxError(format!(
             "{DOCUMENT_PART} inflates to more than {cap} bytes (a zip bomb?)"
