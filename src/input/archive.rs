@@ -145,21 +145,45 @@ fn read_located<R: ReaderAt>(
     // records are read a buffer at a time. No larger than the archive, which most small test
     // and tool archives are far below; a directory record longer than it (a name, extra field
     // and comment of up to 64 KiB each: valid, if odd) is read again with room for any.
-    let mut buffer = vec![
-        0u8;
-        usize::try_from(len)
+    // A batch of APKs reads one after another on a thread: the buffer and the inflater of the
+    // last one are kept for the next (zeroing 64 KiB and allocating an inflater's window per
+    // archive were a tenth of a batch).
+    SCRATCH.with_borrow_mut(|scratch| {
+        let wanted = usize::try_from(len)
             .unwrap_or(usize::MAX)
-            .clamp(64, 1 << 16)
-    ];
-    match read_entries(&reader, len, &mut buffer, limits) {
-        Err((_, e)) if matches!(e.kind(), rawzip::ErrorKind::BufferTooSmall { .. }) => {
-            let mut buffer = vec![0u8; rawzip::MAX_CENTRAL_DIRECTORY_RECORD_SIZE];
-            read_entries(&reader, len, &mut buffer, limits)
+            .clamp(64, 1 << 16);
+        if scratch.buffer.len() < wanted {
+            scratch.buffer = vec![0u8; wanted];
         }
-        other => other,
-    }
-    .map_err(unreadable)
-    .and_then(|listing| audit_entries(display, listing, limits, budget))
+        match read_entries(&reader, len, &mut scratch.buffer, limits) {
+            Err((_, e)) if matches!(e.kind(), rawzip::ErrorKind::BufferTooSmall { .. }) => {
+                scratch.buffer = vec![0u8; rawzip::MAX_CENTRAL_DIRECTORY_RECORD_SIZE];
+                read_entries(&reader, len, &mut scratch.buffer, limits)
+            }
+            other => other,
+        }
+        .map_err(unreadable)
+        .and_then(|listing| audit_entries(display, listing, limits, budget, &mut scratch.inflate))
+    })
+}
+
+/// What reading an archive needs besides the archive itself, kept per thread.
+#[derive(Default)]
+struct Scratch {
+    /// The end-record and central-directory buffer.
+    buffer: Vec<u8>,
+    inflate: Inflate,
+}
+
+/// An inflater and the buffer its compressed input is read into.
+#[derive(Default)]
+struct Inflate {
+    decoder: Option<flate2::bufread::DeflateDecoder<std::io::Cursor<Vec<u8>>>>,
+    compressed: Vec<u8>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// What the central directory lists: the audited entries by kind, every name (for the
@@ -238,6 +262,7 @@ fn audit_entries<R: ReaderAt>(
     listing: Listing<R>,
     limits: &Limits,
     budget: &Budget,
+    inflate: &mut Inflate,
 ) -> Result<Vec<ParsedInput>, InputError> {
     let file = || Location::file(display);
     let Listing {
@@ -300,7 +325,7 @@ fn audit_entries<R: ReaderAt>(
         ArtifactKind::Apk => {
             let entry = &apk[0];
             let inner = format!("{display}!/{}", entry.name);
-            let bytes = read_entry(&archive, entry, &inner, limits, budget)?;
+            let bytes = read_entry(&archive, entry, &inner, limits, budget, inflate)?;
             inputs.push(axml::parse_binary_manifest_within(
                 &inner,
                 &bytes,
@@ -311,14 +336,14 @@ fn audit_entries<R: ReaderAt>(
         ArtifactKind::Aab => {
             for entry in &aab {
                 let inner = format!("{display}!/{}", entry.name);
-                let bytes = read_entry(&archive, entry, &inner, limits, budget)?;
+                let bytes = read_entry(&archive, entry, &inner, limits, budget, inflate)?;
                 inputs.push(proto::parse_proto_manifest_within(&inner, &bytes, budget)?);
             }
         }
         ArtifactKind::Ipa => {
             for entry in &ipa {
                 let inner = format!("{display}!/{}", entry.name);
-                let bytes = read_entry(&archive, entry, &inner, limits, budget)?;
+                let bytes = read_entry(&archive, entry, &inner, limits, budget, inflate)?;
                 let mut parsed = plist::parse_plist_within(&inner, &bytes, budget)?;
                 parsed.kind = InputKind::Ipa;
                 inputs.push(parsed);
@@ -411,6 +436,7 @@ fn read_entry<R: ReaderAt>(
     inner: &str,
     limits: &Limits,
     budget: &Budget,
+    inflate: &mut Inflate,
 ) -> Result<Vec<u8>, InputError> {
     let invalid = |message: String| InputError::invalid(Location::file(inner), message);
     let zip_error = |e: rawzip::Error| invalid(format!("cannot read the entry: {e}"));
@@ -440,15 +466,28 @@ fn read_entry<R: ReaderAt>(
         rawzip::CompressionMethod::DEFLATE => {
             // The compressed bytes in one read (their size is under its cap), inflated from
             // memory: no second buffer between the file and the inflater.
-            let mut compressed = Vec::with_capacity(usize::try_from(compressed).unwrap_or(0));
+            let mut input = std::mem::take(&mut inflate.compressed);
+            input.clear();
+            input.reserve(usize::try_from(compressed).unwrap_or(0));
             entry
                 .reader()
-                .read_to_end(&mut compressed)
+                .read_to_end(&mut input)
                 .map_err(|e| invalid(format!("cannot read the entry: {e}")))?;
-            entry
-                .verifying_reader(flate2::bufread::DeflateDecoder::new(compressed.as_slice()))
+            let input = std::io::Cursor::new(input);
+            let mut decoder = match inflate.decoder.take() {
+                Some(mut decoder) => {
+                    decoder.reset(input);
+                    decoder
+                }
+                None => flate2::bufread::DeflateDecoder::new(input),
+            };
+            let read = entry
+                .verifying_reader(&mut decoder)
                 .take(cap + 1)
-                .read_to_end(&mut out)
+                .read_to_end(&mut out);
+            inflate.compressed = decoder.reset(std::io::Cursor::new(Vec::new())).into_inner();
+            inflate.decoder = Some(decoder);
+            read
         }
         // An unknown method on an entry whose sizes match is stored data with a scrambled
         // method field (an anti-analysis trick); Android reads it as stored, so do we.
