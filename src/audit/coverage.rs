@@ -101,6 +101,11 @@ pub fn coverage(
 ) -> Vec<PlatformCoverage> {
     let mut requested: BTreeMap<Platform, BTreeMap<&str, Vec<Location>>> = BTreeMap::new();
     let mut any_request: BTreeMap<Platform, BTreeSet<&str>> = BTreeMap::new();
+    // The places already listed, per platform and permission: a tree of thousands of
+    // manifests requests `INTERNET` in each, and scanning its list for every one was
+    // quadratic.
+    let mut listed: std::collections::HashSet<(Platform, &str, &Location)> =
+        std::collections::HashSet::new();
     for input in inputs {
         // A project file reported on with notes only audits no platform.
         if input.kind == crate::model::InputKind::Project {
@@ -119,9 +124,10 @@ pub fn coverage(
             all.insert(&r.permission);
             if !r.own && seen.insert(r.permission.as_str()) {
                 // Variants of one module share their manifests' lines: one place, listed once.
-                let at = own.entry(&r.permission).or_default();
-                if !at.contains(&r.location) {
-                    at.push(r.location.clone());
+                if listed.insert((platform, r.permission.as_str(), &r.location)) {
+                    own.entry(&r.permission)
+                        .or_default()
+                        .push(r.location.clone());
                 }
             }
         }
