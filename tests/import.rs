@@ -1024,6 +1024,18 @@ fn more_shapes_policies_are_published_in() {
                  在桌面添加图标 快速打开常用功能\n",
             ],
         ),
+        (
+            // Bulleted `label：what for` items under a heading that is also a column word
+            // (`权限说明`): items, not a flattened table's header. An item whose label the
+            // lexicon does not know, first or later, is an unresolved row, not the heading's
+            // text or the description of the item above.
+            "40-bullet-items.zh.md",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &["  - name: 相机权限\n    permissions: [CAMERA]\n    purpose: 用于扫描二维码\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1037,6 +1049,16 @@ fn more_shapes_policies_are_published_in() {
                     && stderr.contains("columns); each row names its own"),
                 "{stderr}\n{yaml}"
             );
+        } else if file.starts_with("40-") {
+            for line in [
+                "40-bullet-items.zh.md:3:1: unresolved: \"读取/写入/删除SD卡中的内容权限\"",
+                "40-bullet-items.zh.md:5:1: unresolved: \"悬浮球权限\"",
+            ] {
+                assert!(
+                    stderr.contains(line),
+                    "wanted {line:?} in\n{stderr}\n{yaml}"
+                );
+            }
         } else if file.starts_with("37-") {
             assert!(
                 stderr.contains(

@@ -423,6 +423,16 @@ fn parse(text: &str) -> Parsed<'_> {
 /// What opens a bulleted item.
 const BULLETS: [&str; 10] = ["- ", "* ", "+ ", "• ", "· ", "●", "○", "■", "◆", "▪"];
 
+/// The bullet a line opens with, and how far it is indented.
+fn bullet_of(text: &str) -> Option<(usize, &'static str)> {
+    let t = text.trim_start();
+    let indent = text.len() - t.len();
+    BULLETS
+        .iter()
+        .find(|b| t.starts_with(**b))
+        .map(|&b| (indent, b))
+}
+
 /// The marker at the start of a line, and the text after it.
 fn strip_marker(text: &str) -> (Marker, &str) {
     let t = text.trim_start();
@@ -775,6 +785,9 @@ struct Open {
     label_first: bool,
     /// Whether the row's first line is a numbered item (`三、`, `3.`), not a heading or bullet.
     numbered: bool,
+    /// The bullet (and its indent) of a row that is a whole bulleted item, `- 相机权限：拍照`:
+    /// the next item with the same bullet is the next row.
+    item: Option<(usize, &'static str)>,
     /// In a flattened table, the first line past the row's own cells that reads as a name:
     /// the index it took in `cells` and its line. A whole group of cells from there is the
     /// next row, whose label the lexicon does not know.
@@ -809,6 +822,7 @@ impl Open {
                     label_first: false,
                     also: Vec::new(),
                     numbered: false,
+                    item: None,
                     overflow: None,
                     open_field: None,
                 }
@@ -1050,8 +1064,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 let word_column = |text: &str| {
                     let (marker, body) = strip_marker(text);
                     let body = body.trim();
+                    // Nor a bullet, nor `name：text` (`- 相机权限：拍照`): an item, not a column.
+                    let item = bullet_of(text).is_some()
+                        || body.trim_end_matches([':', '：']).contains([':', '：']);
                     (body.chars().count() <= 40
                         && !numbered_item(text)
+                        && !item
                         && (marker == Marker::Plain || !text.trim_start().starts_with('#'))
                         && find::platform_named_in(body).is_none()
                         && resolve::identifiers(body).is_empty()
@@ -1214,8 +1232,35 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     && o.lines + 1 < header.len()
                     && (tokens.is_empty() || (o.anchor == Anchor::Label && o.lines == 0))
             });
+        // `- 悬浮球权限：显示悬浮球` after the item `- 相机权限：拍照`: the list's next item, a
+        // permission by its own word, is the next row even when the lexicon does not know its
+        // label (shown unresolved, not the description of the row above).
+        // So is the list's first item when the item after it is a known label's.
+        let bullet = bullet_of(&line.text);
+        let item_after = || {
+            lines.get(index + 1).is_some_and(|next| {
+                let next_parsed = parse(&next.text);
+                bullet_of(&next.text) == bullet
+                    && next_parsed.fields.is_empty()
+                    && label_then_text(next_parsed.body.trim())
+                        .is_some_and(|(head, _)| mentions_permissions(head))
+            })
+        };
+        let next_item_row = (parsed.fields.is_empty()
+            && tokens.is_empty()
+            && bullet.is_some()
+            && (open.as_ref().is_some_and(|o| o.item == bullet) || item_after()))
+        .then(|| split_name(body))
+        .flatten()
+        .map(|(head, rest)| (label_text(head), rest))
+        .filter(|(head, _)| !head.is_empty() && short(head) && mentions_permissions(head));
+        let mut whole_item = false;
         let anchor = if in_cells {
             None
+        } else if let Some((head, rest)) = next_item_row {
+            pending_purpose = Some(rest.to_owned());
+            whole_item = true;
+            Some((Anchor::Label, head.to_owned()))
         } else if let Some(value) = name_field {
             Some((Anchor::Field, value))
         } else if !tokens.is_empty() && parsed.fields.is_empty() {
@@ -1282,6 +1327,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             // `- 相机：扫描二维码`: a known label, then what it is for.
             (near_cue || mentions_permissions(head)).then(|| {
                 pending_purpose = Some(rest.to_owned());
+                whole_item = true;
                 (Anchor::Label, head.to_owned())
             })
         } else if parsed.fields.is_empty() && short(body) {
@@ -1423,6 +1469,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 label_first: merged,
                 also,
                 numbered: numbered_item(&line.text),
+                item: whole_item.then(|| bullet_of(&line.text)).flatten(),
                 overflow: None,
                 open_field: None,
             };
