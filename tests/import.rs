@@ -1036,6 +1036,17 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - name: 相机权限\n    permissions: [CAMERA]\n    purpose: 用于扫描二维码\n"],
         ),
+        (
+            // Names under `android.permission.` that Android does not define, a typo and one
+            // cut off where the page's excerpt ends: unresolved, never disclosed as written.
+            // Another prefix is an app's own permission, kept.
+            "41-undefined-platform-names.en.md",
+            &[
+                "android.permission.CAMERA",
+                "com.example.app.permission.C2D_MESSAGE",
+            ],
+            &[],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1049,6 +1060,19 @@ fn more_shapes_policies_are_published_in() {
                     && stderr.contains("columns); each row names its own"),
                 "{stderr}\n{yaml}"
             );
+        } else if file.starts_with("41-") {
+            for line in [
+                "41-undefined-platform-names.en.md:6:3: unresolved: \
+                 `android.permission.WRITE_INTERNAL_STORAGE` is not a permission Android defines \
+                 (did you mean `WRITE_EXTERNAL_STORAGE`?)",
+                "41-undefined-platform-names.en.md:8:3: unresolved: `android.permission.ACCESS_` \
+                 is not a permission Android defines",
+            ] {
+                assert!(
+                    stderr.contains(line),
+                    "wanted {line:?} in\n{stderr}\n{yaml}"
+                );
+            }
         } else if file.starts_with("40-") {
             for line in [
                 "40-bullet-items.zh.md:3:1: unresolved: \"读取/写入/删除SD卡中的内容权限\"",

@@ -245,6 +245,9 @@ pub(crate) enum Resolved {
 }
 
 /// Resolves a short Android name the way the policy loader will.
+/// The prefix of the permissions the Android platform itself defines.
+pub(crate) const PLATFORM_PREFIX: &str = "android.permission.";
+
 pub(crate) fn resolve_short(short: &str, suggest: bool) -> Resolved {
     if !known_short(short) {
         let nearest = suggest

@@ -128,6 +128,31 @@ impl Importer<'_> {
                         format!("`{}` is a HarmonyOS permission; left out", token.text),
                     ));
                 }
+                // `android.permission.ACCESS_` (a name cut short) or a typo of a platform
+                // name: the `android.permission.` prefix is the platform's own, so a name under
+                // it that Android does not define is no disclosure, whatever it was meant to be.
+                // Other prefixes are apps' and vendors' own permissions, kept as written.
+                (Platform::Android, Ident::AndroidFull)
+                    if token.text.starts_with(resolve::PLATFORM_PREFIX)
+                        && catalog().android_permission(&token.text).is_none() =>
+                {
+                    let suggest = self.suggestions < MAX_SUGGESTIONS;
+                    self.suggestions += usize::from(suggest);
+                    let short = &token.text[resolve::PLATFORM_PREFIX.len()..];
+                    let nearest = match resolve::resolve_short(short, suggest) {
+                        Resolved::Unknown { nearest } => nearest,
+                        _ => None,
+                    };
+                    doubts.push((
+                        DiagnosticKind::Unresolved,
+                        at,
+                        format!(
+                            "`{}` is not a permission Android defines{}",
+                            token.text,
+                            nearest.map_or(String::new(), |n| format!(" (did you mean `{n}`?)"))
+                        ),
+                    ));
+                }
                 (Platform::Android, Ident::AndroidFull) => perms.push((
                     Perm {
                         written: token.text.clone(),

@@ -52,10 +52,10 @@ pub(super) fn render(name: &str, document: &str, rows: &[OutRow]) -> String {
             if row.perms.is_empty() {
                 let _ = writeln!(
                     out,
-                    "  # {note}: left out, {}",
+                    "  # {note}: left out{}",
                     row.name
                         .as_deref()
-                        .map_or(String::new(), |n| format!("\"{}\"", comment(n)))
+                        .map_or(String::new(), |n| format!(", \"{}\"", comment(n)))
                 );
                 continue;
             }
