@@ -1047,6 +1047,35 @@ fn more_shapes_policies_are_published_in() {
             ],
             &[],
         ),
+        (
+            // Items written alike without bullets, here with bold names: the item between two
+            // known ones is the next row (unresolved), not the description of the one above.
+            "42-bold-items.zh.md",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &["  - name: 相机权限\n    permissions: [CAMERA]\n    purpose: 用于扫描二维码。\n"],
+        ),
+        (
+            // No list at all, so sentences are read: a bracketed label (`【悬浮球权限】`) is a
+            // row even when the lexicon does not know it.
+            "43-bracketed-labels.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[],
+        ),
+        (
+            // The same in English, `Name permission: text` lines.
+            "44-plain-items.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1059,6 +1088,24 @@ fn more_shapes_policies_are_published_in() {
                 ) && !yaml.contains("permission.READ]")
                     && stderr.contains("columns); each row names its own"),
                 "{stderr}\n{yaml}"
+            );
+        } else if let Some(line) = [
+            ("42-", "42-bold-items.zh.md:5:1: unresolved: \"悬浮球权限\""),
+            (
+                "43-",
+                "43-bracketed-labels.zh.txt:3:2: unresolved: \"悬浮球\"",
+            ),
+            (
+                "44-",
+                "44-plain-items.en.txt:4:1: unresolved: \"Floating ball permission\"",
+            ),
+        ]
+        .iter()
+        .find_map(|(prefix, line)| file.starts_with(prefix).then_some(*line))
+        {
+            assert!(
+                stderr.contains(line) && stderr.matches("unresolved:").count() == 1,
+                "wanted {line:?} in\n{stderr}\n{yaml}"
             );
         } else if file.starts_with("41-") {
             for line in [

@@ -720,6 +720,11 @@ fn glued_seam(body: &str) -> Option<(&str, &str)> {
 /// A line cut at its first `：`, `:`, ` – `, ` — `, ` - ` or `——` within the first
 /// [`MAX_LABEL_LINE`] characters: the name before it and the text after it, both non-empty.
 fn split_name(body: &str) -> Option<(&str, &str)> {
+    split_name_at(body).map(|(head, rest, _)| (head, rest))
+}
+
+/// [`split_name`], and the separator it split at.
+fn split_name_at(body: &str) -> Option<(&str, &str, &'static str)> {
     let limit = body
         .char_indices()
         .nth(MAX_LABEL_LINE)
@@ -729,7 +734,17 @@ fn split_name(body: &str) -> Option<(&str, &str)> {
         .filter_map(|sep| body[..limit].find(sep).map(|i| (i, *sep)))
         .min()?;
     let rest = body[i + sep.len()..].trim();
-    (i > 0 && !rest.is_empty()).then_some((&body[..i], rest))
+    (i > 0 && !rest.is_empty()).then_some((&body[..i], rest, sep))
+}
+
+/// How a one-line `name：text` item is written: its indent, its bullet (none is `""`), whether
+/// its name is bold (`**相机权限**`), and its separator.
+type ItemShape = (usize, &'static str, bool, &'static str);
+
+fn item_shape(text: &str, body: &str) -> Option<ItemShape> {
+    let (_, _, sep) = split_name_at(body)?;
+    let (indent, bullet) = bullet_of(text).unwrap_or((text.len() - text.trim_start().len(), ""));
+    Some((indent, bullet, body.starts_with("**"), sep))
 }
 
 /// Whether a line speaks of permissions (`权限`, `permission`, `授权`, and Taiwan's `許可權`,
@@ -785,9 +800,9 @@ struct Open {
     label_first: bool,
     /// Whether the row's first line is a numbered item (`三、`, `3.`), not a heading or bullet.
     numbered: bool,
-    /// The bullet (and its indent) of a row that is a whole bulleted item, `- 相机权限：拍照`:
-    /// the next item with the same bullet is the next row.
-    item: Option<(usize, &'static str)>,
+    /// How the row's one line is written when it is a whole item (`- 相机权限：拍照`,
+    /// `相机权限：拍照`): the next line written alike is the next row.
+    item: Option<ItemShape>,
     /// In a flattened table, the first line past the row's own cells that reads as a name:
     /// the index it took in `cells` and its line. A whole group of cells from there is the
     /// next row, whose label the lexicon does not know.
@@ -1236,24 +1251,35 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         // permission by its own word, is the next row even when the lexicon does not know its
         // label (shown unresolved, not the description of the row above).
         // So is the list's first item when the item after it is a known label's.
-        let bullet = bullet_of(&line.text);
+        // The same for lines written alike without bullets (`悬浮球权限：…` between
+        // `相机权限：…` and `麦克风权限：…`, `**悬浮球权限**：…`, `Floating ball permission: …`),
+        // after a row written so; the first item only when bulleted, since an unbulleted line
+        // before such rows is as often the list's introduction (`权限说明：…`).
+        let shape = item_shape(&line.text, body);
+        let bulleted = bullet_of(&line.text).is_some();
         let item_after = || {
             lines.get(index + 1).is_some_and(|next| {
                 let next_parsed = parse(&next.text);
-                bullet_of(&next.text) == bullet
+                let next_body = next_parsed.body.trim();
+                item_shape(&next.text, next_body) == shape
                     && next_parsed.fields.is_empty()
-                    && label_then_text(next_parsed.body.trim())
+                    && label_then_text(next_body)
                         .is_some_and(|(head, _)| mentions_permissions(head))
             })
         };
         let next_item_row = (parsed.fields.is_empty()
             && tokens.is_empty()
-            && bullet.is_some()
-            && (open.as_ref().is_some_and(|o| o.item == bullet) || item_after()))
+            && shape.is_some()
+            && (open.as_ref().is_some_and(|o| o.item == shape) || (bulleted && item_after())))
         .then(|| split_name(body))
         .flatten()
         .map(|(head, rest)| (label_text(head), rest))
-        .filter(|(head, _)| !head.is_empty() && short(head) && mentions_permissions(head));
+        .filter(|(head, _)| {
+            !head.is_empty()
+                && short(head)
+                && mentions_permissions(head)
+                && find::column_name_role(head).is_none()
+        });
         let mut whole_item = false;
         let anchor = if in_cells {
             None
@@ -1469,7 +1495,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 label_first: merged,
                 also,
                 numbered: numbered_item(&line.text),
-                item: whole_item.then(|| bullet_of(&line.text)).flatten(),
+                item: whole_item.then(|| item_shape(&line.text, body)).flatten(),
                 overflow: None,
                 open_field: None,
             };

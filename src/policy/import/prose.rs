@@ -239,6 +239,20 @@ fn label_before(text: &str, end: usize) -> Option<Range<usize>> {
         .map(|i| i..end)
 }
 
+/// `【悬浮球权限】`: the range of the label in the brackets around the `权限` at `cue`, when it
+/// is short and inside the clause.
+fn bracketed_before(text: &str, clause_start: usize, cue: usize) -> Option<Range<usize>> {
+    const OPEN: &str = "【";
+    if !text[cue..].strip_prefix("权限")?.starts_with('】') {
+        return None;
+    }
+    let open = text[clause_start..cue].rfind(OPEN)? + clause_start;
+    let label = open + OPEN.len()..cue;
+    let chars = text[label.clone()].chars().count();
+    ((1..=MAX_LABEL_CHARS).contains(&chars) && !text[label.clone()].contains(['】', '【']))
+        .then_some(label)
+}
+
 /// What may stand between two labels of one enumeration.
 fn separator_before(text: &str, at: usize) -> Option<usize> {
     let head = text[..at].trim_end();
@@ -363,6 +377,13 @@ fn read_clause(
             match next {
                 Some(n) => end = n,
                 None => break,
+            }
+        }
+        if labels.is_empty() {
+            // `【悬浮球权限】用于…`: a label in brackets names a permission whether or not the
+            // lexicon knows it; one it does not is read too, to be shown unresolved.
+            if let Some(label) = bracketed_before(text, clause.start, at) {
+                labels.push(label);
             }
         }
         let Some(first) = labels.last() else { continue };
@@ -493,6 +514,14 @@ mod tests {
         // `相机` names CAMERA already: the label stays as it was found.
         let (rows, _) = labels("【相机权限】用于扫码。\n");
         assert_eq!(rows, ["相机"]);
+    }
+
+    #[test]
+    fn a_bracketed_label_is_read_known_or_not() {
+        let (rows, _) = labels("【相机权限】用于扫码。【悬浮球权限】用于显示悬浮球。\n");
+        assert_eq!(rows, ["相机", "悬浮球"]);
+        let (rows, _) = labels("【温馨提示】请授予权限。\n");
+        assert!(rows.is_empty(), "{rows:?}");
     }
 
     #[test]
