@@ -99,7 +99,7 @@ echo "== 2. batch: $(find "$WORK/batch" -type f | wc -l) APKs" >&2
 cat > "$WORK/aapt2_loop.sh" <<EOF
 for f in "$WORK/batch"/*; do "$AAPT2" dump permissions "\$f" >/dev/null; done
 EOF
-hyperfine -N --warmup 1 --min-runs 10 --style none --export-json "$WORK/batch.json" \
+hyperfine -N --warmup 3 --min-runs 30 --style none --export-json "$WORK/batch.json" \
   "$PA $WORK/batch" "sh $WORK/aapt2_loop.sh" "python3 $WORK/ag_batch.py $WORK/batch" \
   >/dev/null 2>&1
 

@@ -1,6 +1,6 @@
 //! Built artifacts — APK, Android App Bundle, IPA — → the inputs they ship.
 //!
-//! The archive is read in place (nothing is extracted to disk) through the `zip` crate, and
+//! The archive is read in place (nothing is extracted to disk) through the `rawzip` crate, and
 //! only the entries that carry permissions are inflated, each into memory under a cap:
 //!
 //! | artifact | entries audited | path shown in reports |
@@ -47,8 +47,9 @@ pub struct Limits {
 
 /// The limits permaudit applies.
 pub const LIMITS: Limits = Limits {
-    // Real APKs list a few thousand entries and the largest IPAs tens of thousands; the zip
-    // reader keeps a few hundred bytes per listed entry, so 100,000 bounds it near 60 MB.
+    // Real APKs list a few thousand entries and the largest IPAs tens of thousands. Past the
+    // audited entries only each name is kept (for the duplicate check), so 100,000 entries
+    // cost a few megabytes.
     max_entries: 100_000,
     max_compressed: 16 * 1024 * 1024,
     max_inflated: 32 * 1024 * 1024,
@@ -561,6 +562,20 @@ mod tests {
             b[i] ^= 0xff;
             let _ = read(&b, &LIMITS);
         }
+    }
+
+    #[test]
+    fn the_duplicate_reported_is_the_one_listed_again_first() {
+        let mut names = Names::default();
+        for n in ["a", "b", "c", "b", "a", "d"] {
+            names.add(n.as_bytes());
+        }
+        assert_eq!(names.first_duplicate().as_deref(), Some("b"));
+        let mut names = Names::default();
+        for n in ["res/a.png", "res/b.png", "AndroidManifest.xml"] {
+            names.add(n.as_bytes());
+        }
+        assert_eq!(names.first_duplicate(), None);
     }
 
     #[test]
