@@ -143,12 +143,11 @@ fn read_located<R: ReaderAt>(
         )
     };
     // The reader's buffer: the end record is looked for in the last 64 KiB and directory
-    // records are read a buffer at a time. No larger than the archive, which most small test
-    // and tool archives are far below; a directory record longer than it (a name, extra field
-    // and comment of up to 64 KiB each: valid, if odd) is read again with room for any.
-    // A batch of APKs reads one after another on a thread: the buffer and the inflater of the
-    // last one are kept for the next (zeroing 64 KiB and allocating an inflater's window per
-    // archive were a tenth of a batch).
+    // records are read a buffer at a time, so 64 KiB, or the archive's size when smaller (most
+    // test and tool archives). A directory record longer than the buffer (a name, extra field
+    // and comment of up to 64 KiB each: valid, if odd) is read again with room for any. The
+    // buffer and the inflater are kept per thread for the next archive of a batch: zeroing
+    // 64 KiB and allocating an inflater's window per archive were a tenth of a batch.
     SCRATCH.with_borrow_mut(|scratch| {
         let wanted = usize::try_from(len)
             .unwrap_or(usize::MAX)
@@ -487,6 +486,10 @@ fn read_entry<R: ReaderAt>(
                 .take(cap + 1)
                 .read_to_end(&mut out);
             inflate.compressed = decoder.reset(std::io::Cursor::new(Vec::new())).into_inner();
+            if inflate.compressed.capacity() > 1 << 20 {
+                // A rare large entry's buffer is not held for the rest of the run.
+                inflate.compressed = Vec::new();
+            }
             inflate.decoder = Some(decoder);
             read
         }

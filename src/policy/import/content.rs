@@ -1116,6 +1116,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     o.finish_into(&header, &mut rows);
                 }
                 header = header_run.clone();
+                sequence = None;
             }
             continue;
         }
@@ -1247,14 +1248,13 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     && o.lines + 1 < header.len()
                     && (tokens.is_empty() || (o.anchor == Anchor::Label && o.lines == 0))
             });
-        // `- 悬浮球权限：显示悬浮球` after the item `- 相机权限：拍照`: the list's next item, a
-        // permission by its own word, is the next row even when the lexicon does not know its
-        // label (shown unresolved, not the description of the row above).
-        // So is the list's first item when the item after it is a known label's.
-        // The same for lines written alike without bullets (`悬浮球权限：…` between
-        // `相机权限：…` and `麦克风权限：…`, `**悬浮球权限**：…`, `Floating ball permission: …`),
-        // after a row written so; the first item only when bulleted, since an unbulleted line
-        // before such rows is as often the list's introduction (`权限说明：…`).
+        // `- 悬浮球权限：显示悬浮球` after the item `- 相机权限：拍照`, or written alike without
+        // a bullet (`悬浮球权限：…`, `**悬浮球权限**：…`, `Floating ball permission: …`): the
+        // list's next item, a permission by its own word, is the next row even when the
+        // lexicon does not know its label (shown unresolved, not the description of the row
+        // above). So is a bulleted list's first item when the item after it is a known label's;
+        // an unbulleted line before such rows is as often the list's introduction
+        // (`权限说明：以下为…`).
         let shape = item_shape(&line.text, body);
         let bulleted = bullet_of(&line.text).is_some();
         let item_after = || {

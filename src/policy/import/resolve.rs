@@ -515,10 +515,17 @@ pub(crate) fn without_platform_tag(label: &str) -> (&str, Option<bool>) {
         .into_iter()
         .find_map(|(word, ios)| {
             let rest = lower.strip_prefix(word)?;
-            // The platform's own word, not the start of another (`androidx`, `iOSApp`);
-            // and not its version (`IDFA(iOS14及以上)`), a name of its own.
+            // The platform's own word, not the start of another (`androidx`, `iOSApp`); not
+            // its version (`IDFA(iOS14及以上)`), a name of its own; and one platform only
+            // (`(iOS与Android)` is both).
+            let other: &[&str] = if ios {
+                &["android", "安卓"]
+            } else {
+                &["ios", "iphone", "苹果"]
+            };
             (!rest.starts_with(|c: char| c.is_ascii_alphabetic())
-                && !rest.bytes().any(|b| b.is_ascii_digit()))
+                && !rest.bytes().any(|b| b.is_ascii_digit())
+                && !other.iter().any(|o| rest.contains(o)))
             .then_some(ios)
         })?;
         (!head.is_empty()).then_some((head, Some(ios)))
@@ -804,7 +811,13 @@ mod tests {
             ("Local network", Some(true))
         );
         // A version is a name of its own; another word is no tag.
-        for untagged in ["IDFA(iOS14及以上)", "库(androidx)", "相机(前置)", "(iOS)"] {
+        for untagged in [
+            "IDFA(iOS14及以上)",
+            "库(androidx)",
+            "相机(前置)",
+            "(iOS)",
+            "相机（iOS与Android）",
+        ] {
             assert_eq!(
                 without_platform_tag(untagged),
                 (untagged, None),
