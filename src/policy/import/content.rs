@@ -1392,7 +1392,20 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                         || (mentions_permissions(label) && described))
             };
             let numbered_cell = numbered_row && tokens.is_empty() && !label.is_empty();
-            (known || numbered_cell || next_item()).then(|| (Anchor::Label, label.to_owned()))
+            if known || numbered_cell {
+                Some((Anchor::Label, label.to_owned()))
+            } else if next_item() {
+                // `2. 悬浮球：用于显示悬浮球`: the name before the colon, what for after it.
+                match split_name(body).filter(|(head, _)| short(head)) {
+                    Some((head, rest)) => {
+                        pending_purpose = Some(rest.to_owned());
+                        Some((Anchor::Label, label_text(head).to_owned()))
+                    }
+                    None => Some((Anchor::Label, label.to_owned())),
+                }
+            } else {
+                None
+            }
         } else if parsed.fields.is_empty() && next_in_list {
             // `四、 相片/相機：…` after the rows `二、 日曆：` and `三、 位置：`: the next item of
             // the list is the next row even when the lexicon does not know its label. It is
