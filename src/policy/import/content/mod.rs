@@ -1517,8 +1517,6 @@ mod tests {
                 ]
             ]
         );
-        let doc = "权限说明：以下为本应用使用的权限\n相机\n用途：拍照\n";
-        assert_eq!(names(doc), vec![vec!["相机", "", "拍照"]]);
         let doc = "Purpose: pairing over\nBluetooth\n(1) Camera permission\nPurpose: scan the\n\
                    Bluetooth\nfeeder\n";
         assert_eq!(
