@@ -354,49 +354,34 @@ fn audit_entries<R: ReaderAt>(
     Ok(inputs)
 }
 
-/// Every entry name of an archive, kept as a hash and a place in one buffer of names (not an
-/// allocation per entry), for the duplicate check.
+/// Every entry name of an archive, kept in one buffer (not an allocation per entry), for the
+/// duplicate check.
 #[derive(Default)]
 struct Names {
     bytes: Vec<u8>,
-    /// `(hash, start, end)` of each name in `bytes`, in directory order.
-    seen: Vec<(u64, usize, usize)>,
+    /// Where each name ends in `bytes`, in directory order.
+    ends: Vec<usize>,
 }
 
 impl Names {
     fn add(&mut self, name: &[u8]) {
-        use std::hash::BuildHasher;
-        // Fixed seed: the check is exact whatever the hashes, which only order the names.
-        let hash = foldhash::fast::FixedState::with_seed(0).hash_one(name);
-        let start = self.bytes.len();
         self.bytes.extend_from_slice(name);
-        self.seen.push((hash, start, self.bytes.len()));
+        self.ends.push(self.bytes.len());
     }
 
     /// The name whose second listing comes first in the directory, if any is listed twice.
     fn first_duplicate(&self) -> Option<String> {
-        let mut order: Vec<usize> = (0..self.seen.len()).collect();
-        order.sort_unstable_by_key(|&i| (self.seen[i].0, i));
-        let name = |i: usize| &self.bytes[self.seen[i].1..self.seen[i].2];
-        let mut second: Option<usize> = None;
-        // Names of one hash are together and in directory order: each is compared with the
-        // earlier ones of its hash (a real collision only adds a comparison).
-        let mut run = 0;
-        while run < order.len() {
-            let hash = self.seen[order[run]].0;
-            let end = run + order[run..].partition_point(|&i| self.seen[i].0 == hash);
-            for later in run + 1..end {
-                let duplicated = order[run..later]
-                    .iter()
-                    .any(|&earlier| name(earlier) == name(order[later]));
-                if duplicated {
-                    second = Some(second.map_or(order[later], |s| s.min(order[later])));
-                    break;
-                }
-            }
-            run = end;
-        }
-        second.map(|i| String::from_utf8_lossy(name(i)).into_owned())
+        // Seeded per process, so a hostile archive cannot pick colliding names ahead of time.
+        let mut seen = std::collections::HashSet::with_capacity_and_hasher(
+            self.ends.len(),
+            foldhash::fast::RandomState::default(),
+        );
+        let mut start = 0;
+        self.ends.iter().find_map(|&end| {
+            let name = &self.bytes[start..end];
+            start = end;
+            (!seen.insert(name)).then(|| String::from_utf8_lossy(name).into_owned())
+        })
     }
 }
 
