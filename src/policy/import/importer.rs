@@ -756,9 +756,19 @@ impl<'d> Importer<'d> {
     /// The location of `written` at `offset`, with its span when the document has exactly those
     /// bytes there (an identifier as written; not a label rebuilt from marked-up text).
     pub(super) fn located(&self, offset: usize, written: &str) -> Location {
-        let end = offset.saturating_add(written.len());
-        let span = (self.doc.get(offset..end) == Some(written))
-            .then(|| crate::model::Span::new(offset + self.base, end + self.base))
+        self.located_in(offset, offset, written)
+    }
+
+    /// [`Self::located`] at `offset`, with the span of `written` where [`Self::token_offset`]
+    /// finds it in `cell` (`显示系统窗口` after the `- ` of its list item).
+    pub(super) fn located_label(&self, cell: &Cell, offset: usize, written: &str) -> Location {
+        self.located_in(offset, self.token_offset(cell, written), written)
+    }
+
+    fn located_in(&self, offset: usize, at: usize, written: &str) -> Location {
+        let end = at.saturating_add(written.len());
+        let span = (self.doc.get(at..end) == Some(written))
+            .then(|| crate::model::Span::new(at + self.base, end + self.base))
             .flatten();
         self.location(offset).with_span(span)
     }

@@ -272,7 +272,7 @@ impl Importer<'_> {
                     perms: found,
                     group,
                 } => {
-                    let location = self.located(name_at, &label);
+                    let location = self.located_label(name_cell, name_at, &label);
                     let ids: Vec<&str> = found.iter().map(|p| p.canonical.as_str()).collect();
                     let message = if group {
                         format!(
