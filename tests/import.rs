@@ -1269,6 +1269,51 @@ fn import_disclosing(doc: &str, want: &[&str]) -> (String, String) {
     (stderr, yaml)
 }
 
+/// Pinyin readings printed after characters (`相機(jī)`) and HTML ruby are skipped, as a
+/// reader skips them; what is written out and every location are the document's own.
+#[test]
+fn readings_printed_beside_characters() {
+    let doc = "testdata/policies/zh-hant/pinyin-readings.zh-Hant.txt";
+    let (stderr, yaml) = import_disclosing(
+        doc,
+        &[
+            "android.permission.CAMERA",
+            "android.permission.RECORD_AUDIO",
+            "android.permission.READ_CONTACTS",
+        ],
+    );
+    for wanted in [
+        "name: 應用權限說明\n",
+        "  - name: 相機權限\n    permissions: [CAMERA]\n    description: 掃描二維碼時,需要開啟相機權限\n",
+        "  - name: 讀取您的通訊錄\n",
+    ] {
+        assert!(yaml.contains(wanted), "wanted {wanted:?} in\n{yaml}");
+    }
+    assert!(
+        stderr.contains(":8:1: unresolved: \"顯示懸浮球權限\" has no identifier"),
+        "{stderr}"
+    );
+    // The caret spans the label as the document writes it, readings and all.
+    permaudit()
+        .args(["check", "--allow-unresolved", "--policy-doc", doc])
+        .arg("testdata/android/empty-app.xml")
+        .assert()
+        .stdout(predicate::str::contains(
+            "4 | (2)錄音權(quán)限\n  |    ^^^^^^^^^^^^^^ disclosed by row \"錄音權限\"",
+        ));
+
+    let (_, yaml) = import_disclosing(
+        "testdata/policies/zh-hant/ruby.zh-Hant.html",
+        &[
+            "android.permission.CAMERA",
+            "android.permission.RECORD_AUDIO",
+        ],
+    );
+    for wanted in ["  - name: 相機\n", "  - name: 麥克風\n"] {
+        assert!(yaml.contains(wanted), "wanted {wanted:?} in\n{yaml}");
+    }
+}
+
 /// Policies written in traditional Chinese (Taiwan, Hong Kong) are read as the simplified ones
 /// are, and what is written out keeps the document's own characters.
 #[test]

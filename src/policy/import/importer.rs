@@ -11,7 +11,7 @@ use super::find::{
 };
 use super::resolve::{self, Ident, Side, Token};
 use super::text::{self, Cell, RawRow, RawTable, Shape};
-use super::{ImportError, Imported, content, hant, prose, yaml};
+use super::{ImportError, Imported, content, hant, prose, ruby, yaml};
 use crate::model::{Location, Platform};
 use crate::source::lines::LineIndex;
 
@@ -29,6 +29,9 @@ pub(super) struct Importer<'d> {
     original: Option<&'d str>,
     /// Bytes of the file before `doc` (a BOM), so spans are offsets in the file.
     base: usize,
+    /// Where readings were taken out of the document (see [`ruby`]): offsets of `doc` are
+    /// taken back through them, and `index` is of the document as written.
+    readings: Option<ruby::Annotations>,
     /// The one platform the whole document speaks of, if it names only one (`iOS`, `App
     /// Store` and no `Android`): a table that names none is about that one. Worked out when a
     /// table first needs it, since most name their own.
@@ -49,6 +52,7 @@ impl<'d> Importer<'d> {
             index: LineIndex::new(doc.as_bytes()),
             original: None,
             base: 0,
+            readings: None,
             doc_platform: std::cell::OnceCell::new(),
         }
     }
@@ -64,6 +68,14 @@ impl<'d> Importer<'d> {
     pub(super) fn written_as(mut self, original: &'d str) -> Self {
         debug_assert_eq!(original.len(), self.doc.len());
         self.original = Some(original);
+        self
+    }
+
+    /// Marks `doc` as `written` with its readings taken out (see [`ruby`]): locations and
+    /// spans are of `written`.
+    pub(super) fn with_readings(mut self, written: &'d str, readings: ruby::Annotations) -> Self {
+        self.index = LineIndex::new(written.as_bytes());
+        self.readings = Some(readings);
         self
     }
 
@@ -768,14 +780,23 @@ impl<'d> Importer<'d> {
     fn located_in(&self, offset: usize, at: usize, written: &str) -> Location {
         let end = at.saturating_add(written.len());
         let span = (self.doc.get(at..end) == Some(written))
-            .then(|| crate::model::Span::new(at + self.base, end + self.base))
+            .then(|| {
+                let (at, end) = match &self.readings {
+                    Some(readings) => (readings.start(at), readings.end(end)),
+                    None => (at, end),
+                };
+                crate::model::Span::new(at + self.base, end + self.base)
+            })
             .flatten();
         self.location(offset).with_span(span)
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub(super) fn position(&self, offset: usize) -> (u32, u32) {
-        self.index.position(offset)
+        match &self.readings {
+            Some(readings) => self.index.position(readings.start(offset)),
+            None => self.index.position(offset),
+        }
     }
 }
 

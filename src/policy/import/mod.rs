@@ -5,8 +5,9 @@
 //! the published document instead of a YAML copy that drifts from it.
 //!
 //! The work is split by job, one file each, data flowing one way:
-//! - [`source`] reads a document's bytes into text (format chosen by content), and [`hant`]
-//!   folds a traditional-Chinese one to simplified in place;
+//! - [`source`] reads a document's bytes into text (format chosen by content), [`ruby`] takes
+//!   out the pinyin readings some publishers print after characters, and [`hant`] folds a
+//!   traditional-Chinese text to simplified in place;
 //! - one extractor per document shape finds tables without judging them
 //!   ([`pipe`], [`html`], [`list`]), and [`find`] gathers them, decides which are about
 //!   permissions and for which platform, and what each column holds;
@@ -37,6 +38,7 @@ mod prose;
 mod radicals;
 mod resolve;
 mod rows;
+mod ruby;
 mod source;
 mod text;
 mod yaml;
@@ -235,13 +237,16 @@ fn import_text(doc: &str, display: &str, base: usize) -> Result<Imported, Import
     }
     let text = doc.strip_prefix('\u{feff}').unwrap_or(doc);
     let base = base + (doc.len() - text.len());
-    match hant::fold_document(text) {
-        Some(folded) => importer::Importer::new(&folded, display)
-            .written_as(text)
-            .at_offset(base)
-            .run(),
-        None => importer::Importer::new(text, display).at_offset(base).run(),
+    let (plain, readings) = ruby::strip(text);
+    let folded = hant::fold_document(&plain);
+    let mut importer = match &folded {
+        Some(folded) => importer::Importer::new(folded, display).written_as(&plain),
+        None => importer::Importer::new(&plain, display),
+    };
+    if matches!(plain, std::borrow::Cow::Owned(_)) {
+        importer = importer.with_readings(text, readings);
     }
+    importer.at_offset(base).run()
 }
 
 #[cfg(test)]

@@ -113,12 +113,19 @@ pub(crate) fn collapse_whitespace(s: &str) -> String {
 const MAX_MARKUP: usize = 4096;
 
 /// Removes anything that looks like an HTML tag or comment: `<` followed by a letter, `/` or
-/// `!`, up to the next `>`. A lone `<` (as in "a < b") is kept.
+/// `!`, up to the next `>`. A lone `<` (as in "a < b") is kept. A tag is a space, as a
+/// browser's block and line breaks are, but for inline markup between two Han characters
+/// (`麥<ruby>克</ruby>風`, `相<span>机</span>`): Chinese has no spaces between words, and a
+/// browser shows that text unbroken.
 pub(crate) fn strip_tags(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
+    // Whether the tags since the last text are inline markup right after a Han character:
+    // the space they stand for is written only if the next text is not Han.
+    let mut joinable = false;
+    let mut pending = false;
     while let Some(i) = rest.find('<') {
-        out.push_str(&rest[..i]);
+        push_text(&mut out, &rest[..i], &mut pending, joinable);
         let after = &rest[i + 1..];
         let looks_like_tag = after
             .chars()
@@ -130,23 +137,68 @@ pub(crate) fn strip_tags(s: &str) -> String {
             .position(|b| b == b'>' || b == b'<');
         match end {
             Some(end) if looks_like_tag && after.as_bytes()[end] == b'>' => {
-                out.push(' ');
+                let tag = &after[..end];
                 // A manifest's own line quoted in the policy (a code block of
                 // `<uses-permission android:name="…"/>`): the permission it names is the text.
-                if let Some(name) = requested_name(&after[..end]) {
+                if let Some(name) = requested_name(tag) {
+                    out.push(' ');
                     out.push_str(name);
                     out.push(' ');
+                    pending = false;
+                } else {
+                    if !pending {
+                        joinable = out.chars().next_back().is_some_and(is_han);
+                    }
+                    joinable &= is_inline(tag);
+                    pending = true;
                 }
                 rest = &after[end + 1..];
             }
             _ => {
-                out.push('<');
+                push_text(&mut out, "<", &mut pending, joinable);
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
+    push_text(&mut out, rest, &mut pending, joinable);
+    if pending {
+        out.push(' ');
+    }
     out
+}
+
+/// Writes `text` after tags that stand for a space (`pending`), leaving the space out when
+/// they were `joinable` inline markup and `text` goes on in Han.
+fn push_text(out: &mut String, text: &str, pending: &mut bool, joinable: bool) {
+    if text.is_empty() {
+        return;
+    }
+    if std::mem::take(pending) && !(joinable && text.chars().next().is_some_and(is_han)) {
+        out.push(' ');
+    }
+    out.push_str(text);
+}
+
+/// Whether `tag` (the text between `<` and `>`) opens or closes an element a browser lays out
+/// inline, within a line of text.
+fn is_inline(tag: &str) -> bool {
+    let name = tag.strip_prefix('/').unwrap_or(tag);
+    let name = name
+        .split(|c: char| c.is_ascii_whitespace() || c == '/')
+        .next()
+        .unwrap_or("");
+    [
+        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "mark", "q", "rb",
+        "ruby", "s", "small", "span", "strong", "sub", "sup", "u",
+    ]
+    .iter()
+    .any(|inline| name.eq_ignore_ascii_case(inline))
+}
+
+/// A Han ideograph: the unified blocks and their compatibility forms.
+pub(crate) fn is_han(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
 }
 
 /// The `android:name` of a `<uses-permission…>` tag's text (what follows its `<`).
@@ -292,6 +344,12 @@ mod tests {
             "a & b < c AB &bogus; &"
         );
         assert_eq!(clean("a < b"), "a < b");
+        assert_eq!(clean("麥<ruby>克</ruby>風 相</span></b>机"), "麥克風 相机");
+        assert_eq!(
+            clean("相机<br>麦克风 相机<span>CAMERA</span>"),
+            "相机 麦克风 相机 CAMERA"
+        );
+        assert_eq!(clean("相<div>机</div>"), "相 机");
         assert_eq!(clean("x \\| y"), "x | y");
         assert_eq!(clean("[unclosed"), "[unclosed");
         assert_eq!(clean("&#0;&#x110000;"), "&#0;&#x110000;");
