@@ -1077,6 +1077,21 @@ fn more_shapes_policies_are_published_in() {
             ],
             &[],
         ),
+        (
+            // A flattened table whose first rows, and two rows in the middle, have labels the
+            // lexicon does not know: each whole group of cells is a row, shown unresolved,
+            // and the title is the line above the header, not a header cell.
+            "45-flattened-unknown-first.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[
+                "android:\n  # App permissions\n",
+                "  - name: Camera\n    permissions: [CAMERA]\n    description: Scanning\n    \
+                 purpose: Scans coupon codes at the till\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1108,6 +1123,18 @@ fn more_shapes_policies_are_published_in() {
                 stderr.contains(line) && stderr.matches("unresolved:").count() == 1,
                 "wanted {line:?} in\n{stderr}\n{yaml}"
             );
+        } else if file.starts_with("45-") {
+            for (line, label) in [
+                (6, "Network access"),
+                (10, "Geographic location"),
+                (18, "Floating window"),
+                (22, "Motion sensor"),
+            ] {
+                let want =
+                    format!("45-flattened-unknown-first.en.txt:{line}:1: unresolved: \"{label}\"");
+                assert!(stderr.contains(&want), "wanted {want:?} in\n{stderr}");
+            }
+            assert_eq!(stderr.matches("unresolved:").count(), 4, "{stderr}");
         } else if file.starts_with("41-") {
             for line in [
                 "41-undefined-platform-names.en.md:6:3: unresolved: \

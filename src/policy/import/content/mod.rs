@@ -785,6 +785,13 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     let mut header: Vec<Role> = Vec::new();
     let mut header_run: Vec<Role> = Vec::new();
     let mut open: Option<Open> = None;
+    // A flattened table's cells between its header and its first row the lexicon knows:
+    // whole groups of them are rows with unknown labels (`Network access` / its cells, before
+    // `Contacts`). `None` once any line breaks the grid.
+    let mut leading: Option<Vec<(String, Range<usize>)>> = None;
+    // Where the current header's first line, and the header being read, start.
+    let mut header_from: Option<usize> = None;
+    let mut header_run_from = 0;
     let mut span: Option<Range<usize>> = None;
     let flush = |rows: &mut Vec<RawRow>,
                  span: &mut Option<Range<usize>>,
@@ -886,7 +893,9 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     // Nor a bullet, nor `name：text` (`- 相机权限：拍照`): an item, not a column.
                     let item = bullet_of(text).is_some()
                         || body.trim_end_matches([':', '：']).contains([':', '：']);
+                    // Nor a sentence (`本清单说明本应用使用的系统权限。`): a column is named.
                     (body.chars().count() <= 40
+                        && !body.ends_with(['。', '.', '！', '!'])
                         && !numbered_item(text)
                         && !item
                         && (marker == Marker::Plain || !text.trim_start().starts_with('#'))
@@ -914,13 +923,23 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 starts.then_some(Role::Name)
             });
         if let Some(role) = column {
+            if header_run.is_empty() {
+                // A sequence column's name (`序号`, `No.`) before it is the header's first line.
+                let numbered = index.checked_sub(1).and_then(|i| lines.get(i)).filter(|l| {
+                    let name = l.text.trim().trim_end_matches(['|', ' ']).to_lowercase();
+                    matches!(name.as_str(), "序号" | "编号" | "no." | "no" | "#")
+                });
+                header_run_from = numbered.map_or(line.raw.start, |l| l.raw.start);
+            }
             header_run.push(role);
             if header_run.len() >= 2 {
                 if let Some(o) = open.take() {
                     o.finish_into(&header, &mut rows);
                 }
                 header = header_run.clone();
+                header_from = Some(header_run_from);
                 sequence = None;
+                leading = Some(Vec::new());
             }
             continue;
         }
@@ -974,9 +993,11 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     if let Some(o) = open.take() {
                         o.finish_into(&header, &mut rows);
                     }
+                    leading_rows(&mut leading, &header, header_from, &mut rows, &mut span);
                     flush(&mut rows, &mut span, &intro, &mut tables);
                     intro = Some(body.to_owned());
                     header.clear();
+                    header_from = None;
                     continue;
                 }
             }
@@ -1293,6 +1314,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             if let Some(o) = open.take() {
                 o.finish_into(&header, &mut rows);
             }
+            leading_rows(&mut leading, &header, header_from, &mut rows, &mut span);
             let has_label = kind != Anchor::Ids || {
                 let tokens = resolve::identifiers(&name);
                 !find::label_without(&name, &tokens).is_empty()
@@ -1323,7 +1345,8 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             }
             cue = Some(index);
             row_ordinal = ord;
-            let span = span.get_or_insert(line.raw.clone());
+            // A flattened header is the table's first lines: what is above it is its title.
+            let span = span.get_or_insert(header_from.unwrap_or(line.raw.start)..line.raw.end);
             span.end = line.raw.end;
             open = Some(row);
             continue;
@@ -1341,9 +1364,20 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             if let Some(o) = open.take() {
                 o.finish_into(&header, &mut rows);
             }
+            leading_rows(&mut leading, &header, header_from, &mut rows, &mut span);
             continue;
         }
-        let Some(o) = open.as_mut() else { continue };
+        let Some(o) = open.as_mut() else {
+            let cell =
+                parsed.marker == Marker::Plain && parsed.fields.is_empty() && tokens.is_empty();
+            match leading.as_mut() {
+                Some(cells) if cell && cells.len() < MAX_LEADING_CELLS => {
+                    cells.push((body.to_owned(), line.raw.clone()));
+                }
+                _ => leading = None,
+            }
+            continue;
+        };
         o.lines += 1;
         if o.lines > MAX_ROW_LINES {
             continue;
@@ -1396,19 +1430,63 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             && o.cells.len() == o.own_cells(&header)
             && header.len() >= 2
             && header.get(1) != Some(&Role::Name)
-            && short(body)
-            && tokens.is_empty()
-            && !body.ends_with([',', '，', '、', ';', '；'])
+            && cell_names_row(body)
         {
-            o.overflow = Some((o.cells.len(), line.raw.clone()));
+            o.overflow = Some((o.cells.len(), Vec::new()));
+        }
+        if let Some((_, lines)) = o.overflow.as_mut() {
+            lines.push(line.raw.clone());
         }
         o.cells.push(body.to_owned());
     }
     if let Some(o) = open.take() {
         o.finish_into(&header, &mut rows);
     }
+    leading_rows(&mut leading, &header, header_from, &mut rows, &mut span);
     flush(&mut rows, &mut span, &intro, &mut tables);
     tables
+}
+
+/// Most cells kept between a flattened table's header and its first known row.
+const MAX_LEADING_CELLS: usize = 256;
+
+/// Whether a flattened table's cell past a row's own cells can name the next row: short, no
+/// identifier, not a clause that goes on (`…、`).
+fn cell_names_row(body: &str) -> bool {
+    short(body)
+        && resolve::identifiers(body).is_empty()
+        && !body.ends_with([',', '，', '、', ';', '；'])
+}
+
+/// The rows of the cells kept between a header and its first known row (see `leading` in
+/// [`extract_noting`]), when they are whole groups each named by its first cell. A table
+/// whose second column names the permission too (`权限名称 | 相关权限`) is read by its
+/// identifiers instead.
+fn leading_rows(
+    leading: &mut Option<Vec<(String, Range<usize>)>>,
+    header: &[Role],
+    header_from: Option<usize>,
+    rows: &mut Vec<RawRow>,
+    span: &mut Option<Range<usize>>,
+) {
+    let Some(cells) = leading.take() else { return };
+    if header.get(1) == Some(&Role::Name) {
+        return;
+    }
+    let Some(groups) = row::groups(&cells, header, cell_names_row) else {
+        return;
+    };
+    let (first, last) = (&cells[0].1, &cells[cells.len() - 1].1);
+    let s = span.get_or_insert(header_from.unwrap_or(first.start)..first.end);
+    s.start = s.start.min(first.start);
+    s.end = s.end.max(last.end);
+    // Before the row that ends them: the rows so far are in document order.
+    let at = rows.partition_point(|r| r.start < first.start);
+    let mut made = Vec::new();
+    for group in groups {
+        group.finish_into(header, &mut made);
+    }
+    rows.splice(at..at, made);
 }
 
 /// What a document that formed no row still holds: where its permission names and known

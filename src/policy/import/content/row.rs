@@ -48,48 +48,95 @@ pub(super) struct Open {
     /// `相机权限：拍照`): the next line written alike is the next row.
     pub(super) item: Option<ItemShape>,
     /// In a flattened table, the first line past the row's own cells that reads as a name:
-    /// the index it took in `cells` and its line. A whole group of cells from there is the
-    /// next row, whose label the lexicon does not know.
-    pub(super) overflow: Option<(usize, Range<usize>)>,
+    /// the index it took in `cells`, and the lines of it and every cell after it. Whole groups
+    /// of cells from there are the next rows, whose labels the lexicon does not know.
+    pub(super) overflow: Option<(usize, Vec<Range<usize>>)>,
     /// The last `key：value` field's role, while its value may go on on the next line (a hard
     /// wrap: it did not end a sentence).
     pub(super) open_field: Option<Role>,
 }
 
+/// Groups of a flattened table's cells, one row per `header.len()` of them, each named by its
+/// first cell: `None` unless every group's first cell reads as a name.
+pub(super) fn groups(
+    cells: &[(String, Range<usize>)],
+    header: &[Role],
+    reads_as_name: impl Fn(&str) -> bool,
+) -> Option<Vec<Open>> {
+    let n = header.len();
+    if n < 2 || cells.is_empty() || cells.len() % n != 0 {
+        return None;
+    }
+    if !cells.chunks(n).all(|group| reads_as_name(&group[0].0)) {
+        return None;
+    }
+    let (texts, lines) = cells.iter().cloned().unzip();
+    Some(unknown_groups(texts, lines, header))
+}
+
+fn unknown_groups(cells: Vec<String>, lines: Vec<Range<usize>>, header: &[Role]) -> Vec<Open> {
+    let n = header.len();
+    let mut rows = Vec::with_capacity(cells.len() / n);
+    let mut cells = cells.into_iter();
+    for raw in lines.into_iter().step_by(n) {
+        let name = cells.next().unwrap_or_default();
+        let own: Vec<String> = cells.by_ref().take(n - 1).collect();
+        rows.push(Open::unknown(raw, name, own, header));
+    }
+    rows
+}
+
 impl Open {
+    /// The row of a flattened table whose label the lexicon does not know: `name` on line
+    /// `raw`, then the rest of its group of `header` cells.
+    pub(super) fn unknown(
+        raw: Range<usize>,
+        name: String,
+        cells: Vec<String>,
+        header: &[Role],
+    ) -> Self {
+        Open {
+            anchor: Anchor::Label,
+            start: raw.start,
+            raw,
+            name,
+            has_label: true,
+            description: Vec::new(),
+            purpose: Vec::new(),
+            cells,
+            lines: header.len() - 1,
+            merged: false,
+            label_first: false,
+            also: Vec::new(),
+            numbered: false,
+            item: None,
+            overflow: None,
+            open_field: None,
+        }
+    }
+
     /// The row, and one more per other item of a listing field, each with the same cells.
     pub(super) fn finish_into(mut self, header: &[Role], rows: &mut Vec<RawRow>) {
         // `位置` / its two cells / `IDFA(iOS14及以上)` / its two cells / `相机`: the middle
         // group is a row the lexicon has no label for, shown unresolved, not three cells
-        // silently added to `位置`.
-        let next = self.overflow.take().and_then(|(at, raw)| {
-            (self.cells.len().checked_sub(at) == Some(header.len())).then(|| {
-                let mut cells = self.cells.split_off(at).into_iter();
-                let name = cells.next().unwrap_or_default();
-                self.lines = self.lines.saturating_sub(header.len());
-                Open {
-                    anchor: Anchor::Label,
-                    start: raw.start,
-                    raw,
-                    name,
-                    has_label: true,
-                    description: Vec::new(),
-                    purpose: Vec::new(),
-                    cells: cells.collect(),
-                    lines: header.len() - 1,
-                    merged: false,
-                    label_first: false,
-                    also: Vec::new(),
-                    numbered: false,
-                    item: None,
-                    overflow: None,
-                    open_field: None,
-                }
-            })
-        });
+        // silently added to `位置`. Only whole groups: a count that is no multiple of the
+        // header is a wrapped cell, and the lines stay this row's. Several groups only after a
+        // label's row, whose cells are surely one per column: after a bare identifier, a label
+        // cell may or may not follow, and the groups' first cells may not be names.
+        let mut next = Vec::new();
+        if let Some((at, lines)) = self.overflow.take() {
+            let extra = self.cells.len().saturating_sub(at);
+            let groups = extra == header.len()
+                || (self.anchor == Anchor::Label && extra > 0 && extra % header.len() == 0);
+            if groups && lines.len() == extra {
+                let cells = self.cells.split_off(at);
+                self.lines = self.lines.saturating_sub(extra);
+                next = unknown_groups(cells, lines, header);
+            }
+        }
         self.finish_own(header, rows);
-        if let Some(next) = next {
-            next.finish_own(header, rows);
+        for row in next {
+            row.finish_own(header, rows);
         }
     }
 
