@@ -1092,6 +1092,22 @@ fn more_shapes_policies_are_published_in() {
                  purpose: Scans coupon codes at the till\n",
             ],
         ),
+        (
+            // `label：text` items run together on one line (a page whose list lost its
+            // breaks): each known label that ends at a colon starts a row.
+            "46-glued-items.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_NETWORK_STATE",
+                "android.permission.WAKE_LOCK",
+                "android.permission.READ_CONTACTS",
+            ],
+            &[
+                "  - name: 查看网络连接\n    permissions: [ACCESS_NETWORK_STATE]\n    purpose: \
+                 用于判断当前网络是否可用\n",
+                "  - name: 读取您的通讯录\n    permissions: [READ_CONTACTS]\n    purpose: 用于添加好友\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use super::find::{self, Role, TablePlatform};
+use super::lexicon;
 use super::resolve::{self, LabelMatch, Side};
 use super::text::{self, RawRow, RawTable, Shape};
 
@@ -59,8 +60,9 @@ enum Marker {
 /// The lines of a text document: each document line, markup cleaned, blank ones dropped.
 pub(crate) fn text_lines(lines: &[(usize, &str)]) -> Vec<Line> {
     let mut out = Vec::with_capacity(lines.len());
+    let mut budget = GLUED_LOOKUPS;
     for &(at, l) in lines {
-        let items = collapsed_items(l);
+        let items = collapsed_items_within(l, &mut budget);
         let bold = items.len() > 1 && items.iter().any(|r| l[r.clone()].starts_with("**"));
         for piece in items {
             let mut text = without_edge_pipes(text::clean(&l[piece.clone()]));
@@ -136,10 +138,87 @@ fn leading_ids_end(body: &str, tokens: &[resolve::Token]) -> Option<usize> {
 /// Permissions > android.permission.CAMERA **Used to …** > android.permission.READ_CONTACTS …`):
 /// the ranges of its items, each starting at the list or quote marker before an identifier.
 /// A line with fewer than two such items is one range, itself.
+///
+/// Or a list of `label：text` items run together with nothing between them (`防止手机休眠:允许
+/// 程序…查看网络连接:获取网络信息…`, a page whose `<li>`s lost their breaks): the ranges from
+/// each label the lexicon knows that ends right at a colon, when the line has three or more.
 pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
-    let whole = std::iter::once(0..line.len()).collect();
-    if line.len() > MAX_COLLAPSED_LINE || !line.contains("> ") && !line.contains("- ") {
-        return whole;
+    collapsed_items_within(line, &mut GLUED_LOOKUPS.clone())
+}
+
+/// Most label lookups one document's lines may make looking for run-together items: a page
+/// that has them has a few hundred; a hostile one stays linear.
+const GLUED_LOOKUPS: usize = 20_000;
+/// Longest label looked for before a colon, in characters.
+const MAX_GLUED_LABEL: usize = 16;
+
+/// [`collapsed_items`], the lexicon lookups counted against `budget`.
+fn collapsed_items_within(line: &str, budget: &mut usize) -> Vec<Range<usize>> {
+    let whole = || std::iter::once(0..line.len()).collect();
+    if line.len() > MAX_COLLAPSED_LINE {
+        return whole();
+    }
+    if let Some(items) = marked_items(line) {
+        return items;
+    }
+    glued_items(line, budget).unwrap_or_else(whole)
+}
+
+/// The items of a line run together without separators, each opening with a known label and
+/// its colon (see [`collapsed_items`]); `None` unless there are at least three.
+fn glued_items(line: &str, budget: &mut usize) -> Option<Vec<Range<usize>>> {
+    let colons = line.bytes().filter(|&b| b == b':').count() + line.matches('：').count();
+    if !(3..=MAX_COLLAPSED_ITEMS).contains(&colons) {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    let mut floor = 0;
+    for (colon, mark) in line.match_indices([':', '：']) {
+        // The longest label the lexicon knows that ends at the colon, after the previous one:
+        // `查看网络连接` in `…后台进程仍然运行查看网络连接:`, not `网络连接`.
+        let mut best = None;
+        let mut start = colon;
+        for (count, c) in line[floor..colon].chars().rev().enumerate() {
+            if count >= MAX_GLUED_LABEL || c.is_whitespace() || "，,。.；;、)）]】".contains(c)
+            {
+                break;
+            }
+            start -= c.len_utf8();
+            if count == 0 {
+                continue;
+            }
+            *budget = budget.checked_sub(1)?;
+            if [Side::Android, Side::Ios]
+                .into_iter()
+                .any(|side| lexicon::lookup(side, &line[start..colon]).is_some())
+            {
+                best = Some(start);
+            }
+        }
+        if let Some(start) = best {
+            cuts.push(start);
+        }
+        floor = colon + mark.len();
+    }
+    if cuts.len() < 3 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        if cut > from {
+            out.push(from..cut);
+        }
+        from = cut;
+    }
+    out.push(from..line.len());
+    Some(out)
+}
+
+/// The items of a list run together after their markers (see [`collapsed_items`]).
+fn marked_items(line: &str) -> Option<Vec<Range<usize>>> {
+    if !line.contains("> ") && !line.contains("- ") {
+        return None;
     }
     let mut cuts = Vec::new();
     for token in resolve::identifiers(line) {
@@ -162,9 +241,7 @@ pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
     }
     // Items of one list share their marker; a dash between two names (`CAMERA - RECORD_AUDIO`)
     // once is no list.
-    let Some(&(marker, _)) = cuts.first() else {
-        return whole;
-    };
+    let &(marker, _) = cuts.first()?;
     let needed = if matches!(marker, '>' | 'b') { 2 } else { 3 };
     // A page's list has tens of items; a line of thousands is no list a policy wrote, and
     // splitting it would make a row of each (time and memory for nothing).
@@ -172,7 +249,7 @@ pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
         || cuts.len() > MAX_COLLAPSED_ITEMS
         || cuts.iter().any(|&(m, _)| m != marker)
     {
-        return whole;
+        return None;
     }
     let mut out = Vec::with_capacity(cuts.len() + 1);
     let mut start = 0;
@@ -183,7 +260,7 @@ pub(crate) fn collapsed_items(line: &str) -> Vec<Range<usize>> {
         start = cut;
     }
     out.push(start..line.len());
-    out
+    Some(out)
 }
 
 /// A table a browser flattened one cell per line keeps each cell's `|` at the line's end (or
@@ -1534,6 +1611,34 @@ pub(crate) fn sightings(lines: &[Line]) -> Sightings {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn run_together_items_split_at_known_labels_before_colons() {
+        let line = "权限：控制振动：提醒来电查看网络连接：判断是否联网防止手机休眠：播放时常亮";
+        let pieces: Vec<&str> = collapsed_items(line)
+            .into_iter()
+            .map(|r| &line[r])
+            .collect();
+        assert_eq!(
+            pieces,
+            [
+                "权限：",
+                "控制振动：提醒来电",
+                "查看网络连接：判断是否联网",
+                "防止手机休眠：播放时常亮"
+            ]
+        );
+        // Two seams are no run-together list; nor are colons after words that are no label.
+        for line in [
+            "控制振动：提醒来电查看网络连接：判断是否联网",
+            "注意：以下内容：仅供参考：谢谢",
+        ] {
+            assert_eq!(collapsed_items(line).len(), 1, "{line}");
+        }
+        // Out of lookups, nothing is split.
+        let mut budget = 3;
+        assert_eq!(collapsed_items_within(line, &mut budget).len(), 1);
+    }
 
     fn lines_of(doc: &str) -> Vec<Line> {
         text_lines(&text::lines(doc))
