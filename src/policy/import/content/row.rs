@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{ItemShape, ends_a_sentence};
+use super::parse::{ItemShape, ends_a_sentence};
 use crate::policy::import::find::Role;
 use crate::policy::import::text::{self, Cell, RawRow};
 
