@@ -1108,6 +1108,33 @@ fn more_shapes_policies_are_published_in() {
                 "  - name: 读取您的通讯录\n    permissions: [READ_CONTACTS]\n    purpose: 用于添加好友\n",
             ],
         ),
+        (
+            // Prose that lists the permissions after the word and a colon, one per clause,
+            // and a list said not to be requested.
+            "47-listed-after-colon.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.POST_NOTIFICATIONS",
+            ],
+            &[
+                "  - name: Microphone\n    permissions: [RECORD_AUDIO]\n    purpose: to dictate notes\n",
+                "  - name: Notifications\n    permissions: [POST_NOTIFICATIONS]\n    purpose: so we \
+                 can remind you of due bills\n",
+            ],
+        ),
+        (
+            // Sentences that end with `；`: a label never reaches back into the one before
+            // (`语音；位置` reads as two labels).
+            "48-semicolon-sentences.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.ACCESS_FINE_LOCATION",
+            ],
+            &["  - name: 位置\n    permissions: [ACCESS_COARSE_LOCATION, ACCESS_FINE_LOCATION]\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1139,6 +1166,13 @@ fn more_shapes_policies_are_published_in() {
                 stderr.contains(line) && stderr.matches("unresolved:").count() == 1,
                 "wanted {line:?} in\n{stderr}\n{yaml}"
             );
+        } else if file.starts_with("47-") {
+            for label in ["Contacts", "SMS"] {
+                let want = format!(
+                    "note: \"{label}\" is named in a sentence that says it is not requested"
+                );
+                assert!(stderr.contains(&want), "wanted {want:?} in\n{stderr}");
+            }
         } else if file.starts_with("45-") {
             for (line, label) in [
                 (6, "Network access"),

@@ -183,8 +183,11 @@ fn is_label(candidate: &str) -> bool {
     let trimmed = candidate.trim();
     // One label, not a list of them (the enumeration is walked label by label).
     let lower = trimmed.to_ascii_lowercase();
+    // Nor one that reaches back into the sentence before (`语音；位置`, which the lexicon reads
+    // as two labels).
     if trimmed.chars().count() < 2
         || trimmed.contains(['、', ',', '，', '/', '／', '&'])
+        || trimmed.contains(ends_sentence)
         || lower.contains(" and ")
         || lower.contains(" or ")
     {
@@ -298,6 +301,9 @@ pub(super) fn extract(doc: &str, lines: &[Line]) -> Found {
     let mut seen: BTreeSet<String> = BTreeSet::new();
     let mut clause_start = 0;
     let mut cues = 0;
+    // After `the following permissions:` (`以下权限：`), whether each clause is the next item
+    // of that list, and whether the list was said not to be requested.
+    let mut listing: Option<bool> = None;
     for (i, c) in text
         .char_indices()
         .chain(std::iter::once((text.len(), '\n')))
@@ -312,7 +318,33 @@ pub(super) fn extract(doc: &str, lines: &[Line]) -> Found {
         if clause.len() > MAX_CLAUSE_BYTES || rows.len() >= MAX_ROWS || cues >= MAX_CUES {
             continue;
         }
-        cues += read_clause(text, clause, &joined, &mut rows, &mut seen, &mut found);
+        if let Some(negated) = listing {
+            if !read_item(
+                text,
+                clause.clone(),
+                negated,
+                &joined,
+                &mut rows,
+                &mut seen,
+                &mut found,
+            ) {
+                listing = None;
+            }
+        }
+        cues += read_clause(
+            text,
+            clause.clone(),
+            &joined,
+            &mut rows,
+            &mut seen,
+            &mut found,
+        );
+        if let Some((items, negated)) = listed_after_colon(text, clause.clone()) {
+            let first = read_item(
+                text, items, negated, &joined, &mut rows, &mut seen, &mut found,
+            );
+            listing = first.then_some(negated);
+        }
     }
     if let (Some(first), Some(last)) = (rows.first(), rows.last()) {
         let span = first.start..last.cells.last().map_or(last.start, |c| c.raw.end);
@@ -325,6 +357,104 @@ pub(super) fn extract(doc: &str, lines: &[Line]) -> Found {
         });
     }
     found
+}
+
+/// Where the items start when `clause` introduces a list with the word permission and a
+/// colon (`We request the following permissions: Camera, to …`, `需要以下权限：相机，用于…`),
+/// and whether it says they are not requested.
+fn listed_after_colon(text: &str, clause: Range<usize>) -> Option<(Range<usize>, bool)> {
+    let body = &text[clause.clone()];
+    let colon = body.find([':', '：'])?;
+    let before = body[..colon].trim_end();
+    let lower = before.to_ascii_lowercase();
+    let cue = ["permissions", "permission", "权限"]
+        .iter()
+        .any(|w| lower.ends_with(w))
+        || [
+            "权限如下",
+            "权限包括",
+            "permissions include",
+            "permissions are",
+        ]
+        .iter()
+        .any(|w| lower.ends_with(w));
+    if !cue {
+        return None;
+    }
+    let mark = body[colon..].chars().next().map_or(1, char::len_utf8);
+    let items = clause.start + colon + mark..clause.end;
+    Some((items, negates(before)))
+}
+
+/// Reads the list item that opens `item` (`Camera, to let you take photos`, `and Location,
+/// to …`, `相机，用于扫码`): its head, up to what it is for, must be one label. Whether it was.
+fn read_item(
+    text: &str,
+    item: Range<usize>,
+    negated: bool,
+    joined: &Joined,
+    rows: &mut Vec<RawRow>,
+    seen: &mut BTreeSet<String>,
+    found: &mut Found,
+) -> bool {
+    let body = &text[item.clone()];
+    let lead = body.len() - body.trim_start().len();
+    let mut start = item.start + lead;
+    let rest = &text[start..item.end];
+    for joiner in ["and ", "or ", "以及", "和", "及"] {
+        if rest.starts_with(joiner) {
+            start += joiner.len();
+            break;
+        }
+    }
+    let rest = &text[start..item.end];
+    let lower = rest.to_ascii_lowercase();
+    let end = [",", "，", "(", "（", " - ", " – ", " — ", "：", ":"]
+        .iter()
+        .filter_map(|sep| rest.find(sep))
+        .chain(
+            [" to ", " for ", " so ", " when ", " is ", " are "]
+                .iter()
+                .filter_map(|w| lower.find(w)),
+        )
+        .chain(["用于", "以便", "为了"].iter().filter_map(|w| rest.find(w)))
+        .min()
+        .unwrap_or(rest.len());
+    let head = rest[..end].trim_end_matches(['.', '。', ' ']);
+    if head.is_empty() || !is_label(head) {
+        return false;
+    }
+    let lower = head.to_ascii_lowercase();
+    if ["权限", "permission", "permissions"]
+        .iter()
+        .any(|w| lower.ends_with(w))
+    {
+        // `相机权限，用于扫码`: an item of the list, read as every `权限` is ([`read_clause`]).
+        return true;
+    }
+    let label = start..start + head.len();
+    let written = head.trim().to_owned();
+    let raw = joined.doc_range(label.clone());
+    if negated {
+        found.negated.push((raw.start, written));
+        return true;
+    }
+    let key = normalise(&written);
+    if seen.insert(key) && rows.len() < MAX_ROWS {
+        // What the item says it is for: the words after its label (`to dictate notes`).
+        let what_for = text[label.end..item.end]
+            .trim_start_matches(|c: char| c.is_whitespace() || "，,-–—:：".contains(c))
+            .trim_end();
+        let sentence = Cell {
+            text: what_for.to_owned(),
+            raw: joined.doc_range(label.end..item.end),
+        };
+        rows.push(RawRow {
+            start: raw.start,
+            cells: vec![Cell { text: written, raw }, sentence],
+        });
+    }
+    true
 }
 
 /// `通知权限`: the label with the `权限` after it, when the lexicon knows the longer one as
@@ -449,6 +579,37 @@ mod tests {
         let (rows, negated) = labels("为实现拍照上传，我们需要您的相机、麦克风和存储权限。\n");
         assert_eq!(rows, ["相机", "麦克风", "存储"]);
         assert!(negated.is_empty());
+    }
+
+    #[test]
+    fn a_list_after_the_word_permission_and_a_colon_is_read() {
+        let (rows, _) = labels(
+            "We request the following permissions: Camera, to let you take photos; Microphone, \
+             to record audio messages; and Location, to tag posts. We also use cookies; Sessions, \
+             to stay signed in.\n",
+        );
+        assert_eq!(rows, ["Camera", "Microphone", "Location"]);
+        let (rows, _) = labels("需要以下权限：相机，用于扫码；麦克风，用于语音。\n");
+        assert_eq!(rows, ["相机", "麦克风"]);
+        let (rows, _) =
+            labels("需要以下权限：相机权限，用于扫码；麦克风权限，用于语音；位置，用于推荐。\n");
+        assert_eq!(rows, ["相机", "麦克风", "位置"]);
+        let (rows, negated) = labels(
+            "We never request these permissions: Contacts; SMS.\nCamera permission is used.\n",
+        );
+        assert_eq!(
+            (rows, negated),
+            (
+                vec!["Camera".to_owned()],
+                vec!["Contacts".to_owned(), "SMS".to_owned()]
+            )
+        );
+    }
+
+    #[test]
+    fn a_label_never_reaches_into_the_sentence_before() {
+        let (found, _) = labels("相机权限，用于扫描；麦克风权限，用于语音；位置权限，用于推荐。");
+        assert_eq!(found, ["相机", "麦克风", "位置"]);
     }
 
     #[test]
