@@ -1135,6 +1135,25 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - name: 位置\n    permissions: [ACCESS_COARSE_LOCATION, ACCESS_FINE_LOCATION]\n"],
         ),
+        (
+            // `- Label - text` items, some tagged with their platform, some with labels the
+            // lexicon does not know: each item written as the one above is a row of its own
+            // (unknown ones shown unresolved, none taken for the row above's description).
+            "49-sibling-bullets.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "NSCameraUsageDescription",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "NSMotionUsageDescription",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+            ],
+            &[
+                "  - name: Camera\n    permissions: [CAMERA]\n    purpose: Scans the QR code on a \
+               buoy sensor.\n  # line 6 (unresolved: \"Offline Sync\"",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1173,6 +1192,26 @@ fn more_shapes_policies_are_published_in() {
                 );
                 assert!(stderr.contains(&want), "wanted {want:?} in\n{stderr}");
             }
+        } else if file.starts_with("49-") {
+            for (line, label) in [
+                (
+                    6,
+                    "\"Offline Sync\" has no identifier and is not a name of any Android",
+                ),
+                (
+                    6,
+                    "\"Offline Sync\" has no identifier and is not a name of any iOS",
+                ),
+                (
+                    7,
+                    "\"GPS Location\" has no identifier and is too vague to name one iOS",
+                ),
+                (10, "\"Battery Saver Exemption (Android only)\""),
+            ] {
+                let want = format!("49-sibling-bullets.en.txt:{line}:1: unresolved: {label}");
+                assert!(stderr.contains(&want), "wanted {want:?} in\n{stderr}");
+            }
+            assert_eq!(stderr.matches("unresolved:").count(), 4, "{stderr}");
         } else if file.starts_with("45-") {
             for (line, label) in [
                 (6, "Network access"),

@@ -21,9 +21,10 @@ use super::{Label, LabelPlatform, Sense};
 
 const AOSP: &str = "AOSP core/res strings.xml permgrouplab_* (runtime permission group labels)";
 const SETTINGS: &str = "iOS Settings, Privacy & Security section names";
+const ALERT: &str = "iOS permission alert (\"Would Like to Access Your Motion & Fitness Activity\")";
 
 /// The English labels, by platform.
-pub(super) static LABELS: [Label; 33] = [
+pub(super) static LABELS: [Label; 34] = [
     // Android group labels.
     Label { label: "Camera", platform: LabelPlatform::Android, permissions: "android.permission.CAMERA", sense: Sense::Exact, seen: AOSP },
     Label { label: "Microphone", platform: LabelPlatform::Android, permissions: "android.permission.RECORD_AUDIO", sense: Sense::Exact, seen: AOSP },
@@ -54,6 +55,7 @@ pub(super) static LABELS: [Label; 33] = [
     Label { label: "Local Network", platform: LabelPlatform::Ios, permissions: "NSLocalNetworkUsageDescription", sense: Sense::Exact, seen: SETTINGS },
     Label { label: "Speech Recognition", platform: LabelPlatform::Ios, permissions: "NSSpeechRecognitionUsageDescription", sense: Sense::Exact, seen: SETTINGS },
     Label { label: "Motion & Fitness", platform: LabelPlatform::Ios, permissions: "NSMotionUsageDescription", sense: Sense::Exact, seen: SETTINGS },
+    Label { label: "Motion & Fitness Activity", platform: LabelPlatform::Ios, permissions: "NSMotionUsageDescription", sense: Sense::Exact, seen: ALERT },
     Label { label: "Health", platform: LabelPlatform::Ios, permissions: "NSHealthShareUsageDescription NSHealthUpdateUsageDescription", sense: Sense::Vague, seen: SETTINGS },
     Label { label: "HomeKit", platform: LabelPlatform::Ios, permissions: "NSHomeKitUsageDescription", sense: Sense::Exact, seen: SETTINGS },
     Label { label: "Media & Apple Music", platform: LabelPlatform::Ios, permissions: "NSAppleMusicUsageDescription", sense: Sense::Exact, seen: SETTINGS },

@@ -364,8 +364,21 @@ const SUFFIXES: [&str; 8] = [
 
 /// Verbs (and the device's own name, `手机通讯录`) a label may start with that name no
 /// permission by themselves, tried (after the whole label and its suffix stems) when nothing
-/// else matched.
-const PREFIXES: [&str; 5] = ["访问", "使用", "获取", "手机", "设备"];
+/// else matched. In English, the words of iOS's own alert ("Would Like to Access Your
+/// Photos") and pages' "Access to your Files and Media" (spaces are gone from the key), and
+/// "GPS" before "Location".
+const PREFIXES: [&str; 10] = [
+    "访问",
+    "使用",
+    "获取",
+    "手机",
+    "设备",
+    "accesstoyour",
+    "accesstothe",
+    "accessyour",
+    "accessthe",
+    "gps",
+];
 
 /// Verbs of access a label may name the device after (`读取设备电话状态`).
 const VERBS: [&str; 5] = ["读取", "获取", "访问", "查看", "修改"];

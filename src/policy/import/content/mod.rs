@@ -371,17 +371,21 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                         .is_some_and(|(head, _)| mentions_permissions(head))
             })
         };
+        let same_item = open.as_ref().is_some_and(|o| o.item == shape);
         let next_item_row = (parsed.fields.is_empty()
             && tokens.is_empty()
             && shape.is_some()
-            && (open.as_ref().is_some_and(|o| o.item == shape) || (bulleted && item_after())))
+            && (same_item || (bulleted && item_after())))
         .then(|| split_name(body))
         .flatten()
         .map(|(head, rest)| (label_text(head), rest))
         .filter(|(head, _)| {
+            // A bulleted item written as the row above was (`- GPS Location - Required …`
+            // after `- Camera - Required …`) is its sibling even without a word for
+            // permission: shown unresolved, never that row's description.
             !head.is_empty()
-                && short(head)
-                && mentions_permissions(head)
+                && short(resolve::without_platform_tag(head).0)
+                && (mentions_permissions(head) || (bulleted && same_item))
                 && find::column_name_role(head).is_none()
         });
         let mut whole_item = false;

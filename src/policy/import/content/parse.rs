@@ -7,6 +7,8 @@ use super::super::resolve::{self, LabelMatch, Side};
 
 /// Longest line text (in characters) read as a label: labels are short, prose is not.
 pub(super) const MAX_LABEL_LINE: usize = 40;
+/// Longest platform tag after a name (` (Android only)`), in characters.
+const MAX_PLATFORM_TAG: usize = 16;
 /// Longest `key` of a `key：value` line, in characters.
 pub(super) const MAX_KEY_CHARS: usize = 16;
 /// Most `key：value` fields read from one line.
@@ -493,16 +495,21 @@ pub(super) fn split_name(body: &str) -> Option<(&str, &str)> {
 
 /// [`split_name`], and the separator it split at.
 pub(super) fn split_name_at(body: &str) -> Option<(&str, &str, &'static str)> {
+    // A name may carry its platform's tag past the usual length (`Access to your Files and
+    // Media (Android only) - …`): the tag is no part of the name.
     let limit = body
         .char_indices()
-        .nth(MAX_LABEL_LINE)
+        .nth(MAX_LABEL_LINE + MAX_PLATFORM_TAG)
         .map_or(body.len(), |(i, _)| i);
     let (i, sep) = [":", "：", " – ", " — ", " - ", "——"]
         .iter()
         .filter_map(|sep| body[..limit].find(sep).map(|i| (i, *sep)))
         .min()?;
+    let head = &body[..i];
     let rest = body[i + sep.len()..].trim();
-    (i > 0 && !rest.is_empty()).then_some((&body[..i], rest, sep))
+    let fits = head.chars().count() <= MAX_LABEL_LINE
+        || resolve::without_platform_tag(head).0.chars().count() <= MAX_LABEL_LINE;
+    (i > 0 && fits && !rest.is_empty()).then_some((head, rest, sep))
 }
 
 /// How a one-line `name：text` item is written: its indent, its bullet (none is `""`), whether
