@@ -1154,10 +1154,25 @@ fn more_shapes_policies_are_published_in() {
                buoy sensor.\n  # line 6 (unresolved: \"Offline Sync\"",
             ],
         ),
+        (
+            // Label lines, each with a longer line of what it allows under it, as app markets
+            // list them: a label the lexicon does not know between known ones is a row
+            // (unresolved), and the section after the list is no part of its last row.
+            "50-label-pairs.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.READ_CONTACTS",
+            ],
+            &["    description: 允许应用读取您手机上存储的联系人数据，用于邀请好友。\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
         let (stderr, yaml) = import_disclosing(&path, want);
+        if file.starts_with("50-") {
+            assert!(yaml.ends_with("用于邀请好友。\n"), "{yaml}");
+        }
         if file.starts_with("22-") {
             assert!(
                 stderr.contains(
@@ -1176,6 +1191,10 @@ fn more_shapes_policies_are_published_in() {
             (
                 "44-",
                 "44-plain-items.en.txt:4:1: unresolved: \"Floating ball permission\"",
+            ),
+            (
+                "50-",
+                "50-label-pairs.zh.txt:16:1: unresolved: \"读取存储卡中的内容\"",
             ),
         ]
         .iter()

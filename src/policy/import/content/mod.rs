@@ -100,6 +100,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     // The number of the open row's item (`10.`) while no other numbered line has come under
     // it: the line numbered next, written the same way (`11.`), is the list's next item.
     let mut row_ordinal: Option<(u32, String)> = None;
+    // How many lines the last finished row had after its first, and how many rows in a row
+    // had that many: rows alike (`查看网络连接` / what it allows, `发送短信` / what it allows)
+    // say where the next row starts, even under a label the lexicon does not know.
+    let mut streak: Option<(usize, usize)> = None;
     // A flattened table's sequence-number column (`序号` / `1 |` / `麦克风权限 |` / …): the last
     // number, and whether the line before was the next one, so this line is a row's name cell
     // even when the lexicon does not know it.
@@ -119,6 +123,9 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 > super::MAX_CONTENT_ROWS
         {
             break;
+        }
+        if open.is_none() {
+            streak = None;
         }
         let ord = ordinal(&line.text);
         // A numbered item is near a cue that its own item or the next says (`1.查找设备上的帐号`
@@ -500,7 +507,42 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                         || (mentions_permissions(label) && described))
             };
             let numbered_cell = numbered_row && tokens.is_empty() && !label.is_empty();
-            if known || numbered_cell {
+            // `读取存储卡中的内容` after rows of a label line and a line of what it allows: the
+            // row above has all its lines, and this short line with a longer one under it is
+            // written as the rows were. With a known label after that, the list goes on past
+            // it: it is the next row's label (shown unresolved when unknown, never the row
+            // above's text). Otherwise it is a section after the list (`关于我们` / a
+            // paragraph, `Utilization of Data` / …): the row ends there.
+            let alike = streak
+                .filter(|&(k, rows)| rows >= 1 && (1..=3).contains(&k))
+                .filter(|&(k, _)| {
+                    header.len() < 2
+                        && parsed.marker == Marker::Plain
+                        && tokens.is_empty()
+                        && !label.is_empty()
+                        && !body.ends_with([':', '：'])
+                        && open
+                            .as_ref()
+                            .is_some_and(|o| o.anchor == Anchor::Label && o.lines == k)
+                        && lines.get(index + 1).is_some_and(|next| {
+                            let next_parsed = parse(&next.text);
+                            next_parsed.marker == Marker::Plain
+                                && next_parsed.fields.is_empty()
+                                && resolve::identifiers(&next.text).is_empty()
+                                && next_parsed.body.trim().chars().count() > body.chars().count()
+                        })
+                })
+                .map(|(k, _)| {
+                    lines.get(index + 1 + k).is_some_and(|after| {
+                        let after = parse(&after.text);
+                        let label = label_text(after.body.trim());
+                        after.marker == Marker::Plain
+                            && after.fields.is_empty()
+                            && short(label)
+                            && known_label(label)
+                    })
+                });
+            if known || numbered_cell || alike == Some(true) {
                 Some((Anchor::Label, label.to_owned()))
             } else if next_item() {
                 // `2. 悬浮球：用于显示悬浮球`: the name before the colon, what for after it.
@@ -511,6 +553,11 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     }
                     None => Some((Anchor::Label, label.to_owned())),
                 }
+            } else if alike == Some(false) {
+                if let Some(o) = open.take() {
+                    o.finish_into(&header, &mut rows);
+                }
+                continue;
             } else {
                 None
             }
@@ -595,6 +642,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 }
             }
             if let Some(o) = open.take() {
+                streak = Some(match streak {
+                    Some((k, rows)) if k == o.lines => (k, rows + 1),
+                    _ => (o.lines, 1),
+                });
                 o.finish_into(&header, &mut rows);
             }
             leading_rows(&mut leading, &header, header_from, &mut rows, &mut span);
