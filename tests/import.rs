@@ -1166,6 +1166,25 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["    description: 允许应用读取您手机上存储的联系人数据，用于邀请好友。\n"],
         ),
+        (
+            // A flattened table whose last column is the platform (`Android/iOS`): each row
+            // ends at its platform cell, so the line after is the next row's name even when
+            // the lexicon does not know it, and a cell over two lines stays one cell.
+            "51-flattened-platform-column.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "NSCameraUsageDescription",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.GET_ACCOUNTS",
+                "android.permission.READ_CONTACTS",
+                "android.permission.WRITE_CONTACTS",
+                "NSContactsUsageDescription",
+            ],
+            &[
+                "    purpose: Records a voice note for the crew Sends the voice note with a lost-item \
+               report\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1231,6 +1250,26 @@ fn more_shapes_policies_are_published_in() {
                 assert!(stderr.contains(&want), "wanted {want:?} in\n{stderr}");
             }
             assert_eq!(stderr.matches("unresolved:").count(), 4, "{stderr}");
+        } else if file.starts_with("51-") {
+            for (line, label) in [
+                (
+                    19,
+                    "\"Offline tickets\" has no identifier and is not a name of any Android",
+                ),
+                (
+                    19,
+                    "\"Offline tickets\" has no identifier and is not a name of any iOS",
+                ),
+                (
+                    37,
+                    "\"Ferry proximity alerts\" has no identifier and is not a name of any iOS",
+                ),
+            ] {
+                let want =
+                    format!("51-flattened-platform-column.en.txt:{line}:1: unresolved: {label}");
+                assert!(stderr.contains(&want), "wanted {want:?} in\n{stderr}");
+            }
+            assert_eq!(stderr.matches("unresolved:").count(), 3, "{stderr}");
         } else if file.starts_with("45-") {
             for (line, label) in [
                 (6, "Network access"),

@@ -346,6 +346,12 @@ pub(super) fn role_of(header: &str) -> Role {
         "impact",
         "consequence",
         "whether",
+        "turn off",
+        "turned off",
+        "can it ",
+        "can i ",
+        "optional",
+        "mandatory",
     ]) {
         // Whether the user is asked, can turn it off, what refusing costs: before the name
         // words, since such a column's name often says "permission" too.

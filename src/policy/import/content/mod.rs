@@ -31,7 +31,8 @@ pub(crate) use lines::{Line, collapsed_items, html_lines, looks_like_html_page, 
 use parse::{
     Marker, bullet_of, glued_seam, is_page_marker, item_shape, known_label, label_text,
     label_then_text, leading_ids_end, listed_labels, mentions_permissions, numbered_item, ordinal,
-    parse, says_unused, short, split_name, strip_marker, unfinished, version_qualified,
+    parse, platform_only, says_unused, short, split_name, strip_marker, unfinished,
+    version_qualified,
 };
 use row::{Anchor, Open};
 pub(crate) use sightings::sightings;
@@ -104,6 +105,9 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     // had that many: rows alike (`查看网络连接` / what it allows, `发送短信` / what it allows)
     // say where the next row starts, even under a label the lexicon does not know.
     let mut streak: Option<(usize, usize)> = None;
+    // Whether the line before was a flattened table's platform cell, its header's last column
+    // (`Android/iOS`): the row ended there, so this line is the next row's name.
+    let mut platform_ended = false;
     // A flattened table's sequence-number column (`序号` / `1 |` / `麦克风权限 |` / …): the last
     // number, and whether the line before was the next one, so this line is a row's name cell
     // even when the lexicon does not know it.
@@ -127,6 +131,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         if open.is_none() {
             streak = None;
         }
+        let row_ended = std::mem::take(&mut platform_ended);
         let ord = ordinal(&line.text);
         // A numbered item is near a cue that its own item or the next says (`1.查找设备上的帐号`
         // / its description / `2.发送短信` / `此权限可能会导致意外收费`): a list copied from a
@@ -250,10 +255,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         // A short line naming one platform and no permission starts a section, unless it is
         // the cell of a flattened table's platform column (`Android`, last in its row).
         let tokens = resolve::identifiers(body);
+        let platform_last = header.len() >= 2 && header.last() == Some(&Role::Platform);
         let platform_cell = parsed.marker == Marker::Plain
-            && open
-                .as_ref()
-                .is_some_and(|o| header.get(o.lines + 1) == Some(&Role::Platform));
+            && open.as_ref().is_some_and(|o| {
+                header.get(o.lines + 1) == Some(&Role::Platform)
+                    || (platform_last && platform_only(body))
+            });
         if tokens.is_empty()
             && parsed.fields.is_empty()
             && !platform_cell
@@ -398,6 +405,16 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         let mut whole_item = false;
         let anchor = if in_cells {
             None
+        } else if row_ended
+            && parsed.marker == Marker::Plain
+            && parsed.fields.is_empty()
+            && tokens.is_empty()
+            && short(body)
+            && !label_text(body).is_empty()
+        {
+            // `album` after `camera` / its cells / `Android/iOS`: the next row, even when the
+            // lexicon does not know its label (shown unresolved, not cells of the row above).
+            Some((Anchor::Label, label_text(body).to_owned()))
         } else if let Some((head, rest)) = next_item_row {
             pending_purpose = Some(rest.to_owned());
             whole_item = true;
@@ -772,6 +789,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             lines.push(line.raw.clone());
         }
         o.cells.push(body.to_owned());
+        platform_ended = platform_last && platform_only(body);
     }
     if let Some(o) = open.take() {
         o.finish_into(&header, &mut rows);
@@ -829,6 +847,16 @@ mod tests {
     use super::parse::cjk_number;
     use super::*;
     use crate::policy::import::text;
+
+    #[test]
+    fn platform_cells_are_platform_names_only() {
+        for cell in ["Android/iOS", "安卓系统、IOS系统", "iOS", "Android and iOS", "全平台"] {
+            assert!(platform_only(cell), "{cell}");
+        }
+        for cell in ["", "Yes", "iOS 14 and later", "Android/iOS 相机", "苹果手机"] {
+            assert!(!platform_only(cell), "{cell}");
+        }
+    }
 
     #[test]
     fn run_together_items_split_at_known_labels_before_colons() {

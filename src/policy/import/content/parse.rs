@@ -537,3 +537,25 @@ pub(super) fn known_label(label: &str) -> bool {
         .into_iter()
         .any(|side| resolve::resolve_label(side, label) != LabelMatch::Unknown)
 }
+
+/// Whether a line is nothing but platform names (`Android/iOS`, `安卓、IOS系统`, `iOS`): the
+/// cell of a flattened table's platform column.
+pub(super) fn platform_only(text: &str) -> bool {
+    let mut named = false;
+    for part in text
+        .split(['/', '／', '、', ',', '，', '&', '|', '和', '及'])
+        .flat_map(str::split_whitespace)
+    {
+        let lower = part.to_lowercase();
+        let name = lower.trim_end_matches("系统").trim_end_matches('端');
+        match name {
+            "android" | "ios" | "ipados" | "安卓" | "苹果" | "harmonyos" | "鸿蒙" | "全平台" =>
+            {
+                named = true;
+            }
+            "and" => {}
+            _ => return false,
+        }
+    }
+    named
+}

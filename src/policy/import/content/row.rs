@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::parse::{ItemShape, ends_a_sentence};
+use super::parse::{ItemShape, ends_a_sentence, platform_only};
 use crate::policy::import::find::Role;
 use crate::policy::import::text::{self, Cell, RawRow};
 
@@ -214,7 +214,18 @@ impl Open {
                 1
             };
             let roles: Vec<Role> = header.iter().copied().skip(name_columns).collect();
-            let rest: Vec<String> = cells.by_ref().collect();
+            let mut rest: Vec<String> = cells.by_ref().collect();
+            // A row that ends at its platform cell (`Android/iOS`, the header's last column)
+            // with more cells than columns: a cell went on over several lines, the first
+            // column's (what the permission is for) as a rule; they are that one cell.
+            if roles.last() == Some(&Role::Platform)
+                && rest.len() > roles.len()
+                && rest.last().is_some_and(|c| platform_only(c))
+            {
+                let surplus = rest.len() - roles.len();
+                let joined = rest.drain(..=surplus).collect::<Vec<_>>().join(" ");
+                rest.insert(0, joined);
+            }
             if !roles.is_empty() {
                 for (i, c) in rest.into_iter().enumerate() {
                     match roles.get(i).copied().unwrap_or(Role::Other) {
