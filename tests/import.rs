@@ -1185,6 +1185,25 @@ fn more_shapes_policies_are_published_in() {
                report\n",
             ],
         ),
+        (
+            // A table whose cells a page joined with spaces, under a header of Chinese column
+            // names so joined: each line's first words are the row's name (a known label of
+            // up to three words, `Face ID`, else the first word, shown unresolved when
+            // unknown), one word per column is its column's, and a line of one word is a cell
+            // that went on. A list in a label's bracket says what the label covers.
+            "52-space-joined-table.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[
+                "  - name: 相机权限\n    permissions: [CAMERA]\n    description: 扫一扫\n    purpose: \
+                 扫描商品条码\n",
+                "  - name: 麦克风\n    permissions: [RECORD_AUDIO]\n    description: 语音搜索\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1214,6 +1233,10 @@ fn more_shapes_policies_are_published_in() {
             (
                 "50-",
                 "50-label-pairs.zh.txt:16:1: unresolved: \"读取存储卡中的内容\"",
+            ),
+            (
+                "52-",
+                "52-space-joined-table.zh.txt:5:1: unresolved: \"云打印\"",
             ),
         ]
         .iter()

@@ -594,6 +594,11 @@ fn bilingual(side: Side, label: &str) -> Option<LabelMatch> {
     // whose outer half is a sentence's words before the label.
     let translated = outer.is_ascii() != inner.is_ascii();
     let a = lookup(side, outer);
+    // `存储权限(相册、媒体、其他文件)`: a list in the bracket says what the label covers, as
+    // the system's dialog does; the label before it is the name.
+    if inner.contains(['、', '，', ',']) && a != LabelMatch::Unknown {
+        return Some(a);
+    }
     let b = lookup(side, inner);
     match (a, b) {
         (LabelMatch::Unknown, LabelMatch::Unknown) => None,
@@ -973,6 +978,30 @@ mod tests {
             resolve_label(Side::Android, "访问天气"),
             LabelMatch::Unknown
         );
+    }
+
+    #[test]
+    fn a_list_in_brackets_says_what_the_label_covers() {
+        let ids = |label| match resolve_label(Side::Android, label) {
+            LabelMatch::Ids { perms, .. } => perms.into_iter().map(|p| p.canonical).collect(),
+            _ => Vec::new(),
+        };
+        assert_eq!(
+            ids("存储权限(相册、媒体、其他文件)"),
+            [
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE"
+            ]
+        );
+        // An unknown name is not made known by its bracket's list.
+        assert_eq!(
+            resolve_label(Side::Android, "云盘(相册、文件)"),
+            LabelMatch::Unknown
+        );
+        // English words before a name are read past; alone they name nothing.
+        assert_eq!(ids("GPS Location").len(), 2);
+        assert_eq!(ids("Access to your Files and Media").len(), 2);
+        assert_eq!(resolve_label(Side::Android, "GPS"), LabelMatch::Unknown);
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::ops::Range;
 
 use super::find::{self, Role, TablePlatform};
 use super::resolve;
-use super::text::{RawRow, RawTable, Shape};
+use super::text::{RawRow, RawTable, Shape, is_han};
 
 mod lines;
 mod parse;
@@ -108,6 +108,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     // Whether the line before was a flattened table's platform cell, its header's last column
     // (`Android/iOS`): the row ended there, so this line is the next row's name.
     let mut platform_ended = false;
+    // A header whose column names are joined by spaces (`设备权限 对应业务功能 调用权限的目的
+    // 是否询问`), as a page's table copied without tabs gives it: its rows are lines whose
+    // first words are the name, and a line of one word under a row is a cell that went on.
+    let mut spaced: Option<Vec<Role>> = None;
     // A flattened table's sequence-number column (`序号` / `1 |` / `麦克风权限 |` / …): the last
     // number, and whether the line before was the next one, so this line is a row's name cell
     // even when the lexicon does not know it.
@@ -168,6 +172,19 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         }
         let parsed = parse(&line.text);
         let body = parsed.body.trim();
+        if let Some(roles) = (parsed.marker == Marker::Plain && parsed.fields.is_empty())
+            .then(|| spaced_header(body))
+            .flatten()
+        {
+            if let Some(o) = open.take() {
+                o.finish_into(&header, &mut rows);
+            }
+            leading_rows(&mut leading, &header, header_from, &mut rows, &mut span);
+            header.clear();
+            header_from = Some(line.raw.start);
+            spaced = Some(roles);
+            continue;
+        }
         // A run of column names is the header of a flattened table.
         let column = (parsed.fields.is_empty() && body.chars().count() <= 16)
             .then(|| find::column_name_role(body))
@@ -291,6 +308,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     intro = Some(body.to_owned());
                     header.clear();
                     header_from = None;
+                    spaced = None;
                     continue;
                 }
             }
@@ -403,8 +421,36 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 && find::column_name_role(head).is_none()
         });
         let mut whole_item = false;
-        let anchor = if in_cells {
+        let mut spaced_cells: Vec<(Role, String)> = Vec::new();
+        let words =
+            if spaced.is_some() && parsed.marker == Marker::Plain && parsed.fields.is_empty() {
+                body.split_whitespace().take(MAX_SPACED_CELLS).count()
+            } else {
+                0
+            };
+        let spaced_row = (words >= 2 && tokens.is_empty())
+            .then(|| spaced_name(body))
+            .flatten();
+        let spaced_cell = words == 1 && tokens.is_empty() && open.is_some();
+        let anchor = if in_cells || spaced_cell {
             None
+        } else if let Some((name, rest)) = spaced_row {
+            // `照片 用户反馈,上传头像 获取用户照片库` under such a header: a row, even when the
+            // lexicon does not know its name (shown unresolved, not a line dropped).
+            // One word per column after the name: each is its column's; else the rest is one
+            // cell (a cell with spaces of its own).
+            let roles = spaced.as_deref().unwrap_or_default();
+            let cells: Vec<&str> = rest.split_whitespace().collect();
+            if cells.len() + 1 == roles.len() {
+                spaced_cells = roles[1..]
+                    .iter()
+                    .zip(cells)
+                    .map(|(&role, cell)| (role, cell.to_owned()))
+                    .collect();
+            } else {
+                pending_purpose = Some(rest.to_owned());
+            }
+            Some((Anchor::Label, name.to_owned()))
         } else if row_ended
             && parsed.marker == Marker::Plain
             && parsed.fields.is_empty()
@@ -690,6 +736,13 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 open_field: None,
             };
             row.purpose.extend(pending_purpose.take());
+            for (role, cell) in spaced_cells.drain(..) {
+                match role {
+                    Role::Description => row.description.push(cell),
+                    Role::Purpose | Role::Notes => row.purpose.push(cell),
+                    _ => {}
+                }
+            }
             // `1、CAMERA 拍照权限：功能说明…` keeps its other fields.
             for &(role, value) in parsed.fields.iter().skip(1) {
                 row.add_field(role, value);
@@ -710,6 +763,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 o.anchor == Anchor::Field && (!o.description.is_empty() || !o.purpose.is_empty())
             });
         if line.text.trim_start().starts_with('#') || next_section {
+            spaced = None;
             // A heading that starts no row is the next section's title, not a cell of the row
             // above (`## Contact` after the last permission).
             if let Some(o) = open.take() {
@@ -801,6 +855,52 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
 
 /// Most cells kept between a flattened table's header and its first known row.
 const MAX_LEADING_CELLS: usize = 256;
+/// Most words of a line looked at under a header joined by spaces.
+const MAX_SPACED_CELLS: usize = 64;
+
+/// The columns of a line that is a header of Chinese column names joined by spaces, the first naming the
+/// permission (`设备权限 对应业务功能 调用权限的目的 是否询问`). English column names have spaces
+/// of their own (`Usage scenario`), so only names without are read so.
+fn spaced_header(body: &str) -> Option<Vec<Role>> {
+    let words: Vec<&str> = body.split_whitespace().take(MAX_SPACED_CELLS).collect();
+    let columns = (words.len() >= 3
+        && words.len() < MAX_SPACED_CELLS
+        && find::column_name_role(words[0]) == Some(Role::Name))
+    .then_some(&words)?;
+    columns
+        .iter()
+        .map(|w| {
+            (w.chars().any(is_han) && w.chars().count() <= 16 && resolve::identifiers(w).is_empty())
+                .then(|| find::role_of(w))
+                .filter(|&r| r != Role::Other)
+        })
+        .collect()
+}
+
+/// A row's name under a header joined by spaces, and the rest of its line: the longest of its
+/// first three words that is a known label (`Face ID 面容识别 …`), else its first word.
+fn spaced_name(body: &str) -> Option<(&str, &str)> {
+    let ends: Vec<usize> = body
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.as_ptr() as usize - body.as_ptr() as usize + w.len())
+        .collect();
+    let name_at = |n: usize| {
+        let end = ends[n - 1];
+        (&body[..end], body[end..].trim_start())
+    };
+    let known = (1..ends.len().min(4))
+        .rev()
+        .map(name_at)
+        .find(|(name, _)| known_label(label_text(name)));
+    known.or_else(|| {
+        let (name, rest) = name_at(1);
+        (name.chars().count() <= MAX_SPACED_NAME && !rest.is_empty()).then_some((name, rest))
+    })
+}
+
+/// Longest first word read as a row's name under a header joined by spaces.
+const MAX_SPACED_NAME: usize = 16;
 
 /// Whether a flattened table's cell past a row's own cells can name the next row: short, no
 /// identifier, not a clause that goes on (`…、`).
@@ -849,11 +949,54 @@ mod tests {
     use crate::policy::import::text;
 
     #[test]
+    fn headers_and_rows_joined_by_spaces() {
+        assert_eq!(
+            spaced_header("设备权限 对应业务功能 调用权限的目的 是否询问"),
+            Some(vec![
+                Role::Name,
+                Role::Description,
+                Role::Purpose,
+                Role::Aside
+            ])
+        );
+        // English names have spaces of their own; a row is no header; nor is a first
+        // column that names no permission.
+        for line in [
+            "Permission Usage scenario Platform",
+            "相机 扫码 拍照",
+            "业务功能 权限名称 目的",
+        ] {
+            assert_eq!(spaced_header(line), None, "{line}");
+        }
+        assert_eq!(
+            spaced_name("Face ID 快捷登录 用面容登录"),
+            Some(("Face ID", "快捷登录 用面容登录"))
+        );
+        assert_eq!(spaced_name("云打印 打印小票"), Some(("云打印", "打印小票")));
+        assert_eq!(
+            spaced_name("一个很长很长的句子没有空格一直写下去直到超过 限度"),
+            None
+        );
+    }
+
+    #[test]
     fn platform_cells_are_platform_names_only() {
-        for cell in ["Android/iOS", "安卓系统、IOS系统", "iOS", "Android and iOS", "全平台"] {
+        for cell in [
+            "Android/iOS",
+            "安卓系统、IOS系统",
+            "iOS",
+            "Android and iOS",
+            "全平台",
+        ] {
             assert!(platform_only(cell), "{cell}");
         }
-        for cell in ["", "Yes", "iOS 14 and later", "Android/iOS 相机", "苹果手机"] {
+        for cell in [
+            "",
+            "Yes",
+            "iOS 14 and later",
+            "Android/iOS 相机",
+            "苹果手机",
+        ] {
             assert!(!platform_only(cell), "{cell}");
         }
     }
