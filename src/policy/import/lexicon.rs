@@ -92,7 +92,7 @@ pub(crate) fn normalise(label: &str) -> String {
     }
 }
 
-/// Android's own labels (`aosp-labels.tsv`: the permlab_* and permgrouplab_* strings of three
+/// Android's own labels (`aosp-labels.tsv`: the permlab_* and permgrouplab_* strings of four
 /// AOSP versions, in simplified and traditional Chinese and English), which policies copy from
 /// a phone's permission screen. A permission's label names it; a group's names the permissions
 /// asked for under it, with the sense the table gives; a label two permissions share is a
@@ -395,6 +395,11 @@ mod tests {
         assert_eq!(read("读取手机状态和身份"), phone);
         assert_eq!(read("讀取手機狀態和身份"), phone);
         assert_eq!(read("read phone status and identity"), phone);
+        // Android 4.4's labels, which app markets still list.
+        assert_eq!(
+            read("测试硬件"),
+            Some((Sense::Exact, vec!["android.permission.HARDWARE_TEST"]))
+        );
         assert_eq!(
             read("只能在前台獲取大概位置（基於網絡）"),
             Some((
