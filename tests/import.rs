@@ -1204,6 +1204,18 @@ fn more_shapes_policies_are_published_in() {
                 "  - name: 麦克风\n    permissions: [RECORD_AUDIO]\n    description: 语音搜索\n",
             ],
         ),
+        (
+            // Rows joined by spaces whose first column is the permission group, written on
+            // each group's first row only (`LOCATION ACCESS_FINE_LOCATION …`).
+            "53-group-column.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.ACCESS_COARSE_LOCATION",
+                "android.permission.READ_PHONE_STATE",
+            ],
+            &["  - name: PHONE\n    permissions: [READ_PHONE_STATE]\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

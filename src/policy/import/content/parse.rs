@@ -53,13 +53,38 @@ pub(super) fn listed_labels(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// Android's permission groups (`android.permission-group.*`), by their short names.
+const PERMISSION_GROUPS: [&str; 15] = [
+    "CALENDAR",
+    "CALL_LOG",
+    "CAMERA",
+    "CONTACTS",
+    "LOCATION",
+    "MICROPHONE",
+    "NEARBY_DEVICES",
+    "NOTIFICATIONS",
+    "PHONE",
+    "PHYSICAL_ACTIVITY",
+    "READ_MEDIA_AURAL",
+    "READ_MEDIA_VISUAL",
+    "SENSORS",
+    "SMS",
+    "STORAGE",
+];
+
 /// Where the run of identifiers that opens `body` ends (only separators between them), if
 /// `body` opens with one.
 pub(super) fn leading_ids_end(body: &str, tokens: &[resolve::Token]) -> Option<usize> {
-    if tokens.first()?.range.start != 0 {
+    // A group column before them (`LOCATION ACCESS_FINE_LOCATION …`, `PHONE READ_PHONE_STATE`):
+    // the name of an Android permission group, its first row's only.
+    let start = tokens.first()?.range.start;
+    let group = body.get(..start).is_some_and(|head| {
+        head.ends_with(char::is_whitespace) && PERMISSION_GROUPS.contains(&head.trim())
+    });
+    if start != 0 && !group {
         return None;
     }
-    let mut end = 0;
+    let mut end = start;
     for t in tokens {
         let between = body.get(end..t.range.start)?;
         if !between
