@@ -1216,6 +1216,19 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - name: PHONE\n    permissions: [READ_PHONE_STATE]\n"],
         ),
+        (
+            // A numbered list whose items write the label, a space and what it allows on one
+            // line: each is a row (an unknown label shown unresolved), none the item above's.
+            "54-numbered-label-space-text.zh.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+                "android.permission.READ_CONTACTS",
+            ],
+            &[
+                "  - name: 录音\n    permissions: [RECORD_AUDIO]\n    purpose: 允许该应用录制音频，用于语音客服。\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1249,6 +1262,10 @@ fn more_shapes_policies_are_published_in() {
             (
                 "52-",
                 "52-space-joined-table.zh.txt:5:1: unresolved: \"云打印\"",
+            ),
+            (
+                "54-",
+                "54-numbered-label-space-text.zh.txt:9:1: unresolved: \"云端同步\"",
             ),
         ]
         .iter()

@@ -628,10 +628,17 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             // `四、 相片/相機：…` after the rows `二、 日曆：` and `三、 位置：`: the next item of
             // the list is the next row even when the lexicon does not know its label. It is
             // then an unresolved row, shown, not a cell silently added to the row above.
+            // Or written `2.修改或删除您共享存储空间中的内容 允许该应用写入…`: a Chinese label has no
+            // space of its own, so the first space ends it.
+            let spaced = || {
+                body.split_once(char::is_whitespace)
+                    .filter(|(head, _)| head.chars().any(is_han))
+            };
             split_name(body)
+                .or_else(spaced)
                 .filter(|(head, _)| short(head) && resolve::identifiers(head).is_empty())
                 .map(|(head, rest)| {
-                    pending_purpose = Some(rest.to_owned());
+                    pending_purpose = Some(rest.trim().to_owned());
                     (Anchor::Label, head.trim().to_owned())
                 })
         } else {
