@@ -152,6 +152,8 @@ fn aosp_index() -> &'static Index {
     INDEX.get_or_init(|| index_of(aosp_labels().iter()))
 }
 
+const BACKGROUND_LOCATION: &str = "android.permission.ACCESS_BACKGROUND_LOCATION";
+
 /// The lexicon's entry for a label on one side, if it knows the label.
 pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
     let key = normalise(label);
@@ -190,9 +192,19 @@ pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
     } else {
         Sense::Exact
     };
+    // Android grants background location on its own ("Allow all the time", asked apart since
+    // Android 11, declared apart on Google Play): a group label (`位置权限`, which TC260's group
+    // heading lists it under) discloses it only when it says background itself.
+    let says_background = ["后台", "背景", "background"]
+        .iter()
+        .any(|w| key.contains(w));
     let mut ids: Vec<&'static str> = mine
         .iter()
-        .flat_map(|l| l.permissions.split_whitespace())
+        .flat_map(|l| {
+            l.permissions.split_whitespace().filter(move |&id| {
+                l.sense != Sense::Group || id != BACKGROUND_LOCATION || says_background
+            })
+        })
         .filter(|id| is_android_id(id) == (side == Side::Android))
         .collect();
     ids.sort_unstable();
@@ -395,6 +407,21 @@ mod tests {
         assert_eq!(read("读取手机状态和身份"), phone);
         assert_eq!(read("讀取手機狀態和身份"), phone);
         assert_eq!(read("read phone status and identity"), phone);
+        // A group label names background location only when it says background.
+        assert_eq!(
+            read("位置权限"),
+            Some((
+                Sense::Group,
+                vec![
+                    "android.permission.ACCESS_COARSE_LOCATION",
+                    "android.permission.ACCESS_FINE_LOCATION"
+                ]
+            ))
+        );
+        assert_eq!(
+            read("后台访问地理位置"),
+            Some((Sense::Exact, vec![BACKGROUND_LOCATION]))
+        );
         // Android 4.4's labels, which app markets still list.
         assert_eq!(
             read("测试硬件"),
