@@ -508,26 +508,34 @@ fn hostile_xcode_projects_are_errors() {
     );
 }
 
-/// A document of more rows than a policy can hold (450,000 list items) is refused before
-/// they are resolved: exit 2 naming the file and the limit, with no YAML.
+/// A document of more rows than a policy can hold (25,000 list items) is refused before they
+/// are resolved, and one of more lines than a policy can have (60,000) before it is read:
+/// exit 2 naming the file and the limit, with no YAML.
 #[test]
 fn policy_document_with_too_many_rows() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let path = write(
-        dir.path(),
-        "many-rows.md",
-        "- android.permission.CAMERA x\n".repeat(450_000).as_bytes(),
-    );
-    permaudit()
-        .args(["policy", "import", "--allow-unresolved"])
-        .arg(&path)
-        .assert()
-        .code(2)
-        .stdout("")
-        .stderr(predicate::str::contains("many-rows.md"))
-        .stderr(predicate::str::contains(
+    for (name, text, limit) in [
+        (
+            "many-rows.md",
+            "- android.permission.CAMERA x\n".repeat(25_000),
             "more than 20000 rows of permissions",
-        ));
+        ),
+        (
+            "many-lines.txt",
+            "云端同步\n允许应用在后台同步\n".repeat(30_000),
+            "the policy document has 60000 lines of text; at most 50000 are read",
+        ),
+    ] {
+        let path = write(dir.path(), name, text.as_bytes());
+        permaudit()
+            .args(["policy", "import", "--allow-unresolved"])
+            .arg(&path)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(name))
+            .stderr(predicate::str::contains(limit));
+    }
 }
 
 /// Hostile policy documents for `policy import` (issue 16): a huge document on one line, deep

@@ -80,6 +80,17 @@ impl<'d> Importer<'d> {
     }
 
     pub(super) fn run(mut self) -> Result<Imported, ImportError> {
+        let with_text = self
+            .lines
+            .iter()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .count();
+        if with_text > super::MAX_DOCUMENT_LINES {
+            return Err(ImportError::TooManyLines {
+                path: self.display.to_owned(),
+                lines: with_text,
+            });
+        }
         let tables = self.tables()?;
         let mut previous_end = 0;
         // Spans the content reader must not read again: every table, and the lists and

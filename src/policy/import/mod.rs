@@ -64,6 +64,12 @@ pub const MAX_TABLES: usize = 4096;
 /// makes more is refused before they are resolved (exit 2), which keeps a hostile document's
 /// cost bounded.
 pub const MAX_CONTENT_ROWS: usize = 20_000;
+
+/// Most lines with text a document may have: a privacy policy has a few thousand (2,200 the
+/// most of 175 real ones). Every line is looked at a bounded number of times, so this bounds
+/// the reading: under 0.5 s and 20 MB at the limit for the costliest lines (short numbered
+/// items, each a row).
+pub const MAX_DOCUMENT_LINES: usize = 50_000;
 /// Why a document could not be imported. Every variant means exit code 2.
 #[derive(Debug, Error)]
 pub enum ImportError {
@@ -83,6 +89,17 @@ pub enum ImportError {
         path: String,
         /// Its size.
         size: usize,
+    },
+    /// The document has more than [`MAX_DOCUMENT_LINES`] lines with text.
+    #[error(
+        "{path}: the policy document has {lines} lines of text; at most {MAX_DOCUMENT_LINES} are \
+         read (a privacy policy has a few thousand)"
+    )]
+    TooManyLines {
+        /// The file.
+        path: String,
+        /// How many lines with text it has.
+        lines: usize,
     },
     /// A policy URL that could not be fetched.
     #[error("{url}: cannot fetch the policy document: {message}")]
