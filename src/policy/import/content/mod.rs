@@ -630,12 +630,12 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             // then an unresolved row, shown, not a cell silently added to the row above.
             // Or written `2.修改或删除您共享存储空间中的内容 允许该应用写入…`: a Chinese label has no
             // space of its own, so the first space ends it.
-            let spaced = || {
+            let label_then_space = || {
                 body.split_once(char::is_whitespace)
                     .filter(|(head, _)| head.chars().any(is_han))
             };
             split_name(body)
-                .or_else(spaced)
+                .or_else(label_then_space)
                 .filter(|(head, _)| short(head) && resolve::identifiers(head).is_empty())
                 .map(|(head, rest)| {
                     pending_purpose = Some(rest.trim().to_owned());
@@ -865,9 +865,9 @@ const MAX_LEADING_CELLS: usize = 256;
 /// Most words of a line looked at under a header joined by spaces.
 const MAX_SPACED_CELLS: usize = 64;
 
-/// The columns of a line that is a header of Chinese column names joined by spaces, the first naming the
-/// permission (`设备权限 对应业务功能 调用权限的目的 是否询问`). English column names have spaces
-/// of their own (`Usage scenario`), so only names without are read so.
+/// The columns of a line that is a header of Chinese column names joined by spaces, the first
+/// naming the permission (`设备权限 对应业务功能 调用权限的目的 是否询问`). English column names
+/// have spaces of their own (`Usage scenario`), so only names without are read so.
 fn spaced_header(body: &str) -> Option<Vec<Role>> {
     let words: Vec<&str> = body.split_whitespace().take(MAX_SPACED_CELLS).collect();
     let columns = (words.len() >= 3
@@ -887,6 +887,7 @@ fn spaced_header(body: &str) -> Option<Vec<Role>> {
 /// A row's name under a header joined by spaces, and the rest of its line: the longest of its
 /// first three words that is a known label (`Face ID 面容识别 …`), else its first word.
 fn spaced_name(body: &str) -> Option<(&str, &str)> {
+    // Where each of the first four words ends in `body` (the words are slices of it).
     let ends: Vec<usize> = body
         .split_whitespace()
         .take(4)

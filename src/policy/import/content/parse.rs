@@ -76,7 +76,7 @@ const PERMISSION_GROUPS: [&str; 15] = [
 /// `body` opens with one.
 pub(super) fn leading_ids_end(body: &str, tokens: &[resolve::Token]) -> Option<usize> {
     // A group column before them (`LOCATION ACCESS_FINE_LOCATION …`, `PHONE READ_PHONE_STATE`):
-    // the name of an Android permission group, its first row's only.
+    // the name of an Android permission group, written on each group's first row only.
     let start = tokens.first()?.range.start;
     let group = body.get(..start).is_some_and(|head| {
         head.ends_with(char::is_whitespace) && PERMISSION_GROUPS.contains(&head.trim())
