@@ -29,10 +29,10 @@ mod sightings;
 
 pub(crate) use lines::{Line, collapsed_items, html_lines, looks_like_html_page, text_lines};
 use parse::{
-    Marker, bullet_of, glued_seam, is_page_marker, item_shape, known_label, label_text,
-    label_then_text, leading_ids_end, listed_labels, mentions_permissions, numbered_item, ordinal,
-    parse, platform_only, says_unused, short, split_name, strip_marker, unfinished,
-    version_qualified,
+    MAX_SPACED_CELLS, Marker, bullet_of, glued_seam, is_page_marker, item_shape, known_label,
+    label_text, label_then_text, leading_ids_end, listed_labels, mentions_permissions,
+    numbered_item, ordinal, parse, platform_only, says_unused, short, spaced_header, spaced_name,
+    split_name, strip_marker, unfinished, version_qualified,
 };
 use row::{Anchor, Open};
 pub(crate) use sightings::sightings;
@@ -862,53 +862,6 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
 
 /// Most cells kept between a flattened table's header and its first known row.
 const MAX_LEADING_CELLS: usize = 256;
-/// Most words of a line looked at under a header joined by spaces.
-const MAX_SPACED_CELLS: usize = 64;
-
-/// The columns of a line that is a header of Chinese column names joined by spaces, the first
-/// naming the permission (`设备权限 对应业务功能 调用权限的目的 是否询问`). English column names
-/// have spaces of their own (`Usage scenario`), so only names without are read so.
-fn spaced_header(body: &str) -> Option<Vec<Role>> {
-    let words: Vec<&str> = body.split_whitespace().take(MAX_SPACED_CELLS).collect();
-    let columns = (words.len() >= 3
-        && words.len() < MAX_SPACED_CELLS
-        && find::column_name_role(words[0]) == Some(Role::Name))
-    .then_some(&words)?;
-    columns
-        .iter()
-        .map(|w| {
-            (w.chars().any(is_han) && w.chars().count() <= 16 && resolve::identifiers(w).is_empty())
-                .then(|| find::role_of(w))
-                .filter(|&r| r != Role::Other)
-        })
-        .collect()
-}
-
-/// A row's name under a header joined by spaces, and the rest of its line: the longest of its
-/// first three words that is a known label (`Face ID 面容识别 …`), else its first word.
-fn spaced_name(body: &str) -> Option<(&str, &str)> {
-    // Where each of the first four words ends in `body` (the words are slices of it).
-    let ends: Vec<usize> = body
-        .split_whitespace()
-        .take(4)
-        .map(|w| w.as_ptr() as usize - body.as_ptr() as usize + w.len())
-        .collect();
-    let name_at = |n: usize| {
-        let end = ends[n - 1];
-        (&body[..end], body[end..].trim_start())
-    };
-    let known = (1..ends.len().min(4))
-        .rev()
-        .map(name_at)
-        .find(|(name, _)| known_label(label_text(name)));
-    known.or_else(|| {
-        let (name, rest) = name_at(1);
-        (name.chars().count() <= MAX_SPACED_NAME && !rest.is_empty()).then_some((name, rest))
-    })
-}
-
-/// Longest first word read as a row's name under a header joined by spaces.
-const MAX_SPACED_NAME: usize = 16;
 
 /// Whether a flattened table's cell past a row's own cells can name the next row: short, no
 /// identifier, not a clause that goes on (`…、`).

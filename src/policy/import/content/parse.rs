@@ -4,6 +4,7 @@
 
 use super::super::find::{self, Role};
 use super::super::resolve::{self, LabelMatch, Side};
+use super::super::text::is_han;
 
 /// Longest line text (in characters) read as a label: labels are short, prose is not.
 pub(super) const MAX_LABEL_LINE: usize = 40;
@@ -584,3 +585,51 @@ pub(super) fn platform_only(text: &str) -> bool {
     }
     named
 }
+
+/// Most words of a line looked at under a header joined by spaces.
+pub(super) const MAX_SPACED_CELLS: usize = 64;
+
+/// The columns of a line that is a header of Chinese column names joined by spaces, the first
+/// naming the permission (`设备权限 对应业务功能 调用权限的目的 是否询问`). English column names
+/// have spaces of their own (`Usage scenario`), so only names without are read so.
+pub(super) fn spaced_header(body: &str) -> Option<Vec<Role>> {
+    let words: Vec<&str> = body.split_whitespace().take(MAX_SPACED_CELLS).collect();
+    let columns = (words.len() >= 3
+        && words.len() < MAX_SPACED_CELLS
+        && find::column_name_role(words[0]) == Some(Role::Name))
+    .then_some(&words)?;
+    columns
+        .iter()
+        .map(|w| {
+            (w.chars().any(is_han) && w.chars().count() <= 16 && resolve::identifiers(w).is_empty())
+                .then(|| find::role_of(w))
+                .filter(|&r| r != Role::Other)
+        })
+        .collect()
+}
+
+/// A row's name under a header joined by spaces, and the rest of its line: the longest of its
+/// first three words that is a known label (`Face ID 面容识别 …`), else its first word.
+pub(super) fn spaced_name(body: &str) -> Option<(&str, &str)> {
+    // Where each of the first four words ends in `body` (the words are slices of it).
+    let ends: Vec<usize> = body
+        .split_whitespace()
+        .take(4)
+        .map(|w| w.as_ptr() as usize - body.as_ptr() as usize + w.len())
+        .collect();
+    let name_at = |n: usize| {
+        let end = ends[n - 1];
+        (&body[..end], body[end..].trim_start())
+    };
+    let known = (1..ends.len().min(4))
+        .rev()
+        .map(name_at)
+        .find(|(name, _)| known_label(label_text(name)));
+    known.or_else(|| {
+        let (name, rest) = name_at(1);
+        (name.chars().count() <= MAX_SPACED_NAME && !rest.is_empty()).then_some((name, rest))
+    })
+}
+
+/// Longest first word read as a row's name under a header joined by spaces.
+const MAX_SPACED_NAME: usize = 16;
