@@ -1229,6 +1229,21 @@ fn more_shapes_policies_are_published_in() {
                 "  - name: 录音\n    permissions: [RECORD_AUDIO]\n    purpose: 允许该应用录制音频，用于语音客服。\n",
             ],
         ),
+        (
+            // iOS rows named only "photos": what the row says the app does picks the key
+            // (reading: the read and write key; only saving: the add key); a half in brackets
+            // narrows a vague label (`照片(Photos)`); a row that weighs or negates stays vague.
+            "55-ios-photos-by-use.zh.md",
+            &[
+                "NSCameraUsageDescription",
+                "NSPhotoLibraryUsageDescription",
+                "NSPhotoLibraryAddUsageDescription",
+            ],
+            &[
+                "  - name: 相册\n    permissions: [NSPhotoLibraryAddUsageDescription]\n    \
+                 description: 保存图片到相册\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1266,6 +1281,10 @@ fn more_shapes_policies_are_published_in() {
             (
                 "54-",
                 "54-numbered-label-space-text.zh.txt:9:1: unresolved: \"云端同步\"",
+            ),
+            (
+                "55-",
+                "55-ios-photos-by-use.zh.md:9:3: unresolved: \"Photos\"",
             ),
         ]
         .iter()

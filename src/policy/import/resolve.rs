@@ -604,6 +604,13 @@ fn bilingual(side: Side, label: &str) -> Option<LabelMatch> {
         (LabelMatch::Unknown, LabelMatch::Unknown) => None,
         (known, LabelMatch::Unknown) | (LabelMatch::Unknown, known) => translated.then_some(known),
         (a, b) if a == b => Some(a),
+        // `照片(Photos)`: one half names a permission the other, vague, half may mean.
+        (LabelMatch::Ids { perms, group }, LabelMatch::Vague(candidates))
+        | (LabelMatch::Vague(candidates), LabelMatch::Ids { perms, group })
+            if perms.iter().all(|p| candidates.contains(&p.canonical)) =>
+        {
+            Some(LabelMatch::Ids { perms, group })
+        }
         _ => None,
     }
 }

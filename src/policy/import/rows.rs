@@ -265,9 +265,43 @@ impl Importer<'_> {
                 )),
             }
         }
-        if tokens.is_empty() {
+        let matched = tokens
+            .is_empty()
+            .then(|| resolve::resolve_row_label(side, &label));
+        // `相册` / `Photo library` in an iOS row: the row's own words say which key.
+        let photos = match &matched {
+            Some(LabelMatch::Vague(candidates) | LabelMatch::Ambiguous(candidates))
+                if side == Side::Ios =>
+            {
+                photo_access(candidates, row, name_col)
+            }
+            _ => None,
+        };
+        if let Some((keys, words)) = photos {
+            let location = self.located_label(name_cell, name_at, &label);
+            notes.push((
+                DiagnosticKind::Review,
+                name_at,
+                format!(
+                    "\"{label}\" is read as {} from what the row says the app does with photos \
+                     ({words}); confirm it",
+                    keys.join(", ")
+                ),
+            ));
+            by_label = Some(label.clone());
+            self.stats.by_label += keys.len();
+            perms.extend(keys.into_iter().map(|key| {
+                (
+                    Perm {
+                        written: key.to_owned(),
+                        canonical: key.to_owned(),
+                    },
+                    location.clone(),
+                )
+            }));
+        } else if let Some(matched) = matched {
             let name = platform.display_name();
-            match resolve::resolve_row_label(side, &label) {
+            match matched {
                 LabelMatch::Ids {
                     perms: found,
                     group,
@@ -372,4 +406,91 @@ impl Importer<'_> {
         });
         true
     }
+}
+
+const PHOTO_LIBRARY: &str = "NSPhotoLibraryUsageDescription";
+/// Longest text of a row read for what it does with photos, in characters.
+const MAX_PHOTO_ROW_CHARS: usize = 300;
+const PHOTO_LIBRARY_ADD: &str = "NSPhotoLibraryAddUsageDescription";
+
+/// Which photo-library key an iOS row whose label is only "photos" (`相册`, `Photos`) asks for,
+/// by what the row says the app does: iOS asks for add-only access
+/// (`NSPhotoLibraryAddUsageDescription`) to save into the library and for read and write
+/// access (`NSPhotoLibraryUsageDescription`) to read from it. The key and the words that said
+/// so; `None` when the row says neither, or the label may mean more than the two keys.
+fn photo_access(
+    candidates: &[String],
+    row: &RawRow,
+    name_col: usize,
+) -> Option<(Vec<&'static str>, String)> {
+    let photo_only = !candidates.is_empty()
+        && candidates
+            .iter()
+            .all(|c| c == PHOTO_LIBRARY || c == PHOTO_LIBRARY_ADD);
+    if !photo_only {
+        return None;
+    }
+    let text: String = row
+        .cells
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            if i == name_col {
+                c.text.clone()
+            } else {
+                format!(" {}", c.text)
+            }
+        })
+        .collect::<String>()
+        .to_lowercase();
+    // Only a row's own short cells: prose weighs and negates ("add-only access; the app does
+    // not browse your library"), which words picked out of it would misread.
+    if text.chars().count() > MAX_PHOTO_ROW_CHARS
+        || [
+            "not ",
+            "n't ",
+            "never",
+            "only",
+            "不会",
+            "不需要",
+            "无需",
+            "并不",
+            "仅",
+        ]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return None;
+    }
+    let found = |words: &[&'static str]| -> Vec<&'static str> {
+        words.iter().copied().filter(|w| text.contains(w)).collect()
+    };
+    let reads = found(&[
+        "读取", "读写", "选择", "选取", "上传", "浏览", "查看", "访问", "read", "select", "choose",
+        "pick", "upload", "browse", "access",
+    ]);
+    // `读写` (read and write) is full access, the read key's; adding alone is the add key's.
+    let saves = found(&[
+        "保存",
+        "存入",
+        "存到",
+        "写入",
+        "下载到",
+        "save",
+        "saving",
+        "add to",
+    ]);
+    // Read and write access covers adding: a row that reads photos (and saves some too) asks
+    // for the read key; one that only saves, for the add key.
+    let (keys, said) = match (reads.is_empty(), saves.is_empty()) {
+        (false, _) => (vec![PHOTO_LIBRARY], reads),
+        (true, false) => (vec![PHOTO_LIBRARY_ADD], saves),
+        (true, true) => return None,
+    };
+    let words = said
+        .into_iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some((keys, words))
 }
