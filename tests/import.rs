@@ -484,6 +484,7 @@ fn the_shapes_policies_are_published_in() {
                 "android.permission.READ_EXTERNAL_STORAGE",
                 "android.permission.WRITE_EXTERNAL_STORAGE",
                 "NSCameraUsageDescription",
+                "NSLocationWhenInUseUsageDescription",
             ],
             &[
                 "4-labels.zh.md:5:1: review: \"读取/写入外置存储\" names a group",
@@ -491,8 +492,10 @@ fn the_shapes_policies_are_published_in() {
                 "may mean android.permission.QUERY_ALL_PACKAGES",
                 "4-labels.zh.md:9:1: unresolved: \"位置信息\" has no identifier and is too vague \
                  to name one Android permission",
-                "4-labels.zh.md:13:1: unresolved: \"位置信息\" has no identifier and is too vague \
-                 to name one iOS permission",
+                // Vague on Android (fine or coarse), but iOS asks every app that uses location
+                // for one key: that key, to review.
+                "4-labels.zh.md:13:1: review: \"位置信息\" is read as \
+                 NSLocationWhenInUseUsageDescription (iOS asks every app that uses location for it;",
             ],
         ),
         (
@@ -1145,6 +1148,7 @@ fn more_shapes_policies_are_published_in() {
                 "NSCameraUsageDescription",
                 "android.permission.ACCESS_COARSE_LOCATION",
                 "android.permission.ACCESS_FINE_LOCATION",
+                "NSLocationWhenInUseUsageDescription",
                 "NSMotionUsageDescription",
                 "android.permission.READ_EXTERNAL_STORAGE",
                 "android.permission.WRITE_EXTERNAL_STORAGE",
@@ -1244,6 +1248,21 @@ fn more_shapes_policies_are_published_in() {
                  description: 保存图片到相册\n",
             ],
         ),
+        (
+            // iOS rows named only "location": iOS asks every app that uses location for the
+            // when-in-use key, and the always key too when the row says background (not when
+            // it says the app does not).
+            "56-ios-location-keys.zh.md",
+            &[
+                "NSLocationWhenInUseUsageDescription",
+                "NSLocationAlwaysAndWhenInUseUsageDescription",
+            ],
+            &[
+                "  - name: 地理位置\n    permissions: [NSLocationWhenInUseUsageDescription, \
+                 NSLocationAlwaysAndWhenInUseUsageDescription]\n",
+                "  - name: Location\n    permissions: [NSLocationWhenInUseUsageDescription]\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
@@ -1311,16 +1330,15 @@ fn more_shapes_policies_are_published_in() {
                     6,
                     "\"Offline Sync\" has no identifier and is not a name of any iOS",
                 ),
-                (
-                    7,
-                    "\"GPS Location\" has no identifier and is too vague to name one iOS",
-                ),
                 (10, "\"Battery Saver Exemption (Android only)\""),
             ] {
                 let want = format!("49-sibling-bullets.en.txt:{line}:1: unresolved: {label}");
                 assert!(stderr.contains(&want), "wanted {want:?} in\n{stderr}");
             }
-            assert_eq!(stderr.matches("unresolved:").count(), 4, "{stderr}");
+            assert_eq!(stderr.matches("unresolved:").count(), 3, "{stderr}");
+            let want = "49-sibling-bullets.en.txt:7:1: review: \"GPS Location\" is read as \
+                        NSLocationWhenInUseUsageDescription (";
+            assert!(stderr.contains(want), "wanted {want:?} in\n{stderr}");
         } else if file.starts_with("51-") {
             for (line, label) in [
                 (

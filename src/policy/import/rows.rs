@@ -268,23 +268,24 @@ impl Importer<'_> {
         let matched = tokens
             .is_empty()
             .then(|| resolve::resolve_row_label(side, &label));
-        // `相册` / `Photo library` in an iOS row: the row's own words say which key.
-        let photos = match &matched {
+        // `相册` / `Photo library` / `位置信息` in an iOS row: what iOS asks for, and the row's
+        // own words, say which key.
+        let by_use = match &matched {
             Some(LabelMatch::Vague(candidates) | LabelMatch::Ambiguous(candidates))
                 if side == Side::Ios =>
             {
                 photo_access(candidates, row, name_col)
+                    .or_else(|| location_keys(candidates, row, name_col))
             }
             _ => None,
         };
-        if let Some((keys, words)) = photos {
+        if let Some((keys, why)) = by_use {
             let location = self.located_label(name_cell, name_at, &label);
             notes.push((
                 DiagnosticKind::Review,
                 name_at,
                 format!(
-                    "\"{label}\" is read as {} from what the row says the app does with photos \
-                     ({words}); confirm it",
+                    "\"{label}\" is read as {} {why}; confirm it",
                     keys.join(", ")
                 ),
             ));
@@ -430,36 +431,10 @@ fn photo_access(
     if !photo_only {
         return None;
     }
-    let text: String = row
-        .cells
-        .iter()
-        .enumerate()
-        .map(|(i, c)| {
-            if i == name_col {
-                c.text.clone()
-            } else {
-                format!(" {}", c.text)
-            }
-        })
-        .collect::<String>()
-        .to_lowercase();
+    let text = row_text(row, name_col);
     // Only a row's own short cells: prose weighs and negates ("add-only access; the app does
     // not browse your library"), which words picked out of it would misread.
-    if text.chars().count() > MAX_PHOTO_ROW_CHARS
-        || [
-            "not ",
-            "n't ",
-            "never",
-            "only",
-            "不会",
-            "不需要",
-            "无需",
-            "并不",
-            "仅",
-        ]
-        .iter()
-        .any(|w| text.contains(w))
-    {
+    if text.chars().count() > MAX_PHOTO_ROW_CHARS || negates(&text) {
         return None;
     }
     let found = |words: &[&'static str]| -> Vec<&'static str> {
@@ -492,5 +467,83 @@ fn photo_access(
         .map(|w| format!("\"{w}\""))
         .collect::<Vec<_>>()
         .join(", ");
-    Some((keys, words))
+    Some((
+        keys,
+        format!("from what the row says the app does with photos ({words})"),
+    ))
+}
+
+const LOCATION_WHEN_IN_USE: &str = "NSLocationWhenInUseUsageDescription";
+const LOCATION_ALWAYS: &str = "NSLocationAlwaysAndWhenInUseUsageDescription";
+
+/// The location keys of an iOS row whose label is only "location" (`位置信息`, `Location`):
+/// iOS asks every app that uses location for `NSLocationWhenInUseUsageDescription`, and an app
+/// that asks for it always (in the background) for `NSLocationAlwaysAndWhenInUseUsageDescription`
+/// too. The background key only when the row says so and negates nothing; `None` when the
+/// label may mean more than location keys.
+fn location_keys(
+    candidates: &[String],
+    row: &RawRow,
+    name_col: usize,
+) -> Option<(Vec<&'static str>, String)> {
+    let location_only = candidates.iter().any(|c| c == LOCATION_WHEN_IN_USE)
+        && candidates
+            .iter()
+            .all(|c| c == LOCATION_WHEN_IN_USE || c == LOCATION_ALWAYS);
+    if !location_only {
+        return None;
+    }
+    let text = row_text(row, name_col);
+    let background = ["后台", "始终", "always", "background", "all the time"]
+        .iter()
+        .find(|w| text.contains(*w));
+    match background {
+        Some(word) if !negates(&text) => Some((
+            vec![LOCATION_WHEN_IN_USE, LOCATION_ALWAYS],
+            format!(
+                "(iOS asks every app that uses location for the first, and one that uses it in \
+                 the background, as the row says (\"{word}\"), for the second too)"
+            ),
+        )),
+        _ => Some((
+            vec![LOCATION_WHEN_IN_USE],
+            "(iOS asks every app that uses location for it; the row does not say it uses \
+             location in the background)"
+                .to_owned(),
+        )),
+    }
+}
+
+/// A row's cells as one lowercase text, the name first.
+fn row_text(row: &RawRow, name_col: usize) -> String {
+    let mut text = row
+        .cells
+        .get(name_col)
+        .map(|c| c.text.clone())
+        .unwrap_or_default();
+    for (i, c) in row.cells.iter().enumerate() {
+        if i != name_col {
+            text.push(' ');
+            text.push_str(&c.text);
+        }
+    }
+    text.to_lowercase()
+}
+
+/// Whether a row's text weighs or negates what it says (`not`, `only`, `不会`, `仅`).
+fn negates(text: &str) -> bool {
+    [
+        "not ",
+        "n't ",
+        "never",
+        "only",
+        "不会",
+        "不需要",
+        "无需",
+        "并不",
+        "仅",
+        "不在",
+    ]
+    .iter()
+    .any(|w| text.contains(w))
 }
