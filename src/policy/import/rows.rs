@@ -410,9 +410,9 @@ impl Importer<'_> {
 }
 
 const PHOTO_LIBRARY: &str = "NSPhotoLibraryUsageDescription";
+const PHOTO_LIBRARY_ADD: &str = "NSPhotoLibraryAddUsageDescription";
 /// Longest text of a row read for what it does with photos, in characters.
 const MAX_PHOTO_ROW_CHARS: usize = 300;
-const PHOTO_LIBRARY_ADD: &str = "NSPhotoLibraryAddUsageDescription";
 
 /// Which photo-library key an iOS row whose label is only "photos" (`相册`, `Photos`) asks for,
 /// by what the row says the app does: iOS asks for add-only access
