@@ -645,7 +645,8 @@ fn known_id(side: Side, id: &str) -> bool {
     }
 }
 
-fn perm(side: Side, canonical: &str) -> Perm {
+/// A permission as a row names it: Android's short form written back as it is written.
+pub(crate) fn perm(side: Side, canonical: &str) -> Perm {
     let written = match side {
         Side::Android => written_android(canonical),
         Side::Ios => canonical.to_owned(),

@@ -291,15 +291,10 @@ impl Importer<'_> {
             ));
             by_label = Some(label.clone());
             self.stats.by_label += keys.len();
-            perms.extend(keys.into_iter().map(|key| {
-                (
-                    Perm {
-                        written: key.to_owned(),
-                        canonical: key.to_owned(),
-                    },
-                    location.clone(),
-                )
-            }));
+            perms.extend(
+                keys.into_iter()
+                    .map(|key| (resolve::perm(side, key), location.clone())),
+            );
         } else if let Some(matched) = matched {
             let name = platform.display_name();
             match matched {
@@ -424,11 +419,7 @@ fn photo_access(
     row: &RawRow,
     name_col: usize,
 ) -> Option<(Vec<&'static str>, String)> {
-    let photo_only = !candidates.is_empty()
-        && candidates
-            .iter()
-            .all(|c| c == PHOTO_LIBRARY || c == PHOTO_LIBRARY_ADD);
-    if !photo_only {
+    if !only_of(candidates, &[PHOTO_LIBRARY, PHOTO_LIBRARY_ADD]) {
         return None;
     }
     let text = row_text(row, name_col);
@@ -486,11 +477,8 @@ fn location_keys(
     row: &RawRow,
     name_col: usize,
 ) -> Option<(Vec<&'static str>, String)> {
-    let location_only = candidates.iter().any(|c| c == LOCATION_WHEN_IN_USE)
-        && candidates
-            .iter()
-            .all(|c| c == LOCATION_WHEN_IN_USE || c == LOCATION_ALWAYS);
-    if !location_only {
+    let when_in_use = candidates.iter().any(|c| c == LOCATION_WHEN_IN_USE);
+    if !when_in_use || !only_of(candidates, &[LOCATION_WHEN_IN_USE, LOCATION_ALWAYS]) {
         return None;
     }
     let text = row_text(row, name_col);
@@ -512,6 +500,11 @@ fn location_keys(
                 .to_owned(),
         )),
     }
+}
+
+/// Whether a vague label's candidates are some of `keys` and nothing else.
+fn only_of(candidates: &[String], keys: &[&str]) -> bool {
+    !candidates.is_empty() && candidates.iter().all(|c| keys.contains(&c.as_str()))
 }
 
 /// A row's cells as one lowercase text, the name first.

@@ -934,6 +934,9 @@ mod tests {
             Some(("Face ID", "快捷登录 用面容登录"))
         );
         assert_eq!(spaced_name("云打印 打印小票"), Some(("云打印", "打印小票")));
+        for line in ["", "   ", "云打印"] {
+            assert_eq!(spaced_name(line), None, "{line:?}");
+        }
         assert_eq!(
             spaced_name("一个很长很长的句子没有空格一直写下去直到超过 限度"),
             None

@@ -617,6 +617,10 @@ pub(super) fn spaced_name(body: &str) -> Option<(&str, &str)> {
         .take(4)
         .map(|w| w.as_ptr() as usize - body.as_ptr() as usize + w.len())
         .collect();
+    // A name and something after it.
+    if ends.len() < 2 {
+        return None;
+    }
     let name_at = |n: usize| {
         let end = ends[n - 1];
         (&body[..end], body[end..].trim_start())
