@@ -112,13 +112,13 @@ fn corpus_policies_import() {
 
 /// Aims of issue 16 on the corpus documents that carry `NAME.expected.json`: precision 0.98 is
 /// asserted. Recall is asserted at the floor reached: the expectations count labels the
-/// reference lexicon calls `vague` (地理位置, 相册, 网络, 自启动, "Access Location"), which the
-/// importer leaves unresolved with their candidates named instead of guessing (as issue 16
-/// asks), and permissions named in prose outside a `…权限` / "… permission" enumeration; the
+/// reference lexicon calls `vague` (相册, 网络, 自启动), which the importer leaves unresolved
+/// with their candidates named instead of guessing (as issue 16 asks), and permissions named in
+/// prose outside a `…权限` / "… permission" enumeration; the
 /// test prints the recall with those rows' candidates counted too, the figure a person
 /// confirming the `unresolved` rows would reach.
 const AIM_PRECISION: f64 = 0.98;
-const RECALL_FLOOR: f64 = 0.9;
+const RECALL_FLOOR: f64 = 0.93;
 
 /// What a document's `NAME.expected.json` says it discloses: Android names and iOS keys given as
 /// identifiers and those given only by a label, all in one set (Android ids have dots, iOS keys

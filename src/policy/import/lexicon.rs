@@ -92,7 +92,7 @@ pub(crate) fn normalise(label: &str) -> String {
     }
 }
 
-/// Android's own labels (`aosp-labels.tsv`: the permlab_* and permgrouplab_* strings of four
+/// Android's own labels (`aosp-labels.tsv`: the permlab_* and permgrouplab_* strings of five
 /// AOSP versions, in simplified and traditional Chinese and English), which policies copy from
 /// a phone's permission screen. A permission's label names it; a group's names the permissions
 /// asked for under it, with the sense the table gives; a label two permissions share is a
@@ -153,6 +153,11 @@ fn aosp_index() -> &'static Index {
 }
 
 const BACKGROUND_LOCATION: &str = "android.permission.ACCESS_BACKGROUND_LOCATION";
+/// Android's location group in the order `ids` is sorted to.
+const LOCATION_PAIR: [&str; 2] = [
+    "android.permission.ACCESS_COARSE_LOCATION",
+    "android.permission.ACCESS_FINE_LOCATION",
+];
 
 /// The lexicon's entry for a label on one side, if it knows the label.
 pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
@@ -212,6 +217,11 @@ pub(crate) fn lookup(side: Side, label: &str) -> Option<Entry> {
     let sense = match (sense, ids.len()) {
         // A `both` label that is exact names one permission per platform.
         (Sense::Exact, n) if n > 1 => Sense::Group,
+        // "Location" on Android is one grant the user makes precise or approximate: since
+        // Android 12 an app that requests fine location must request coarse with it, and the
+        // system dialog offers both. A label that says only location (`位置信息`, `地理位置`)
+        // therefore discloses the pair, as the group label `位置` does.
+        (Sense::Vague, _) if side == Side::Android && ids == LOCATION_PAIR => Sense::Group,
         (s, _) => s,
     };
     Some(Entry {
@@ -395,13 +405,10 @@ mod tests {
                 );
             }
         }
-        // A group label is the group (the reference's `vague` senses still win: 位置信息).
+        // A group label is the group (the reference's `vague` senses still win: 相册).
         let calendar = lookup(Side::Android, "日曆").unwrap();
         assert_eq!((calendar.sense, calendar.ids.len()), (Sense::Group, 2));
-        assert_eq!(
-            lookup(Side::Android, "位置信息").unwrap().sense,
-            Sense::Vague
-        );
+        assert_eq!(lookup(Side::Android, "相册").unwrap().sense, Sense::Vague);
         let read = |label: &str| lookup(Side::Android, label).map(|e| (e.sense, e.ids));
         let phone = Some((Sense::Exact, vec!["android.permission.READ_PHONE_STATE"]));
         assert_eq!(read("读取手机状态和身份"), phone);
@@ -449,10 +456,17 @@ mod tests {
         assert!(e.ids.contains(&"android.permission.READ_EXTERNAL_STORAGE"));
         let e = lookup(Side::Ios, "位置信息").unwrap();
         assert_eq!(e.sense, Sense::Vague);
-        assert_eq!(
-            lookup(Side::Android, "位置信息").unwrap().sense,
-            Sense::Vague
-        );
+        // Vague in the reference, but on Android location is one grant of fine and coarse.
+        for label in ["位置信息", "地理位置", "Access Location"] {
+            let e = lookup(Side::Android, label).unwrap();
+            assert_eq!(
+                (e.sense, e.ids),
+                (Sense::Group, LOCATION_PAIR.to_vec()),
+                "{label}"
+            );
+        }
+        // Not for other vague labels: 网络 may be network access or network state.
+        assert_eq!(lookup(Side::Android, "网络").unwrap().sense, Sense::Vague);
         let e = lookup(Side::Android, "读取外置存储器").unwrap();
         assert_eq!(
             (e.sense, e.ids),

@@ -198,7 +198,10 @@ pub(crate) fn classify(token: &str) -> Option<Ident> {
     if alnum && plist_prefix && token.bytes().any(|b| b.is_ascii_lowercase()) && token.len() > 6 {
         return Some(Ident::PlistOther);
     }
-    if upper_snake(token) && (token.contains('_') || known_short(token)) {
+    // A word without `_` is an identifier only as Android's own (`CAMERA`, `INTERNET`): a
+    // vendor's one-word name (Samsung's badge `READ`, `WRITE`; `RECEIVE` of push services) is
+    // an English word in a heading written in capitals (`READ YOUR TEXT MESSAGES`).
+    if upper_snake(token) && (token.contains('_') || aosp_word(token)) {
         return Some(Ident::AndroidShort);
     }
     None
@@ -224,6 +227,15 @@ fn short_index() -> &'static HashMap<&'static str, Vec<&'static str>> {
 /// a document full of capitalised words must not cost an edit-distance search per word.
 pub(crate) fn known_short(short: &str) -> bool {
     short_index().contains_key(short)
+}
+
+/// Whether `word` is the short name of a permission in `android.permission`.
+fn aosp_word(word: &str) -> bool {
+    short_index().get(word).is_some_and(|names| {
+        names
+            .iter()
+            .any(|n| n.strip_prefix("android.permission.") == Some(word))
+    })
 }
 
 /// A resolved permission: the form to write in the policy and the canonical id.
@@ -789,6 +801,17 @@ mod tests {
     }
 
     #[test]
+    fn one_word_identifiers_are_android_own() {
+        assert_eq!(classify("CAMERA"), Some(Ident::AndroidShort));
+        assert_eq!(classify("INTERNET"), Some(Ident::AndroidShort));
+        // Samsung's `com.sec.android.provider.badge.permission.READ` is in the catalog, but the
+        // word alone is English.
+        assert!(known_short("READ"));
+        assert_eq!(classify("READ"), None);
+        assert_eq!(classify("WRITE"), None);
+    }
+
+    #[test]
     fn finds_identifiers_among_words() {
         assert_eq!(
             kinds("Location permissions ACCESS_FINE_LOCATION ACCESS_COARSE_LOCATION"),
@@ -932,6 +955,10 @@ mod tests {
         assert_ne!(resolve_label(Side::Android, "通讯录"), LabelMatch::Unknown);
         assert!(matches!(
             resolve_label(Side::Android, "使用地理位置权限"),
+            LabelMatch::Ids { group: true, .. }
+        ));
+        assert!(matches!(
+            resolve_label(Side::Android, "使用相册权限"),
             LabelMatch::Vague(_)
         ));
         assert_eq!(
@@ -957,12 +984,15 @@ mod tests {
                 "android.permission.CAMERA android.permission.RECORD_AUDIO"
             )
         );
-        for side in [Side::Android, Side::Ios] {
-            assert!(
-                matches!(resolve_label(side, "位置信息"), LabelMatch::Vague(c) if !c.is_empty()),
-                "{side:?}"
-            );
-        }
+        // iOS has two location keys, and a row that only says location leaves which one open.
+        assert!(matches!(
+            resolve_label(Side::Ios, "位置信息"),
+            LabelMatch::Vague(c) if !c.is_empty()
+        ));
+        assert!(matches!(
+            resolve_label(Side::Android, "位置信息"),
+            LabelMatch::Ids { group: true, .. }
+        ));
         assert_eq!(
             resolve_label(Side::Android, "剪切板"),
             LabelMatch::NoPermission {

@@ -29,10 +29,10 @@ mod sightings;
 
 pub(crate) use lines::{Line, collapsed_items, html_lines, looks_like_html_page, text_lines};
 use parse::{
-    MAX_SPACED_CELLS, Marker, bullet_of, glued_seam, is_page_marker, item_shape, known_label,
-    label_text, label_then_text, leading_ids_end, listed_labels, mentions_permissions,
-    numbered_item, ordinal, parse, platform_only, says_unused, short, spaced_header, spaced_name,
-    split_name, strip_marker, unfinished, version_qualified,
+    MAX_SPACED_CELLS, Marker, bullet_of, describes_grant, glued_seam, is_page_marker, item_shape,
+    known_label, label_text, label_then_text, leading_ids_end, listed_labels, mentions_permissions,
+    name_line, numbered_item, ordinal, parse, platform_only, says_unused, short, spaced_header,
+    spaced_name, split_name, strip_marker, unfinished, version_qualified,
 };
 use row::{Anchor, Open};
 pub(crate) use sightings::sightings;
@@ -121,7 +121,10 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
     // first row of a list copied from a page, with no heading above it, has no cue before it.
     let speaks: Vec<bool> = lines
         .iter()
-        .map(|l| l.text.len() <= MAX_LINE_BYTES && mentions_permissions(&l.text))
+        .map(|l| {
+            l.text.len() <= MAX_LINE_BYTES
+                && (mentions_permissions(&l.text) || describes_grant(&l.text))
+        })
         .collect();
     for (index, line) in lines.iter().enumerate() {
         // Past the most rows a policy can hold, reading on is wasted: the importer refuses
@@ -142,6 +145,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
         // page starts with its first item, with no heading above it.
         let near_cue = cue.is_some_and(|c| index - c <= MAX_CUE_DISTANCE)
             || speaks.get(index + 1).copied().unwrap_or(false)
+            || first_of_alike(lines, index)
             || (ord.is_some() && speaks.iter().skip(index + 1).take(4).any(|&s| s));
         if speaks[index] {
             cue = Some(index);
@@ -163,6 +167,15 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                     end -= 1;
                 }
                 o.cells.push(line.text[..end].to_owned());
+            }
+            continue;
+        }
+        if group_heading(lines, index) {
+            // `- YOUR LOCATION` over `APPROXIMATE LOCATION (NETWORK-BASED)` / `Allows the app
+            // to …`: a store's permission group, whose items follow; neither a cell of the row
+            // above nor a row of its own.
+            if let Some(o) = open.take() {
+                o.finish_into(&header, &mut rows);
             }
             continue;
         }
@@ -534,7 +547,7 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
                 whole_item = true;
                 (Anchor::Label, head.to_owned())
             })
-        } else if parsed.fields.is_empty() && short(body) {
+        } else if parsed.fields.is_empty() && name_line(body) {
             let label = label_text(body);
             // Unless that row of a flattened table already has all its cells: then the
             // label is the next row's (`NFC权限` / its cells / `剪切板权限`).
@@ -900,6 +913,37 @@ fn leading_rows(
         group.finish_into(header, &mut made);
     }
     rows.splice(at..at, made);
+}
+
+/// Whether line `index` is a known label written as the next row is, which Android's own
+/// description under it shows to be a row (`精准的(GPS)位置` / `访问精准的位置源…` /
+/// `控制闪光灯` / `允许应用程序控制闪光灯。`): the first row of a list copied with no heading
+/// about permissions, whose own description does not open as a grant.
+fn first_of_alike(lines: &[Line], index: usize) -> bool {
+    let text = |i: usize| lines.get(i).map_or("", |l: &Line| l.text.as_str());
+    describes_grant(text(index + 3))
+        && name_line(text(index).trim())
+        && name_line(text(index + 2).trim())
+        && known_label(label_text(text(index + 2).trim()))
+        && known_label(label_text(text(index).trim()))
+}
+
+/// Whether line `index` is a bulleted heading over unbulleted items that each are a known label
+/// and Android's own description of it (`- YOUR LOCATION` / `PRECISE LOCATION (GPS AND
+/// NETWORK-BASED)` / `Allows the app to get your precise location …`), as an app store lists
+/// permissions under their groups.
+fn group_heading(lines: &[Line], index: usize) -> bool {
+    let text = |i: usize| lines.get(i).map_or("", |l: &Line| l.text.as_str());
+    let heading = text(index);
+    let item = text(index + 1);
+    bullet_of(heading).is_some()
+        && heading.chars().count() <= 48
+        && !describes_grant(strip_marker(heading).1)
+        && resolve::identifiers(heading).is_empty()
+        && bullet_of(item).is_none()
+        && item.chars().count() <= 64
+        && known_label(label_text(item.trim()))
+        && describes_grant(text(index + 2))
 }
 
 #[cfg(test)]

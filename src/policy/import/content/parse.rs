@@ -8,6 +8,8 @@ use super::super::text::is_han;
 
 /// Longest line text (in characters) read as a label: labels are short, prose is not.
 pub(super) const MAX_LABEL_LINE: usize = 40;
+/// [`MAX_LABEL_LINE`] for a line of ASCII only.
+const MAX_ENGLISH_LABEL_LINE: usize = 56;
 /// Longest platform tag after a name (` (Android only)`), in characters.
 const MAX_PLATFORM_TAG: usize = 16;
 /// Longest `key` of a `key：value` line, in characters.
@@ -383,6 +385,17 @@ pub(super) fn ends_a_sentence(text: &str) -> bool {
         .ends_with(['。', '.', '!', '！', '?', '？', ';', '；'])
 }
 
+/// Whether a line on its own reads as a name: [`short`], or a known English label a little
+/// longer, as English spends more letters on a name than Chinese does (Android's own run to 50:
+/// `modify or delete the contents of your USB storage`).
+pub(super) fn name_line(text: &str) -> bool {
+    short(text)
+        || (text.is_ascii()
+            && text.len() <= MAX_ENGLISH_LABEL_LINE
+            && !text.ends_with('.')
+            && known_label(label_text(text)))
+}
+
 /// Whether a text reads as a name rather than a sentence.
 pub(super) fn short(text: &str) -> bool {
     text.chars().count() <= MAX_LABEL_LINE
@@ -555,6 +568,28 @@ pub(super) fn mentions_permissions(text: &str) -> bool {
         || text.contains("许可权")
         || text.contains("授权")
         || text.to_ascii_lowercase().contains("permission")
+}
+
+/// Whether a line opens as Android's own description of a permission does (`允许应用程序…`,
+/// `允许该应用…`, "Allows the app to …"): the permdesc string a phone's permission screen shows
+/// under each label, which app markets copy as the line under it with no heading of their own
+/// (`此应用程序需要访问以下内容`).
+pub(super) fn describes_grant(text: &str) -> bool {
+    let text = text.trim_start();
+    ["允许应用", "允许该应用", "允许此应用", "允许程序"]
+        .iter()
+        .any(|w| text.starts_with(w))
+        || [
+            "allows the app",
+            "allows an app",
+            "allows the application",
+            "allows applications",
+        ]
+        .iter()
+        .any(|w| {
+            text.get(..w.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(w))
+        })
 }
 
 /// Whether a label names something the lexicon or the catalog knows, on either platform.
