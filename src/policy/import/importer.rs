@@ -170,7 +170,23 @@ impl<'d> Importer<'d> {
                      from the sentences that name them: review each one"
                         .to_owned(),
                 );
+                let (rows, said) = (self.rows.len(), self.diagnostics.len());
                 self.table(table, 0)?;
+                if self.rows.len() == rows {
+                    // Sentences that name only what is left out (another platform's permission,
+                    // a negated one) disclose nothing: an empty policy would read as a document
+                    // that was understood. What they named is said in the error instead.
+                    self.stats.tables = 0;
+                    let notes = self.diagnostics.drain(said..);
+                    let seen: Vec<String> = notes
+                        .filter(|d| d.message.ends_with("left out"))
+                        .map(|d| match d.location.line {
+                            Some(line) => format!("{} (line {line})", d.message),
+                            None => d.message,
+                        })
+                        .collect();
+                    self.skipped.extend(seen);
+                }
             }
         }
         if self.stats.tables == 0 {

@@ -139,10 +139,55 @@ fn index_of(labels: impl Iterator<Item = &'static Label>) -> Index {
     index
 }
 
-/// The reference's labels and the platforms' English names, for both platforms.
+/// Labels seen in published policies that the reference does not hold (`seen-labels.tsv`,
+/// each with the pages it was read on).
+const SEEN_TSV: &str = include_str!("seen-labels.tsv");
+
+fn seen_labels() -> &'static [Label] {
+    static LABELS: OnceLock<Vec<Label>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        SEEN_TSV
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let label = f.next()?;
+                let platform = match f.next()? {
+                    "android" => LabelPlatform::Android,
+                    "ios" => LabelPlatform::Ios,
+                    _ => LabelPlatform::Both,
+                };
+                let permissions = f.next()?;
+                let sense = match f.next()? {
+                    "group" => Sense::Group,
+                    "vague" => Sense::Vague,
+                    _ => Sense::Exact,
+                };
+                Some(Label {
+                    label,
+                    platform,
+                    permissions,
+                    sense,
+                    seen: f.next()?,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The reference's labels, those seen beside it and the platforms' English names, for both
+/// platforms.
 fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(|| index_of(generated::LABELS.iter().chain(english::LABELS.iter())))
+    INDEX.get_or_init(|| {
+        index_of(
+            generated::LABELS
+                .iter()
+                .chain(english::LABELS.iter())
+                .chain(seen_labels().iter()),
+        )
+    })
 }
 
 /// Android's own labels: facts of Android only, so they say nothing of a label on iOS (an iOS
@@ -379,6 +424,45 @@ mod tests {
 
     /// Every row of the AOSP table is well formed and names a permission the catalog knows;
     /// a stock label resolves to its permission in either script.
+    #[test]
+    fn seen_labels_name_known_permissions_and_where_seen() {
+        let labels = seen_labels();
+        assert_eq!(
+            labels.len(),
+            SEEN_TSV.lines().filter(|l| !l.starts_with('#')).count() - 1,
+            "a row of seen-labels.tsv did not parse"
+        );
+        for l in labels {
+            assert!(l.seen.contains("https://"), "{l:?}");
+            for id in l.permissions.split_whitespace() {
+                assert!(
+                    crate::catalog::catalog().android_permission(id).is_some(),
+                    "{id}: not in the catalog"
+                );
+            }
+            // Nothing here may contradict the reference or Android's own strings.
+            let key = normalise(l.label);
+            let others = generated::LABELS.iter().chain(aosp_labels());
+            for o in others.filter(|o| normalise(o.label) == key) {
+                assert_eq!(o.permissions, l.permissions, "{l:?} / {o:?}");
+            }
+        }
+        let read = |label: &str| lookup(Side::Android, label).map(|e| (e.sense, e.ids));
+        assert_eq!(
+            read("读取通话状态和移动网络信息"),
+            Some((Sense::Exact, vec!["android.permission.READ_PHONE_STATE"]))
+        );
+        assert_eq!(
+            read("geographic location"),
+            Some((Sense::Group, LOCATION_PAIR.to_vec()))
+        );
+        // An Android fact: nothing on iOS.
+        assert_eq!(
+            lookup(Side::Ios, "设备信息权限").map(|e| e.ids),
+            Some(vec![])
+        );
+    }
+
     #[test]
     fn aosp_labels_name_known_permissions() {
         let rows: Vec<&str> = AOSP_TSV

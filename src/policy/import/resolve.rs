@@ -616,6 +616,18 @@ fn bilingual(side: Side, label: &str) -> Option<LabelMatch> {
         (LabelMatch::Unknown, LabelMatch::Unknown) => None,
         (known, LabelMatch::Unknown) | (LabelMatch::Unknown, known) => translated.then_some(known),
         (a, b) if a == b => Some(a),
+        // `存储权限(相册权限)`: the name, then what it is for in the bracket (photos, which
+        // alone may mean storage or media); on iOS, which has no storage permission, the
+        // bracket is the name.
+        (LabelMatch::Ids { perms, group }, LabelMatch::Vague(_)) if !translated => {
+            Some(LabelMatch::Ids { perms, group })
+        }
+        (
+            LabelMatch::NoPermission {
+                other_platform: true,
+            },
+            vague @ LabelMatch::Vague(_),
+        ) if !translated => Some(vague),
         // `照片(Photos)`: one half names a permission the other, vague, half may mean.
         (LabelMatch::Ids { perms, group }, LabelMatch::Vague(candidates))
         | (LabelMatch::Vague(candidates), LabelMatch::Ids { perms, group })
