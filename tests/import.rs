@@ -1342,6 +1342,22 @@ fn more_shapes_policies_are_published_in() {
                 "  - name: 电话(设备信息)权限\n    permissions: [READ_PHONE_STATE]\n",
             ],
         ),
+        (
+            // A table whose cells the page joined with spaces, each row its label, then its
+            // identifier, then the rest: the label is the row's name (`Write Storage`, which
+            // no lexicon knows, as a label cell in capitals), never a sentence about the id.
+            "61-spaced-label-then-ids.en.txt",
+            &[
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.CAMERA",
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.ACCESS_COARSE_LOCATION",
+            ],
+            &[
+                "  - name: Write Storage\n    permissions: [WRITE_EXTERNAL_STORAGE]\n    \
+                 purpose: Save files to the shared storage To keep exported tide charts\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -81,8 +81,13 @@ pub(super) fn leading_ids_end(body: &str, tokens: &[resolve::Token]) -> Option<u
     // A group column before them (`LOCATION ACCESS_FINE_LOCATION …`, `PHONE READ_PHONE_STATE`):
     // the name of an Android permission group, written on each group's first row only.
     let start = tokens.first()?.range.start;
+    // Or the row's label (`Camera CAMERA Use to take photos …`, `Read Storage
+    // READ_EXTERNAL_STORAGE …`): a table whose cells the page joined with spaces.
     let group = body.get(..start).is_some_and(|head| {
-        head.ends_with(char::is_whitespace) && PERMISSION_GROUPS.contains(&head.trim())
+        head.ends_with(char::is_whitespace)
+            && (PERMISSION_GROUPS.contains(&head.trim())
+                || (short(head.trim()) && known_label(head.trim()))
+                || title_words(head.trim()))
     });
     if start != 0 && !group {
         return None;
@@ -99,6 +104,21 @@ pub(super) fn leading_ids_end(body: &str, tokens: &[resolve::Token]) -> Option<u
         end = t.range.end;
     }
     Some(end)
+}
+
+/// Whether `text` is one to three capitalised English words (`Write Storage`): a label cell,
+/// not a sentence's opening (`We use`).
+fn title_words(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.chars().all(|c| c.is_ascii_alphabetic() || c == '-')
+        })
+        && !matches!(
+            words[0],
+            "We" | "The" | "This" | "It" | "If" | "For" | "Our" | "Your"
+        )
 }
 
 /// A line taken apart: its marker, its text without the marker, and its `key：value` fields.
