@@ -1358,10 +1358,28 @@ fn more_shapes_policies_are_published_in() {
                  purpose: Save files to the shared storage To keep exported tide charts\n",
             ],
         ),
+        (
+            // Prose only, naming identifiers inside a sentence about permissions: each is a
+            // row; one the sentence says is not requested is noted, not imported.
+            "62-prose-inline-ids.en.txt",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &["  - permissions: [RECORD_AUDIO]\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
         let (stderr, yaml) = import_disclosing(&path, want);
+        if file.starts_with("62-") {
+            assert!(
+                stderr.contains(
+                    "\"READ_CONTACTS\" is named in a sentence that says it is not requested"
+                ),
+                "{stderr}"
+            );
+        }
         if file.starts_with("50-") {
             assert!(yaml.ends_with("用于邀请好友。\n"), "{yaml}");
         }

@@ -551,7 +551,64 @@ fn read_clause(
             });
         }
     }
+    if looked > 0 {
+        named_ids(text, clause, joined, rows, seen, found);
+    }
     looked
+}
+
+/// A sentence about permissions that names them by identifier (`We request permissions for
+/// camera (CAMERA) and microphone (RECORD_AUDIO) at runtime.`): each identifier is a row, or
+/// noted as negated when the words before it say it is not requested.
+fn named_ids(
+    text: &str,
+    clause: Range<usize>,
+    joined: &Joined,
+    rows: &mut Vec<RawRow>,
+    seen: &mut BTreeSet<String>,
+    found: &mut Found,
+) {
+    let body = &text[clause.clone()];
+    let sentence = Cell {
+        text: without_marker(body).to_owned(),
+        raw: joined.doc_range(clause.clone()),
+    };
+    for token in resolve::identifiers(body) {
+        if !matches!(
+            token.kind,
+            resolve::Ident::AndroidFull | resolve::Ident::AndroidShort | resolve::Ident::IosKey
+        ) {
+            continue;
+        }
+        let at = clause.start + token.range.start;
+        let raw = joined.doc_range(at..clause.start + token.range.end);
+        // The label before the cue word may be this identifier (quoted: `INTERNET`), read and
+        // noted already.
+        let noted = found
+            .negated
+            .iter()
+            .any(|(s, _)| (raw.start.saturating_sub(1)..=raw.start).contains(s));
+        if negates(&body[..token.range.start]) {
+            if !noted {
+                found.negated.push((raw.start, token.text));
+            }
+            continue;
+        }
+        let key = normalise(&token.text);
+        if !seen.insert(key) || rows.len() >= MAX_ROWS {
+            continue;
+        }
+        rows.push(RawRow {
+            start: raw.start,
+            cells: vec![
+                Cell {
+                    text: token.text,
+                    raw,
+                },
+                sentence.clone(),
+            ],
+        });
+    }
 }
 
 #[cfg(test)]
