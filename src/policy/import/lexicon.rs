@@ -102,31 +102,35 @@ const AOSP_TSV: &str = include_str!("aosp-labels.tsv");
 fn aosp_labels() -> &'static [Label] {
     static LABELS: OnceLock<Vec<Label>> = OnceLock::new();
     LABELS.get_or_init(|| {
-        AOSP_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .skip(1)
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let permissions = f.next()?;
-                let _locale = f.next()?;
-                let label = f.next()?;
-                let string = f.next()?;
-                let sense = match f.next()? {
-                    "group" => Sense::Group,
-                    "vague" => Sense::Vague,
-                    _ => Sense::Exact,
-                };
-                Some(Label {
+        table_rows(AOSP_TSV)
+            .filter_map(|f| match f[..] {
+                [permissions, _locale, label, string, sense, ..] => Some(Label {
                     label,
                     platform: LabelPlatform::Android,
                     permissions,
-                    sense,
+                    sense: sense_of(sense),
                     seen: string,
-                })
+                }),
+                _ => None,
             })
             .collect()
     })
+}
+
+/// The data rows of a TSV table kept in the source: its `#` comments and header skipped.
+fn table_rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+}
+
+fn sense_of(word: &str) -> Sense {
+    match word {
+        "group" => Sense::Group,
+        "vague" => Sense::Vague,
+        _ => Sense::Exact,
+    }
 }
 
 type Index = HashMap<String, Vec<&'static Label>>;
@@ -146,31 +150,20 @@ const SEEN_TSV: &str = include_str!("seen-labels.tsv");
 fn seen_labels() -> &'static [Label] {
     static LABELS: OnceLock<Vec<Label>> = OnceLock::new();
     LABELS.get_or_init(|| {
-        SEEN_TSV
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .skip(1)
-            .filter_map(|l| {
-                let mut f = l.split('\t');
-                let label = f.next()?;
-                let platform = match f.next()? {
-                    "android" => LabelPlatform::Android,
-                    "ios" => LabelPlatform::Ios,
-                    _ => LabelPlatform::Both,
-                };
-                let permissions = f.next()?;
-                let sense = match f.next()? {
-                    "group" => Sense::Group,
-                    "vague" => Sense::Vague,
-                    _ => Sense::Exact,
-                };
-                Some(Label {
+        table_rows(SEEN_TSV)
+            .filter_map(|f| match f[..] {
+                [label, platform, permissions, sense, seen, ..] => Some(Label {
                     label,
-                    platform,
+                    platform: match platform {
+                        "android" => LabelPlatform::Android,
+                        "ios" => LabelPlatform::Ios,
+                        _ => LabelPlatform::Both,
+                    },
                     permissions,
-                    sense,
-                    seen: f.next()?,
-                })
+                    sense: sense_of(sense),
+                    seen,
+                }),
+                _ => None,
             })
             .collect()
     })
@@ -429,7 +422,7 @@ mod tests {
         let labels = seen_labels();
         assert_eq!(
             labels.len(),
-            SEEN_TSV.lines().filter(|l| !l.starts_with('#')).count() - 1,
+            table_rows(SEEN_TSV).count(),
             "a row of seen-labels.tsv did not parse"
         );
         for l in labels {

@@ -449,10 +449,7 @@ fn read_item(
             text: what_for.to_owned(),
             raw: joined.doc_range(label.end..item.end),
         };
-        rows.push(RawRow {
-            start: raw.start,
-            cells: vec![Cell { text: written, raw }, sentence],
-        });
+        rows.push(sentence_row(written, raw, &sentence));
     }
     true
 }
@@ -523,10 +520,7 @@ fn read_clause(
             .find(|&(_, c)| ends_phrase(c))
             .map_or(clause.start, |(i, c)| clause.start + i + c.len_utf8());
         let negated = negates(&text[phrase_start..first.start]);
-        let sentence = Cell {
-            text: without_marker(body).to_owned(),
-            raw: joined.doc_range(clause.clone()),
-        };
+        let sentence = clause_cell(body, &clause, joined);
         for label in labels.into_iter().rev() {
             let label = with_known_suffix(text, label);
             let written = text[label.clone()].trim().to_owned();
@@ -545,10 +539,7 @@ fn read_clause(
             if !seen.insert(key) || rows.len() >= MAX_ROWS {
                 continue;
             }
-            rows.push(RawRow {
-                start: raw.start,
-                cells: vec![Cell { text: written, raw }, sentence.clone()],
-            });
+            rows.push(sentence_row(written, raw, &sentence));
         }
     }
     if looked > 0 {
@@ -569,10 +560,7 @@ fn named_ids(
     found: &mut Found,
 ) {
     let body = &text[clause.clone()];
-    let sentence = Cell {
-        text: without_marker(body).to_owned(),
-        raw: joined.doc_range(clause.clone()),
-    };
+    let sentence = clause_cell(body, &clause, joined);
     for token in resolve::identifiers(body) {
         if !matches!(
             token.kind,
@@ -598,16 +586,23 @@ fn named_ids(
         if !seen.insert(key) || rows.len() >= MAX_ROWS {
             continue;
         }
-        rows.push(RawRow {
-            start: raw.start,
-            cells: vec![
-                Cell {
-                    text: token.text,
-                    raw,
-                },
-                sentence.clone(),
-            ],
-        });
+        rows.push(sentence_row(token.text, raw, &sentence));
+    }
+}
+
+/// A clause as the purpose cell of the rows it names.
+fn clause_cell(body: &str, clause: &Range<usize>, joined: &Joined) -> Cell {
+    Cell {
+        text: without_marker(body).to_owned(),
+        raw: joined.doc_range(clause.clone()),
+    }
+}
+
+/// A row read from a sentence: the name as written there, and the sentence as its purpose.
+fn sentence_row(written: String, raw: Range<usize>, sentence: &Cell) -> RawRow {
+    RawRow {
+        start: raw.start,
+        cells: vec![Cell { text: written, raw }, sentence.clone()],
     }
 }
 
