@@ -970,9 +970,16 @@ mod tests {
             "Permission Usage scenario Platform",
             "相机 扫码 拍照",
             "业务功能 权限名称 目的",
+            // Nor a line of fewer than three words, none at all included.
+            "",
+            "   ",
+            "调取设备权限 目的",
         ] {
             assert_eq!(spaced_header(line), None, "{line}");
         }
+        // A first column in the page's own words, naming no permission by itself.
+        assert!(spaced_header("调取设备权限 对应业务功能/场景 调用权限目的").is_some());
+        assert_eq!(spaced_header("相机权限 拍照 扫码"), None);
         assert_eq!(
             spaced_name("Face ID 快捷登录 用面容登录"),
             Some(("Face ID", "快捷登录 用面容登录"))

@@ -649,16 +649,21 @@ pub(super) const MAX_SPACED_CELLS: usize = 64;
 /// have spaces of their own (`Usage scenario`), so only names without are read so.
 pub(super) fn spaced_header(body: &str) -> Option<Vec<Role>> {
     let words: Vec<&str> = body.split_whitespace().take(MAX_SPACED_CELLS).collect();
+    if words.len() < 3 || words.len() >= MAX_SPACED_CELLS {
+        return None;
+    }
     // The first is the name column: a stock name (`设备权限`), or one that says permission
     // and is no label itself (`调取设备权限`, not `相机权限`).
-    let name_first = find::column_name_role(words[0]) == Some(Role::Name)
-        || (words[0].chars().any(is_han)
-            && words[0].chars().count() <= 8
-            && find::role_of(words[0]) == Role::Name
-            && !known_label(label_text(words[0])));
-    let columns =
-        (words.len() >= 3 && words.len() < MAX_SPACED_CELLS && name_first).then_some(&words)?;
-    columns
+    let first = words[0];
+    let name_first = find::column_name_role(first) == Some(Role::Name)
+        || (first.chars().any(is_han)
+            && first.chars().count() <= 8
+            && find::role_of(first) == Role::Name
+            && !known_label(label_text(first)));
+    if !name_first {
+        return None;
+    }
+    words
         .iter()
         .map(|w| {
             (w.chars().any(is_han) && w.chars().count() <= 16 && resolve::identifiers(w).is_empty())
