@@ -149,6 +149,22 @@ fn ends_phrase(c: char) -> bool {
     matches!(c, '，' | ',' | '：' | ':' | '（' | '(' | '）' | ')') || ends_sentence(c)
 }
 
+/// Whether the words before a name (in a list item, say) deny asking for it: a negation in the
+/// phrase that leads to the name (`We don't request X`), or in an earlier sentence of the same
+/// text that the name's sentence continues (`We do not request background location. If added
+/// in the future, we'll include X`).
+pub(super) fn says_not_requested(before: &str) -> bool {
+    let phrase = before.rsplit(ends_phrase).next().unwrap_or(before);
+    if negates(phrase) {
+        return true;
+    }
+    let sentences: Vec<&str> = before
+        .split(". ")
+        .flat_map(|s| s.split(ends_sentence))
+        .collect();
+    sentences.len() > 1 && sentences[..sentences.len() - 1].iter().any(|s| negates(s))
+}
+
 /// Words that say the app does not ask for what follows. `不限于` ("including but not limited
 /// to") and `不仅` ("not only") widen a list rather than negate it.
 fn negates(phrase: &str) -> bool {

@@ -34,6 +34,17 @@ fn says_none(label: &str) -> bool {
     )
 }
 
+/// Whether a full `android.permission.` name is a piece of a longer one Android defines
+/// (`android.permission.ACCESS_`, `android.permission.READ_PHONE_STAT`): a name cut short by a
+/// line, a cell or an excerpt.
+fn cut_short(name: &str) -> bool {
+    let table = catalog().android();
+    name.ends_with('_')
+        || table
+            .get(table.partition_point(|p| p.name <= name))
+            .is_some_and(|p| p.name.starts_with(name))
+}
+
 impl Importer<'_> {
     /// Imports one row; returns whether it produced anything (a row or a doubt).
     #[allow(clippy::too_many_arguments)]
@@ -84,6 +95,26 @@ impl Importer<'_> {
             );
             return false;
         }
+        if shape == Shape::List
+            && let Some(first) = tokens.first()
+            && super::prose::says_not_requested(
+                &name_cell.text[..name_cell.text.find(&first.text).unwrap_or(0)],
+            )
+        {
+            // `- We don't request WRITE_EXTERNAL_STORAGE or MANAGE_EXTERNAL_STORAGE.`: a list
+            // of notes under the permissions, naming what the app leaves out.
+            for token in &tokens {
+                let at = self.token_offset(name_cell, &token.text);
+                self.note(
+                    at,
+                    format!(
+                        "`{}` is named in a list item that says it is not requested; left out",
+                        token.text
+                    ),
+                );
+            }
+            return false;
+        }
         let label = label_without(&name_cell.text, &tokens);
         if tokens.is_empty() && says_none(&label) {
             // `无`: an SDK that asks for no permission; the row discloses nothing.
@@ -130,8 +161,11 @@ impl Importer<'_> {
                 }
                 // `android.permission.ACCESS_` (a name cut short) or a typo of a platform
                 // name: the `android.permission.` prefix is the platform's own, so a name under
-                // it that Android does not define is no disclosure, whatever it was meant to be.
-                // Other prefixes are apps' and vendors' own permissions, kept as written.
+                // it that is a piece or a misspelling of one Android defines is no disclosure,
+                // whatever it was meant to be. A whole name Android never defined
+                // (`android.permission.READ_APP_BADGE`, which badge libraries put in apps'
+                // manifests) is what the app requests, word for word: it is kept, as the
+                // manifest side keeps the request, so that the two meet.
                 (Platform::Android, Ident::AndroidFull)
                     if token.text.starts_with(resolve::PLATFORM_PREFIX)
                         && catalog().android_permission(&token.text).is_none() =>
@@ -143,6 +177,25 @@ impl Importer<'_> {
                         Resolved::Unknown { nearest } => nearest,
                         _ => None,
                     };
+                    if suggest && nearest.is_none() && !cut_short(&token.text) {
+                        notes.push((
+                            DiagnosticKind::Note,
+                            at,
+                            format!(
+                                "`{}` is not a permission any Android version defines; kept as \
+                                 written, since an app can request it by that name",
+                                token.text
+                            ),
+                        ));
+                        perms.push((
+                            Perm {
+                                written: token.text.clone(),
+                                canonical: token.text.clone(),
+                            },
+                            self.located(at, &token.text),
+                        ));
+                        continue;
+                    }
                     doubts.push((
                         DiagnosticKind::Unresolved,
                         at,
