@@ -1379,6 +1379,17 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - permissions: [android.permission.READ_APP_BADGE]\n"],
         ),
+        (
+            // Labels a line break cut in two, as a store listing copied from a page wraps
+            // them: the two lines are one name.
+            "64-wrapped-labels.en.txt",
+            &[
+                "android.permission.CALL_PHONE",
+                "android.permission.READ_PHONE_STATE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+            ],
+            &["  - name: directly call phone numbers\n    permissions: [CALL_PHONE]\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

@@ -190,6 +190,27 @@ fn aosp_index() -> &'static Index {
     INDEX.get_or_init(|| index_of(aosp_labels().iter()))
 }
 
+/// Whether some label the lexicon knows starts with `text` and goes on past it (`directly call
+/// phone`, of `directly call phone numbers`): the first line of a label a line break cut in two.
+pub(crate) fn begins_a_label(text: &str) -> bool {
+    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let mut keys: Vec<&'static str> = index()
+            .keys()
+            .chain(aosp_index().keys())
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    });
+    let key = normalise(text);
+    !key.is_empty()
+        && keys[keys.partition_point(|k| *k <= key.as_str())..]
+            .first()
+            .is_some_and(|k| k.starts_with(key.as_str()))
+}
+
 const BACKGROUND_LOCATION: &str = "android.permission.ACCESS_BACKGROUND_LOCATION";
 /// Android's location group in the order `ids` is sorted to.
 const LOCATION_PAIR: [&str; 2] = [

@@ -185,6 +185,79 @@ pub(super) fn without_edge_pipes(text: String) -> String {
     inner.to_owned()
 }
 
+/// Most pairs of short lines one document tries as a name cut in two (each costs a prefix
+/// search of the lexicon), and most of those, their first line beginning a known label, it
+/// looks up whole (two label searches each): a real page has a few hundred short lines, a
+/// hostile one can be made of nothing else.
+const MAX_JOIN_TRIES: usize = 16 * 1024;
+const MAX_JOIN_LOOKUPS: usize = 1024;
+
+/// The lines with each name a line break cut in two (`directly call phone` / `numbers`, as a
+/// page copied from a store listing or a PDF wraps it) put back on one line: two short lines,
+/// neither with an identifier and the first no label of its own, whose join (with a space
+/// between ASCII words, none between ideographs) is a label the lexicon knows.
+pub(crate) fn join_wrapped_labels(lines: &[Line]) -> std::borrow::Cow<'_, [Line]> {
+    use super::parse::{MAX_LABEL_LINE, known_label, label_text};
+    let (mut tries, mut budget) = (MAX_JOIN_TRIES, MAX_JOIN_LOOKUPS);
+    let mut joined = |first: &Line, second: &Line| -> Option<String> {
+        let (a, b) = (first.text.trim(), second.text.trim());
+        let short = |t: &str| !t.is_empty() && t.chars().count() <= MAX_LABEL_LINE;
+        if budget == 0
+            || tries == 0
+            || !short(a)
+            || !short(b)
+            || a.ends_with(['.', '。', ':', '：', ';', '；'])
+            || a.is_ascii() != b.is_ascii()
+        {
+            return None;
+        }
+        tries -= 1;
+        if !lexicon::begins_a_label(label_text(a))
+            || !resolve::identifiers(a).is_empty()
+            || !resolve::identifiers(b).is_empty()
+        {
+            return None;
+        }
+        budget -= 1;
+        if known_label(label_text(a)) {
+            return None;
+        }
+        let text = if a.is_ascii() {
+            format!("{a} {b}")
+        } else {
+            format!("{a}{b}")
+        };
+        known_label(label_text(&text)).then_some(text)
+    };
+    let mut out: Option<Vec<Line>> = None;
+    let mut i = 0;
+    while i < lines.len() {
+        let join = lines
+            .get(i + 1)
+            .and_then(|next| joined(&lines[i], next));
+        match join {
+            Some(text) => {
+                let out = out.get_or_insert_with(|| lines[..i].to_vec());
+                out.push(Line {
+                    text,
+                    raw: lines[i].raw.start..lines[i + 1].raw.end,
+                });
+                i += 2;
+            }
+            None => {
+                if let Some(out) = out.as_mut() {
+                    out.push(lines[i].clone());
+                }
+                i += 1;
+            }
+        }
+    }
+    match out {
+        Some(out) => std::borrow::Cow::Owned(out),
+        None => std::borrow::Cow::Borrowed(lines),
+    }
+}
+
 /// Whether the document is an HTML page (not Markdown that embeds a table): its first tag is
 /// a doctype, `<html>`, `<head>` or `<body>`.
 pub(crate) fn looks_like_html_page(doc: &str) -> bool {

@@ -59,6 +59,7 @@ pub(crate) fn extract(lines: &[Line]) -> Vec<RawTable> {
 /// `unused` each line that names a permission only to say it is not used (`Contacts: not
 /// used.`): its document offset and what it names.
 pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) -> Vec<RawTable> {
+    let lines = &*lines::join_wrapped_labels(lines);
     let mut tables: Vec<RawTable> = Vec::new();
     let mut rows: Vec<RawRow> = Vec::new();
     let mut intro: Option<String> = None;
