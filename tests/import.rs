@@ -1390,10 +1390,29 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - name: directly call phone numbers\n    permissions: [CALL_PHONE]\n"],
         ),
+        (
+            // A known name with a remark in brackets is that name; a remark that denies it
+            // leaves the row out with a note.
+            "65-label-remarks.en.md",
+            &[
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &["  - name: Camera (For the scanner library)\n    permissions: [CAMERA]\n"],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");
         let (stderr, yaml) = import_disclosing(&path, want);
+        if file.starts_with("65-") {
+            assert!(
+                stderr.contains(
+                    "65-label-remarks.en.md:6:1: note: the row \"Contacts (not used)\" says the \
+                     permission is not used; left out"
+                ),
+                "{stderr}"
+            );
+        }
         if file.starts_with("63-") {
             for (line, name) in [
                 (13, "WRITE_EXTERNAL_STORAGE"),

@@ -167,7 +167,7 @@ pub(super) fn says_not_requested(before: &str) -> bool {
 
 /// Words that say the app does not ask for what follows. `不限于` ("including but not limited
 /// to") and `不仅` ("not only") widen a list rather than negate it.
-fn negates(phrase: &str) -> bool {
+pub(super) fn negates(phrase: &str) -> bool {
     const ZH: [&str; 8] = ["不", "未", "无需", "无须", "没有", "禁止", "绝不", "从不"];
     const NOT_NEGATIONS: [&str; 3] = ["不限于", "不仅", "不只"];
     let mut zh = phrase.to_owned();

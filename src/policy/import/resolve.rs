@@ -614,7 +614,12 @@ fn bilingual(side: Side, label: &str) -> Option<LabelMatch> {
     let b = lookup(side, inner);
     match (a, b) {
         (LabelMatch::Unknown, LabelMatch::Unknown) => None,
-        (known, LabelMatch::Unknown) | (LabelMatch::Unknown, known) => translated.then_some(known),
+        // `Camera (For aCamera library)`, `相机（用于扫码）`: a known name, then a remark on it;
+        // one that denies (`相机（不使用）`) is no name of a permission the app asks for.
+        (known, LabelMatch::Unknown) => {
+            (translated || !super::prose::negates(inner)).then_some(known)
+        }
+        (LabelMatch::Unknown, known) => translated.then_some(known),
         (a, b) if a == b => Some(a),
         // `存储权限(相册权限)`: the name, then what it is for in the bracket (photos, which
         // alone may mean storage or media); on iOS, which has no storage permission, the

@@ -34,6 +34,16 @@ fn says_none(label: &str) -> bool {
     )
 }
 
+/// Whether a name ends in a bracketed remark that denies it (`Contacts (not used)`, `通讯录（不使用）`).
+fn remark_denies(label: &str) -> bool {
+    let label = label.trim_end();
+    let Some(body) = label.strip_suffix([')', '）']) else {
+        return false;
+    };
+    body.rfind(['(', '（'])
+        .is_some_and(|open| open > 0 && super::prose::negates(&body[open..]))
+}
+
 /// Whether a full `android.permission.` name is a piece of a longer one Android defines
 /// (`android.permission.ACCESS_`, `android.permission.READ_PHONE_STAT`): a name cut short by a
 /// line, a cell or an excerpt.
@@ -121,6 +131,14 @@ impl Importer<'_> {
             self.note(
                 row.start,
                 format!("the row says \"{label}\": no permission; left out"),
+            );
+            return false;
+        }
+        if tokens.is_empty() && remark_denies(&label) {
+            // `Contacts (not used)`: a name the document lists only to say the app lacks it.
+            self.note(
+                row.start,
+                format!("the row \"{label}\" says the permission is not used; left out"),
             );
             return false;
         }

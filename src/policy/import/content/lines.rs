@@ -232,9 +232,7 @@ pub(crate) fn join_wrapped_labels(lines: &[Line]) -> std::borrow::Cow<'_, [Line]
     let mut out: Option<Vec<Line>> = None;
     let mut i = 0;
     while i < lines.len() {
-        let join = lines
-            .get(i + 1)
-            .and_then(|next| joined(&lines[i], next));
+        let join = lines.get(i + 1).and_then(|next| joined(&lines[i], next));
         match join {
             Some(text) => {
                 let out = out.get_or_insert_with(|| lines[..i].to_vec());
