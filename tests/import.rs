@@ -1400,6 +1400,20 @@ fn more_shapes_policies_are_published_in() {
             ],
             &["  - name: Camera (For the scanner library)\n    permissions: [CAMERA]\n"],
         ),
+        (
+            // A header of column names joined by spaces whose permission column is the
+            // second, after the scene: each row's second word is its name.
+            "66-spaced-scene-first.zh.txt",
+            &[
+                "android.permission.READ_EXTERNAL_STORAGE",
+                "android.permission.WRITE_EXTERNAL_STORAGE",
+                "android.permission.CAMERA",
+                "android.permission.RECORD_AUDIO",
+            ],
+            &[
+                "  - name: 相机权限\n    permissions: [CAMERA]\n    description: 账号登录\n    purpose: 扫码登录; 扫描电脑端登录二维码\n",
+            ],
+        ),
     ];
     for (file, want, yaml_has) in cases {
         let path = format!("testdata/policies/shapes/{file}");

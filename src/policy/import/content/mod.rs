@@ -32,7 +32,7 @@ use parse::{
     MAX_SPACED_CELLS, Marker, bullet_of, describes_grant, glued_seam, is_page_marker, item_shape,
     known_label, label_text, label_then_text, leading_ids_end, listed_labels, mentions_permissions,
     name_line, numbered_item, ordinal, parse, platform_only, says_unused, short, spaced_header,
-    spaced_name, split_name, strip_marker, unfinished, version_qualified,
+    spaced_name, spaced_row_at, split_name, strip_marker, unfinished, version_qualified,
 };
 use row::{Anchor, Open};
 pub(crate) use sightings::sightings;
@@ -442,12 +442,27 @@ pub(crate) fn extract_noting(lines: &[Line], unused: &mut Vec<(usize, String)>) 
             } else {
                 0
             };
-        let spaced_row = (words >= 2 && tokens.is_empty())
+        // Where the header's name column is: the first, as most are, or one after a column
+        // of scenes (`获取场景 获取权限 …`).
+        let spaced_name_col = spaced
+            .as_deref()
+            .and_then(|roles| roles.iter().position(|&r| r == Role::Name))
+            .unwrap_or(0);
+        let spaced_row = (words >= 2 && tokens.is_empty() && spaced_name_col == 0)
             .then(|| spaced_name(body))
+            .flatten();
+        let spaced_row_inside = (words >= 2 && tokens.is_empty() && spaced_name_col > 0)
+            .then(|| spaced_row_at(body, spaced.as_deref().unwrap_or_default(), spaced_name_col))
             .flatten();
         let spaced_cell = words == 1 && tokens.is_empty() && open.is_some();
         let anchor = if in_cells || spaced_cell {
             None
+        } else if let Some((name, cells)) = spaced_row_inside {
+            spaced_cells = cells
+                .into_iter()
+                .map(|(role, cell)| (role, cell.to_owned()))
+                .collect();
+            Some((Anchor::Label, name.to_owned()))
         } else if let Some((name, rest)) = spaced_row {
             // `照片 用户反馈,上传头像 获取用户照片库` under such a header: a row, even when the
             // lexicon does not know its name (shown unresolved, not a line dropped).
@@ -965,12 +980,33 @@ mod tests {
                 Role::Aside
             ])
         );
-        // English names have spaces of their own; a row is no header; nor is a first
-        // column that names no permission.
+        // The name column after a column of scenes; its rows' words, the last column taking
+        // the rest of the line.
+        let roles = spaced_header("获取场景 获取权限 对应功能业务 调用权限目的").unwrap();
+        assert_eq!(
+            roles,
+            vec![Role::Purpose, Role::Name, Role::Description, Role::Purpose]
+        );
+        assert_eq!(
+            spaced_row_at("首次启动App 存储权限 全部业务功能 保证 正常使用", &roles, 1),
+            Some((
+                "存储权限",
+                vec![
+                    (Role::Purpose, "首次启动App"),
+                    (Role::Description, "全部业务功能"),
+                    (Role::Purpose, "保证 正常使用")
+                ]
+            ))
+        );
+        assert_eq!(spaced_row_at("首次启动App 存储权限", &roles, 1), None);
+        assert_eq!(
+            spaced_header("业务功能 权限名称 目的"),
+            Some(vec![Role::Description, Role::Name, Role::Purpose])
+        );
+        // English names have spaces of their own; a row is no header.
         for line in [
             "Permission Usage scenario Platform",
             "相机 扫码 拍照",
-            "业务功能 权限名称 目的",
             // Nor a line of fewer than three words, none at all included.
             "",
             "   ",

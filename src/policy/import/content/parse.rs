@@ -644,23 +644,26 @@ pub(super) fn platform_only(text: &str) -> bool {
 /// Most words of a line looked at under a header joined by spaces.
 pub(super) const MAX_SPACED_CELLS: usize = 64;
 
-/// The columns of a line that is a header of Chinese column names joined by spaces, the first
-/// naming the permission (`设备权限 对应业务功能 调用权限的目的 是否询问`). English column names
-/// have spaces of their own (`Usage scenario`), so only names without are read so.
+/// The columns of a line that is a header of Chinese column names joined by spaces, one of the
+/// first three naming the permission (`设备权限 对应业务功能 调用权限的目的 是否询问`, `获取场景
+/// 获取权限 对应功能业务 调用权限目的`). English column names have spaces of their own (`Usage
+/// scenario`), so only names without are read so.
 pub(super) fn spaced_header(body: &str) -> Option<Vec<Role>> {
     let words: Vec<&str> = body.split_whitespace().take(MAX_SPACED_CELLS).collect();
     if words.len() < 3 || words.len() >= MAX_SPACED_CELLS {
         return None;
     }
-    // The first is the name column: a stock name (`设备权限`), or one that says permission
-    // and is no label itself (`调取设备权限`, not `相机权限`).
-    let first = words[0];
-    let name_first = find::column_name_role(first) == Some(Role::Name)
-        || (first.chars().any(is_han)
-            && first.chars().count() <= 8
-            && find::role_of(first) == Role::Name
-            && !known_label(label_text(first)));
-    if !name_first {
+    // The name column: a stock name (`设备权限`), or one that says permission and is no label
+    // itself (`调取设备权限`, not `相机权限`). Every column must have a name of a column (the
+    // `collect` below), so a sentence of words apart is no header.
+    let names = |w: &str| {
+        find::column_name_role(w) == Some(Role::Name)
+            || (w.chars().any(is_han)
+                && w.chars().count() <= 8
+                && find::role_of(w) == Role::Name
+                && !known_label(label_text(w)))
+    };
+    if !words.iter().take(3).any(|w| names(w)) {
         return None;
     }
     words
@@ -698,6 +701,35 @@ pub(super) fn spaced_name(body: &str) -> Option<(&str, &str)> {
         let (name, rest) = name_at(1);
         (name.chars().count() <= MAX_SPACED_NAME && !rest.is_empty()).then_some((name, rest))
     })
+}
+
+/// A row under a header joined by spaces whose name column is not the first (`首次启动App
+/// 存储权限 全部业务功能 保证…` under `获取场景 获取权限 …`): its name, the cells before and
+/// after it with their columns, the last column taking the rest of the line. `None` when the
+/// line has fewer words than the header has columns.
+pub(super) fn spaced_row_at<'a>(
+    body: &'a str,
+    roles: &[Role],
+    name_col: usize,
+) -> Option<(&'a str, Vec<(Role, &'a str)>)> {
+    let mut words = body.split_whitespace();
+    let mut cells = Vec::new();
+    let mut name = None;
+    for (i, &role) in roles.iter().enumerate() {
+        let word = words.next()?;
+        if i == name_col {
+            name = Some(word);
+        } else if i + 1 == roles.len() {
+            // The last column: this word and every one after it.
+            let start = word.as_ptr() as usize - body.as_ptr() as usize;
+            cells.push((role, body[start..].trim_end()));
+        } else {
+            cells.push((role, word));
+        }
+    }
+    let name = name?;
+    (name.chars().count() <= MAX_SPACED_NAME && resolve::identifiers(name).is_empty())
+        .then_some((name, cells))
 }
 
 /// Longest first word read as a row's name under a header joined by spaces.
