@@ -62,7 +62,7 @@ pub(crate) fn identifiers(text: &str) -> Vec<Token> {
                 let trimmed = raw.trim_matches('.');
                 let offset = raw.len() - raw.trim_start_matches('.').len();
                 if !trimmed.is_empty() {
-                    words.push(s + offset..s + offset + trimmed.len());
+                    split_glued(text, s + offset..s + offset + trimmed.len(), &mut words);
                 }
             }
             _ => {}
@@ -90,6 +90,39 @@ pub(crate) fn identifiers(text: &str) -> Vec<Token> {
     out.extend(xcode_names(text));
     out.sort_by_key(|t| t.range.start);
     out
+}
+
+/// A run of identifier characters, cut before each full name glued to the one before it
+/// (`android.permission.ACCESS_FINE_LOCATIONandroid.permission.ACCESS_COARSE_LOCATION`, as a
+/// page whose cell held one name per line gives it when copied): a namespace segment in lower
+/// case (`android.`, `com.`) right after the upper-case letter or digit that ends a name.
+fn split_glued(text: &str, range: Range<usize>, words: &mut Vec<Range<usize>>) {
+    let bytes = text.as_bytes();
+    let mut from = range.start;
+    for j in range.start + 1..range.end {
+        let before = bytes[j - 1];
+        if !(before.is_ascii_uppercase() || before.is_ascii_digit()) {
+            continue;
+        }
+        // The part before must end a name (`…LOCATION`), not be a lower-case segment with a
+        // digit (`c2dm.` of `com.google.android.c2dm.permission.RECEIVE`).
+        let segment_start = bytes[from..j]
+            .iter()
+            .rposition(|&b| b == b'.')
+            .map_or(from, |p| from + p + 1);
+        if !bytes[segment_start..j].iter().any(u8::is_ascii_uppercase) {
+            continue;
+        }
+        let segment = bytes[j..range.end]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase())
+            .count();
+        if segment >= 2 && bytes.get(j + segment) == Some(&b'.') {
+            words.push(from..j);
+            from = j;
+        }
+    }
+    words.push(from..range.end);
 }
 
 /// Most words joined when looking for a spaced-out short name (`READ PHONE STATE`).
@@ -826,6 +859,38 @@ mod tests {
         assert!(known_short("READ"));
         assert_eq!(classify("READ"), None);
         assert_eq!(classify("WRITE"), None);
+    }
+
+    #[test]
+    fn full_names_glued_together_are_apart() {
+        let names =
+            |text: &str| -> Vec<String> { identifiers(text).into_iter().map(|t| t.text).collect() };
+        assert_eq!(
+            names(
+                "android.permission.ACCESS_FINE_LOCATIONandroid.permission.ACCESS_COARSE_LOCATION"
+            ),
+            [
+                "android.permission.ACCESS_FINE_LOCATION",
+                "android.permission.ACCESS_COARSE_LOCATION"
+            ]
+        );
+        assert_eq!(
+            names("android.permission.CAMERAcom.android.launcher.permission.INSTALL_SHORTCUT"),
+            [
+                "android.permission.CAMERA",
+                "com.android.launcher.permission.INSTALL_SHORTCUT"
+            ]
+        );
+        // Lower case after lower case, or no dot after it, or a digit in a lower-case
+        // segment, is one name.
+        assert_eq!(
+            names("NSCameraUsageDescription READ_PHONE_STATEx"),
+            ["NSCameraUsageDescription"]
+        );
+        assert_eq!(
+            names("com.google.android.c2dm.permission.RECEIVE"),
+            ["com.google.android.c2dm.permission.RECEIVE"]
+        );
     }
 
     #[test]
