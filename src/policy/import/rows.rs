@@ -56,6 +56,17 @@ fn cut_short(name: &str) -> bool {
 }
 
 impl Importer<'_> {
+    /// A name disclosed as the document writes it (a full name, or a key), where it stands.
+    fn as_written(&self, token: &Token, at: usize) -> (Perm, Location) {
+        (
+            Perm {
+                written: token.text.clone(),
+                canonical: token.text.clone(),
+            },
+            self.located(at, &token.text),
+        )
+    }
+
     /// Imports one row; returns whether it produced anything (a row or a doubt).
     #[allow(clippy::too_many_arguments)]
     pub(super) fn row(
@@ -205,13 +216,7 @@ impl Importer<'_> {
                                 token.text
                             ),
                         ));
-                        perms.push((
-                            Perm {
-                                written: token.text.clone(),
-                                canonical: token.text.clone(),
-                            },
-                            self.located(at, &token.text),
-                        ));
+                        perms.push(self.as_written(token, at));
                         continue;
                     }
                     doubts.push((
@@ -224,13 +229,7 @@ impl Importer<'_> {
                         ),
                     ));
                 }
-                (Platform::Android, Ident::AndroidFull) => perms.push((
-                    Perm {
-                        written: token.text.clone(),
-                        canonical: token.text.clone(),
-                    },
-                    self.located(at, &token.text),
-                )),
+                (Platform::Android, Ident::AndroidFull) => perms.push(self.as_written(token, at)),
                 (Platform::Android, Ident::AndroidShort) => {
                     let suggest = self.suggestions < MAX_SUGGESTIONS;
                     match resolve::resolve_short(&token.text, suggest) {
@@ -275,13 +274,7 @@ impl Importer<'_> {
                             ),
                         ));
                     }
-                    perms.push((
-                        Perm {
-                            written: token.text.clone(),
-                            canonical: token.text.clone(),
-                        },
-                        self.located(at, &token.text),
-                    ));
+                    perms.push(self.as_written(token, at));
                 }
                 (Platform::Ios | Platform::Macos, Ident::PlistOther) => {
                     left_out_ids += 1;
