@@ -677,18 +677,34 @@ fn bilingual(side: Side, label: &str) -> Option<LabelMatch> {
     }
 }
 
-/// `读写外置存储`: 读写 is 读取 and 写入 of one thing; when the lexicon knows both (`读取外置存储`,
-/// `写入外置存储`), the label is their group, to review.
+/// `读写外置存储`, `Read/Write Contacts`: 读写 is 读取 and 写入 of one thing, "read/write" is
+/// "read" and "write" of it; when the lexicon knows both (`读取外置存储`, `写入外置存储`; "read
+/// contacts", "write contacts"), the label is their group, to review.
 fn read_and_write(side: Side, label: &str) -> Option<LabelMatch> {
-    let thing = label
-        .trim()
-        .strip_prefix("读写")?
-        .trim_start_matches(['/', '、']);
+    let label = label.trim();
+    // `Read/Write Contacts`, `Read and write calendar`: the English form, each verb with the
+    // thing after both.
+    let lower = label.to_ascii_lowercase();
+    let english = [
+        "read/write ",
+        "read / write ",
+        "read and write ",
+        "read & write ",
+    ]
+    .iter()
+    .find_map(|p| lower.strip_prefix(p).map(|_| &label[p.len()..]));
+    let (thing, verbs) = match english {
+        Some(thing) => (thing.trim(), ["read ", "write "]),
+        None => (
+            label.strip_prefix("读写")?.trim_start_matches(['/', '、']),
+            ["读取", "写入"],
+        ),
+    };
     if thing.chars().count() < 2 {
         return None;
     }
     let mut perms = Vec::new();
-    for verb in ["读取", "写入"] {
+    for verb in verbs {
         match lookup(side, &format!("{verb}{thing}")) {
             LabelMatch::Ids { perms: found, .. } => perms.extend(found),
             _ => return None,
@@ -859,6 +875,27 @@ mod tests {
         assert!(known_short("READ"));
         assert_eq!(classify("READ"), None);
         assert_eq!(classify("WRITE"), None);
+    }
+
+    #[test]
+    fn read_and_write_of_one_thing_is_both() {
+        let ids = |label: &str| match resolve_label(Side::Android, label) {
+            LabelMatch::Ids { perms, group } => Some((
+                perms.into_iter().map(|p| p.canonical).collect::<Vec<_>>(),
+                group,
+            )),
+            _ => None,
+        };
+        let contacts = Some((
+            vec![
+                "android.permission.READ_CONTACTS".to_owned(),
+                "android.permission.WRITE_CONTACTS".to_owned(),
+            ],
+            true,
+        ));
+        assert_eq!(ids("Read/Write Contacts"), contacts);
+        assert_eq!(ids("read and write contacts"), contacts);
+        assert_eq!(ids("Read/Write nothing"), None);
     }
 
     #[test]
