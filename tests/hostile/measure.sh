@@ -109,6 +109,7 @@ put("policy-collapsed.md", ("> android.permission.CAMERA **x** " * 1800 + "\n") 
 put("policy-flattened-50k.txt", "Permission\nPurpose\nPlatform\n" + "Unknown thing\nDoes a thing for you\nAndroid/iOS\n" * 16600)
 put("policy-numbered-50k.txt", "1.拍摄照片和视频\n允许拍照\n" + "".join(f"{i + 2}.未知标签 允许应用做事\n" for i in range(49990)))
 put("policy-900k-lines.txt", "Unknown thing\nDoes a thing for you\nAndroid/iOS\n" * 300000)
+put("policy-long-word-8MB.txt", "CAMERA permission\n" + "A" * 8_000_000 + "\n")
 put("policy-malformed.pdf", b"%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 1 0 R >> endobj\n" + b"2 0 obj << /Kids [2 0 R] >> endobj\n" * 100000 + b"trailer << /Root 1 0 R >>")
 PY
 
@@ -139,6 +140,6 @@ run_import() { # label, file
   read -r secs kb < <(tail -n1 "$work/time")
   printf '%-28s %5s %9s %9s\n' "$1" "$code" "$secs" "$(awk -v k="$kb" 'BEGIN{printf "%.1f", k/1024}')"
 }
-for f in policy-one-line-16MB.txt policy-deep.html policy-colons.txt policy-bomb.docx policy-deep.docx policy-malformed.pdf policy-450k-items.md policy-collapsed.md policy-flattened-50k.txt policy-numbered-50k.txt policy-900k-lines.txt; do
+for f in policy-one-line-16MB.txt policy-deep.html policy-colons.txt policy-bomb.docx policy-deep.docx policy-malformed.pdf policy-450k-items.md policy-collapsed.md policy-flattened-50k.txt policy-numbered-50k.txt policy-900k-lines.txt policy-long-word-8MB.txt; do
   run_import "$f (import)" "$f"
 done

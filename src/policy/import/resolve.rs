@@ -99,20 +99,23 @@ pub(crate) fn identifiers(text: &str) -> Vec<Token> {
 fn split_glued(text: &str, range: Range<usize>, words: &mut Vec<Range<usize>>) {
     let bytes = text.as_bytes();
     let mut from = range.start;
+    // Whether the current dot-separated segment has an upper-case letter so far: it must end
+    // a name (`…LOCATION`), not be a lower-case segment with a digit (`c2dm.` of
+    // `com.google.android.c2dm.permission.RECEIVE`). Kept as the walk goes, so a long run is
+    // read once.
+    let mut upper_in_segment = false;
     for j in range.start + 1..range.end {
         let before = bytes[j - 1];
-        if !(before.is_ascii_uppercase() || before.is_ascii_digit()) {
+        match before {
+            b'.' => upper_in_segment = false,
+            b if b.is_ascii_uppercase() => upper_in_segment = true,
+            _ => {}
+        }
+        if !upper_in_segment || !(before.is_ascii_uppercase() || before.is_ascii_digit()) {
             continue;
         }
-        // The part before must end a name (`…LOCATION`), not be a lower-case segment with a
-        // digit (`c2dm.` of `com.google.android.c2dm.permission.RECEIVE`).
-        let segment_start = bytes[from..j]
-            .iter()
-            .rposition(|&b| b == b'.')
-            .map_or(from, |p| from + p + 1);
-        if !bytes[segment_start..j].iter().any(u8::is_ascii_uppercase) {
-            continue;
-        }
+        // A lower-case segment of two or more letters and its dot; the letters stop at the
+        // first other byte, so this reads a run of them only where it starts.
         let segment = bytes[j..range.end]
             .iter()
             .take_while(|b| b.is_ascii_lowercase())
@@ -120,6 +123,7 @@ fn split_glued(text: &str, range: Range<usize>, words: &mut Vec<Range<usize>>) {
         if segment >= 2 && bytes.get(j + segment) == Some(&b'.') {
             words.push(from..j);
             from = j;
+            upper_in_segment = false;
         }
     }
     words.push(from..range.end);
